@@ -1,0 +1,188 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseInstant } from './clock.js';
+
+/** The project's root folder (where package.json and data/ are). */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const defaultDataDir = path.join(projectRoot, 'data');
+export const defaultPlanFile = path.join(defaultDataDir, 'plan-2023-2024.yaml');
+export const defaultDatabasePath = path.join(projectRoot, 'var', 'gcm.sqlite');
+
+/**
+ * America/Santiago: the Regional Network is co-led from ECLAC's headquarters in Santiago de Chile, where
+ * the plan's meetings are convened. Any IANA zone may be set instead.
+ */
+export const defaultTimezone = 'America/Santiago';
+
+export const languages = ['en', 'es'] as const;
+export type Language = (typeof languages)[number];
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const userIdList = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'each co-chair must be a Slack user ID such as U012ABCDEF'))),
+);
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, 24-hour clock');
+
+const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
+    SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_API_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ message: 'must be a URL such as http://127.0.0.1:4000/api/' })
+        .optional()
+        .transform((v) => (v === undefined || v.endsWith('/') ? v : `${v}/`)),
+    ),
+    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    GCM_CO_CHAIRS: userIdList,
+    GCM_CO_CHAIRS_USERGROUP: z.preprocess(
+      blankToUndefined,
+      z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group ID such as S0123ABCD').optional(),
+    ),
+    GCM_REMINDER_CHANNEL: z.preprocess(
+      blankToUndefined,
+      z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)').optional(),
+    ),
+    GCM_TIMEZONE: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default(defaultTimezone)
+        .refine((z) => IANAZone.isValidZone(z), 'must be an IANA time zone such as America/Santiago'),
+    ),
+    GCM_LANGUAGE: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z.enum(languages, { message: 'must be en or es' }).default('en'),
+    ),
+    GCM_NOW: optionalText,
+    GCM_REMINDER_DAYS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default('7,1')
+        .transform((v) => v.split(',').map((s) => (/^\s*\d+\s*$/.test(s) ? Number(s) : Number.NaN)))
+        .pipe(z.array(z.number({ message: 'expected whole numbers of days, such as 7,1' }).int().min(0).max(60)).min(1))
+        .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+    ),
+    GCM_REMINDER_TIME: z.preprocess(blankToUndefined, timeOfDay.default('09:00')),
+    GCM_DIGEST: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default('monday 09:00')
+        .transform((v) => v.trim().toLowerCase())
+        .refine(
+          (v) => v === 'off' || new RegExp(`^(${weekdays.join('|')}) ([01]\\d|2[0-3]):[0-5]\\d$`).test(v),
+          'expected "off" or a weekday and a time, such as "monday 09:00"',
+        ),
+    ),
+    GCM_PLAN: optionalText,
+    DATABASE_PATH: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (env.GCM_NOW !== undefined && parseInstant(env.GCM_NOW, env.GCM_TIMEZONE) === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GCM_NOW'],
+        message: 'must be an ISO date-time such as 2024-04-24T10:00:00 (read in GCM_TIMEZONE) or 2024-04-24T14:00:00Z',
+      });
+    }
+  });
+
+export type Transport = 'socket' | 'http' | 'none';
+
+export interface Config {
+  slack: {
+    botToken: string | undefined;
+    appToken: string | undefined;
+    signingSecret: string | undefined;
+    apiUrl: string | undefined;
+    transport: Transport;
+  };
+  port: number;
+  coChairs: string[];
+  coChairsUsergroup: string | undefined;
+  reminderChannel: string | undefined;
+  timezone: string;
+  language: Language;
+  /** GCM_NOW as written; parse with parseInstant(now, timezone). */
+  now: string | undefined;
+  reminderDays: number[];
+  reminderTime: string;
+  digest: { weekday: number; time: string } | 'off';
+  planFile: string;
+  dataDir: string;
+  databasePath: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the environment once. Throws ConfigError listing every bad variable (its name and
+ * what is expected, never its value: some are secrets).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push(
+      'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: one is needed with SLACK_BOT_TOKEN (SLACK_APP_TOKEN for Socket Mode, the default; SLACK_SIGNING_SECRET for HTTP mode)',
+    );
+  }
+  if (!e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
+    problems.push('SLACK_BOT_TOKEN: required (xoxb-…) when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const transport: Transport = !e.SLACK_BOT_TOKEN ? 'none' : e.SLACK_APP_TOKEN ? 'socket' : 'http';
+  const [day, time] = e.GCM_DIGEST === 'off' ? [] : e.GCM_DIGEST.split(' ');
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      apiUrl: e.SLACK_API_URL,
+      transport,
+    },
+    port: e.PORT,
+    coChairs: e.GCM_CO_CHAIRS,
+    coChairsUsergroup: e.GCM_CO_CHAIRS_USERGROUP,
+    reminderChannel: e.GCM_REMINDER_CHANNEL,
+    timezone: e.GCM_TIMEZONE,
+    language: e.GCM_LANGUAGE,
+    now: e.GCM_NOW,
+    reminderDays: e.GCM_REMINDER_DAYS,
+    reminderTime: e.GCM_REMINDER_TIME,
+    digest:
+      e.GCM_DIGEST === 'off'
+        ? 'off'
+        : { weekday: weekdays.indexOf(day as (typeof weekdays)[number]) + 1, time: time ?? '09:00' },
+    planFile: path.resolve(e.GCM_PLAN ?? defaultPlanFile),
+    dataDir: defaultDataDir,
+    databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH ?? defaultDatabasePath),
+  };
+}

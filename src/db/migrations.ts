@@ -1,0 +1,169 @@
+/**
+ * Schema migrations, applied in order; PRAGMA user_version records how many have run. Never edit a
+ * released migration: add the next one.
+ *
+ * Two kinds of tables: those rebuilt from the data files on every import (objectives, agencies, plans,
+ * priorities, activities, the search index), and user state that an import never deletes (completions,
+ * meeting dates, audit, user preferences), keyed by plan id and activity or occurrence id, not by row id.
+ */
+export const migrations: readonly string[] = [
+  // 1: reference data, plans, user state, full-text search
+  `
+  CREATE TABLE objectives (
+    number INTEGER PRIMARY KEY,
+    title_en TEXT NOT NULL,
+    title_es TEXT NOT NULL,
+    title_es_verified INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    short_en TEXT NOT NULL,
+    short_es TEXT NOT NULL
+  );
+  CREATE TABLE principles (
+    key TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    item TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    name_es TEXT NOT NULL
+  );
+  CREATE TABLE agencies (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    roles_json TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    name_es TEXT,
+    acronym_es TEXT,
+    aliases_json TEXT NOT NULL,
+    matrix_column TEXT,
+    note TEXT,
+    profile_json TEXT
+  );
+  CREATE TABLE agency_names (
+    name_norm TEXT NOT NULL,
+    agency_id TEXT NOT NULL REFERENCES agencies(id) ON DELETE CASCADE,
+    PRIMARY KEY (name_norm, agency_id)
+  );
+  CREATE TABLE matrix_issues (
+    number INTEGER PRIMARY KEY,
+    issue TEXT NOT NULL
+  );
+  CREATE TABLE matrix_marks (
+    issue_number INTEGER NOT NULL REFERENCES matrix_issues(number) ON DELETE CASCADE,
+    agency_id TEXT NOT NULL,
+    heading TEXT NOT NULL,
+    mark TEXT NOT NULL,
+    PRIMARY KEY (issue_number, agency_id)
+  );
+  CREATE INDEX matrix_marks_agency ON matrix_marks(agency_id);
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE plans (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    network TEXT NOT NULL,
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    info_json TEXT NOT NULL,
+    file_hash TEXT NOT NULL,
+    file_path TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+  );
+  CREATE TABLE priorities (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    note TEXT,
+    PRIMARY KEY (plan_id, id)
+  );
+  CREATE TABLE priority_objectives (
+    plan_id TEXT NOT NULL,
+    priority_id TEXT NOT NULL,
+    objective INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, priority_id, objective),
+    FOREIGN KEY (plan_id, priority_id) REFERENCES priorities(plan_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX priority_objectives_objective ON priority_objectives(objective, plan_id);
+  CREATE TABLE activities (
+    plan_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    priority_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    text TEXT NOT NULL,
+    text_es TEXT,
+    references_json TEXT NOT NULL,
+    workstreams_json TEXT NOT NULL,
+    lead_json TEXT NOT NULL,
+    support_json TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    schedule_json TEXT NOT NULL,
+    note TEXT,
+    PRIMARY KEY (plan_id, id),
+    FOREIGN KEY (plan_id, priority_id) REFERENCES priorities(plan_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX activities_number ON activities(plan_id, number);
+  CREATE INDEX activities_priority ON activities(plan_id, priority_id, seq);
+  CREATE TABLE activity_agencies (
+    plan_id TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    agency_id TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+    PRIMARY KEY (plan_id, activity_id, role, agency_id),
+    FOREIGN KEY (plan_id, activity_id) REFERENCES activities(plan_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX activity_agencies_agency ON activity_agencies(agency_id, plan_id, role);
+  CREATE TABLE imports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    plan_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    file_hash TEXT NOT NULL,
+    report_json TEXT NOT NULL
+  );
+
+  CREATE TABLE completions (
+    plan_id TEXT NOT NULL,
+    occurrence_key TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    done_by TEXT NOT NULL,
+    done_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (plan_id, occurrence_key)
+  );
+  CREATE INDEX completions_activity ON completions(plan_id, activity_id);
+  CREATE TABLE meeting_dates (
+    plan_id TEXT NOT NULL,
+    occurrence_key TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    date TEXT NOT NULL,
+    set_by TEXT NOT NULL,
+    set_at TEXT NOT NULL,
+    PRIMARY KEY (plan_id, occurrence_key)
+  );
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    plan_id TEXT,
+    target TEXT,
+    source TEXT NOT NULL,
+    detail_json TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE TABLE user_agencies (
+    user_id TEXT PRIMARY KEY,
+    agency_id TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE VIRTUAL TABLE search_index USING fts5(
+    kind UNINDEXED, ref UNINDEXED, plan_id UNINDEXED, title, body,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  `,
+];

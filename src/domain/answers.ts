@@ -1,0 +1,60 @@
+import type { Language } from '../config.js';
+import type { Activity, Agency, Completion, MatrixMark, Objective, Occurrence, PlanInfo, Principle, Priority } from './types.js';
+import type { SearchHit } from '../db/plan-store.js';
+
+/** An activity with what a reader needs beside it: its occurrences and which are done. */
+export interface ActivityState {
+  activity: Activity;
+  occurrences: Occurrence[];
+  done: Map<string, Completion>;
+}
+
+export interface UpcomingItem {
+  occurrence: Occurrence;
+  activity: Activity;
+}
+
+/** Every answer the bot can give, before it is rendered as text or Block Kit. */
+export type Answer =
+  | { kind: 'help'; lang: Language }
+  | { kind: 'objective'; lang: Language; plan: PlanInfo; objective: Objective; priorities: { priority: Priority; activities: ActivityState[] }[] }
+  | { kind: 'objectives'; lang: Language; plan: PlanInfo; objectives: { objective: Objective; priorities: string[] }[] }
+  | { kind: 'activity'; lang: Language; plan: PlanInfo; items: { state: ActivityState; priority: Priority }[]; today: string }
+  | { kind: 'agency'; lang: Language; plan: PlanInfo; agency: Agency; leads: ActivityState[]; supports: ActivityState[]; networkSupported: number; member: boolean; marks: MatrixMark[] }
+  | { kind: 'agencies'; lang: Language; agencies: Agency[]; query: string }
+  | { kind: 'priority'; lang: Language; plan: PlanInfo; priority: Priority; activities: ActivityState[] }
+  | { kind: 'priorities'; lang: Language; plan: PlanInfo; priorities: { priority: Priority; activities: number }[] }
+  | { kind: 'search'; lang: Language; plan: PlanInfo; query: string; hits: SearchHit[] }
+  | { kind: 'upcoming'; lang: Language; plan: PlanInfo; today: string; items: UpcomingItem[]; ended: boolean; notStarted: boolean }
+  | { kind: 'principles'; lang: Language; principles: Principle[] }
+  | { kind: 'progress'; lang: Language; plan: PlanInfo; priorities: PriorityProgress[]; today: string }
+  | { kind: 'error'; lang: Language; error: AnswerError };
+
+export interface PriorityProgress {
+  priority: Priority;
+  activitiesDone: number;
+  activities: number;
+  occurrencesDone: number;
+  occurrences: number;
+}
+
+/** What went wrong, with what the user needs to put it right; rendered by the i18n catalogs. */
+export type AnswerError =
+  | { code: 'objective_range'; given: string; max: number }
+  | { code: 'objective_missing' }
+  | { code: 'activity_missing'; given: string; known: string[] }
+  | { code: 'activity_bad'; given: string }
+  | { code: 'activity_needed' }
+  | { code: 'agency_missing'; given: string }
+  | { code: 'agency_needed' }
+  | { code: 'priority_missing'; given: string; known: string[] }
+  | { code: 'search_needed' }
+  | { code: 'unknown_command'; given: string }
+  | { code: 'no_plan' }
+  | { code: 'slack_only'; command: string }
+  | { code: 'not_co_chair' }
+  | { code: 'occurrence_missing'; activityId: string; label: string; known: string[] }
+  | { code: 'bad_date'; given: string }
+  | { code: 'not_meeting'; activityId: string };
+
+export const isError = (a: Answer): a is Extract<Answer, { kind: 'error' }> => a.kind === 'error';

@@ -1,0 +1,110 @@
+import { fold } from './normalize.js';
+import type { Language } from '../config.js';
+
+export const commandNames = [
+  'objective',
+  'activity',
+  'agency',
+  'priority',
+  'search',
+  'upcoming',
+  'principles',
+  'progress',
+  'done',
+  'reopen',
+  'schedule',
+  'reminders',
+  'help',
+] as const;
+export type CommandName = (typeof commandNames)[number];
+
+/** Keywords in both languages (folded: no accents, lower case) and the language each one answers in. */
+export const keywords: Readonly<Record<string, { name: CommandName; lang: Language }>> = {
+  objective: { name: 'objective', lang: 'en' },
+  objectives: { name: 'objective', lang: 'en' },
+  objetivo: { name: 'objective', lang: 'es' },
+  objetivos: { name: 'objective', lang: 'es' },
+  activity: { name: 'activity', lang: 'en' },
+  actividad: { name: 'activity', lang: 'es' },
+  agency: { name: 'agency', lang: 'en' },
+  agencia: { name: 'agency', lang: 'es' },
+  priority: { name: 'priority', lang: 'en' },
+  priorities: { name: 'priority', lang: 'en' },
+  prioridad: { name: 'priority', lang: 'es' },
+  prioridades: { name: 'priority', lang: 'es' },
+  search: { name: 'search', lang: 'en' },
+  buscar: { name: 'search', lang: 'es' },
+  upcoming: { name: 'upcoming', lang: 'en' },
+  proximo: { name: 'upcoming', lang: 'es' },
+  proximos: { name: 'upcoming', lang: 'es' },
+  principles: { name: 'principles', lang: 'en' },
+  principios: { name: 'principles', lang: 'es' },
+  progress: { name: 'progress', lang: 'en' },
+  avance: { name: 'progress', lang: 'es' },
+  done: { name: 'done', lang: 'en' },
+  hecho: { name: 'done', lang: 'es' },
+  reopen: { name: 'reopen', lang: 'en' },
+  reabrir: { name: 'reopen', lang: 'es' },
+  schedule: { name: 'schedule', lang: 'en' },
+  fecha: { name: 'schedule', lang: 'es' },
+  reminders: { name: 'reminders', lang: 'en' },
+  recordatorios: { name: 'reminders', lang: 'es' },
+  help: { name: 'help', lang: 'en' },
+  ayuda: { name: 'help', lang: 'es' },
+};
+
+/** A parsed `/gcm` or `ask` command: what is asked, its argument text, and the language to answer in. */
+export type Command =
+  | { name: CommandName; arg: string; lang: Language }
+  /** No keyword: `/gcm B1.3`, `/gcm IOM`, `/gcm 23`; resolved by what the argument looks like. */
+  | { name: 'bare'; arg: string; lang: Language };
+
+/** Longest input considered; anything beyond is ignored (Slack allows much longer command text). */
+export const maxCommandLength = 500;
+
+/**
+ * Parses command text. The first word, when it is a keyword in either language (case and accents
+ * ignored), picks the command and the answer's language; otherwise the answer is in `defaultLang`.
+ */
+export function parseCommand(text: string, defaultLang: Language): Command {
+  const clean = text.slice(0, maxCommandLength).replace(/\s+/g, ' ').trim();
+  if (clean === '') return { name: 'help', arg: '', lang: defaultLang };
+  const space = clean.indexOf(' ');
+  const first = space < 0 ? clean : clean.slice(0, space);
+  const rest = space < 0 ? '' : clean.slice(space + 1).trim();
+  const keyword = keywords[fold(first)];
+  if (keyword) return { name: keyword.name, arg: rest, lang: keyword.lang };
+  return { name: 'bare', arg: clean, lang: defaultLang };
+}
+
+/** A reference to activities: an exact id, or a bare number that may name one in each kind of priority. */
+export type ActivityRef = { id: string } | { number: string };
+
+/**
+ * Reads `B1.3`, `b1.3`, `basic 1.3`, `básica 1.3`, `thematic 2.4`, `temática 2.4`, `T 2.4`, or a bare `1.3`.
+ * Returns null when the text is not an activity reference.
+ */
+export function parseActivityRef(text: string): ActivityRef | null {
+  const t = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  const m = /^(b|t|basic|basica|thematic|tematica)?\s*(\d{1,4})\s*\.\s*(\d{1,4})$/.exec(t);
+  if (!m) return null;
+  const number = `${Number(m[2])}.${Number(m[3])}`;
+  if (!m[1]) return { number };
+  return { id: `${m[1].startsWith('b') ? 'B' : 'T'}${number}` };
+}
+
+/** Reads `B1`, `t3`, `basic 1`, `temática 2`, or a bare `1` (both B1 and T1). */
+export function parsePriorityRef(text: string): { id: string } | { number: string } | null {
+  const t = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  const m = /^(b|t|basic|basica|thematic|tematica)?\s*(\d{1,4})$/.exec(t);
+  if (!m) return null;
+  const number = String(Number(m[2]));
+  if (!m[1]) return { number };
+  return { id: `${m[1].startsWith('b') ? 'B' : 'T'}${number}` };
+}
+
+/** Splits `B1.2@2024-05`, `B1.2 2024-05` or `B1.2 2023-08-30` into the activity text and the occurrence label. */
+export function splitOccurrenceArg(arg: string): { ref: string; label: string | null } {
+  const m = /^(.*?)(?:\s*@\s*|\s+)(\d{4}-\d{2}(?:-\d{2})?)$/.exec(arg.trim());
+  return m ? { ref: m[1]!.trim(), label: m[2]! } : { ref: arg.trim(), label: null };
+}

@@ -1,0 +1,78 @@
+import { DateTime } from 'luxon';
+import type { Activity, Completion, Occurrence, PlanInfo } from './types.js';
+
+/** The plan's period as two ISO dates, inclusive. */
+export type Period = Pick<PlanInfo, 'periodStart' | 'periodEnd'>;
+
+const month = (iso: string) => DateTime.fromISO(`${iso}-01`, { zone: 'UTC' });
+const firstDay = (ym: string) => `${ym}-01`;
+const lastDay = (ym: string) => month(ym).endOf('month').toISODate()!;
+
+/** The months (YYYY-MM) from the period's first to its last, in order. */
+export function monthsOf(period: Period): string[] {
+  const out: string[] = [];
+  let m = DateTime.fromISO(period.periodStart, { zone: 'UTC' }).startOf('month');
+  const end = DateTime.fromISO(period.periodEnd, { zone: 'UTC' }).startOf('month');
+  while (m <= end) {
+    out.push(m.toFormat('yyyy-MM'));
+    m = m.plus({ months: 1 });
+  }
+  return out;
+}
+
+/**
+ * The occurrences of an activity (decisions.md, "Identifiers and occurrences"). Recurring and monthly
+ * activities have one occurrence per matching month inside the plan's period, keyed `B1.2@2024-05`; a
+ * one-off, continuous or undated activity has exactly one, keyed by the activity id. Due dates: a meeting
+ * month on its first day (until a co-chair sets the date, `meetingDates`), a deadline month on its last,
+ * a range on its last day, a tentative date on its first candidate day, continuous work at the period's end.
+ */
+export function occurrencesOf(activity: Activity, period: Period, meetingDates: ReadonlyMap<string, string> = new Map()): Occurrence[] {
+  const s = activity.schedule;
+  const byMonth = (ym: string, key: string, label: string | null): Occurrence => {
+    const set = activity.kind === 'meeting' ? meetingDates.get(key) : undefined;
+    if (set) return { key, activityId: activity.id, label, due: set, dueRule: 'set', tentative: false };
+    return activity.kind === 'meeting'
+      ? { key, activityId: activity.id, label, due: firstDay(ym), dueRule: 'month_start', tentative: false }
+      : { key, activityId: activity.id, label, due: lastDay(ym), dueRule: 'month_end', tentative: false };
+  };
+  const single = (due: string | null, dueRule: Occurrence['dueRule'], tentative = false): Occurrence[] => {
+    const set = activity.kind === 'meeting' ? meetingDates.get(activity.id) : undefined;
+    if (set) return [{ key: activity.id, activityId: activity.id, label: null, due: set, dueRule: 'set', tentative: false }];
+    return [{ key: activity.id, activityId: activity.id, label: null, due, dueRule, tentative }];
+  };
+  switch (s.type) {
+    case 'recurring_months':
+      return monthsOf(period)
+        .filter((ym) => s.months.includes(Number(ym.slice(5))))
+        .map((ym) => byMonth(ym, `${activity.id}@${ym}`, ym));
+    case 'monthly':
+      return monthsOf(period).map((ym) => byMonth(ym, `${activity.id}@${ym}`, ym));
+    case 'month':
+      return [byMonth(s.month, activity.id, null)];
+    case 'month_range':
+      return single(lastDay(s.to), 'range_end');
+    case 'date':
+      return single(s.date, 'date');
+    case 'date_range':
+      return single(s.to, 'range_end');
+    case 'tentative':
+      if (s.days.length > 0) return single(`${s.month}-${String(Math.min(...s.days)).padStart(2, '0')}`, 'tentative', true);
+      return single(activity.kind === 'meeting' ? firstDay(s.month) : lastDay(s.month), 'tentative', true);
+    case 'continuous':
+      return single(period.periodEnd, 'period_end');
+    case 'none':
+      return single(null, 'none');
+  }
+}
+
+/** Done, in progress ("3 of 7 done") or open, for an activity given its occurrences and the completions. */
+export function activityProgress(occurrences: readonly Occurrence[], completions: ReadonlyMap<string, Completion>): { done: number; total: number } {
+  return { done: occurrences.filter((o) => completions.has(o.key)).length, total: occurrences.length };
+}
+
+/** Parses an occurrence key: `B1.2@2024-05` → { activityId: 'B1.2', label: '2024-05' }. */
+export function parseOccurrenceKey(key: string): { activityId: string; label: string | null } {
+  const at = key.indexOf('@');
+  return at < 0 ? { activityId: key, label: null } : { activityId: key.slice(0, at), label: key.slice(at + 1) };
+}

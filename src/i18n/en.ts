@@ -1,0 +1,137 @@
+import type { Messages } from './messages.js';
+
+const list = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+export const en: Messages = {
+  lang: 'en',
+  objective: 'Objective',
+  objectives: 'GCM objectives',
+  objectiveTitleIntro: 'GCM objective',
+  priorityKind: { basic: 'Basic priority', thematic: 'Thematic priority' },
+  prioritiesCiting: (n) => `Priorities of the plan serving objective ${n}`,
+  noPriorityCites: (n, plan) => `No thematic priority of the ${plan} names objective ${n}.`,
+  gcmObjectives: 'GCM objectives',
+  activity: 'Activity',
+  activitiesHeading: 'Activities',
+  lead: 'Led by',
+  support: 'Supported by',
+  supportNetwork: 'the Network (all member agencies)',
+  supportNone: 'none named in the plan',
+  leadNone: 'none named in the plan',
+  when: 'When',
+  planWording: 'plan',
+  due: 'Due',
+  dueRule: {
+    date: 'the date in the plan',
+    range_end: 'the last day of the range',
+    month_start: 'a meeting is due on the first day of its month until a co-chair sets the date',
+    month_end: 'a deadline is due on the last day of its month',
+    tentative: 'tentative',
+    set: 'date set by a co-chair',
+    period_end: 'continuous: due at the end of the plan\'s period',
+    none: 'no date',
+  },
+  tentative: 'tentative',
+  noDate: 'no date in the plan',
+  references: 'References',
+  note: 'Note',
+  sourceNote: 'Note on the source',
+  status: {
+    done: 'done',
+    open: 'not done',
+    partial: (done, total) => `${done} of ${total} done`,
+    overdue: 'overdue',
+  },
+  doneBy: (user, date) => `marked done by ${user} on ${date}`,
+  occurrences: 'Occurrences',
+  ambiguousActivity: (n) => `Two activities are numbered ${n}, one in a basic and one in a thematic priority:`,
+  agency: 'Agency',
+  leads: 'Leads',
+  supports: 'Supports (named)',
+  nothingLed: 'It leads no activity of this plan.',
+  nothingSupported: 'No activity names it as a supporting agency.',
+  networkSupported: (n) => `and ${n} ${n === 1 ? 'activity' : 'activities'} supported by the whole Network`,
+  mandate: 'Mandate',
+  migrationWork: 'Migration work',
+  noProfile: (name) => `The reference document (South American Conference on Migration, 2014) has no profile of ${name}.`,
+  profileSource: 'Source: South American Conference on Migration, reference document (Lima, 2014)',
+  matrix: 'Migration issues where the 2014 matrix marks it',
+  matrixNone: 'The 2014 matrix of migration issues has no column for it.',
+  matrixMarks: { x: 'x', xx: 'xx' },
+  notMember: 'Not a member of the Regional Network.',
+  agencyChoices: (q) => `Several agencies match "${q}":`,
+  agencyList: 'Agencies of the Regional Network and others the plan names',
+  priority: 'Priority',
+  prioritiesHeading: 'Priorities of the plan',
+  activitiesCount: (n) => `${n} ${n === 1 ? 'activity' : 'activities'}`,
+  searchResults: (q, n) => `${n} ${n === 1 ? 'result' : 'results'} for "${q}"`,
+  noResults: (q) => `Nothing in the plan, the agencies or the GCM objectives matches "${q}".`,
+  kinds: { activity: 'Activity', priority: 'Priority', agency: 'Agency', objective: 'Objective' },
+  upcoming: 'Coming up',
+  nothingUpcoming: 'Nothing dated is due from today to the end of the plan.',
+  planEnded: (end) => `The plan's period ended on ${end}: no more reminders are due. To follow the next plan, load its file with \`npm run plan:import -- FILE\` (or set GCM_PLAN and restart the bot).`,
+  planNotStarted: (start) => `The plan's period starts on ${start}.`,
+  principles: 'The 10 guiding principles of the GCM',
+  progress: 'Progress of the plan',
+  progressLine: (done, total) => `${done} of ${total} activities done`,
+  occurrencesLine: (done, total) => `${done} of ${total} occurrences`,
+  planLine: (title, start, end) => `${title}, ${start} to ${end}`,
+  helpTitle: 'What you can ask',
+  help: [
+    ['objective 23', 'a GCM objective, the priorities serving it and their activities (objective alone: all 23)'],
+    ['activity B1.3', 'an activity: who leads, who supports, when (also `basic 1.3`, `T2.4`, `1.1`)'],
+    ['agency IOM', 'what an agency leads and supports, its mandate (OIM, CEPAL, ACNUR… work too)'],
+    ['priority T2', 'a priority and its activities (priority alone: all seven)'],
+    ['search migrants', 'full-text search over the plan, agencies and objectives'],
+    ['upcoming', 'the next dated activities'],
+    ['progress', 'done out of total, by priority'],
+    ['principles', 'the 10 guiding principles of the GCM'],
+    ['done B1.2 2024-05', 'co-chairs: mark an activity or occurrence done (`reopen` undoes it)'],
+    ['help', 'this list'],
+  ],
+  helpFooter: 'Every keyword has a Spanish twin (objetivo, actividad, agencia, prioridad, buscar, próximo, avance, principios, hecho, reabrir, ayuda); it answers in Spanish.',
+  andMore: (n) => `…and ${n} more`,
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  list,
+  error: (e) => {
+    switch (e.code) {
+      case 'objective_range':
+        return `"${e.given}" is not a GCM objective: the Global Compact has ${e.max} objectives, numbered 1 to ${e.max}. Try \`objective 23\`.`;
+      case 'objective_missing':
+        return 'Which objective? Give its number, 1 to 23, e.g. `objective 23`.';
+      case 'activity_missing':
+        return `The plan has no activity ${e.given}. Its activities are ${e.known.join(', ')}.`;
+      case 'activity_bad':
+        return `"${e.given}" is not an activity reference. Write it as \`B1.3\` (basic priority 1, activity 3), \`T2.4\`, \`basic 1.3\`, \`thematic 2.4\` or \`1.3\`.`;
+      case 'activity_needed':
+        return 'Which activity? e.g. `activity B1.3`.';
+      case 'agency_missing':
+        return `No agency matches "${e.given}". Try an acronym such as IOM, ECLAC, UNHCR, OIM, CEPAL or ACNUR, or \`agency\` alone for the list.`;
+      case 'agency_needed':
+        return 'Which agency? e.g. `agency IOM`.';
+      case 'priority_missing':
+        return `The plan has no priority "${e.given}". Its priorities are ${e.known.join(', ')}.`;
+      case 'search_needed':
+        return 'Search for what? e.g. `search missing migrants`.';
+      case 'unknown_command':
+        return `I don't know "${e.given}". Try \`help\` for what you can ask.`;
+      case 'no_plan':
+        return 'No work plan is loaded yet. Load one with `npm run plan:import -- FILE`.';
+      case 'slack_only':
+        return `\`${e.command}\` works in Slack, where co-chairs are known: use \`/gcm ${e.command} …\` there.`;
+      case 'not_co_chair':
+        return 'Only the co-chairs can mark activities done or reopen them. Nothing was changed.';
+      case 'occurrence_missing':
+        return `${e.activityId} has no occurrence ${e.label} in the plan's period. Its occurrences: ${e.known.join(', ')}.`;
+      case 'bad_date':
+        return `"${e.given}" is not a date. Write it as YYYY-MM-DD, e.g. 2024-05-14.`;
+      case 'not_meeting':
+        return `${e.activityId} is not a meeting: only meeting dates can be set.`;
+    }
+  },
+  markDone: 'Mark done',
+  reopen: 'Reopen',
+  share: 'Share in channel',
+  setDate: 'Set date',
+};

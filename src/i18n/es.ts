@@ -1,0 +1,137 @@
+import type { Messages } from './messages.js';
+
+const list = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
+
+export const es: Messages = {
+  lang: 'es',
+  objective: 'Objetivo',
+  objectives: 'Objetivos del Pacto Mundial',
+  objectiveTitleIntro: 'Objetivo del Pacto Mundial',
+  priorityKind: { basic: 'Prioridad básica', thematic: 'Prioridad temática' },
+  prioritiesCiting: (n) => `Prioridades del plan que sirven al objetivo ${n}`,
+  noPriorityCites: (n, plan) => `Ninguna prioridad temática del ${plan} menciona el objetivo ${n}.`,
+  gcmObjectives: 'Objetivos del Pacto',
+  activity: 'Actividad',
+  activitiesHeading: 'Actividades',
+  lead: 'A cargo de',
+  support: 'Con el apoyo de',
+  supportNetwork: 'la Red (todas las agencias miembro)',
+  supportNone: 'ninguna indicada en el plan',
+  leadNone: 'ninguna indicada en el plan',
+  when: 'Cuándo',
+  planWording: 'plan',
+  due: 'Vence',
+  dueRule: {
+    date: 'la fecha del plan',
+    range_end: 'el último día del período',
+    month_start: 'una reunión vence el primer día de su mes hasta que la copresidencia fije la fecha',
+    month_end: 'un plazo vence el último día de su mes',
+    tentative: 'tentativa',
+    set: 'fecha fijada por la copresidencia',
+    period_end: 'continua: vence al final del período del plan',
+    none: 'sin fecha',
+  },
+  tentative: 'tentativa',
+  noDate: 'sin fecha en el plan',
+  references: 'Referencias',
+  note: 'Nota',
+  sourceNote: 'Nota sobre la fuente',
+  status: {
+    done: 'hecha',
+    open: 'pendiente',
+    partial: (done, total) => `${done} de ${total} hechas`,
+    overdue: 'atrasada',
+  },
+  doneBy: (user, date) => `marcada como hecha por ${user} el ${date}`,
+  occurrences: 'Ocurrencias',
+  ambiguousActivity: (n) => `Dos actividades llevan el número ${n}, una en una prioridad básica y otra en una temática:`,
+  agency: 'Agencia',
+  leads: 'A cargo de',
+  supports: 'Apoya (nombrada)',
+  nothingLed: 'No está a cargo de ninguna actividad de este plan.',
+  nothingSupported: 'Ninguna actividad la nombra como agencia de apoyo.',
+  networkSupported: (n) => `y ${n} ${n === 1 ? 'actividad apoyada' : 'actividades apoyadas'} por toda la Red`,
+  mandate: 'Mandato',
+  migrationWork: 'Trabajo en migración',
+  noProfile: (name) => `El documento de referencia (Conferencia Suramericana sobre Migraciones, 2014) no tiene un perfil de ${name}.`,
+  profileSource: 'Fuente: Conferencia Suramericana sobre Migraciones, documento de referencia (Lima, 2014); resumen en inglés',
+  matrix: 'Temas migratorios en que la matriz de 2014 la marca',
+  matrixNone: 'La matriz de temas migratorios de 2014 no tiene columna para ella.',
+  matrixMarks: { x: 'x', xx: 'xx' },
+  notMember: 'No es miembro de la Red Regional.',
+  agencyChoices: (q) => `Varias agencias coinciden con "${q}":`,
+  agencyList: 'Agencias de la Red Regional y otras que el plan nombra',
+  priority: 'Prioridad',
+  prioritiesHeading: 'Prioridades del plan',
+  activitiesCount: (n) => `${n} ${n === 1 ? 'actividad' : 'actividades'}`,
+  searchResults: (q, n) => `${n} ${n === 1 ? 'resultado' : 'resultados'} para "${q}"`,
+  noResults: (q) => `Nada en el plan, las agencias ni los objetivos del Pacto coincide con "${q}".`,
+  kinds: { activity: 'Actividad', priority: 'Prioridad', agency: 'Agencia', objective: 'Objetivo' },
+  upcoming: 'Próximamente',
+  nothingUpcoming: 'No vence nada con fecha desde hoy hasta el final del plan.',
+  planEnded: (end) => `El período del plan terminó el ${end}: no hay más recordatorios. Para seguir el próximo plan, cargue su archivo con \`npm run plan:import -- ARCHIVO\` (o defina GCM_PLAN y reinicie el bot).`,
+  planNotStarted: (start) => `El período del plan empieza el ${start}.`,
+  principles: 'Los 10 principios rectores del Pacto Mundial',
+  progress: 'Avance del plan',
+  progressLine: (done, total) => `${done} de ${total} actividades hechas`,
+  occurrencesLine: (done, total) => `${done} de ${total} ocurrencias`,
+  planLine: (title, start, end) => `${title}, del ${start} al ${end}`,
+  helpTitle: 'Qué puede preguntar',
+  help: [
+    ['objetivo 23', 'un objetivo del Pacto, las prioridades que lo sirven y sus actividades (objetivo solo: los 23)'],
+    ['actividad B1.3', 'una actividad: quién la lidera, quién apoya, cuándo (también `básica 1.3`, `T2.4`, `1.1`)'],
+    ['agencia OIM', 'lo que una agencia lidera y apoya, su mandato (IOM, ECLAC, UNHCR… también sirven)'],
+    ['prioridad T2', 'una prioridad y sus actividades (prioridad sola: las siete)'],
+    ['buscar migrantes', 'búsqueda en el plan, las agencias y los objetivos'],
+    ['próximo', 'las próximas actividades con fecha'],
+    ['avance', 'lo hecho sobre el total, por prioridad'],
+    ['principios', 'los 10 principios rectores del Pacto'],
+    ['hecho B1.2 2024-05', 'copresidencia: marcar una actividad u ocurrencia como hecha (`reabrir` lo deshace)'],
+    ['ayuda', 'esta lista'],
+  ],
+  helpFooter: 'Cada palabra clave tiene su gemela en inglés (objective, activity, agency, priority, search, upcoming, progress, principles, done, reopen, help); responde en inglés. El texto de las actividades está en inglés, como en el plan.',
+  andMore: (n) => `…y ${n} más`,
+  months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  list,
+  error: (e) => {
+    switch (e.code) {
+      case 'objective_range':
+        return `"${e.given}" no es un objetivo del Pacto Mundial: tiene ${e.max} objetivos, numerados del 1 al ${e.max}. Pruebe \`objetivo 23\`.`;
+      case 'objective_missing':
+        return '¿Qué objetivo? Indique su número, del 1 al 23, p. ej. `objetivo 23`.';
+      case 'activity_missing':
+        return `El plan no tiene la actividad ${e.given}. Sus actividades son ${e.known.join(', ')}.`;
+      case 'activity_bad':
+        return `"${e.given}" no es una referencia de actividad. Escríbala como \`B1.3\` (prioridad básica 1, actividad 3), \`T2.4\`, \`básica 1.3\`, \`temática 2.4\` o \`1.3\`.`;
+      case 'activity_needed':
+        return '¿Qué actividad? p. ej. `actividad B1.3`.';
+      case 'agency_missing':
+        return `Ninguna agencia coincide con "${e.given}". Pruebe una sigla como OIM, CEPAL, ACNUR, IOM o ECLAC, o \`agencia\` sola para ver la lista.`;
+      case 'agency_needed':
+        return '¿Qué agencia? p. ej. `agencia OIM`.';
+      case 'priority_missing':
+        return `El plan no tiene la prioridad "${e.given}". Sus prioridades son ${e.known.join(', ')}.`;
+      case 'search_needed':
+        return '¿Buscar qué? p. ej. `buscar migrantes desaparecidos`.';
+      case 'unknown_command':
+        return `No conozco "${e.given}". Pruebe \`ayuda\` para ver qué puede preguntar.`;
+      case 'no_plan':
+        return 'Todavía no hay un plan de trabajo cargado. Cárguelo con `npm run plan:import -- ARCHIVO`.';
+      case 'slack_only':
+        return `\`${e.command}\` funciona en Slack, donde se conoce a la copresidencia: use \`/gcm ${e.command} …\` allí.`;
+      case 'not_co_chair':
+        return 'Solo la copresidencia puede marcar actividades como hechas o reabrirlas. No se cambió nada.';
+      case 'occurrence_missing':
+        return `${e.activityId} no tiene la ocurrencia ${e.label} en el período del plan. Sus ocurrencias: ${e.known.join(', ')}.`;
+      case 'bad_date':
+        return `"${e.given}" no es una fecha. Escríbala como AAAA-MM-DD, p. ej. 2024-05-14.`;
+      case 'not_meeting':
+        return `${e.activityId} no es una reunión: solo se pueden fijar fechas de reuniones.`;
+    }
+  },
+  markDone: 'Marcar como hecha',
+  reopen: 'Reabrir',
+  share: 'Compartir en el canal',
+  setDate: 'Fijar fecha',
+};

@@ -1,0 +1,270 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import {
+  agenciesFileSchema,
+  gcmFileSchema,
+  matrixFileSchema,
+  planFileSchema,
+  type AgenciesFile,
+  type GcmFile,
+  type MatrixFile,
+  type PlanFile,
+} from './schema.js';
+
+/** One thing wrong with a data file: where (file, path inside it, line when known) and what. */
+export interface Problem {
+  file: string;
+  path: string;
+  line?: number;
+  message: string;
+}
+
+export type Loaded<T> = { ok: true; value: T; hash: string } | { ok: false; problems: Problem[] };
+
+export const dataFileKinds = ['plan', 'agencies', 'gcm', 'matrix'] as const;
+export type DataFileKind = (typeof dataFileKinds)[number];
+
+const schemas = {
+  plan: planFileSchema,
+  agencies: agenciesFileSchema,
+  gcm: gcmFileSchema,
+  matrix: matrixFileSchema,
+} as const;
+
+interface ParsedYaml {
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** `a.b[2].c` from a path of keys and indexes. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : out ? `.${String(s)}` : String(s);
+  return out || '(top level)';
+}
+
+/** The line of the YAML node at `segments`, or of its nearest parent present in the file. */
+export function lineOf(parsed: ParsedYaml, segments: readonly PropertyKey[]): number | undefined {
+  for (let n = segments.length; n >= 0; n--) {
+    const node = parsed.doc.getIn(segments.slice(0, n) as unknown[], true);
+    if (isNode(node) && node.range) return parsed.lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** `priorities[2].id` → ['priorities', 2, 'id']. */
+export function parsePath(p: string): (string | number)[] {
+  return [...p.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
+/** Adds the line of each problem's path in `file`, where the file can be read and parsed. */
+export function withLines(problems: Problem[]): Problem[] {
+  const parsed = new Map<string, ParsedYaml | null>();
+  return problems.map((p) => {
+    if (p.line !== undefined || p.path.startsWith('(')) return p;
+    if (!parsed.has(p.file)) {
+      try {
+        const lines = new LineCounter();
+        parsed.set(p.file, { doc: parseDocument(readFileSync(p.file, 'utf8'), { lineCounter: lines }), lines });
+      } catch {
+        parsed.set(p.file, null);
+      }
+    }
+    const y = parsed.get(p.file);
+    return y ? { ...p, line: lineOf(y, parsePath(p.path)) } : p;
+  });
+}
+
+/** Which kind of data file this is, from its top-level keys. */
+export function detectKind(value: unknown): DataFileKind {
+  if (value && typeof value === 'object') {
+    if ('agencies' in value) return 'agencies';
+    if ('objectives' in value) return 'gcm';
+    if ('issues' in value && 'columns' in value) return 'matrix';
+  }
+  return 'plan';
+}
+
+/** Parses YAML text and validates it against the schema of `kind` ('auto': detected from its keys). */
+export function parseDataText<K extends DataFileKind>(
+  source: string,
+  file: string,
+  kind: K | 'auto',
+): Loaded<{ kind: DataFileKind; data: unknown }> {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [];
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    problems.push({
+      file,
+      path: '(yaml)',
+      line: err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line,
+      message: err.message.split('\n')[0] ?? err.message,
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const raw: unknown = doc.toJS();
+  const actual = kind === 'auto' ? detectKind(raw) : kind;
+  const schema = schemas[actual] as z.ZodType;
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const parsed = { doc, lines };
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => ({
+        file,
+        path: formatPath(issue.path),
+        line: lineOf(parsed, issue.path),
+        message: issue.message,
+      })),
+    };
+  }
+  return { ok: true, value: { kind: actual, data: result.data }, hash: hashText(source) };
+}
+
+export function hashText(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
+}
+
+/** Reads and validates one data file. A missing or unreadable file is a problem, not an exception. */
+export function loadDataFile(file: string, kind: DataFileKind | 'auto' = 'auto'): Loaded<{ kind: DataFileKind; data: unknown }> {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      problems: [{ file, path: '(file)', message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})` }],
+    };
+  }
+  return parseDataText(source, file, kind);
+}
+
+/** The reference files every plan is read against, all validated. */
+export interface Reference {
+  gcm: GcmFile;
+  agencies: AgenciesFile;
+  matrix: MatrixFile;
+  hash: string;
+}
+
+/** A plan with the reference data it was checked against: what an import takes. */
+export interface Bundle {
+  reference: Reference;
+  plan: PlanFile;
+  planHash: string;
+  planFile: string;
+}
+
+function loadTyped<T>(file: string, kind: DataFileKind): Loaded<T> {
+  const r = loadDataFile(file, kind);
+  return r.ok ? { ok: true, value: r.value.data as T, hash: r.hash } : r;
+}
+
+/** Loads data/gcm.yaml, data/agencies.yaml and data/matrix.yaml from `dataDir`, with cross-checks. */
+export function loadReference(dataDir: string): Loaded<Reference> {
+  const gcm = loadTyped<GcmFile>(path.join(dataDir, 'gcm.yaml'), 'gcm');
+  const agencies = loadTyped<AgenciesFile>(path.join(dataDir, 'agencies.yaml'), 'agencies');
+  const matrix = loadTyped<MatrixFile>(path.join(dataDir, 'matrix.yaml'), 'matrix');
+  const problems = [gcm, agencies, matrix].flatMap((r) => (r.ok ? [] : r.problems));
+  if (!gcm.ok || !agencies.ok || !matrix.ok) return { ok: false, problems };
+  const reference = { gcm: gcm.value, agencies: agencies.value, matrix: matrix.value, hash: '' };
+  const cross = checkReference(reference, dataDir);
+  if (cross.length > 0) return { ok: false, problems: withLines(cross) };
+  const hash = hashText(gcm.hash + agencies.hash + matrix.hash);
+  return { ok: true, value: { ...reference, hash }, hash };
+}
+
+/** Loads a plan file and the reference data, and cross-checks the plan against it. */
+export function loadBundle(planFile: string, dataDir: string): Loaded<Bundle> {
+  const reference = loadReference(dataDir);
+  const plan = loadTyped<PlanFile>(planFile, 'plan');
+  const problems = [...(reference.ok ? [] : reference.problems), ...(plan.ok ? [] : plan.problems)];
+  if (!reference.ok || !plan.ok) return { ok: false, problems };
+  const cross = checkPlan(plan.value, reference.value, planFile);
+  if (cross.length > 0) return { ok: false, problems: withLines(cross) };
+  return { ok: true, value: { reference: reference.value, plan: plan.value, planHash: plan.hash, planFile }, hash: plan.hash };
+}
+
+/** Cross-checks within the reference files: unique ids and aliases, matrix columns naming known agencies. */
+export function checkReference(ref: Omit<Reference, 'hash'>, dataDir: string): Problem[] {
+  const problems: Problem[] = [];
+  const agenciesFile = path.join(dataDir, 'agencies.yaml');
+  const gcmFile = path.join(dataDir, 'gcm.yaml');
+  const matrixFile = path.join(dataDir, 'matrix.yaml');
+  const seenNumbers = new Set<number>();
+  ref.gcm.objectives.forEach((o, i) => {
+    if (seenNumbers.has(o.number)) problems.push({ file: gcmFile, path: `objectives[${i}].number`, message: `duplicate objective ${o.number}` });
+    seenNumbers.add(o.number);
+  });
+  const ids = new Set<string>();
+  const names = new Map<string, string>();
+  ref.agencies.agencies.forEach((a, i) => {
+    if (ids.has(a.id)) problems.push({ file: agenciesFile, path: `agencies[${i}].id`, message: `duplicate agency id ${a.id}` });
+    ids.add(a.id);
+    for (const name of [a.id, a.acronym_es, ...a.aliases]) {
+      if (!name) continue;
+      const key = name.toLowerCase();
+      const owner = names.get(key);
+      if (owner && owner !== a.id) {
+        problems.push({ file: agenciesFile, path: `agencies[${i}]`, message: `name "${name}" is used by both ${owner} and ${a.id}` });
+      }
+      names.set(key, a.id);
+    }
+  });
+  ref.matrix.columns.forEach((c, i) => {
+    if (!ids.has(c.agency)) problems.push({ file: matrixFile, path: `columns[${i}].agency`, message: `unknown agency "${c.agency}"` });
+  });
+  const columnAgencies = new Set(ref.matrix.columns.map((c) => c.agency));
+  ref.matrix.issues.forEach((issue, i) => {
+    for (const id of Object.keys(issue.marks)) {
+      if (!columnAgencies.has(id)) problems.push({ file: matrixFile, path: `issues[${i}].marks.${id}`, message: `"${id}" is not a column of the matrix` });
+    }
+  });
+  return problems;
+}
+
+/** Cross-checks a plan against the reference: known agencies and objectives, unique and well-placed ids, dates. */
+export function checkPlan(plan: PlanFile, ref: Omit<Reference, 'hash'>, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (p: string, message: string) => problems.push({ file, path: p, message });
+  const agencyIds = new Set(ref.agencies.agencies.map((a) => a.id));
+  const objectiveNumbers = new Set(ref.gcm.objectives.map((o) => o.number));
+  const maxObjective = Math.max(...objectiveNumbers);
+  if (plan.period.end < plan.period.start) at('period.end', 'the period ends before it starts');
+  plan.co_leads.forEach((id, i) => agencyIds.has(id) || at(`co_leads[${i}]`, `unknown agency "${id}"`));
+  const priorityIds = new Set<string>();
+  const activityIds = new Set<string>();
+  plan.priorities.forEach((p, pi) => {
+    const pp = `priorities[${pi}]`;
+    if (priorityIds.has(p.id)) at(`${pp}.id`, `duplicate priority id ${p.id}`);
+    priorityIds.add(p.id);
+    if ((p.kind === 'basic') !== p.id.startsWith('B')) at(`${pp}.id`, `a ${p.kind} priority's id starts with ${p.kind === 'basic' ? 'B' : 'T'}`);
+    p.objectives.forEach((n, oi) => {
+      if (!objectiveNumbers.has(n)) at(`${pp}.objectives[${oi}]`, `the GCM has no objective ${n} (objectives are 1 to ${maxObjective})`);
+    });
+    if (new Set(p.objectives).size !== p.objectives.length) at(`${pp}.objectives`, 'an objective is listed twice');
+    p.activities.forEach((a, ai) => {
+      const ap = `${pp}.activities[${ai}]`;
+      if (activityIds.has(a.id)) at(`${ap}.id`, `duplicate activity id ${a.id}`);
+      activityIds.add(a.id);
+      if (!a.id.startsWith(`${p.id}.`)) at(`${ap}.id`, `activity ${a.id} is listed under priority ${p.id}: its id must start with ${p.id}.`);
+      a.lead.agencies.forEach((id, i) => agencyIds.has(id) || at(`${ap}.lead.agencies[${i}]`, `unknown agency "${id}"`));
+      a.support.agencies.forEach((id, i) => agencyIds.has(id) || at(`${ap}.support.agencies[${i}]`, `unknown agency "${id}"`));
+      if (a.lead.agencies.length === 0 && a.lead.wording === '') at(`${ap}.lead`, 'give the lead agencies or the plan\'s wording for them');
+      const s = a.schedule;
+      if ((s.type === 'month_range' || s.type === 'date_range') && s.to < s.from) at(`${ap}.schedule.to`, 'the range ends before it starts');
+      if (s.type === 'tentative') {
+        const [y, m] = s.month.split('-').map(Number) as [number, number];
+        const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+        s.days.forEach((d, i) => d > last && at(`${ap}.schedule.days[${i}]`, `${s.month} has no day ${d}`));
+      }
+      if (s.type === 'recurring_months' && new Set(s.months).size !== s.months.length) at(`${ap}.schedule.months`, 'a month is listed twice');
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,78 @@
+import type { Language } from '../config.js';
+import type { ActivityState } from '../domain/answers.js';
+import { fold } from '../domain/normalize.js';
+import type { Activity, Agency, Occurrence } from '../domain/types.js';
+import { describeSchedule, formatDate, formatLabel, messages } from '../i18n/messages.js';
+
+/** Agencies by id, for showing names: what the views know of the reference data. */
+export type AgencyDirectory = ReadonlyMap<string, Agency>;
+
+/** `IOM` in English; `OIM (IOM)` in Spanish where the Spanish acronym differs. */
+export function agencyLabel(id: string, lang: Language, dir: AgencyDirectory): string {
+  const a = dir.get(id);
+  if (lang === 'es' && a?.acronymEs && a.acronymEs !== id) return `${a.acronymEs} (${id})`;
+  return id;
+}
+
+/** True when the plan's wording says more than the list of agencies ("(rotating)"). */
+function wordingSaysMore(wording: string, ids: string[], dir: AgencyDirectory): boolean {
+  const known = new Set<string>(['and', 'y']);
+  for (const id of ids) {
+    const a = dir.get(id);
+    for (const n of [id, a?.acronymEs, ...(a?.aliases ?? [])]) if (n) for (const w of fold(n).split(' ')) known.add(w);
+  }
+  return fold(wording)
+    .split(' ')
+    .some((w) => w !== '' && !known.has(w));
+}
+
+/** Who leads, in words: agency labels, or the plan's wording where it names none or says more. */
+export function leadText(a: Activity, lang: Language, dir: AgencyDirectory): string {
+  const m = messages(lang);
+  if (a.lead.agencies.length === 0) return a.lead.wording ? `"${a.lead.wording}"` : m.leadNone;
+  const names = m.list(a.lead.agencies.map((id) => agencyLabel(id, lang, dir)));
+  return wordingSaysMore(a.lead.wording, a.lead.agencies, dir) ? `${names} (${m.planWording}: "${a.lead.wording}")` : names;
+}
+
+/** Who supports, in words: the Network, named agencies, the plan's wording, or none. */
+export function supportText(a: Activity, lang: Language, dir: AgencyDirectory): string {
+  const m = messages(lang);
+  const parts: string[] = [];
+  if (a.support.network) parts.push(m.supportNetwork);
+  if (a.support.agencies.length > 0) parts.push(m.list(a.support.agencies.map((id) => agencyLabel(id, lang, dir))));
+  if (parts.length === 0) return a.support.wording ? `"${a.support.wording}"` : m.supportNone;
+  return m.list(parts);
+}
+
+/** The activity's text in the answer's language: the plan's English unless a Spanish text is given. */
+export function activityText(a: Activity, lang: Language): string {
+  return lang === 'es' && a.textEs ? a.textEs : a.text;
+}
+
+/** "done", "not done" or "3 of 7 done". */
+export function statusText(s: ActivityState, lang: Language): string {
+  const m = messages(lang);
+  const done = s.occurrences.filter((o) => s.done.has(o.key)).length;
+  if (s.occurrences.length > 1) return done === s.occurrences.length ? m.status.done : m.status.partial(done, s.occurrences.length);
+  return done > 0 ? m.status.done : m.status.open;
+}
+
+/** The schedule in words, with the plan's own wording where it differs. */
+export function whenText(a: Activity, lang: Language): string {
+  const m = messages(lang);
+  const described = describeSchedule(a.schedule, lang);
+  const wording = a.schedule.text.trim();
+  return wording && fold(wording) !== fold(described) ? `${described} (${m.planWording}: "${wording}")` : described;
+}
+
+/** "1 May 2024 (tentative)" or "no date in the plan". */
+export function dueText(o: Occurrence, lang: Language): string {
+  const m = messages(lang);
+  if (!o.due) return m.noDate;
+  return o.tentative ? `${formatDate(o.due, lang)} (${m.tentative})` : formatDate(o.due, lang);
+}
+
+/** The occurrence's name: "May 2024" for a recurring one, the activity id for a one-off. */
+export function occurrenceName(o: Occurrence, lang: Language): string {
+  return o.label ? `${o.activityId} · ${formatLabel(o.label, lang)}` : o.activityId;
+}

@@ -1,0 +1,135 @@
+import type { Answer, ActivityState } from '../domain/answers.js';
+import { formatDate, messages } from '../i18n/messages.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText, type AgencyDirectory } from './labels.js';
+
+const bullet = (s: string) => `  • ${s}`;
+
+function activityLine(s: ActivityState, answer: Answer, dir: AgencyDirectory): string[] {
+  const m = messages(answer.lang);
+  const a = s.activity;
+  return [
+    bullet(`${a.id}  ${activityText(a, answer.lang)}`),
+    `      ${m.lead}: ${leadText(a, answer.lang, dir)} · ${m.when}: ${whenText(a, answer.lang)} · ${statusText(s, answer.lang)}`,
+  ];
+}
+
+/** Renders an answer as plain text for the terminal (`npm run ask`). Pure. */
+export function renderText(answer: Answer, dir: AgencyDirectory): string {
+  const m = messages(answer.lang);
+  const lang = answer.lang;
+  const out: string[] = [];
+  const planLine = (p: { title: string; periodStart: string; periodEnd: string }) => m.planLine(p.title, formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang));
+  switch (answer.kind) {
+    case 'help':
+      out.push(`${m.helpTitle}:`, ...m.help.map(([cmd, what]) => `  ${cmd.padEnd(20)} ${what}`), '', m.helpFooter);
+      break;
+    case 'objective': {
+      const o = answer.objective;
+      out.push(`${m.objectiveTitleIntro} ${o.number}: ${lang === 'es' ? o.titleEs : o.titleEn}`, planLine(answer.plan), '');
+      if (answer.priorities.length === 0) out.push(m.noPriorityCites(o.number, answer.plan.title));
+      else out.push(`${m.prioritiesCiting(o.number)}:`);
+      for (const { priority, activities } of answer.priorities) {
+        out.push('', `${m.priorityKind[priority.kind]} ${priority.id}: ${priority.title}`);
+        if (priority.objectives.length > 0) out.push(`  ${m.gcmObjectives}: ${priority.objectives.join(', ')}`);
+        for (const s of activities) out.push(...activityLine(s, answer, dir));
+      }
+      break;
+    }
+    case 'objectives':
+      out.push(`${m.objectives}:`);
+      for (const { objective: o, priorities } of answer.objectives) {
+        out.push(`  ${String(o.number).padStart(2)}. ${lang === 'es' ? o.titleEs : o.titleEn}${priorities.length ? `  [${priorities.join(', ')}]` : ''}`);
+      }
+      break;
+    case 'activity': {
+      if (answer.items.length > 1) out.push(m.ambiguousActivity(answer.items[0]!.state.activity.number), '');
+      answer.items.forEach(({ state: s, priority }, i) => {
+        const a = s.activity;
+        if (i > 0) out.push('');
+        out.push(`${m.activity} ${a.id} (${m.priorityKind[priority.kind]} ${priority.id}: ${priority.title})`);
+        out.push(activityText(a, lang));
+        out.push(`${m.lead}: ${leadText(a, lang, dir)}`);
+        out.push(`${m.support}: ${supportText(a, lang, dir)}`);
+        out.push(`${m.when}: ${whenText(a, lang)}`);
+        if (a.references.length > 0) out.push(`${m.references}: ${a.references.join('; ')}`);
+        out.push(`${m.occurrences} (${statusText(s, lang)}):`);
+        for (const o of s.occurrences) {
+          const c = s.done.get(o.key);
+          const state = c ? m.doneBy(c.doneBy, formatDate(c.doneAt.slice(0, 10), lang)) : o.due && o.due < answer.today ? `${m.status.open}` : m.status.open;
+          out.push(bullet(`${occurrenceName(o, lang)}: ${m.due} ${dueText(o, lang)} · ${state}`));
+        }
+        if (a.note) out.push(`${m.sourceNote}: ${a.note}`);
+      });
+      break;
+    }
+    case 'agency': {
+      const a = answer.agency;
+      const name = lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn;
+      out.push(`${agencyLabel(a.id, lang, dir)}: ${name}`);
+      if (!answer.member) out.push(m.notMember);
+      out.push('', `${m.leads} (${answer.leads.length}):`);
+      if (answer.leads.length === 0) out.push(`  ${m.nothingLed}`);
+      for (const s of answer.leads) out.push(...activityLine(s, answer, dir));
+      out.push('', `${m.supports} (${answer.supports.length}):`);
+      if (answer.supports.length === 0) out.push(`  ${m.nothingSupported}`);
+      for (const s of answer.supports) out.push(...activityLine(s, answer, dir));
+      if (answer.member) out.push(`  ${m.networkSupported(answer.networkSupported)}`);
+      out.push('');
+      if (a.profile) {
+        out.push(`${m.mandate}: ${a.profile.mandate}`, `${m.migrationWork}: ${a.profile.migrationWork}`, `(${m.profileSource})`);
+      } else out.push(m.noProfile(a.id));
+      out.push('');
+      if (answer.marks.length === 0) out.push(m.matrixNone);
+      else out.push(`${m.matrix}:`, ...answer.marks.map((k) => bullet(`${k.issueNumber}. ${k.issue} (${k.mark})`)));
+      if (a.note) out.push('', `${m.note}: ${a.note}`);
+      break;
+    }
+    case 'agencies':
+      out.push(answer.query ? m.agencyChoices(answer.query) : `${m.agencyList}:`);
+      for (const a of answer.agencies) out.push(bullet(`${agencyLabel(a.id, lang, dir)}: ${lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn}`));
+      break;
+    case 'priority': {
+      const p = answer.priority;
+      out.push(`${m.priorityKind[p.kind]} ${p.id}: ${p.title}`, p.text);
+      if (p.objectives.length > 0) out.push(`${m.gcmObjectives}: ${p.objectives.join(', ')}`);
+      if (p.note) out.push(`${m.sourceNote}: ${p.note}`);
+      out.push('', `${m.activitiesHeading}:`);
+      for (const s of answer.activities) out.push(...activityLine(s, answer, dir));
+      break;
+    }
+    case 'priorities':
+      out.push(`${m.prioritiesHeading} (${planLine(answer.plan)}):`);
+      for (const { priority: p, activities } of answer.priorities) {
+        out.push(bullet(`${p.id} ${m.priorityKind[p.kind]}: ${p.title} (${m.activitiesCount(activities)}${p.objectives.length ? `; ${m.gcmObjectives.toLowerCase()} ${p.objectives.join(', ')}` : ''})`));
+      }
+      break;
+    case 'search':
+      if (answer.hits.length === 0) out.push(m.noResults(answer.query));
+      else out.push(`${m.searchResults(answer.query, answer.hits.length)}:`, ...answer.hits.map((h) => bullet(`${m.kinds[h.kind]} ${h.title}${h.snippet && !h.title.includes(h.snippet) ? ` — ${h.snippet}` : ''}`)));
+      break;
+    case 'upcoming':
+      out.push(`${m.upcoming} (${planLine(answer.plan)}):`);
+      if (answer.ended) out.push(m.planEnded(formatDate(answer.plan.periodEnd, lang)));
+      else {
+        if (answer.notStarted) out.push(m.planNotStarted(formatDate(answer.plan.periodStart, lang)));
+        if (answer.items.length === 0) out.push(m.nothingUpcoming);
+        for (const { occurrence: o, activity: a } of answer.items) {
+          out.push(bullet(`${dueText(o, lang)}: ${occurrenceName(o, lang)}  ${activityText(a, lang)}`), `      ${m.lead}: ${leadText(a, lang, dir)}`);
+        }
+      }
+      break;
+    case 'principles':
+      out.push(`${m.principles}:`, ...answer.principles.map((p) => `  (${p.item}) ${lang === 'es' ? p.nameEs : p.nameEn}`));
+      break;
+    case 'progress':
+      out.push(`${m.progress} (${planLine(answer.plan)}):`);
+      for (const p of answer.priorities) {
+        out.push(bullet(`${p.priority.id} ${p.priority.title}: ${m.progressLine(p.activitiesDone, p.activities)} (${m.occurrencesLine(p.occurrencesDone, p.occurrences)})`));
+      }
+      break;
+    case 'error':
+      out.push(m.error(answer.error));
+      break;
+  }
+  return out.join('\n');
+}
