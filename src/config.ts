@@ -48,7 +48,7 @@ const envSchema = z
         .optional()
         .transform((v) => (v === undefined || v.endsWith('/') ? v : `${v}/`)),
     ),
-    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
     GCM_CO_CHAIRS: userIdList,
     GCM_CO_CHAIRS_USERGROUP: z.preprocess(
       blankToUndefined,

@@ -24,12 +24,8 @@ export function currentPlan(plans: PlanStore, today: string): PlanInfo | null {
 }
 
 /** An activity's occurrences in its plan's period and its completion marks. */
-export function activityState(ctx: Context, plan: PlanInfo, activity: Activity, meetingDates?: ReadonlyMap<string, string>): ActivityState {
-  return {
-    activity,
-    occurrences: occurrencesOf(activity, plan, meetingDates ?? ctx.state.meetingDates(plan.id)),
-    done: ctx.state.completionsOf(plan.id, activity.id),
-  };
+export function activityState(ctx: Context, plan: PlanInfo, activity: Activity): ActivityState {
+  return states(ctx, plan, [activity])[0]!;
 }
 
 function states(ctx: Context, plan: PlanInfo, activities: Activity[]): ActivityState[] {

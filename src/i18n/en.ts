@@ -130,6 +130,21 @@ export const en: Messages = {
         return `${e.activityId} is not a meeting: only meeting dates can be set.`;
     }
   },
+  marked: {
+    done: (what, who, when) => `✓ ${what} marked done by ${who} on ${when}.`,
+    already: (what, who, when) => `${what} was already marked done by ${who} on ${when}. Nothing changed.`,
+    reopened: (what, who) => `${what} reopened by ${who}.`,
+    notDone: (what) => `${what} is not marked done. Nothing changed.`,
+    allDone: (id) => `Every occurrence of ${id} is already done.`,
+    hint: (id, example) => `To name another occurrence: \`/gcm done ${id} ${example}\`.`,
+  },
+  homeTitle: 'GCM Work Plan',
+  homeDue30: 'Due in the next 30 days',
+  homeNothingDue30: 'Nothing dated is due in the next 30 days.',
+  myAgency: 'My agency',
+  pickAgency: 'Pick your agency',
+  myAgencyNone: 'Pick your agency to see what it leads and supports.',
+  coChairOnly: 'Only the co-chairs can mark activities done or reopen them. Nothing was changed.',
   markDone: 'Mark done',
   reopen: 'Reopen',
   share: 'Share in channel',

@@ -130,6 +130,21 @@ export const es: Messages = {
         return `${e.activityId} no es una reunión: solo se pueden fijar fechas de reuniones.`;
     }
   },
+  marked: {
+    done: (what, who, when) => `✓ ${what} marcada como hecha por ${who} el ${when}.`,
+    already: (what, who, when) => `${what} ya estaba marcada como hecha por ${who} el ${when}. No se cambió nada.`,
+    reopened: (what, who) => `${what} reabierta por ${who}.`,
+    notDone: (what) => `${what} no está marcada como hecha. No se cambió nada.`,
+    allDone: (id) => `Todas las ocurrencias de ${id} ya están hechas.`,
+    hint: (id, example) => `Para indicar otra ocurrencia: \`/gcm hecho ${id} ${example}\`.`,
+  },
+  homeTitle: 'Plan de Trabajo del Pacto Mundial',
+  homeDue30: 'Vence en los próximos 30 días',
+  homeNothingDue30: 'No vence nada con fecha en los próximos 30 días.',
+  myAgency: 'Mi agencia',
+  pickAgency: 'Elija su agencia',
+  myAgencyNone: 'Elija su agencia para ver lo que lidera y apoya.',
+  coChairOnly: 'Solo la copresidencia puede marcar actividades como hechas o reabrirlas. No se cambió nada.',
   markDone: 'Marcar como hecha',
   reopen: 'Reabrir',
   share: 'Compartir en el canal',

@@ -73,6 +73,21 @@ export interface Messages {
   months: string[];
   list: (items: string[]) => string;
   error: (e: AnswerError) => string;
+  marked: {
+    done: (what: string, who: string, when: string) => string;
+    already: (what: string, who: string, when: string) => string;
+    reopened: (what: string, who: string) => string;
+    notDone: (what: string) => string;
+    allDone: (id: string) => string;
+    hint: (id: string, example: string) => string;
+  };
+  homeTitle: string;
+  homeDue30: string;
+  homeNothingDue30: string;
+  myAgency: string;
+  pickAgency: string;
+  myAgencyNone: string;
+  coChairOnly: string;
   markDone: string;
   reopen: string;
   share: string;

@@ -10,6 +10,7 @@ function activityLine(s: ActivityState, answer: Answer, dir: AgencyDirectory): s
   return [
     bullet(`${a.id}  ${activityText(a, answer.lang)}`),
     `      ${m.lead}: ${leadText(a, answer.lang, dir)} · ${m.when}: ${whenText(a, answer.lang)} · ${statusText(s, answer.lang)}`,
+    ...(a.note ? [`      ${m.sourceNote}: ${a.note}`] : []),
   ];
 }
 

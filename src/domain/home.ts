@@ -1,0 +1,41 @@
+import { DateTime } from 'luxon';
+import type { Language } from '../config.js';
+import type { ActivityState, PriorityProgress, UpcomingItem } from './answers.js';
+import { agencyAnswer, currentPlan, progressOf, upcomingItems, type Context } from './questions.js';
+import type { Agency, PlanInfo } from './types.js';
+
+/** Everything the App Home shows one user. */
+export interface HomeData {
+  lang: Language;
+  plan: PlanInfo | null;
+  today: string;
+  ended: boolean;
+  progress: PriorityProgress[];
+  due30: UpcomingItem[];
+  agencies: Agency[];
+  myAgency: { agency: Agency; leads: ActivityState[]; supports: ActivityState[]; networkSupported: number; member: boolean } | null;
+}
+
+/** The App Home of a user whose agency is `agencyId` (or none yet): progress, the next 30 days, my agency. */
+export function homeData(ctx: Context, agencyId: string | null, lang: Language): HomeData {
+  const today = ctx.now.toISODate()!;
+  const plan = currentPlan(ctx.plans, today);
+  const agencies = ctx.plans.agencies().filter((a) => a.roles.some((r) => r !== 'matrix'));
+  if (!plan) return { lang, plan, today, ended: false, progress: [], due30: [], agencies, myAgency: null };
+  const until = DateTime.fromISO(today, { zone: 'UTC' }).plus({ days: 30 }).toISODate()!;
+  let myAgency: HomeData['myAgency'] = null;
+  if (agencyId) {
+    const a = agencyAnswer(ctx, plan, agencyId, lang);
+    if (a.kind === 'agency') myAgency = { agency: a.agency, leads: a.leads, supports: a.supports, networkSupported: a.networkSupported, member: a.member };
+  }
+  return {
+    lang,
+    plan,
+    today,
+    ended: today > plan.periodEnd,
+    progress: progressOf(ctx, plan),
+    due30: upcomingItems(ctx, plan, today, 50, until),
+    agencies,
+    myAgency,
+  };
+}

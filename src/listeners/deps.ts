@@ -1,0 +1,10 @@
+import type { Logger } from '@slack/bolt';
+import type { GcmService } from '../gcm-service.js';
+import type { HomePublisher } from '../slack/home-publisher.js';
+
+/** What the handlers need; built once in the app factory. */
+export interface ListenerDeps {
+  service: GcmService;
+  homes: HomePublisher;
+  logger: Logger;
+}

@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import { LogLevel } from '@slack/bolt';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { offsetClock, parseInstant, systemClock, type Clock } from './clock.js';
+import { createLogger } from './logger.js';
+import { openStores } from './stores.js';
+import { formatProblem, importPlanFile } from './plan/import-plan.js';
+import { createSlackApp } from './slack-app.js';
+
+const noTokenHelp = `No Slack token is set, so the bot cannot connect to a workspace.
+
+To run it in Slack, create the app from manifest.yml (see README, "Slack app setup") and set:
+  SLACK_BOT_TOKEN=xoxb-…     the Bot User OAuth Token
+  SLACK_APP_TOKEN=xapp-…     an app-level token with connections:write (Socket Mode, no public URL)
+  or SLACK_SIGNING_SECRET=…  for HTTP mode on PORT (Slack posts to /slack/events)
+
+To try the plan locally without Slack:
+  npm run ask -- help
+  GCM_NOW=2024-04-24T10:00:00 npm run ask -- upcoming`;
+
+/** The bot's clock: GCM_NOW starts it at a given instant and it runs on; else the real clock. */
+export function clockFor(config: Config): Clock {
+  return config.now ? offsetClock(parseInstant(config.now, config.timezone)!, config.timezone) : systemClock(config.timezone);
+}
+
+async function main(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  if (config.slack.transport === 'none') {
+    console.log(noTokenHelp);
+    return 0;
+  }
+  const logger = createLogger(undefined, process.env.LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.INFO);
+  const clock = clockFor(config);
+  const stores = openStores(config.databasePath);
+  const imported = importPlanFile(stores.plans, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
+  if (!imported.ok) {
+    console.error(`The plan file was rejected; fix it or set GCM_PLAN:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    stores.close();
+    return 1;
+  }
+  if (!imported.skipped) logger.info(`imported plan ${imported.report.planId}: ${imported.report.activities} activities`);
+  for (const o of imported.report.orphanedState) logger.warn(`kept state of ${o.occurrenceKey}: its activity is no longer in the plan file`);
+  const { app } = createSlackApp({ config, stores, clock, logger });
+  await app.start();
+  logger.info(
+    config.slack.transport === 'socket'
+      ? 'connected to Slack in Socket Mode'
+      : `listening for Slack on http://0.0.0.0:${config.port}/slack/events (health: /health)`,
+  );
+  logger.info(`clock: ${clock.now().toISO()} (${config.timezone})${config.now ? ', started from GCM_NOW' : ''}`);
+  if (!config.reminderChannel) logger.warn('GCM_REMINDER_CHANNEL is not set: the bot answers but posts no reminders');
+  const shutdown = async (signal: string) => {
+    logger.info(`${signal}: stopping`);
+    await app.stop().catch(() => undefined);
+    stores.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return -1;
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(`The bot could not start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,60 @@
+import { createHmac } from 'node:crypto';
+
+/** Slack's request signature: `v0=` + HMAC-SHA256 of `v0:{timestamp}:{body}` with the signing secret. */
+export function signature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SentRequest {
+  status: number;
+  body: string;
+  /** The acknowledgement's JSON, when it had one. */
+  json: unknown;
+}
+
+/**
+ * Delivers requests to the bot as Slack does: signed HTTP POSTs to its `/slack/events`. The timestamp is the
+ * real wall clock (Bolt checks the signature's age against it), separate from the bot's own clock.
+ */
+export class SlackSender {
+  constructor(
+    private readonly eventsUrl: string,
+    private readonly secret: string,
+    private readonly wallSeconds: () => number = () => Math.floor(Date.now() / 1000),
+  ) {}
+
+  /** POSTs a raw body with a valid signature (or with the overrides, to test the negative cases). */
+  async post(body: string, contentType: string, overrides: { secret?: string; timestamp?: number; tamper?: (b: string) => string; headers?: Record<string, string> } = {}): Promise<SentRequest> {
+    const ts = overrides.timestamp ?? this.wallSeconds();
+    const sig = signature(overrides.secret ?? this.secret, ts, body);
+    const res = await fetch(this.eventsUrl, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig, ...overrides.headers },
+      body: overrides.tamper ? overrides.tamper(body) : body,
+    });
+    const text = await res.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    return { status: res.status, body: text, json };
+  }
+
+  /** A slash command, form-encoded as Slack sends it. */
+  command(fields: Record<string, string>, overrides?: Parameters<SlackSender['post']>[2]): Promise<SentRequest> {
+    return this.post(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', overrides);
+  }
+
+  /** An interaction (block_actions …): `payload=<JSON>`, form-encoded. */
+  interaction(payload: unknown, overrides?: Parameters<SlackSender['post']>[2]): Promise<SentRequest> {
+    return this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', overrides);
+  }
+
+  /** An Events API callback (app_home_opened …), JSON. */
+  event(event: Record<string, unknown>, extra: Record<string, unknown> = {}, overrides?: Parameters<SlackSender['post']>[2]): Promise<SentRequest> {
+    const body = JSON.stringify({ token: 'x', team_id: 'T0STANDIN', api_app_id: 'A0GCM', type: 'event_callback', event_id: `Ev${Date.now()}`, event_time: Math.floor(Date.now() / 1000), event, ...extra });
+    return this.post(body, 'application/json', overrides);
+  }
+}

@@ -1,0 +1,250 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the stand-in: a Web API method or a POST to a response_url. */
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+  at: number;
+}
+
+/** A message as the stand-in keeps it. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  user?: string;
+  /** Seen only by this user (an ephemeral message). */
+  ephemeralTo?: string;
+  threadTs?: string;
+  edited?: boolean;
+  deleted?: boolean;
+}
+
+/** A fault to answer the next call of a method with. */
+export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { cut: true };
+
+const jsonFields = new Set(['blocks', 'attachments', 'metadata', 'view', 'unfurl', 'event_payload']);
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseParams(body: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return body ? (JSON.parse(body) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(body)) {
+    out[k] = jsonFields.has(k) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+/**
+ * A local stand-in of Slack's Web API on 127.0.0.1, backed by memory: the methods the bot calls, plus
+ * response_url endpoints. Records every call; can be told to fail the next call of a method (429 with
+ * Retry-After, 500, a cut connection). Anything else answers `{ ok: true }`.
+ */
+export class WebApiStandIn {
+  readonly calls: RecordedCall[] = [];
+  readonly messages: StoredMessage[] = [];
+  readonly homes = new Map<string, unknown>();
+  readonly locales = new Map<string, string>();
+  readonly usergroups = new Map<string, string[]>();
+  readonly botUserId = 'UGCMBOT';
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly responseUrls = new Map<string, { channel: string; user: string; messageTs?: string }>();
+  private server: Server | null = null;
+  private seq = 0;
+  private responseSeq = 0;
+  private baseUrl = '';
+  /** What `apps.connections.open` returns: the URL of a local Socket Mode server, when there is one. */
+  socketUrl: string | null = null;
+  /** Called after every state change: the playground pushes updates to the page. */
+  onChange: () => void = () => {};
+
+  constructor(private readonly nowSeconds: () => number = () => Date.now() / 1000) {}
+
+  async start(port = 0): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.apiUrl;
+  }
+
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  get origin(): string {
+    return this.baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = null;
+  }
+
+  /** Makes the next call(s) of `method` fail as given, in order. */
+  failNext(method: string, ...faults: Fault[]): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
+  }
+
+  /** A response_url for an interaction in `channel` by `user` (on message `messageTs`, when there is one). */
+  newResponseUrl(channel: string, user: string, messageTs?: string): string {
+    const id = String(++this.responseSeq);
+    this.responseUrls.set(id, { channel, user, messageTs });
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Adds a message as if someone posted it (e.g. the ephemeral answer a slash command acknowledged). */
+  addMessage(m: Omit<StoredMessage, 'ts'> & { ts?: string }): StoredMessage {
+    const stored = { ...m, ts: m.ts ?? this.nextTs() };
+    this.messages.push(stored);
+    this.onChange();
+    return stored;
+  }
+
+  /** The visible messages of a channel (ephemeral ones only for `viewer`), oldest first. */
+  channelMessages(channel: string, viewer?: string): StoredMessage[] {
+    return this.messages.filter((m) => m.channel === channel && !m.deleted && (!m.ephemeralTo || m.ephemeralTo === viewer));
+  }
+
+  private nextTs(): string {
+    this.seq += 1;
+    return `${Math.floor(this.nowSeconds())}.${String(this.seq).padStart(6, '0')}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.baseUrl);
+    const body = await readBody(req);
+    let params: Record<string, unknown>;
+    try {
+      params = parseParams(body, req.headers['content-type']);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    if (url.pathname.startsWith('/response/')) {
+      const id = url.pathname.slice('/response/'.length);
+      this.calls.push({ method: 'response_url', params: { ...params, response_url_id: id }, at: Date.now() });
+      const target = this.responseUrls.get(id);
+      if (!target) return send(404, { ok: false, error: 'expired_url' });
+      this.respondTo(target, params);
+      return send(200, { ok: true });
+    }
+    if (!url.pathname.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_path' });
+    const method = url.pathname.slice('/api/'.length);
+    this.calls.push({ method, params, at: Date.now() });
+    const fault = this.faults.get(method)?.shift();
+    if (fault) {
+      if ('cut' in fault) {
+        req.socket.destroy();
+        return;
+      }
+      if (fault.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
+      return send(500, { ok: false, error: 'internal_error' });
+    }
+    send(200, this.answer(method, params));
+    if (!['auth.test', 'conversations.history', 'users.info', 'usergroups.users.list', 'conversations.info'].includes(method)) this.onChange();
+  }
+
+  private respondTo(target: { channel: string; user: string; messageTs?: string }, p: Record<string, unknown>): void {
+    const original = target.messageTs ? this.messages.find((m) => m.ts === target.messageTs && m.channel === target.channel) : undefined;
+    if (p.delete_original === true || p.delete_original === 'true') {
+      if (original) original.deleted = true;
+      return;
+    }
+    if ((p.replace_original === true || p.replace_original === 'true') && original) {
+      original.text = String(p.text ?? '');
+      original.blocks = (p.blocks as unknown[]) ?? [];
+      original.edited = true;
+      return;
+    }
+    const inChannel = p.response_type === 'in_channel';
+    this.messages.push({
+      channel: target.channel,
+      ts: this.nextTs(),
+      text: String(p.text ?? ''),
+      blocks: (p.blocks as unknown[]) ?? [],
+      user: this.botUserId,
+      ...(inChannel ? {} : { ephemeralTo: target.user }),
+    });
+  }
+
+  private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://standin.slack.local/', team: 'Stand-in', user: 'gcm', team_id: 'T0STANDIN', user_id: this.botUserId, bot_id: 'B0GCMBOT' };
+      case 'chat.postMessage': {
+        const m = this.addMessage({
+          channel: String(p.channel),
+          text: String(p.text ?? ''),
+          blocks: (p.blocks as unknown[]) ?? [],
+          user: this.botUserId,
+          metadata: p.metadata as StoredMessage['metadata'],
+          threadTs: p.thread_ts ? String(p.thread_ts) : undefined,
+        });
+        return { ok: true, channel: m.channel, ts: m.ts, message: { text: m.text, blocks: m.blocks, ts: m.ts, user: m.user, metadata: m.metadata } };
+      }
+      case 'chat.update': {
+        const m = this.messages.find((x) => x.channel === p.channel && x.ts === p.ts && !x.ephemeralTo);
+        if (!m) return { ok: false, error: 'message_not_found' };
+        m.text = String(p.text ?? m.text);
+        if (p.blocks) m.blocks = p.blocks as unknown[];
+        m.edited = true;
+        return { ok: true, channel: m.channel, ts: m.ts, text: m.text };
+      }
+      case 'chat.postEphemeral': {
+        const m = this.addMessage({ channel: String(p.channel), text: String(p.text ?? ''), blocks: (p.blocks as unknown[]) ?? [], user: this.botUserId, ephemeralTo: String(p.user) });
+        return { ok: true, message_ts: m.ts };
+      }
+      case 'views.publish':
+        this.homes.set(String(p.user_id), p.view);
+        return { ok: true, view: { id: 'V0HOME', ...(p.view as object) } };
+      case 'conversations.history': {
+        const limit = Number(p.limit ?? 100);
+        const oldest = p.oldest ? Number(p.oldest) : 0;
+        const list = this.messages
+          .filter((m) => m.channel === p.channel && !m.ephemeralTo && !m.deleted && !m.threadTs && Number(m.ts) >= oldest)
+          .reverse()
+          .slice(0, limit)
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, user: m.user, bot_id: m.user === this.botUserId ? 'B0GCMBOT' : undefined, blocks: m.blocks, metadata: m.metadata }));
+        return { ok: true, messages: list, has_more: false };
+      }
+      case 'users.info':
+        return { ok: true, user: { id: p.user, name: String(p.user).toLowerCase(), locale: this.locales.get(String(p.user)) ?? 'en-US', tz: 'America/Santiago' } };
+      case 'usergroups.users.list': {
+        const users = this.usergroups.get(String(p.usergroup));
+        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'no_socket_server' };
+      case 'conversations.info':
+        return { ok: true, channel: { id: p.channel, name: 'gcm-network', is_member: true } };
+      default:
+        return { ok: true };
+    }
+  }
+}

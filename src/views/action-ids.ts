@@ -1,0 +1,42 @@
+import type { Language } from '../config.js';
+
+/** Slack identifiers of the bot's interactive elements, spelled once: views and listeners import them. */
+export const actionIds = {
+  markDone: 'gcm_mark_done',
+  reopen: 'gcm_reopen',
+  share: 'gcm_share',
+  setDate: 'gcm_set_date',
+  pickAgency: 'gcm_pick_agency',
+} as const;
+
+export const slashCommand = '/gcm';
+
+/**
+ * What a button carries: the command whose answer the message shows (`c`, re-answered after a change), its
+ * language (`l`: a button keeps the language of its message), and the occurrence it acts on (`k`, in plan
+ * `p`). Kept short: a button's value is at most 2000 characters.
+ */
+export interface ActionValue {
+  c: string;
+  l: Language;
+  k?: string;
+  p?: string;
+}
+
+export function encodeValue(v: ActionValue): string {
+  return JSON.stringify(v).slice(0, 2000);
+}
+
+/** Reads a button value back; null when it is not one of ours (never trust what a client sends). */
+export function decodeValue(raw: string | undefined): ActionValue | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<ActionValue>;
+    if (typeof v.c !== 'string' || (v.l !== 'en' && v.l !== 'es')) return null;
+    if (v.k !== undefined && typeof v.k !== 'string') return null;
+    if (v.p !== undefined && typeof v.p !== 'string') return null;
+    return { c: v.c.slice(0, 500), l: v.l, k: v.k, p: v.p };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,49 @@
+import type { HomeView, KnownBlock, StaticSelect } from '@slack/types';
+import type { HomeData } from '../domain/home.js';
+import { formatDate, messages } from '../i18n/messages.js';
+import { actionIds } from './action-ids.js';
+import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, type AgencyDirectory } from './labels.js';
+
+/** The App Home tab: progress by priority, the next 30 days, my agency. Pure; at most 100 blocks. */
+export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
+  const m = messages(d.lang);
+  const lang = d.lang;
+  const blocks: KnownBlock[] = [header(m.homeTitle)];
+  if (!d.plan) {
+    blocks.push(section(m.error({ code: 'no_plan' })));
+    return { type: 'home', blocks };
+  }
+  blocks.push(context(m.planLine(d.plan.title, formatDate(d.plan.periodStart, lang), formatDate(d.plan.periodEnd, lang))));
+  if (d.ended) blocks.push(section(m.planEnded(formatDate(d.plan.periodEnd, lang))));
+
+  blocks.push(section(`*${m.progress}*`));
+  for (const p of d.progress) {
+    blocks.push(section(`*${p.priority.id}* ${esc(clip(p.priority.title, 150))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`));
+  }
+
+  blocks.push(divider(), section(`*${m.homeDue30}*`));
+  const due = d.due30.map(({ occurrence: o, activity: a }) => section(`*${dueText(o, lang)}* · ${occurrenceName(o, lang)} ${esc(clip(activityText(a, lang), 200))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`));
+  if (due.length === 0) blocks.push(context(d.ended ? m.planEnded(formatDate(d.plan.periodEnd, lang)) : m.homeNothingDue30));
+  blocks.push(...fitBlocks(due, 15, m.andMore));
+
+  const options = d.agencies.slice(0, 100).map((a) => ({ text: { type: 'plain_text' as const, text: clip(`${agencyLabel(a.id, lang, dir)} · ${lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn}`, 75) }, value: a.id }));
+  const select: StaticSelect = {
+    type: 'static_select',
+    action_id: actionIds.pickAgency,
+    placeholder: { type: 'plain_text', text: m.pickAgency },
+    options,
+    ...(d.myAgency ? { initial_option: options.find((o) => o.value === d.myAgency!.agency.id) } : {}),
+  };
+  blocks.push(divider(), { type: 'section', block_id: 'gcm_my_agency', text: { type: 'mrkdwn', text: `*${m.myAgency}*` }, accessory: select });
+  if (!d.myAgency) blocks.push(context(m.myAgencyNone));
+  else {
+    const a = d.myAgency;
+    const line = (s: (typeof a.leads)[number]) => section(`*${s.activity.id}* ${esc(clip(activityText(s.activity, lang), 200))} · _${statusText(s, lang)}_`);
+    const mine: KnownBlock[] = [section(`*${m.leads}* (${a.leads.length})${a.leads.length ? '' : `\n${m.nothingLed}`}`), ...a.leads.map(line)];
+    mine.push(section(`*${m.supports}* (${a.supports.length})${a.supports.length ? '' : `\n${m.nothingSupported}`}`), ...a.supports.map(line));
+    if (a.member) mine.push(context(m.networkSupported(a.networkSupported)));
+    blocks.push(...fitBlocks(mine, limits.homeBlocks - blocks.length, m.andMore));
+  }
+  return { type: 'home', blocks: fitBlocks(blocks, limits.homeBlocks, m.andMore) };
+}

@@ -1,0 +1,34 @@
+import type { KnownBlock } from '@slack/types';
+import type { MarkOutcome } from '../domain/mark.js';
+import { formatLabel, messages } from '../i18n/messages.js';
+import { clip, context, limits, section } from './blocks.js';
+import type { Message } from './message-view.js';
+import { DateTime } from 'luxon';
+import { dateToken } from './blocks.js';
+
+/** "B1.2 · May 2024" or "B1.5". */
+function what(o: MarkOutcome): string {
+  return o.occurrence.label ? `${o.activity.id} · ${formatLabel(o.occurrence.label, o.lang)}` : o.activity.id;
+}
+
+/** The one line saying what a done/reopen did: on the reply and on top of the updated message. */
+export function markNotice(o: MarkOutcome): string {
+  const m = messages(o.lang);
+  const c = o.completion;
+  const when = c ? dateToken(DateTime.fromISO(c.doneAt).toSeconds(), c.doneAt.slice(0, 10), '{date_short_pretty} {time}') : '';
+  if (o.action === 'done') {
+    if (o.changed) return m.marked.done(what(o), `<@${c!.doneBy}>`, when);
+    if (c) return m.marked.already(what(o), `<@${c.doneBy}>`, when);
+    return m.marked.allDone(o.activity.id);
+  }
+  return o.changed ? m.marked.reopened(what(o), `<@${o.actorId}>`) : m.marked.notDone(what(o));
+}
+
+/** The reply to `/gcm done …` / `/gcm reopen …`: what changed, and how to name another occurrence. */
+export function markMessage(o: MarkOutcome): Message {
+  const m = messages(o.lang);
+  const line = markNotice(o);
+  const blocks: KnownBlock[] = [section(line)];
+  if (o.recurring && !o.named) blocks.push(context(m.marked.hint(o.activity.id, o.occurrence.label ?? '2024-05')));
+  return { text: clip(line.replace(/<!date\^\d+\^[^|]+\|([^>]+)>/g, '$1'), limits.fallbackText), blocks };
+}

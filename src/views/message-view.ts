@@ -1,0 +1,188 @@
+import type { KnownBlock } from '@slack/types';
+import type { Answer, ActivityState } from '../domain/answers.js';
+import { currentOccurrence, lastDone } from '../domain/mark.js';
+import { formatDate, formatLabel, messages } from '../i18n/messages.js';
+import type { Occurrence } from '../domain/types.js';
+import { actionIds, encodeValue } from './action-ids.js';
+import { actions, button, clip, context, divider, esc, fitBlocks, header, limits, section, bar } from './blocks.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText, type AgencyDirectory } from './labels.js';
+import { renderText } from './text-view.js';
+
+/** A Slack message: Block Kit with its text fallback (what notifications and screen readers show). */
+export interface Message {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface MessageOptions {
+  /** The command text this answer is for: buttons carry it to re-answer after a change. */
+  command: string;
+  /** Show "Share in channel" (ephemeral answers) and "Mark done" buttons. */
+  interactive: boolean;
+  /** A line shown on top, e.g. who marked what done. */
+  notice?: string;
+}
+
+const activityTextMax = 400;
+
+function activityBlock(s: ActivityState, lang: Answer['lang'], dir: AgencyDirectory): KnownBlock {
+  const m = messages(lang);
+  const a = s.activity;
+  return section(
+    `*${a.id}* ${esc(clip(activityText(a, lang), activityTextMax))}\n${m.lead}: ${esc(leadText(a, lang, dir))} · ${m.when}: ${esc(whenText(a, lang))} · _${statusText(s, lang)}_` +
+      (a.note ? `\n_${m.sourceNote}: ${esc(clip(a.note, 300))}_` : ''),
+  );
+}
+
+function markButtons(s: ActivityState, today: string, opts: MessageOptions, lang: Answer['lang']): KnownBlock[] {
+  const m = messages(lang);
+  const current = currentOccurrence(s.occurrences, s.done, today);
+  const last = lastDone(s.occurrences, s.done);
+  const recurring = s.occurrences.length > 1;
+  const label = (o: Occurrence) => (recurring && o.label ? ` · ${formatLabel(o.label, lang)}` : '');
+  const elements = [];
+  if (current) elements.push(button(`${m.markDone}${label(current)}`, actionIds.markDone, encodeValue({ c: opts.command, l: lang, k: current.key, p: s.activity.planId }), 'primary'));
+  if (last) elements.push(button(`${m.reopen}${label(last)}`, actionIds.reopen, encodeValue({ c: opts.command, l: lang, k: last.key, p: s.activity.planId })));
+  return elements.length ? [actions(`gcm_mark:${s.activity.id}`, elements)] : [];
+}
+
+/**
+ * Renders an answer as a Slack message: pure, inside Slack's limits whatever the data (50 blocks, 3000
+ * characters a section, 150 a header), long lists cut with "…and N more".
+ */
+export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: MessageOptions): Message {
+  const m = messages(answer.lang);
+  const lang = answer.lang;
+  const body: KnownBlock[] = [];
+  const tail: KnownBlock[] = [];
+  let fallback = '';
+  switch (answer.kind) {
+    case 'help':
+      body.push(header(m.helpTitle), section(m.help.map(([cmd, what]) => `\`/gcm ${cmd}\` ${what}`).join('\n')), context(m.helpFooter));
+      fallback = m.helpTitle;
+      break;
+    case 'objective': {
+      const o = answer.objective;
+      const title = lang === 'es' ? o.titleEs : o.titleEn;
+      body.push(header(`${m.objectiveTitleIntro} ${o.number}`), section(`*${esc(title)}*`));
+      if (answer.priorities.length === 0) body.push(section(m.noPriorityCites(o.number, answer.plan.title)));
+      for (const { priority, activities } of answer.priorities) {
+        body.push(divider(), section(`*${m.priorityKind[priority.kind]} ${priority.id}:* ${esc(priority.title)}\n${m.gcmObjectives}: ${priority.objectives.join(', ')}`));
+        for (const s of activities) body.push(activityBlock(s, lang, dir));
+      }
+      fallback = `${m.objectiveTitleIntro} ${o.number}: ${title}`;
+      break;
+    }
+    case 'objectives':
+      body.push(header(m.objectives), section(answer.objectives.map(({ objective: o, priorities }) => `*${o.number}.* ${esc(lang === 'es' ? o.titleEs : o.titleEn)}${priorities.length ? ` _(${priorities.join(', ')})_` : ''}`).join('\n')));
+      fallback = m.objectives;
+      break;
+    case 'activity': {
+      if (answer.items.length > 1) body.push(section(m.ambiguousActivity(answer.items[0]!.state.activity.number)));
+      for (const { state: s, priority } of answer.items) {
+        const a = s.activity;
+        const occ = s.occurrences
+          .map((o) => {
+            const c = s.done.get(o.key);
+            return `• ${occurrenceName(o, lang)}: ${m.due} ${dueText(o, lang)} · ${c ? `✓ ${m.doneBy(`<@${c.doneBy}>`, formatDate(c.doneAt.slice(0, 10), lang))}` : m.status.open}`;
+          })
+          .join('\n');
+        body.push(
+          header(`${m.activity} ${a.id}`),
+          context(`${m.priorityKind[priority.kind]} ${priority.id}: ${esc(priority.title)}`),
+          section(esc(clip(activityText(a, lang), limits.sectionText))),
+          {
+            type: 'section',
+            fields: [
+              { type: 'mrkdwn', text: clip(`*${m.lead}*\n${esc(leadText(a, lang, dir))}`, 2000) },
+              { type: 'mrkdwn', text: clip(`*${m.support}*\n${esc(supportText(a, lang, dir))}`, 2000) },
+              { type: 'mrkdwn', text: clip(`*${m.when}*\n${esc(whenText(a, lang))}`, 2000) },
+              { type: 'mrkdwn', text: `*${m.occurrences}*\n${statusText(s, lang)}` },
+            ],
+          },
+          section(occ || m.noDate),
+        );
+        if (a.references.length) body.push(context(`${m.references}: ${esc(clip(a.references.join('; '), 2900))}`));
+        if (a.note) body.push(context(`${m.sourceNote}: ${esc(a.note)}`));
+        if (opts.interactive) body.push(...markButtons(s, answer.today, opts, lang));
+      }
+      fallback = answer.items.map(({ state: s }) => `${s.activity.id}: ${leadText(s.activity, lang, dir)} · ${statusText(s, lang)}`).join('; ');
+      break;
+    }
+    case 'agency': {
+      const a = answer.agency;
+      const name = lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn;
+      body.push(header(`${agencyLabel(a.id, lang, dir)}: ${name}`));
+      if (!answer.member) body.push(context(m.notMember));
+      body.push(section(`*${m.leads}* (${answer.leads.length})${answer.leads.length ? '' : `\n${m.nothingLed}`}`));
+      const lists: KnownBlock[] = answer.leads.map((s) => activityBlock(s, lang, dir));
+      lists.push(section(`*${m.supports}* (${answer.supports.length})${answer.supports.length ? '' : `\n${m.nothingSupported}`}`));
+      lists.push(...answer.supports.map((s) => activityBlock(s, lang, dir)));
+      if (answer.member) lists.push(context(m.networkSupported(answer.networkSupported)));
+      body.push(...lists);
+      tail.push(divider());
+      if (a.profile) tail.push(section(`*${m.mandate}:* ${esc(a.profile.mandate)}\n*${m.migrationWork}:* ${esc(a.profile.migrationWork)}`), context(m.profileSource));
+      else tail.push(section(m.noProfile(a.id)));
+      tail.push(answer.marks.length ? section(`*${m.matrix}:* ${answer.marks.map((k) => `${esc(k.issue)} (${k.mark})`).join(' · ')}`) : context(m.matrixNone));
+      fallback = `${a.id}: ${name}`;
+      break;
+    }
+    case 'agencies':
+      body.push(section(answer.query ? m.agencyChoices(esc(answer.query)) : `*${m.agencyList}*`));
+      body.push(section(answer.agencies.map((a) => `• *${agencyLabel(a.id, lang, dir)}* ${esc(lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn)}`).join('\n')));
+      fallback = answer.query ? m.agencyChoices(answer.query) : m.agencyList;
+      break;
+    case 'priority': {
+      const p = answer.priority;
+      body.push(header(`${m.priorityKind[p.kind]} ${p.id}`), section(`*${esc(p.title)}*\n${esc(p.text)}${p.objectives.length ? `\n${m.gcmObjectives}: ${p.objectives.join(', ')}` : ''}`));
+      if (p.note) body.push(context(`${m.sourceNote}: ${esc(p.note)}`));
+      body.push(...answer.activities.map((s) => activityBlock(s, lang, dir)));
+      fallback = `${p.id}: ${p.title}`;
+      break;
+    }
+    case 'priorities':
+      body.push(header(m.prioritiesHeading), section(answer.priorities.map(({ priority: p, activities }) => `*${p.id}* ${m.priorityKind[p.kind]}: ${esc(p.title)} _(${m.activitiesCount(activities)})_`).join('\n')));
+      fallback = m.prioritiesHeading;
+      break;
+    case 'search':
+      if (answer.hits.length === 0) body.push(section(esc(m.noResults(answer.query))));
+      else {
+        body.push(section(`*${esc(m.searchResults(answer.query, answer.hits.length))}*`));
+        body.push(...answer.hits.map((h) => section(`*${m.kinds[h.kind]}* ${esc(clip(h.title, 300))}\n${esc(clip(h.snippet, 500))}`)));
+      }
+      fallback = m.searchResults(answer.query, answer.hits.length);
+      break;
+    case 'upcoming':
+      body.push(header(m.upcoming));
+      if (answer.ended) body.push(section(m.planEnded(formatDate(answer.plan.periodEnd, lang))));
+      else {
+        if (answer.notStarted) body.push(context(m.planNotStarted(formatDate(answer.plan.periodStart, lang))));
+        if (answer.items.length === 0) body.push(section(m.nothingUpcoming));
+        body.push(...answer.items.map(({ occurrence: o, activity: a }) => section(`*${dueText(o, lang)}* · ${occurrenceName(o, lang)}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`)));
+      }
+      fallback = m.upcoming;
+      break;
+    case 'principles':
+      body.push(header(m.principles), section(answer.principles.map((p) => `(${p.item}) ${lang === 'es' ? p.nameEs : p.nameEn}`).join('\n')));
+      fallback = m.principles;
+      break;
+    case 'progress':
+      body.push(header(m.progress), context(m.planLine(answer.plan.title, formatDate(answer.plan.periodStart, lang), formatDate(answer.plan.periodEnd, lang))));
+      body.push(
+        ...answer.priorities.map((p) =>
+          section(`*${p.priority.id}* ${esc(clip(p.priority.title, 200))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`),
+        ),
+      );
+      fallback = m.progress;
+      break;
+    case 'error':
+      body.push(section(esc(m.error(answer.error))));
+      fallback = m.error(answer.error);
+      break;
+  }
+  const head: KnownBlock[] = opts.notice ? [context(opts.notice)] : [];
+  const share: KnownBlock[] = opts.interactive && answer.kind !== 'error' ? [actions('gcm_share', [button(m.share, actionIds.share, encodeValue({ c: opts.command, l: lang }))])] : [];
+  // The lists give way first: the profile (tail) and the share button always fit.
+  const blocks = fitBlocks([...head, ...body], limits.messageBlocks, m.andMore, tail.length + share.length);
+  return { text: clip(fallback || renderText(answer, new Map()), limits.fallbackText), blocks: [...blocks, ...tail, ...share] };
+}

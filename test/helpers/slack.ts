@@ -1,0 +1,119 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LogLevel } from '@slack/bolt';
+import { afterEach } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { fixedClock, type SettableClock } from '../../src/clock.js';
+import { createLogger } from '../../src/logger.js';
+import { createSlackApp, type SlackApp } from '../../src/slack-app.js';
+import { WebApiStandIn } from '../../src/standin/web-api.js';
+import { SlackSender } from '../../src/standin/sender.js';
+import type { Stores } from '../../src/stores.js';
+import { at, loadedStores, zone } from './stores.js';
+
+export const secret = 'test-signing-secret-0123456789';
+export const coChair = 'U0COCHAIR';
+export const member = 'U0MEMBER';
+export const channel = 'C0NETWORK';
+
+export interface TestBot {
+  standin: WebApiStandIn;
+  sender: SlackSender;
+  bot: SlackApp;
+  stores: Stores;
+  clock: SettableClock;
+  logs: string[];
+  /** Sends `/gcm text` as `user` and returns the acknowledgement. */
+  command(text: string, user?: string): ReturnType<SlackSender['command']>;
+  /** Clicks a button of a message the bot wrote, as Slack would send it. */
+  click(message: { blocks: unknown[]; ts?: string }, actionId: string, user: string, opts?: { ephemeral?: boolean; blockIndex?: number }): ReturnType<SlackSender['interaction']>;
+}
+
+const running: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (running.length) await running.pop()!();
+});
+
+/** The real Bolt app over HTTP on a free loopback port, its Web API a local stand-in. */
+export async function startBot(env: Record<string, string> = {}, now = '2024-04-24T10:00:00'): Promise<TestBot> {
+  const standin = new WebApiStandIn();
+  const apiUrl = await standin.start();
+  const stores = loadedStores();
+  const clock = fixedClock(at(now), zone);
+  const logs: string[] = [];
+  const logger = createLogger((l) => logs.push(l), LogLevel.DEBUG);
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+    GCM_CO_CHAIRS: coChair,
+    GCM_TIMEZONE: zone,
+    DATABASE_PATH: ':memory:',
+    ...env,
+  });
+  const bot = createSlackApp({ config, stores, clock, logger, retries: 0 });
+  const server = (await bot.app.start(0)) as unknown as Server;
+  const port = (server.address() as AddressInfo).port;
+  const sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`, secret);
+  running.push(async () => {
+    await bot.app.stop();
+    await standin.stop();
+  });
+  return {
+    standin,
+    sender,
+    bot,
+    stores,
+    clock,
+    logs,
+    command: (text, user = member) =>
+      sender.command({
+        token: 'x',
+        team_id: 'T0STANDIN',
+        team_domain: 'standin',
+        channel_id: channel,
+        channel_name: 'gcm-network',
+        user_id: user,
+        user_name: user.toLowerCase(),
+        command: '/gcm',
+        text,
+        response_url: standin.newResponseUrl(channel, user),
+        trigger_id: '1.2.3',
+        api_app_id: 'A0GCM',
+      }),
+    click: (message, actionId, user, opts = {}) => {
+      const blocks = message.blocks as { type: string; block_id?: string; elements?: { action_id: string; value: string; type: string; text: unknown }[] }[];
+      const candidates = blocks.filter((b) => b.type === 'actions' && b.elements?.some((e) => e.action_id === actionId));
+      const block = candidates[opts.blockIndex ?? 0];
+      if (!block) throw new Error(`no ${actionId} button in the message`);
+      const element = block.elements!.find((e) => e.action_id === actionId)!;
+      const ephemeral = opts.ephemeral ?? true;
+      const ts = message.ts ?? '1713960000.000100';
+      return sender.interaction({
+        type: 'block_actions',
+        user: { id: user, username: user.toLowerCase(), team_id: 'T0STANDIN' },
+        api_app_id: 'A0GCM',
+        token: 'x',
+        container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: ephemeral },
+        trigger_id: '1.2.3',
+        team: { id: 'T0STANDIN', domain: 'standin' },
+        channel: { id: channel, name: 'gcm-network' },
+        ...(ephemeral ? {} : { message: { type: 'message', ts, text: 'x', blocks: message.blocks, user: standin.botUserId } }),
+        response_url: standin.newResponseUrl(channel, user, ts),
+        actions: [{ type: element.type, action_id: element.action_id, block_id: block.block_id, value: element.value, text: element.text, action_ts: String(Date.now() / 1000) }],
+      });
+    },
+  };
+}
+
+/** Waits until `check` holds (the bot's async work after an ack), failing after `ms`. No sleeps in logic. */
+export async function eventually<T>(check: () => T | undefined | false, ms = 3000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() - start > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
