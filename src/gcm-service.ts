@@ -15,9 +15,25 @@ import { section } from './views/blocks.js';
 import { messages } from './i18n/messages.js';
 import type { ActionValue } from './views/action-ids.js';
 import type { HomeView } from '@slack/types';
+import type { ReminderSettings } from './domain/reminders.js';
+import { nextReminders } from './domain/reminders.js';
+import { occurrencesOf } from './domain/occurrences.js';
+import { resolveScheduleTarget, setMeetingDate } from './domain/schedule-meeting.js';
+import { reminderContent } from './scheduler/reminder-content.js';
+import { occurrenceTitle, reminderMessage } from './views/reminder-view.js';
+import { remindersView } from './views/reminders-status-view.js';
+import { formatDate } from './i18n/messages.js';
 
-/** Commands that change state: acknowledged at once, answered through the response_url. */
-const mutations = new Set(['done', 'reopen']);
+/** Commands that change state or depend on who asks: acknowledged at once, answered through the response_url. */
+const mutations = new Set(['done', 'reopen', 'schedule', 'reminders']);
+
+/** What `/gcm reminders` reports besides the records: the settings and who runs the scheduler. */
+export interface ReminderInfo {
+  channel: string | undefined;
+  settings: ReminderSettings;
+  digest: string;
+  scheduler: () => 'me' | 'other' | 'none';
+}
 
 export type MarkResult = { ok: true; outcome: MarkOutcome; updated: Message } | { ok: false; reply: Message };
 
@@ -31,6 +47,7 @@ export class GcmService {
     private readonly clock: Clock,
     private readonly defaultLanguage: Language,
     private readonly coChairs: CoChairs,
+    private readonly reminderInfo: ReminderInfo,
   ) {}
 
   context(): Context {
@@ -54,10 +71,19 @@ export class GcmService {
   /** `/gcm done …` or `/gcm reopen …` from `userId`: refused unless a co-chair. */
   async commandMutation(command: Command, userId: string, source: string): Promise<{ reply: Message; changed: boolean }> {
     const m = messages(command.lang);
-    if (!(await this.coChairs.isCoChair(userId))) return { reply: { text: m.coChairOnly, blocks: [section(m.coChairOnly)] }, changed: false };
+    const coChair = await this.coChairs.isCoChair(userId);
+    if (command.name === 'reminders') return { reply: this.remindersStatus(command.lang, coChair), changed: false };
+    if (!coChair) return { reply: { text: m.coChairOnly, blocks: [section(m.coChairOnly)] }, changed: false };
     const ctx = this.context();
     const plan = currentPlan(ctx.plans, ctx.now.toISODate()!);
     if (!plan) return { reply: this.errorMessage(command.lang, m.error({ code: 'no_plan' })), changed: false };
+    if (command.name === 'schedule') {
+      const target = resolveScheduleTarget(ctx, plan, command.arg);
+      if (!target.ok) return { reply: this.errorMessage(command.lang, m.error(target.error)), changed: false };
+      setMeetingDate(ctx, plan, target, { userId, source });
+      const line = m.reminder.dateSet(occurrenceTitle(target.occurrence, command.lang), formatDate(target.date, command.lang), `<@${userId}>`);
+      return { reply: { text: line, blocks: [section(line)] }, changed: true };
+    }
     const target = resolveTarget(ctx, plan, command.arg, command.name === 'done' ? 'done' : 'reopen');
     if (!target.ok) return { reply: this.errorMessage(command.lang, m.error(target.error)), changed: false };
     const outcome = applyMark(ctx, target, command.name === 'done' ? 'done' : 'reopen', { userId, source }, command.lang);
@@ -79,7 +105,52 @@ export class GcmService {
       return { ok: false, reply: this.errorMessage(value.l, m.error({ code: 'activity_missing', given: key || '?', known: [] })) };
     }
     const outcome = applyMark(ctx, { ok: true, plan, activity, occurrence, named: true, others: state.occurrences }, action, { userId, source }, value.l);
-    return { ok: true, outcome, updated: this.answerMessage(value.c, value.l, markNotice(outcome)) };
+    return { ok: true, outcome, updated: this.rerender(value, markNotice(outcome)) };
+  }
+
+  /** The message a button sits on, fresh, with a notice on top: a reminder or an answer to a command. */
+  rerender(value: ActionValue, notice: string): Message {
+    if (value.c.startsWith('reminder ')) {
+      const record = this.stores.reminders.get(value.c.slice('reminder '.length));
+      const content = record ? reminderContent(this.stores, record, this.clock.zone) : null;
+      if (content) return reminderMessage({ ...content, lang: value.l, notice }, this.stores.directory());
+      return { text: notice, blocks: [section(notice)] };
+    }
+    return this.answerMessage(value.c, value.l, notice);
+  }
+
+  /** A date picked on a meeting reminder's "Set date" (co-chairs only). `blockId` names the reminder. */
+  async setDateFromPicker(blockId: string, date: string, userId: string, source: string, lang: Language): Promise<MarkResult | { ok: true; updated: Message; changed: boolean }> {
+    const m = messages(lang);
+    if (!(await this.coChairs.isCoChair(userId))) return { ok: false, reply: this.errorMessage(lang, m.coChairOnly) };
+    const record = this.stores.reminders.get(blockId.replace(/^gcm_reminder\|/, ''));
+    const content = record ? reminderContent(this.stores, record, this.clock.zone) : null;
+    if (!record || !content) return { ok: false, reply: this.errorMessage(lang, m.error({ code: 'activity_missing', given: '?', known: [] })) };
+    const ctx = this.context();
+    const plan = ctx.plans.plan(record.planId)!;
+    const target = resolveScheduleTarget(ctx, plan, `${content.occurrence.key} ${date}`);
+    if (!target.ok) return { ok: false, reply: this.errorMessage(lang, m.error(target.error)) };
+    setMeetingDate(ctx, plan, target, { userId, source });
+    const notice = m.reminder.dateSet(occurrenceTitle(target.occurrence, lang), formatDate(date, lang), `<@${userId}>`);
+    return { ok: true, changed: true, updated: this.rerender({ c: `reminder ${record.key}`, l: lang }, notice) };
+  }
+
+  /** `/gcm reminders`: settings, who runs the scheduler, the next reminders, and (co-chairs) what is unsent. */
+  remindersStatus(lang: Language, coChair: boolean): Message {
+    const ctx = this.context();
+    const plan = currentPlan(ctx.plans, ctx.now.toISODate()!);
+    const info = this.reminderInfo;
+    const next = plan ? nextReminders(plan.id, ctx.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, ctx.state.meetingDates(plan.id))), ctx.state.completions(plan.id), ctx.now, info.settings, 10) : [];
+    return remindersView({
+      lang,
+      channel: info.channel,
+      settings: info.settings,
+      digest: info.digest,
+      scheduler: info.scheduler(),
+      ended: plan ? ctx.now.toISODate()! > plan.periodEnd : false,
+      next,
+      unsent: coChair ? this.stores.reminders.unsent() : null,
+    });
   }
 
   /** The App Home of a user, in `lang`. */

@@ -5,7 +5,8 @@ import { offsetClock, parseInstant, systemClock, type Clock } from './clock.js';
 import { createLogger } from './logger.js';
 import { openStores } from './stores.js';
 import { formatProblem, importPlanFile } from './plan/import-plan.js';
-import { createSlackApp } from './slack-app.js';
+import { createSlackApp, verifyToken } from './slack-app.js';
+import { startScheduler } from './scheduler/start-scheduler.js';
 
 const noTokenHelp = `No Slack token is set, so the bot cannot connect to a workspace.
 
@@ -49,8 +50,18 @@ async function main(): Promise<number> {
   }
   if (!imported.skipped) logger.info(`imported plan ${imported.report.planId}: ${imported.report.activities} activities`);
   for (const o of imported.report.orphanedState) logger.warn(`kept state of ${o.occurrenceKey}: its activity is no longer in the plan file`);
-  const { app } = createSlackApp({ config, stores, clock, logger });
+  let identity;
+  try {
+    identity = await verifyToken(config.slack.botToken!, config.slack.apiUrl);
+  } catch (e) {
+    console.error(`Slack refused SLACK_BOT_TOKEN or could not be reached (${e instanceof Error ? e.message : String(e)}). Check the token and SLACK_API_URL.`);
+    stores.close();
+    return 1;
+  }
+  logger.info(`signed in to ${identity.team || 'Slack'} as bot user ${identity.botUserId}`);
+  const { app, reminders } = createSlackApp({ config, stores, clock, logger, identity: { botId: identity.botId, botUserId: identity.botUserId } });
   await app.start();
+  const scheduler = startScheduler(reminders, config.timezone, logger);
   logger.info(
     config.slack.transport === 'socket'
       ? 'connected to Slack in Socket Mode'
@@ -60,6 +71,7 @@ async function main(): Promise<number> {
   if (!config.reminderChannel) logger.warn('GCM_REMINDER_CHANNEL is not set: the bot answers but posts no reminders');
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: stopping`);
+    await scheduler.stop().catch(() => undefined);
     await app.stop().catch(() => undefined);
     stores.close();
     process.exit(0);

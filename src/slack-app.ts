@@ -1,12 +1,16 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Logger, type Receiver } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { ReminderJob, schedulerLease } from './scheduler/reminder-job.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Stores } from './stores.js';
 import { CoChairs } from './domain/co-chairs.js';
-import { GcmService } from './gcm-service.js';
+import { GcmService, type ReminderInfo } from './gcm-service.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';
+import { languageOfBlocks } from './views/action-ids.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -15,8 +19,22 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Web API retries. Tests pass 0: a dead stand-in must fail fast, not retry for half an hour. */
   retries?: number;
-  /** The wall clock for caches (co-chair group, locales); never the plan's clock. */
+  /** The wall clock for caches and the scheduler lease; never the plan's clock. */
   wallMs?: () => number;
+  /** This process's name in the scheduler lease. */
+  instanceId?: string;
+  /** The bot's identity from `auth.test` (see verifyToken); without it Bolt calls auth.test itself. */
+  identity?: { botId: string; botUserId: string };
+}
+
+/**
+ * Checks the bot token against the Web API once at start (`auth.test`) and returns the bot's identity, so
+ * that a bad token is reported plainly before anything else starts.
+ */
+export async function verifyToken(token: string, apiUrl: string | undefined): Promise<{ botId: string; botUserId: string; team: string }> {
+  const client = new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 2, maxTimeout: 2000 } });
+  const res = await client.auth.test();
+  return { botId: String(res.bot_id ?? ''), botUserId: String(res.user_id ?? ''), team: String(res.team ?? '') };
 }
 
 export interface SlackApp {
@@ -25,13 +43,15 @@ export interface SlackApp {
   homes: HomePublisher;
   coChairs: CoChairs;
   receiver: Receiver;
+  /** The reminder pass; the caller starts its cron (startScheduler) or, in tests, ticks it by hand. */
+  reminders: ReminderJob;
 }
 
 /**
  * Builds the Bolt app: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT with the signing secret (Bolt's
  * `POST /slack/events`, plus `GET /health`). The Web API is SLACK_API_URL when set (a local stand-in).
  */
-export function createSlackApp({ config, stores, clock, logger, retries = 3, wallMs = Date.now }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, stores, clock, logger, identity, retries = 3, wallMs = Date.now, instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` }: SlackAppOptions): SlackApp {
   const { slack } = config;
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
   const clientOptions: WebClientOptions = {
@@ -57,7 +77,7 @@ export function createSlackApp({ config, stores, clock, logger, retries = 3, wal
             },
           ],
         });
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, ...(identity ?? {}) });
   const coChairs = new CoChairs(
     config.coChairs,
     config.coChairsUsergroup,
@@ -65,11 +85,30 @@ export function createSlackApp({ config, stores, clock, logger, retries = 3, wal
     logger,
     wallMs,
   );
-  const service = new GcmService(stores, clock, config.language, coChairs);
+  const reminders = new ReminderJob({
+    stores,
+    clock,
+    // The job does its own backoff per reminder: no automatic retries, and a 429 comes back at once.
+    client: new WebClient(slack.botToken, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
+    config,
+    logger,
+    holder: instanceId,
+    wallMs,
+  });
+  const reminderInfo: ReminderInfo = {
+    channel: config.reminderChannel,
+    settings: reminders.settings,
+    digest: config.digest === 'off' ? 'off' : `${['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'][config.digest.weekday - 1]} ${config.digest.time}`,
+    scheduler: () => {
+      const holder = stores.reminders.leaseHolder(schedulerLease, wallMs());
+      return holder === null ? 'none' : holder === instanceId ? 'me' : 'other';
+    },
+  };
+  const service = new GcmService(stores, clock, config.language, coChairs, reminderInfo);
   const homes = new HomePublisher(service, config.language, logger, wallMs);
-  registerListeners(app, { service, homes, logger });
+  registerListeners(app, { service, homes, logger, language: (blocks) => languageOfBlocks(blocks, config.language) });
   app.error(async (error) => {
     logger.error(`handler failed: ${error.message}`);
   });
-  return { app, service, homes, coChairs, receiver };
+  return { app, service, homes, coChairs, receiver, reminders };
 }

@@ -1,6 +1,7 @@
 import { openDatabase, type Db } from './db/open-database.js';
 import { PlanStore } from './db/plan-store.js';
 import { StateStore } from './db/state-store.js';
+import { ReminderStore } from './db/reminder-store.js';
 import type { AgencyDirectory } from './views/labels.js';
 
 /** The database and its stores, opened together. */
@@ -8,6 +9,7 @@ export interface Stores {
   db: Db;
   plans: PlanStore;
   state: StateStore;
+  reminders: ReminderStore;
   /** Agencies by id, read from the database (refresh after an import). */
   directory(): AgencyDirectory;
   close(): void;
@@ -21,6 +23,7 @@ export function openStores(file: string): Stores {
     db,
     plans,
     state: new StateStore(db),
+    reminders: new ReminderStore(db),
     directory: () => (cache ??= new Map(plans.agencies().map((a) => [a.id, a]))),
     close: () => db.close(),
   };

@@ -166,4 +166,34 @@ export const migrations: readonly string[] = [
     tokenize = 'porter unicode61 remove_diacritics 2'
   );
   `,
+  // 2: reminders (exactly once: a row per occurrence and offset, written before posting) and the
+  // scheduler lease (one scheduler per database)
+  `
+  CREATE TABLE reminders (
+    key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('reminder', 'digest', 'followup')),
+    plan_id TEXT NOT NULL,
+    occurrence_key TEXT,
+    activity_id TEXT,
+    offset_days INTEGER,
+    due_date TEXT,
+    fire_at TEXT NOT NULL,
+    late INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'skipped', 'cancelled', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT,
+    channel TEXT,
+    message_ts TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT
+  );
+  CREATE INDEX reminders_status ON reminders(status, next_attempt_at);
+  CREATE INDEX reminders_occurrence ON reminders(plan_id, occurrence_key);
+  CREATE TABLE leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  `,
 ];

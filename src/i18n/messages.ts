@@ -81,6 +81,26 @@ export interface Messages {
     allDone: (id: string) => string;
     hint: (id: string, example: string) => string;
   };
+  reminder: {
+    title: (days: number) => string;
+    late: (day: string) => string;
+    tentative: string;
+    meetingRule: string;
+    digestTitle: (days: number) => string;
+    digestEmpty: (days: number) => string;
+    dateSet: (what: string, date: string, who: string) => string;
+    statusTitle: string;
+    channel: (channel: string | null) => string;
+    when: (days: number[], time: string, zone: string) => string;
+    digest: (d: string) => string;
+    scheduler: (holder: 'me' | 'other' | 'none') => string;
+    next: string;
+    noneNext: string;
+    unsent: string;
+    noneUnsent: string;
+    attempts: (n: number, error: string | null) => string;
+    ended: string;
+  };
   homeTitle: string;
   homeDue30: string;
   homeNothingDue30: string;

@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import type { Language } from '../config.js';
 import type { GcmService } from '../gcm-service.js';
 import type { HomePublisher } from '../slack/home-publisher.js';
 
@@ -7,4 +8,6 @@ export interface ListenerDeps {
   service: GcmService;
   homes: HomePublisher;
   logger: Logger;
+  /** The language of a message the bot wrote, read from its buttons (a button keeps its message's language). */
+  language: (blocks: unknown) => Language;
 }

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, DatepickerAction, StaticSelectAction } from '@slack/bolt';
+import { setDateAction } from './actions/set-date-action.js';
 import { actionIds, slashCommand } from '../views/action-ids.js';
 import { gcmCommand } from './commands/gcm-command.js';
 import { markAction } from './actions/mark-action.js';
@@ -14,5 +15,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(actionIds.reopen, markAction(deps, 'reopen'));
   app.action<BlockAction<ButtonAction>>(actionIds.share, shareAction(deps));
   app.action<BlockAction<StaticSelectAction>>(actionIds.pickAgency, pickAgencyAction(deps));
+  app.action<BlockAction<DatepickerAction>>(actionIds.setDate, setDateAction(deps));
   app.event('app_home_opened', appHomeOpened(deps));
 }

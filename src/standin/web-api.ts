@@ -24,7 +24,8 @@ export interface StoredMessage {
 }
 
 /** A fault to answer the next call of a method with. */
-export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { cut: true };
+/** `cutAfter`: the call takes effect, then the connection is cut before the answer (a crash after the post). */
+export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { cut: true } | { cutAfter: true };
 
 const jsonFields = new Set(['blocks', 'attachments', 'metadata', 'view', 'unfurl', 'event_payload']);
 
@@ -158,6 +159,12 @@ export class WebApiStandIn {
     const method = url.pathname.slice('/api/'.length);
     this.calls.push({ method, params, at: Date.now() });
     const fault = this.faults.get(method)?.shift();
+    if (fault && 'cutAfter' in fault) {
+      this.answer(method, params);
+      this.onChange();
+      req.socket.destroy();
+      return;
+    }
     if (fault) {
       if ('cut' in fault) {
         req.socket.destroy();

@@ -40,3 +40,15 @@ export function decodeValue(raw: string | undefined): ActionValue | null {
     return null;
   }
 }
+
+/** The language of a message the bot wrote: the `l` of the first of its buttons that carries one. */
+export function languageOfBlocks(blocks: unknown, fallback: Language): Language {
+  if (!Array.isArray(blocks)) return fallback;
+  for (const b of blocks as { elements?: { value?: string }[] }[]) {
+    for (const e of b.elements ?? []) {
+      const v = decodeValue(e.value);
+      if (v) return v.l;
+    }
+  }
+  return fallback;
+}

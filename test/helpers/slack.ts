@@ -52,7 +52,7 @@ export async function startBot(env: Record<string, string> = {}, now = '2024-04-
     DATABASE_PATH: ':memory:',
     ...env,
   });
-  const bot = createSlackApp({ config, stores, clock, logger, retries: 0 });
+  const bot = createSlackApp({ config, stores, clock, logger, retries: 0, identity: { botId: 'B0GCMBOT', botUserId: standin.botUserId } });
   const server = (await bot.app.start(0)) as unknown as Server;
   const port = (server.address() as AddressInfo).port;
   const sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`, secret);

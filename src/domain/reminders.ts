@@ -1,0 +1,95 @@
+import { DateTime } from 'luxon';
+import type { Completion, Occurrence } from './types.js';
+
+/** When reminders go out (GCM_REMINDER_DAYS, GCM_REMINDER_TIME, GCM_TIMEZONE). */
+export interface ReminderSettings {
+  /** Days before the due date, largest first: [7, 1]. */
+  days: number[];
+  /** HH:MM local time. */
+  time: string;
+  zone: string;
+}
+
+/** One reminder the rules call for: an occurrence, an offset, the instant it fires. */
+export interface ReminderSlot {
+  key: string;
+  occurrence: Occurrence;
+  offsetDays: number;
+  fireAt: DateTime;
+  /** Its day is before today: posted now, it is a late (catch-up) reminder. */
+  late: boolean;
+}
+
+/** The unique key of a reminder: one per plan, occurrence and offset. */
+export const reminderKey = (planId: string, occurrenceKey: string, offsetDays: number) => `${planId}|${occurrenceKey}|${offsetDays}`;
+
+/**
+ * The instant a reminder fires: `offsetDays` before `due` at `time` in `zone`; a day that falls on a weekend
+ * moves to the Friday before (the due date itself never moves). Luxon keeps 09:00 at 09:00 across DST.
+ */
+export function fireInstant(due: string, offsetDays: number, s: ReminderSettings): DateTime {
+  const [h, m] = s.time.split(':').map(Number) as [number, number];
+  let day = DateTime.fromISO(due, { zone: s.zone }).minus({ days: offsetDays });
+  if (day.weekday === 6) day = day.minus({ days: 1 });
+  if (day.weekday === 7) day = day.minus({ days: 2 });
+  return day.set({ hour: h, minute: m, second: 0, millisecond: 0 });
+}
+
+/**
+ * The reminders to post at `now`, given what was already recorded (`recorded`: keys of reminders written,
+ * whatever their status): for each occurrence not done whose due date has not passed, the offsets whose
+ * instant has come. Where several have come and none was recorded, only the latest is posted (at most one
+ * catch-up per occurrence); the older ones are returned in `superseded`, to be recorded as skipped.
+ */
+export function dueReminders(
+  planId: string,
+  occurrences: readonly Occurrence[],
+  done: ReadonlyMap<string, Completion>,
+  recorded: ReadonlySet<string>,
+  now: DateTime,
+  s: ReminderSettings,
+): { post: ReminderSlot[]; superseded: ReminderSlot[] } {
+  const today = now.setZone(s.zone).toISODate()!;
+  const post: ReminderSlot[] = [];
+  const superseded: ReminderSlot[] = [];
+  for (const o of occurrences) {
+    if (!o.due || o.due < today || done.has(o.key)) continue;
+    const come = s.days
+      .map((d) => ({ d, at: fireInstant(o.due!, d, s) }))
+      .filter((x) => x.at <= now)
+      .sort((a, b) => b.at.toMillis() - a.at.toMillis());
+    if (come.length === 0) continue;
+    const latest = come[0]!;
+    const latestKey = reminderKey(planId, o.key, latest.d);
+    // A later offset already recorded supersedes every earlier one.
+    if (recorded.has(latestKey)) continue;
+    post.push({ key: latestKey, occurrence: o, offsetDays: latest.d, fireAt: latest.at, late: latest.at.toISODate()! < today });
+    for (const older of come.slice(1)) {
+      const k = reminderKey(planId, o.key, older.d);
+      if (!recorded.has(k)) superseded.push({ key: k, occurrence: o, offsetDays: older.d, fireAt: older.at, late: true });
+    }
+  }
+  post.sort((a, b) => a.fireAt.toMillis() - b.fireAt.toMillis() || a.key.localeCompare(b.key));
+  return { post, superseded };
+}
+
+/** The next reminders to come after `now`, earliest first (for `/gcm reminders`). */
+export function nextReminders(planId: string, occurrences: readonly Occurrence[], done: ReadonlyMap<string, Completion>, now: DateTime, s: ReminderSettings, limit: number): ReminderSlot[] {
+  const out: ReminderSlot[] = [];
+  for (const o of occurrences) {
+    if (!o.due || done.has(o.key)) continue;
+    for (const d of s.days) {
+      const at = fireInstant(o.due, d, s);
+      if (at > now) out.push({ key: reminderKey(planId, o.key, d), occurrence: o, offsetDays: d, fireAt: at, late: false });
+    }
+  }
+  return out.sort((a, b) => a.fireAt.toMillis() - b.fireAt.toMillis() || a.key.localeCompare(b.key)).slice(0, limit);
+}
+
+/** The instant of the weekly digest in the week of `now` (weekday 1 = Monday), or null when it is off. */
+export function digestInstant(now: DateTime, digest: { weekday: number; time: string } | 'off', zone: string): DateTime | null {
+  if (digest === 'off') return null;
+  const [h, m] = digest.time.split(':').map(Number) as [number, number];
+  const local = now.setZone(zone);
+  return local.set({ weekday: digest.weekday as 1, hour: h, minute: m, second: 0, millisecond: 0 });
+}

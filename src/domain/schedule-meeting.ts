@@ -1,0 +1,37 @@
+import { DateTime } from 'luxon';
+import type { Actor } from '../db/state-store.js';
+import type { AnswerError } from './answers.js';
+import { parseActivityRef } from './command.js';
+import { activityState, type Context } from './questions.js';
+import type { Activity, Occurrence, PlanInfo } from './types.js';
+
+export type ScheduleTarget = { ok: true; activity: Activity; occurrence: Occurrence; date: string } | { ok: false; error: AnswerError };
+
+/**
+ * Reads `/gcm schedule B1.2 2024-05-14` (or `B1.2@2024-05 2024-05-14`): a meeting, optionally its
+ * occurrence, and the real date. Without an occurrence, a recurring meeting's is the one of the date's month.
+ */
+export function resolveScheduleTarget(ctx: Context, plan: PlanInfo, arg: string): ScheduleTarget {
+  const m = /^(.*?)\s+(\S+)$/.exec(arg.trim());
+  if (!m) return { ok: false, error: arg.trim() ? { code: 'bad_date', given: arg.trim() } : { code: 'activity_needed' } };
+  const [, refText, dateText] = m as unknown as [string, string, string];
+  const date = DateTime.fromISO(dateText, { zone: 'UTC' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateText) || !date.isValid) return { ok: false, error: { code: 'bad_date', given: dateText } };
+  const [ref, label] = refText.split('@').map((s) => s.trim()) as [string, string | undefined];
+  const parsed = parseActivityRef(ref);
+  if (!parsed) return { ok: false, error: { code: 'activity_bad', given: ref } };
+  const found = 'id' in parsed ? [ctx.plans.activity(plan.id, parsed.id)].filter((a): a is Activity => a !== null) : ctx.plans.activitiesByNumber(plan.id, parsed.number);
+  if (found.length !== 1) return { ok: false, error: found.length === 0 ? { code: 'activity_missing', given: ref, known: [] } : { code: 'activity_bad', given: ref } };
+  const activity = found[0]!;
+  if (activity.kind !== 'meeting') return { ok: false, error: { code: 'not_meeting', activityId: activity.id } };
+  const occurrences = activityState(ctx, plan, activity).occurrences;
+  const wanted = label ?? (occurrences.length > 1 ? dateText.slice(0, 7) : null);
+  const occurrence = wanted === null ? occurrences[0] : occurrences.find((o) => o.label === wanted);
+  if (!occurrence) return { ok: false, error: { code: 'occurrence_missing', activityId: activity.id, label: wanted ?? dateText, known: occurrences.map((o) => o.label ?? o.key) } };
+  return { ok: true, activity, occurrence, date: dateText };
+}
+
+/** Sets the real date of a meeting occurrence (an audit row with it). */
+export function setMeetingDate(ctx: Context, plan: PlanInfo, target: Extract<ScheduleTarget, { ok: true }>, actor: Actor): void {
+  ctx.state.setMeetingDate(plan.id, target.activity.id, target.occurrence.key, target.date, actor, ctx.now.toUTC().toISO()!);
+}

@@ -1,0 +1,83 @@
+import type { ActionsBlock, KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import type { Language } from '../config.js';
+import type { UpcomingItem } from '../domain/answers.js';
+import type { Activity, Occurrence } from '../domain/types.js';
+import { formatDate, formatLabel, messages } from '../i18n/messages.js';
+import { actionIds, encodeValue } from './action-ids.js';
+import { actions, button, clip, context, dateToken, esc, fitBlocks, header, limits, section } from './blocks.js';
+import { activityText, dueText, leadText, occurrenceName, supportText, type AgencyDirectory } from './labels.js';
+import type { Message } from './message-view.js';
+
+/** What a reminder message shows. */
+export interface ReminderContent {
+  reminderKey: string;
+  planId: string;
+  activity: Activity;
+  occurrence: Occurrence;
+  offsetDays: number;
+  late: boolean;
+  /** Local date the reminder was due to go out (for a late one). */
+  fireDate: string;
+  zone: string;
+  lang: Language;
+  done: boolean;
+  /** Lines mentioning people (focal points), when there are any. */
+  mentions?: string;
+  notice?: string;
+}
+
+/** The block id of a reminder's buttons: carries the reminder key for the date picker (which has no value). */
+export const reminderBlockId = (key: string) => `gcm_reminder|${key}`.slice(0, 255);
+
+/** Epoch seconds of noon on an ISO date in `zone`: a date token shows the same calendar day across the Americas. */
+export const noonEpoch = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).set({ hour: 12 }).toSeconds();
+
+/** A reminder: what is due and when (a Slack date token), who leads and supports, Mark done and Set date. */
+export function reminderMessage(r: ReminderContent, dir: AgencyDirectory): Message {
+  const m = messages(r.lang);
+  const o = r.occurrence;
+  const a = r.activity;
+  const dueFallback = dueText(o, r.lang);
+  const due = o.due ? `${dateToken(noonEpoch(o.due, r.zone), formatDate(o.due, r.lang))}${o.tentative ? ` (${m.reminder.tentative})` : ''}` : m.noDate;
+  const title = r.late ? m.reminder.late(formatDate(r.fireDate, r.lang)) : m.reminder.title(r.offsetDays);
+  const blocks: KnownBlock[] = [];
+  if (r.notice) blocks.push(context(r.notice));
+  blocks.push(
+    header(clip(`${occurrenceName(o, r.lang)}: ${m.due} ${dueFallback}`, limits.headerText)),
+    section(`*${esc(title)}*\n${esc(clip(activityText(a, r.lang), 2000))}`),
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*${m.due}*\n${due}` },
+        { type: 'mrkdwn', text: clip(`*${m.lead}*\n${esc(leadText(a, r.lang, dir))}`, 2000) },
+        { type: 'mrkdwn', text: clip(`*${m.support}*\n${esc(supportText(a, r.lang, dir))}`, 2000) },
+      ],
+    },
+  );
+  if (r.mentions) blocks.push(section(r.mentions));
+  if (o.dueRule === 'month_start') blocks.push(context(m.reminder.meetingRule));
+  const value = encodeValue({ c: `reminder ${r.reminderKey}`, l: r.lang, k: o.key, p: r.planId });
+  const elements: ActionsBlock['elements'] = [r.done ? button(m.reopen, actionIds.reopen, value) : button(m.markDone, actionIds.markDone, value, 'primary')];
+  if (a.kind === 'meeting' && !r.done) {
+    elements.push({ type: 'datepicker', action_id: actionIds.setDate, placeholder: { type: 'plain_text', text: m.setDate }, ...(o.due ? { initial_date: o.due } : {}) });
+  }
+  blocks.push(actions(reminderBlockId(r.reminderKey), elements));
+  const fallback = `${r.late ? m.reminder.late(formatDate(r.fireDate, r.lang)) : m.reminder.title(r.offsetDays)} ${occurrenceName(o, r.lang)} (${dueFallback}): ${leadText(a, r.lang, dir)}`;
+  return { text: clip(fallback, limits.fallbackText), blocks };
+}
+
+/** The weekly digest: what is due in the next `days` days. */
+export function digestMessage(items: UpcomingItem[], days: number, lang: Language, zone: string, dir: AgencyDirectory): Message {
+  const m = messages(lang);
+  const lines = items.map(({ occurrence: o, activity: a }) =>
+    section(`*${o.due ? dateToken(noonEpoch(o.due, zone), formatDate(o.due, lang)) : m.noDate}* · ${occurrenceName(o, lang)}${o.tentative ? ` (${m.reminder.tentative})` : ''}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`),
+  );
+  const blocks = [header(m.reminder.digestTitle(days)), ...(lines.length ? fitBlocks(lines, limits.messageBlocks - 1, m.andMore) : [section(m.reminder.digestEmpty(days))])];
+  return { text: `${m.reminder.digestTitle(days)}: ${items.length}`, blocks };
+}
+
+/** "B1.2 · May 2024" for notices. */
+export function occurrenceTitle(o: Occurrence, lang: Language): string {
+  return o.label ? `${o.activityId} · ${formatLabel(o.label, lang)}` : o.activityId;
+}

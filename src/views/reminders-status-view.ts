@@ -1,0 +1,41 @@
+import { DateTime } from 'luxon';
+import type { Language } from '../config.js';
+import type { ReminderRecord } from '../db/reminder-store.js';
+import type { ReminderSettings, ReminderSlot } from '../domain/reminders.js';
+import { formatDate, messages } from '../i18n/messages.js';
+import { clip, context, esc, fitBlocks, header, limits, section } from './blocks.js';
+import type { Message } from './message-view.js';
+import { occurrenceTitle } from './reminder-view.js';
+
+export interface RemindersStatus {
+  lang: Language;
+  channel: string | undefined;
+  settings: ReminderSettings;
+  digest: string;
+  scheduler: 'me' | 'other' | 'none';
+  ended: boolean;
+  next: ReminderSlot[];
+  /** Pending and failed reminders; null when the asker is not a co-chair. */
+  unsent: ReminderRecord[] | null;
+}
+
+/** `/gcm reminders`: where and when reminders go, the next ones, and what has not gone out yet. */
+export function remindersView(s: RemindersStatus): Message {
+  const m = messages(s.lang);
+  const r = m.reminder;
+  const local = (iso: string) => DateTime.fromISO(iso, { zone: s.settings.zone });
+  const blocks = [
+    header(r.statusTitle),
+    section([r.channel(s.channel ?? null), r.when(s.settings.days, s.settings.time, s.settings.zone), r.digest(s.digest), r.scheduler(s.scheduler)].join('\n')),
+  ];
+  if (s.ended) blocks.push(section(r.ended));
+  else {
+    const lines = s.next.map((n) => `• ${formatDate(n.fireAt.toISODate()!, s.lang)} ${n.fireAt.toFormat('HH:mm')}: ${occurrenceTitle(n.occurrence, s.lang)} (${m.due} ${formatDate(n.occurrence.due!, s.lang)})`);
+    blocks.push(section(`*${r.next}*\n${lines.length ? lines.join('\n') : r.noneNext}`));
+  }
+  if (s.unsent) {
+    const lines = s.unsent.map((u) => section(clip(`• ${esc(u.key)} · ${formatDate(local(u.fireAt).toISODate()!, s.lang)} · ${u.status} · ${esc(r.attempts(u.attempts, u.lastError))}`, limits.sectionText)));
+    blocks.push(section(`*${r.unsent}*${lines.length ? '' : `\n${r.noneUnsent}`}`), ...lines);
+  }
+  return { text: r.statusTitle, blocks: fitBlocks(blocks, limits.messageBlocks, m.andMore) };
+}

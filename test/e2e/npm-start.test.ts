@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { WebApiStandIn } from '../../src/standin/web-api.js';
+import { SlackSender } from '../../src/standin/sender.js';
+import { eventually } from '../helpers/slack.js';
+import { tempDir } from '../helpers/stores.js';
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+function start(env: Record<string, string>): { child: ChildProcess; out: string[] } {
+  const out: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env: { PATH: process.env.PATH ?? '', ...env } });
+  child.stdout!.on('data', (d) => out.push(String(d)));
+  child.stderr!.on('data', (d) => out.push(String(d)));
+  return { child, out };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+describe('npm start, as a process, against a local stand-in of Slack', () => {
+  it('posts the reminders due at GCM_NOW once, answers signed commands, and posts nothing new after a restart', async () => {
+    const standin = new WebApiStandIn();
+    const apiUrl = await standin.start();
+    const port = await freePort();
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-e2e-secret-token',
+      SLACK_SIGNING_SECRET: 'e2e-secret',
+      SLACK_API_URL: apiUrl,
+      PORT: String(port),
+      DATABASE_PATH: path.join(tempDir(), 'gcm.sqlite'),
+      GCM_CO_CHAIRS: 'U0COCHAIR',
+      GCM_REMINDER_CHANNEL: 'C0NETWORK',
+      GCM_TIMEZONE: 'America/Santiago',
+      GCM_NOW: '2024-04-24T10:00:00',
+    };
+    let run = start(env);
+    try {
+      await eventually(() => standin.callsOf('chat.postMessage').length >= 5, 20_000);
+      const keys = standin.callsOf('chat.postMessage').map((c) => (c.params.metadata as { event_payload: { key: string } }).event_payload.key).sort();
+      expect(keys).toEqual(['lac-2023-2024|B1.2@2024-05|7', 'lac-2023-2024|B1.3@2024-04|7', 'lac-2023-2024|B1.4@2024-04|7', 'lac-2023-2024|B2.1@2024-05|7', 'lac-2023-2024|B3.1@2024-05|7']);
+      const sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`, 'e2e-secret');
+      const res = await sender.command({ command: '/gcm', text: 'activity B1.3', user_id: 'U0MEMBER', channel_id: 'C0NETWORK', response_url: standin.newResponseUrl('C0NETWORK', 'U0MEMBER') });
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.json)).toContain('Led by');
+      const bad = await sender.command({ command: '/gcm', text: 'help' }, { secret: 'wrong' });
+      expect(bad.status).toBe(401);
+      expect(run.out.join('')).not.toContain('xoxb-e2e-secret-token');
+      await stop(run.child);
+
+      run = start(env);
+      await eventually(() => run.out.join('').includes('reminder pass:'), 20_000);
+      expect(run.out.join('')).toContain('reminder pass: 0 posted');
+      expect(standin.callsOf('chat.postMessage')).toHaveLength(5);
+    } finally {
+      await stop(run.child);
+      await standin.stop();
+    }
+  }, 60_000);
+
+  it('with bad configuration lists every problem and exits 1, without a stack trace', async () => {
+    const run = start({ SLACK_BOT_TOKEN: 'nope', GCM_TIMEZONE: 'Mars/Base', GCM_LANGUAGE: 'fr' });
+    const code = await new Promise((r) => run.child.once('exit', r));
+    const out = run.out.join('');
+    expect(code).toBe(1);
+    for (const v of ['SLACK_BOT_TOKEN', 'GCM_TIMEZONE', 'GCM_LANGUAGE']) expect(out).toContain(v);
+    expect(out).not.toMatch(/\n\s+at /);
+  }, 30_000);
+});
