@@ -7,17 +7,19 @@ import { openStores } from './stores.js';
 import { formatProblem, importPlanFile } from './plan/import-plan.js';
 import { createSlackApp, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
+import { startPlayground } from './playground/playground.js';
 
-const noTokenHelp = `No Slack token is set, so the bot cannot connect to a workspace.
+const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
 
-To run it in Slack, create the app from manifest.yml (see README, "Slack app setup") and set:
+  Open ${url} — a channel where you type /gcm …, click the buttons as a co-chair or a member,
+  open the App Home, and move the clock to watch reminders arrive.
+
+To run the bot in Slack instead, create the app from manifest.yml (README, "Slack app setup") and set
   SLACK_BOT_TOKEN=xoxb-…     the Bot User OAuth Token
   SLACK_APP_TOKEN=xapp-…     an app-level token with connections:write (Socket Mode, no public URL)
   or SLACK_SIGNING_SECRET=…  for HTTP mode on PORT (Slack posts to /slack/events)
 
-To try the plan locally without Slack:
-  npm run ask -- help
-  GCM_NOW=2024-04-24T10:00:00 npm run ask -- upcoming`;
+Ctrl-C stops the playground.`;
 
 /** The bot's clock: GCM_NOW starts it at a given instant and it runs on; else the real clock. */
 export function clockFor(config: Config): Clock {
@@ -35,11 +37,26 @@ async function main(): Promise<number> {
     }
     throw e;
   }
+  const logger = createLogger(undefined, process.env.LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);
   if (config.slack.transport === 'none') {
-    console.log(noTokenHelp);
-    return 0;
+    let playground;
+    try {
+      playground = await startPlayground(config, logger);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      console.error(code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another one.` : `The playground could not start: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
+    console.log(noTokenHelp(playground.url));
+    const stopPlayground = async () => {
+      await playground.stop().catch(() => undefined);
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stopPlayground());
+    process.once('SIGTERM', () => void stopPlayground());
+    return -1;
   }
-  const logger = createLogger(undefined, process.env.LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.INFO);
+  logger.setLevel(process.env.LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.INFO);
   const clock = clockFor(config);
   const stores = openStores(config.databasePath);
   const imported = importPlanFile(stores.plans, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);

@@ -128,7 +128,8 @@ export class WebApiStandIn {
     return this.messages.filter((m) => m.channel === channel && !m.deleted && (!m.ephemeralTo || m.ephemeralTo === viewer));
   }
 
-  private nextTs(): string {
+  /** A fresh message ts (seconds.sequence), unique within this stand-in. */
+  nextTs(): string {
     this.seq += 1;
     return `${Math.floor(this.nowSeconds())}.${String(this.seq).padStart(6, '0')}`;
   }

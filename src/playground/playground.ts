@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
+import type { Logger } from '@slack/bolt';
+import { loadConfig, type Config } from '../config.js';
+import { offsetClock, parseInstant, type SettableClock } from '../clock.js';
+import { openStores, type Stores } from '../stores.js';
+import { formatProblem, importPlanFile } from '../plan/import-plan.js';
+import { createSlackApp, type SlackApp } from '../slack-app.js';
+import { WebApiStandIn, type StoredMessage } from '../standin/web-api.js';
+import { SlackSender } from '../standin/sender.js';
+import { currentPlan } from '../domain/questions.js';
+import { nextReminders } from '../domain/reminders.js';
+import { occurrencesOf } from '../domain/occurrences.js';
+
+/** The people of the playground: one co-chair, one member. */
+export const playgroundUsers = [
+  { id: 'U0COCHAIR', name: 'Ana (co-chair)', coChair: true },
+  { id: 'U0MEMBER', name: 'Luis (member)', coChair: false },
+] as const;
+export const playgroundChannel = { id: 'C0NETWORK', name: 'regional-network' };
+
+/** Where the playground's clock starts (decisions.md): Monday 22 April 2024, 08:30, reminders about to fire. */
+export const playgroundStart = '2024-04-22T08:30:00';
+
+const pageFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page.html');
+
+export interface Playground {
+  url: string;
+  standin: WebApiStandIn;
+  clock: SettableClock;
+  stores: Stores;
+  bot: SlackApp;
+  stop(): Promise<void>;
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+/**
+ * The bot with a local Slack: the real Bolt app over HTTP with its real receiver, a stand-in of Slack's Web
+ * API in memory, and a page on 127.0.0.1 that looks and behaves like a channel. Slash commands, clicks and
+ * `app_home_opened` reach the bot as signed HTTP requests, exactly as from Slack.
+ */
+export async function startPlayground(base: Config, logger: Logger, port = base.port): Promise<Playground> {
+  const standin = new WebApiStandIn();
+  const apiUrl = await standin.start();
+  const secret = randomBytes(16).toString('hex');
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-playground',
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+    GCM_CO_CHAIRS: playgroundUsers.filter((u) => u.coChair).map((u) => u.id).join(','),
+    GCM_REMINDER_CHANNEL: playgroundChannel.id,
+    GCM_TIMEZONE: base.timezone,
+    GCM_LANGUAGE: base.language,
+    GCM_REMINDER_DAYS: base.reminderDays.join(','),
+    GCM_REMINDER_TIME: base.reminderTime,
+    GCM_DIGEST: base.digest === 'off' ? 'off' : `${['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'][base.digest.weekday - 1]} ${base.digest.time}`,
+    GCM_PLAN: base.planFile,
+  });
+  const clock = offsetClock(parseInstant(base.now ?? playgroundStart, base.timezone)!, base.timezone);
+  // A fresh database per playground unless DATABASE_PATH says otherwise: a demo starts clean.
+  const stores = openStores(process.env.DATABASE_PATH ? base.databasePath : ':memory:');
+  const imported = importPlanFile(stores.plans, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
+  if (!imported.ok) throw new Error(`the plan file was rejected:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  const bot = createSlackApp({ config, stores, clock, logger, retries: 0, identity: { botId: 'B0GCMBOT', botUserId: standin.botUserId }, instanceId: 'playground' });
+  const botServer = (await bot.app.start(0)) as unknown as Server;
+  const sender = new SlackSender(`http://127.0.0.1:${(botServer.address() as AddressInfo).port}/slack/events`, secret);
+
+  const tick = async () => {
+    try {
+      await bot.reminders.tick();
+    } catch (e) {
+      logger.error(`reminder pass failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  await tick();
+  // The playground's clock runs on at the wall clock's pace: a pass every 5 s keeps reminders on time.
+  const timer = setInterval(() => void tick(), 5000);
+
+  const sseClients = new Set<ServerResponse>();
+  standin.onChange = () => {
+    for (const res of sseClients) res.write('data: change\n\n');
+  };
+
+  const visible = (user: string): StoredMessage[] => standin.channelMessages(playgroundChannel.id, user).filter((m) => !m.threadTs);
+  const state = (user: string) => ({
+    now: clock.now().toISO(),
+    zone: clock.zone,
+    users: playgroundUsers,
+    channel: playgroundChannel,
+    botUserId: standin.botUserId,
+    messages: visible(user).map((m) => ({ ts: m.ts, text: m.text, blocks: m.blocks, ephemeral: Boolean(m.ephemeralTo), edited: Boolean(m.edited), fromBot: m.user === standin.botUserId, user: m.user })),
+    home: standin.homes.get(user) ?? null,
+  });
+
+  const nextReminderAt = (): DateTime | null => {
+    const now = clock.now();
+    const plan = currentPlan(stores.plans, now.toISODate()!);
+    if (!plan) return null;
+    const occ = stores.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, stores.state.meetingDates(plan.id)));
+    return nextReminders(plan.id, occ, stores.state.completions(plan.id), now, bot.reminders.settings, 1)[0]?.fireAt ?? null;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(body));
+    };
+    const user = url.searchParams.get('user') ?? playgroundUsers[0].id;
+    if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(readFileSync(pageFile));
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/api/state') return json(200, state(user));
+    if (req.method === 'GET' && url.pathname === '/api/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write('data: hello\n\n');
+      sseClients.add(res);
+      req.on('close', () => sseClients.delete(res));
+      return;
+    }
+    if (req.method !== 'POST') return json(404, { error: 'not found' });
+    const body = await readJson(req);
+    const who = String(body.user ?? playgroundUsers[0].id);
+    if (!playgroundUsers.some((u) => u.id === who)) return json(400, { error: 'unknown user' });
+    switch (url.pathname) {
+      case '/api/command': {
+        const text = String(body.text ?? '').replace(/^\s*\/gcm\b\s*/, '');
+        const ts = standin.nextTs();
+        const ack = await sender.command({
+          token: 'playground',
+          team_id: 'T0STANDIN',
+          team_domain: 'playground',
+          channel_id: playgroundChannel.id,
+          channel_name: playgroundChannel.name,
+          user_id: who,
+          user_name: who.toLowerCase(),
+          command: '/gcm',
+          text,
+          response_url: standin.newResponseUrl(playgroundChannel.id, who, ts),
+          trigger_id: `${Date.now()}.playground`,
+          api_app_id: 'A0GCM',
+        });
+        const answer = ack.json as { text?: string; blocks?: unknown[] } | null;
+        if (answer && (answer.text || answer.blocks)) standin.addMessage({ channel: playgroundChannel.id, ts, text: answer.text ?? '', blocks: answer.blocks ?? [], user: standin.botUserId, ephemeralTo: who });
+        return json(200, { status: ack.status });
+      }
+      case '/api/action': {
+        const inHome = body.surface === 'home';
+        const message = inHome ? undefined : standin.messages.find((m) => m.ts === body.ts);
+        if (!inHome && !message) return json(404, { error: 'no such message' });
+        const action: Record<string, unknown> = { action_id: body.actionId, block_id: body.blockId, type: body.type, action_ts: String(Date.now() / 1000) };
+        if (body.type === 'button') action.value = body.value;
+        if (body.type === 'static_select') action.selected_option = { value: body.value, text: { type: 'plain_text', text: String(body.value) } };
+        if (body.type === 'datepicker') action.selected_date = body.value;
+        const ephemeral = Boolean(message?.ephemeralTo);
+        const r = await sender.interaction({
+          type: 'block_actions',
+          user: { id: who, username: who.toLowerCase(), team_id: 'T0STANDIN' },
+          api_app_id: 'A0GCM',
+          token: 'playground',
+          team: { id: 'T0STANDIN', domain: 'playground' },
+          trigger_id: `${Date.now()}.playground`,
+          ...(inHome
+            ? { container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home' } }
+            : {
+                container: { type: 'message', message_ts: message!.ts, channel_id: playgroundChannel.id, is_ephemeral: ephemeral },
+                channel: { id: playgroundChannel.id, name: playgroundChannel.name },
+                ...(ephemeral ? {} : { message: { type: 'message', ts: message!.ts, text: message!.text, blocks: message!.blocks, user: message!.user } }),
+                response_url: standin.newResponseUrl(playgroundChannel.id, who, message!.ts),
+              }),
+          actions: [action],
+        });
+        return json(200, { status: r.status });
+      }
+      case '/api/home': {
+        const r = await sender.event({ type: 'app_home_opened', user: who, channel: 'D0HOME', tab: 'home', event_ts: String(Date.now() / 1000) });
+        return json(200, { status: r.status });
+      }
+      case '/api/clock': {
+        const now = clock.now();
+        let target: DateTime | null = null;
+        if (typeof body.set === 'string') target = parseInstant(body.set, clock.zone);
+        else if (body.jump === 'hour') target = now.plus({ hours: 1 });
+        else if (body.jump === 'day') target = now.plus({ days: 1 });
+        else if (body.jump === 'week') target = now.plus({ weeks: 1 });
+        else if (body.jump === 'next') target = nextReminderAt();
+        if (!target) return json(400, { error: body.jump === 'next' ? 'no more reminders in this plan' : 'expected an ISO date-time' });
+        clock.set(target);
+        await tick();
+        standin.onChange();
+        return json(200, { now: clock.now().toISO() });
+      }
+      default:
+        return json(404, { error: 'not found' });
+    }
+  };
+
+  const page = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      logger.error(`playground request failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'the playground could not do that' }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    page.once('error', reject);
+    page.listen(port, '127.0.0.1', resolve);
+  });
+  const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}/`;
+  return {
+    url,
+    standin,
+    clock,
+    stores,
+    bot,
+    stop: async () => {
+      clearInterval(timer);
+      for (const r of sseClients) r.end();
+      page.closeAllConnections();
+      await new Promise((r) => page.close(r));
+      await bot.app.stop();
+      await standin.stop();
+      stores.close();
+    },
+  };
+}
