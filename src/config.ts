@@ -91,6 +91,10 @@ const envSchema = z
           'expected "off" or a weekday and a time, such as "monday 09:00"',
         ),
     ),
+    GCM_REPORT: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+    ),
     GCM_PLAN: optionalText,
     DATABASE_PATH: optionalText,
   })
@@ -125,6 +129,8 @@ export interface Config {
   reminderDays: number[];
   reminderTime: string;
   digest: { weekday: number; time: string } | 'off';
+  /** The quarterly progress report to GCM_REMINDER_CHANNEL (GCM_REPORT). */
+  quarterlyReport: boolean;
   planFile: string;
   dataDir: string;
   databasePath: string;
@@ -181,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.GCM_DIGEST === 'off'
         ? 'off'
         : { weekday: weekdays.indexOf(day as (typeof weekdays)[number]) + 1, time: time ?? '09:00' },
+    quarterlyReport: e.GCM_REPORT === 'on',
     planFile: path.resolve(e.GCM_PLAN ?? defaultPlanFile),
     dataDir: defaultDataDir,
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH ?? defaultDatabasePath),

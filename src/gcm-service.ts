@@ -23,9 +23,13 @@ import { reminderContent } from './scheduler/reminder-content.js';
 import { occurrenceTitle, reminderMessage } from './views/reminder-view.js';
 import { remindersView } from './views/reminders-status-view.js';
 import { formatDate } from './i18n/messages.js';
+import { changeFocal, focalRefusal, parseFocal } from './domain/focal-points.js';
+import { buildReport, parseReportPeriod, planForPeriod, type ProgressReport } from './domain/report.js';
+import { reportMarkdown, reportMessage } from './views/report-view.js';
+import { agencyLabel } from './views/labels.js';
 
 /** Commands that change state or depend on who asks: acknowledged at once, answered through the response_url. */
-const mutations = new Set(['done', 'reopen', 'schedule', 'reminders']);
+const mutations = new Set(['done', 'reopen', 'schedule', 'reminders', 'focal', 'report']);
 
 /** What `/gcm reminders` reports besides the records: the settings and who runs the scheduler. */
 export interface ReminderInfo {
@@ -73,6 +77,7 @@ export class GcmService {
     const m = messages(command.lang);
     const coChair = await this.coChairs.isCoChair(userId);
     if (command.name === 'reminders') return { reply: this.remindersStatus(command.lang, coChair), changed: false };
+    if (command.name === 'focal') return this.focal(command, userId, coChair, source);
     if (!coChair) return { reply: { text: m.coChairOnly, blocks: [section(m.coChairOnly)] }, changed: false };
     const ctx = this.context();
     const plan = currentPlan(ctx.plans, ctx.now.toISODate()!);
@@ -90,6 +95,63 @@ export class GcmService {
     return { reply: markMessage(outcome), changed: outcome.changed };
   }
 
+  /** `/gcm focal …`: list an agency's focal points (or all), or change them (co-chairs any; users themselves). */
+  private focal(command: Command, userId: string, coChair: boolean, source: string): { reply: Message; changed: boolean } {
+    const m = messages(command.lang);
+    const ctx = this.context();
+    const req = parseFocal(ctx, command.arg);
+    const dir = this.stores.directory();
+    const name = (id: string) => agencyLabel(id, command.lang, dir);
+    const mentions = (ids: string[]) => ids.map((u) => `<@${u}>`).join(', ');
+    const say = (text: string) => ({ reply: { text: text.replace(/<@(\w+)>/g, '@$1'), blocks: [section(text)] }, changed: false });
+    switch (req.kind) {
+      case 'error':
+        return say(m.error(req.error));
+      case 'list_all': {
+        const all = [...ctx.state.focalPoints()];
+        if (all.length === 0) return say(m.report.focalNone);
+        return say(`*${m.report.focalTitle}*\n${all.map(([agency, users]) => m.report.focalLine(name(agency), mentions(users))).join('\n')}`);
+      }
+      case 'list': {
+        const users = ctx.state.focalPointsOf(req.agency.id);
+        return say(users.length ? m.report.focalLine(name(req.agency.id), mentions(users)) : m.report.focalOf(name(req.agency.id)));
+      }
+      case 'change': {
+        const refusal = focalRefusal(ctx, req, userId, coChair);
+        if (refusal) return say(m.error(refusal));
+        const { added, removed } = changeFocal(ctx, req, { userId, source });
+        const lines = [
+          ...(added.length ? [m.report.focalAdded(name(req.agency.id), mentions(added))] : []),
+          ...(removed.length ? [m.report.focalRemoved(name(req.agency.id), mentions(removed))] : []),
+        ];
+        const now = ctx.state.focalPointsOf(req.agency.id);
+        const text = `${lines.length ? lines.join('\n') : m.report.focalUnchanged}\n${now.length ? m.report.focalLine(name(req.agency.id), mentions(now)) : m.report.focalOf(name(req.agency.id))}`;
+        return { ...say(text), changed: lines.length > 0 };
+      }
+    }
+  }
+
+  /**
+   * `/gcm report [FROM TO]`: the summary for Slack and the full report as Markdown (for a file), or the
+   * reason it cannot be made.
+   */
+  report(command: Command): { ok: true; report: ProgressReport; markdown: string; filename: string } | { ok: false; reply: Message } {
+    const m = messages(command.lang);
+    const ctx = this.context();
+    const [from, to, extra] = command.arg.split(/\s+/).filter(Boolean);
+    if (extra !== undefined || (from && !to)) return { ok: false, reply: this.errorMessage(command.lang, m.error({ code: 'report_dates', given: command.arg })) };
+    const period = parseReportPeriod(from, to, ctx.now);
+    if (!period.ok) return { ok: false, reply: this.errorMessage(command.lang, m.error(period.error)) };
+    const plan = planForPeriod(ctx, period.from, period.to);
+    if (!plan) return { ok: false, reply: this.errorMessage(command.lang, m.error({ code: 'report_outside', from: period.from, to: period.to })) };
+    const report = buildReport(ctx, plan, period.from, period.to);
+    return { ok: true, report, markdown: reportMarkdown(report, command.lang, this.stores.directory()), filename: `gcm-report-${period.from}-${period.to}.md` };
+  }
+
+  reportMessage(report: ProgressReport, lang: Language, fileNote?: string): Message {
+    return reportMessage(report, lang, this.stores.directory(), fileNote);
+  }
+
   /** A "Mark done"/"Reopen" click: checked against the co-chairs on every click, whatever the message shows. */
   async markFromButton(value: ActionValue, action: 'done' | 'reopen', userId: string, source: string): Promise<MarkResult> {
     const m = messages(value.l);
@@ -105,15 +167,16 @@ export class GcmService {
       return { ok: false, reply: this.errorMessage(value.l, m.error({ code: 'activity_missing', given: key || '?', known: [] })) };
     }
     const outcome = applyMark(ctx, { ok: true, plan, activity, occurrence, named: true, others: state.occurrences }, action, { userId, source }, value.l);
-    return { ok: true, outcome, updated: this.rerender(value, markNotice(outcome)) };
+    return { ok: true, outcome, updated: await this.rerender(value, markNotice(outcome)) };
   }
 
   /** The message a button sits on, fresh, with a notice on top: a reminder or an answer to a command. */
-  rerender(value: ActionValue, notice: string): Message {
+  async rerender(value: ActionValue, notice: string): Promise<Message> {
     if (value.c.startsWith('reminder ')) {
       const record = this.stores.reminders.get(value.c.slice('reminder '.length));
       const content = record ? reminderContent(this.stores, record, this.clock.zone) : null;
-      if (content) return reminderMessage({ ...content, lang: value.l, notice }, this.stores.directory());
+      const coChairs = content?.followup ? await this.coChairs.list() : undefined;
+      if (content) return reminderMessage({ ...content, lang: value.l, notice, coChairs }, this.stores.directory());
       return { text: notice, blocks: [section(notice)] };
     }
     return this.answerMessage(value.c, value.l, notice);
@@ -132,7 +195,7 @@ export class GcmService {
     if (!target.ok) return { ok: false, reply: this.errorMessage(lang, m.error(target.error)) };
     setMeetingDate(ctx, plan, target, { userId, source });
     const notice = m.reminder.dateSet(occurrenceTitle(target.occurrence, lang), formatDate(date, lang), `<@${userId}>`);
-    return { ok: true, changed: true, updated: this.rerender({ c: `reminder ${record.key}`, l: lang }, notice) };
+    return { ok: true, changed: true, updated: await this.rerender({ c: `reminder ${record.key}`, l: lang }, notice) };
   }
 
   /** `/gcm reminders`: settings, who runs the scheduler, the next reminders, and (co-chairs) what is unsent. */

@@ -11,6 +11,7 @@ import { GcmService, type ReminderInfo } from './gcm-service.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';
 import { languageOfBlocks } from './views/action-ids.js';
+import { uploadReport } from './slack/upload-report.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -78,18 +79,21 @@ export function createSlackApp({ config, stores, clock, logger, identity, retrie
           ],
         });
   const app = new App({ token: slack.botToken, receiver, logger, clientOptions, ...(identity ?? {}) });
+
   const coChairs = new CoChairs(
     config.coChairs,
     config.coChairsUsergroup,
     async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? [],
     logger,
     wallMs,
-  );
+  );  const reminderClient = new WebClient(slack.botToken, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   const reminders = new ReminderJob({
     stores,
     clock,
     // The job does its own backoff per reminder: no automatic retries, and a 429 comes back at once.
-    client: new WebClient(slack.botToken, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
+    client: reminderClient,
+    coChairs: () => coChairs.list(),
+    attachReport: (channel, threadTs, filename, markdown, title) => uploadReport(reminderClient, channel, filename, markdown, title, logger, threadTs),
     config,
     logger,
     holder: instanceId,

@@ -33,6 +33,6 @@ describe('manifest.yml', () => {
   });
 
   it('asks only for the bot scopes the bot uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history', 'usergroups:read', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'usergroups:read', 'users:read']);
   });
 });

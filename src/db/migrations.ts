@@ -171,7 +171,7 @@ export const migrations: readonly string[] = [
   `
   CREATE TABLE reminders (
     key TEXT PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('reminder', 'digest', 'followup')),
+    kind TEXT NOT NULL CHECK (kind IN ('reminder', 'digest', 'followup', 'report')),
     plan_id TEXT NOT NULL,
     occurrence_key TEXT,
     activity_id TEXT,
@@ -194,6 +194,16 @@ export const migrations: readonly string[] = [
     name TEXT PRIMARY KEY,
     holder TEXT NOT NULL,
     expires_at INTEGER NOT NULL
+  );
+  `,
+  // 3: agency focal points, named by co-chairs or by users for themselves; kept across plan imports
+  `
+  CREATE TABLE focal_points (
+    agency_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    added_by TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (agency_id, user_id)
   );
   `,
 ];

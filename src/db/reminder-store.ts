@@ -7,7 +7,7 @@ export type ReminderStatus = 'pending' | 'sent' | 'skipped' | 'cancelled' | 'fai
 /** A reminder (or digest) as recorded. Instants are ISO-8601 UTC. */
 export interface ReminderRecord {
   key: string;
-  kind: 'reminder' | 'digest' | 'followup';
+  kind: 'reminder' | 'digest' | 'followup' | 'report';
   planId: string;
   occurrenceKey: string | null;
   activityId: string | null;
@@ -65,7 +65,7 @@ export class ReminderStore {
          ON CONFLICT(key) DO NOTHING`,
       ),
       get: p('SELECT * FROM reminders WHERE key = ?'),
-      keysOfPlan: p("SELECT key FROM reminders WHERE plan_id = ? AND kind = 'reminder'"),
+      keysOfPlan: p('SELECT key FROM reminders WHERE plan_id = ?'),
       ready: p("SELECT * FROM reminders WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY fire_at, key"),
       pending: p("SELECT * FROM reminders WHERE status IN ('pending', 'failed') ORDER BY fire_at, key"),
       recent: p("SELECT * FROM reminders WHERE status = 'sent' ORDER BY sent_at DESC LIMIT ?"),
@@ -90,7 +90,7 @@ export class ReminderStore {
     return r ? toRecord(r) : null;
   }
 
-  /** Every reminder key written for a plan, whatever its status. */
+  /** Every key written for a plan (reminders, follow-ups, digests, reports), whatever its status. */
   keysOfPlan(planId: string): Set<string> {
     return new Set((this.s.keysOfPlan.all(planId) as Row[]).map((r) => String(r.key)));
   }

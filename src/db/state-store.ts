@@ -51,6 +51,10 @@ export class StateStore {
       auditOf: p('SELECT * FROM audit WHERE plan_id = ? AND target = ? ORDER BY id'),
       auditCount: p('SELECT count(*) AS n FROM audit'),
       userAgency: p('SELECT agency_id FROM user_agencies WHERE user_id = ?'),
+      focalPoints: p('SELECT agency_id, user_id FROM focal_points ORDER BY agency_id, added_at, user_id'),
+      focalOf: p('SELECT user_id FROM focal_points WHERE agency_id = ? ORDER BY added_at, user_id'),
+      addFocal: p('INSERT INTO focal_points (agency_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+      removeFocal: p('DELETE FROM focal_points WHERE agency_id = ? AND user_id = ?'),
       setUserAgency: p(
         `INSERT INTO user_agencies (user_id, agency_id, updated_at) VALUES (?, ?, ?)
          ON CONFLICT(user_id) DO UPDATE SET agency_id = excluded.agency_id, updated_at = excluded.updated_at`,
@@ -124,6 +128,31 @@ export class StateStore {
     this.db.transaction(() => {
       this.s.setUserAgency.run(userId, agencyId, at);
       this.s.audit.run(at, userId, 'my_agency', null, agencyId, 'app_home', '{}');
+    })();
+  }
+
+  /** Focal points by agency id, in the order they were named. */
+  focalPoints(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const r of this.s.focalPoints.all() as Row[]) out.set(String(r.agency_id), [...(out.get(String(r.agency_id)) ?? []), String(r.user_id)]);
+    return out;
+  }
+
+  focalPointsOf(agencyId: string): string[] {
+    return (this.s.focalOf.all(agencyId) as Row[]).map((r) => String(r.user_id));
+  }
+
+  /**
+   * Adds and removes focal points of an agency in one transaction, an audit row per change. Returns the
+   * users actually added and removed (adding someone already there changes nothing).
+   */
+  changeFocalPoints(agencyId: string, add: string[], remove: string[], actor: Actor, at: string): { added: string[]; removed: string[] } {
+    return this.db.transaction(() => {
+      const added = add.filter((u) => this.s.addFocal.run(agencyId, u, actor.userId, at).changes === 1);
+      const removed = remove.filter((u) => this.s.removeFocal.run(agencyId, u).changes === 1);
+      for (const u of added) this.s.audit.run(at, actor.userId, 'focal_add', null, `${agencyId}:${u}`, actor.source, '{}');
+      for (const u of removed) this.s.audit.run(at, actor.userId, 'focal_remove', null, `${agencyId}:${u}`, actor.source, '{}');
+      return { added, removed };
     })();
   }
 }

@@ -55,6 +55,13 @@ export type AnswerError =
   | { code: 'not_co_chair' }
   | { code: 'occurrence_missing'; activityId: string; label: string; known: string[] }
   | { code: 'bad_date'; given: string }
-  | { code: 'not_meeting'; activityId: string };
+  | { code: 'not_meeting'; activityId: string }
+  | { code: 'agency_ambiguous'; given: string; options: string[] }
+  | { code: 'focal_mention'; given: string }
+  | { code: 'focal_who' }
+  | { code: 'focal_not_allowed'; agency: string; mine: string | null }
+  | { code: 'report_dates'; given: string }
+  | { code: 'report_order' }
+  | { code: 'report_outside'; from: string; to: string };
 
 export const isError = (a: Answer): a is Extract<Answer, { kind: 'error' }> => a.kind === 'error';

@@ -14,6 +14,8 @@ export const commandNames = [
   'reopen',
   'schedule',
   'reminders',
+  'focal',
+  'report',
   'help',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
@@ -49,6 +51,11 @@ export const keywords: Readonly<Record<string, { name: CommandName; lang: Langua
   fecha: { name: 'schedule', lang: 'es' },
   reminders: { name: 'reminders', lang: 'en' },
   recordatorios: { name: 'reminders', lang: 'es' },
+  focal: { name: 'focal', lang: 'en' },
+  enlace: { name: 'focal', lang: 'es' },
+  enlaces: { name: 'focal', lang: 'es' },
+  report: { name: 'report', lang: 'en' },
+  informe: { name: 'report', lang: 'es' },
   help: { name: 'help', lang: 'en' },
   ayuda: { name: 'help', lang: 'es' },
 };

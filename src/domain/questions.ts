@@ -65,6 +65,8 @@ export function answer(ctx: Context, command: Command): Answer {
     case 'reopen':
     case 'schedule':
     case 'reminders':
+    case 'focal':
+    case 'report':
       return err(lang, { code: 'slack_only', command: command.name });
     case 'bare':
       return bareAnswer(ctx, plan, arg, lang);

@@ -93,3 +93,63 @@ export function digestInstant(now: DateTime, digest: { weekday: number; time: st
   const local = now.setZone(zone);
   return local.set({ weekday: digest.weekday as 1, hour: h, minute: m, second: 0, millisecond: 0 });
 }
+
+/** Days after the due date an overdue occurrence gets its one follow-up. */
+export const followupDays = 3;
+/** How late a follow-up may still go out (after downtime); older ones are recorded as skipped. */
+export const followupGraceDays = 3;
+
+/** The unique key of an occurrence's follow-up. */
+export const followupKey = (planId: string, occurrenceKey: string) => `${planId}|${occurrenceKey}|followup`;
+
+/** The instant of a follow-up: 3 days after the due date at the reminder time; a weekend moves to Monday. */
+export function followupInstant(due: string, s: ReminderSettings): DateTime {
+  const [h, m] = s.time.split(':').map(Number) as [number, number];
+  let day = DateTime.fromISO(due, { zone: s.zone }).plus({ days: followupDays });
+  if (day.weekday === 6) day = day.plus({ days: 2 });
+  if (day.weekday === 7) day = day.plus({ days: 1 });
+  return day.set({ hour: h, minute: m, second: 0, millisecond: 0 });
+}
+
+/**
+ * The follow-ups due at `now`: one per overdue occurrence (due date passed, not done), at its instant or
+ * up to `followupGraceDays` later; older ones come back in `stale`, to be recorded as skipped, so that a
+ * first start never floods the channel with the whole past.
+ */
+export function dueFollowups(
+  planId: string,
+  occurrences: readonly Occurrence[],
+  done: ReadonlyMap<string, Completion>,
+  recorded: ReadonlySet<string>,
+  now: DateTime,
+  s: ReminderSettings,
+): { post: { key: string; occurrence: Occurrence; at: DateTime }[]; stale: { key: string; occurrence: Occurrence; at: DateTime }[] } {
+  const post: { key: string; occurrence: Occurrence; at: DateTime }[] = [];
+  const stale: typeof post = [];
+  const oldest = now.setZone(s.zone).startOf('day').minus({ days: followupGraceDays });
+  for (const o of occurrences) {
+    if (!o.due || done.has(o.key)) continue;
+    const key = followupKey(planId, o.key);
+    if (recorded.has(key)) continue;
+    const at = followupInstant(o.due, s);
+    if (at > now) continue;
+    (at >= oldest ? post : stale).push({ key, occurrence: o, at });
+  }
+  post.sort((a, b) => a.at.toMillis() - b.at.toMillis() || a.key.localeCompare(b.key));
+  return { post, stale };
+}
+
+/**
+ * The quarterly report due in the quarter of `now`: the previous quarter's, on the first business day after
+ * it ended, at the reminder time. Posted late for up to a week after that (downtime), then no more.
+ */
+export function quarterlyReportDue(now: DateTime, s: ReminderSettings): { at: DateTime; from: string; to: string } | null {
+  const local = now.setZone(s.zone);
+  const [h, m] = s.time.split(':').map(Number) as [number, number];
+  let day = local.startOf('quarter');
+  while (day.weekday > 5) day = day.plus({ days: 1 });
+  const at = day.set({ hour: h, minute: m, second: 0, millisecond: 0 });
+  if (at > now || now > at.plus({ days: 7 })) return null;
+  const prev = local.startOf('quarter').minus({ quarters: 1 });
+  return { at, from: prev.toISODate()!, to: prev.endOf('quarter').toISODate()! };
+}

@@ -119,6 +119,7 @@ export const en: Messages = {
       case 'no_plan':
         return 'No work plan is loaded yet. Load one with `npm run plan:import -- FILE`.';
       case 'slack_only':
+        if (e.command === 'report') return 'In the terminal the report is `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (or csv, json); in Slack, `/gcm report`.';
         return `\`${e.command}\` works in Slack, where co-chairs are known: use \`/gcm ${e.command} …\` there.`;
       case 'not_co_chair':
         return 'Only the co-chairs can mark activities done or reopen them. Nothing was changed.';
@@ -126,6 +127,22 @@ export const en: Messages = {
         return `${e.activityId} has no occurrence ${e.label} in the plan's period. Its occurrences: ${e.known.join(', ')}.`;
       case 'bad_date':
         return `"${e.given}" is not a date. Write it as YYYY-MM-DD, e.g. 2024-05-14.`;
+      case 'agency_ambiguous':
+        return `"${e.given}" matches several agencies: ${e.options.join(', ')}. Name one.`;
+      case 'focal_mention':
+        return `"${e.given}" is not a Slack mention I can read. Pick the person from Slack's @ autocomplete, e.g. \`/gcm focal IOM @ana\`.`;
+      case 'focal_who':
+        return 'Whom? e.g. `/gcm focal IOM remove @luis`.';
+      case 'focal_not_allowed':
+        return e.mine
+          ? `You can add or remove yourself as focal point of your own agency (${e.mine}, picked in the App Home). Co-chairs can name anyone for ${e.agency}.`
+          : `Pick your agency in the App Home first: then you can add or remove yourself as its focal point. Co-chairs can name anyone for ${e.agency}.`;
+      case 'report_dates':
+        return `"${e.given}" is not a date. Write the period as two dates, YYYY-MM-DD, e.g. \`report 2024-01-01 2024-03-31\`.`;
+      case 'report_order':
+        return 'The period starts after it ends: give FROM first, then TO.';
+      case 'report_outside':
+        return `No loaded plan covers ${e.from} to ${e.to}.`;
       case 'not_meeting':
         return `${e.activityId} is not a meeting: only meeting dates can be set.`;
     }
@@ -157,6 +174,32 @@ export const en: Messages = {
     noneUnsent: 'Every reminder due so far was sent.',
     attempts: (n, error) => `${n} ${n === 1 ? 'attempt' : 'attempts'}${error ? `, last error: ${error}` : ''}`,
     ended: 'The plan has ended: reminders have stopped.',
+  },
+  report: {
+    title: (from, to) => `Progress report, ${from} to ${to}`,
+    byPriority: 'By priority, as of the end of the period',
+    priorityLine: (ad, at, od, ot) => `${ad} of ${at} activities done · ${od} of ${ot} occurrences`,
+    total: 'All priorities',
+    done: (n) => `Done in the period (${n})`,
+    noneDone: 'Nothing was marked done in the period.',
+    overdue: (n) => `Overdue at the end of the period, by lead agency (${n})`,
+    noneOverdue: 'Nothing due in the period was left undone.',
+    overdueBefore: (n) => `Also still open from before the period: ${n}`,
+    next: (from, to, n) => `Due next quarter, ${from} to ${to} (${n})`,
+    noneNext: 'Nothing dated is due next quarter.',
+    objectives: 'GCM objectives',
+    columns: { priority: 'Priority', activities: 'Activities done', occurrences: 'Occurrences done', occurrence: 'Occurrence', due: 'Due', by: 'Marked by', when: 'On', lead: 'Led by', agency: 'Lead agency' },
+    file: 'The full report is attached as a Markdown file.',
+    fileFailed: 'The full report could not be attached here; `npm run report` gives it in the terminal.',
+    focalTitle: 'Focal points',
+    focalNone: 'No focal points are named yet. A co-chair names them with `/gcm focal IOM @ana`; anyone can add themselves for their own agency.',
+    focalOf: (agency) => `No focal point is named for ${agency} yet.`,
+    focalAdded: (agency, users) => `${users} now ${users.includes(',') ? 'answer' : 'answers'} for ${agency}.`,
+    focalRemoved: (agency, users) => `${users} no longer ${users.includes(',') ? 'answer' : 'answers'} for ${agency}.`,
+    focalUnchanged: 'Nothing changed.',
+    focalLine: (agency, users) => `*${agency}*: ${users}`,
+    coChairs: (users) => `Co-chairs: ${users}`,
+    followupTitle: (due) => `Follow-up: this was due on ${due} and is not marked done.`,
   },
   homeTitle: 'GCM Work Plan',
   homeDue30: 'Due in the next 30 days',

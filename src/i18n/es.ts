@@ -119,6 +119,7 @@ export const es: Messages = {
       case 'no_plan':
         return 'Todavía no hay un plan de trabajo cargado. Cárguelo con `npm run plan:import -- ARCHIVO`.';
       case 'slack_only':
+        if (e.command === 'report') return 'En la terminal el informe es `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (o csv, json); en Slack, `/gcm informe`.';
         return `\`${e.command}\` funciona en Slack, donde se conoce a la copresidencia: use \`/gcm ${e.command} …\` allí.`;
       case 'not_co_chair':
         return 'Solo la copresidencia puede marcar actividades como hechas o reabrirlas. No se cambió nada.';
@@ -126,6 +127,22 @@ export const es: Messages = {
         return `${e.activityId} no tiene la ocurrencia ${e.label} en el período del plan. Sus ocurrencias: ${e.known.join(', ')}.`;
       case 'bad_date':
         return `"${e.given}" no es una fecha. Escríbala como AAAA-MM-DD, p. ej. 2024-05-14.`;
+      case 'agency_ambiguous':
+        return `"${e.given}" coincide con varias agencias: ${e.options.join(', ')}. Indique una.`;
+      case 'focal_mention':
+        return `"${e.given}" no es una mención de Slack que pueda leer. Elija a la persona con el autocompletado @ de Slack, p. ej. \`/gcm enlace OIM @ana\`.`;
+      case 'focal_who':
+        return '¿A quién? p. ej. `/gcm enlace OIM quitar @luis`.';
+      case 'focal_not_allowed':
+        return e.mine
+          ? `Puede agregarse o quitarse como enlace de su propia agencia (${e.mine}, elegida en la pestaña Inicio de la app). La copresidencia puede nombrar a cualquiera para ${e.agency}.`
+          : `Elija primero su agencia en la pestaña Inicio de la app: luego podrá agregarse o quitarse como su enlace. La copresidencia puede nombrar a cualquiera para ${e.agency}.`;
+      case 'report_dates':
+        return `"${e.given}" no es una fecha. Escriba el período como dos fechas AAAA-MM-DD, p. ej. \`informe 2024-01-01 2024-03-31\`.`;
+      case 'report_order':
+        return 'El período empieza después de terminar: indique primero DESDE y luego HASTA.';
+      case 'report_outside':
+        return `Ningún plan cargado cubre del ${e.from} al ${e.to}.`;
       case 'not_meeting':
         return `${e.activityId} no es una reunión: solo se pueden fijar fechas de reuniones.`;
     }
@@ -157,6 +174,32 @@ export const es: Messages = {
     noneUnsent: 'Todos los recordatorios debidos hasta ahora se enviaron.',
     attempts: (n, error) => `${n} ${n === 1 ? 'intento' : 'intentos'}${error ? `, último error: ${error}` : ''}`,
     ended: 'El plan terminó: los recordatorios se detuvieron.',
+  },
+  report: {
+    title: (from, to) => `Informe de avance, del ${from} al ${to}`,
+    byPriority: 'Por prioridad, al final del período',
+    priorityLine: (ad, at, od, ot) => `${ad} de ${at} actividades hechas · ${od} de ${ot} ocurrencias`,
+    total: 'Todas las prioridades',
+    done: (n) => `Hecho en el período (${n})`,
+    noneDone: 'No se marcó nada como hecho en el período.',
+    overdue: (n) => `Atrasado al final del período, por agencia a cargo (${n})`,
+    noneOverdue: 'No quedó pendiente nada de lo que vencía en el período.',
+    overdueBefore: (n) => `Además, pendiente desde antes del período: ${n}`,
+    next: (from, to, n) => `Vence el próximo trimestre, del ${from} al ${to} (${n})`,
+    noneNext: 'No vence nada con fecha el próximo trimestre.',
+    objectives: 'Objetivos del Pacto',
+    columns: { priority: 'Prioridad', activities: 'Actividades hechas', occurrences: 'Ocurrencias hechas', occurrence: 'Ocurrencia', due: 'Vence', by: 'Marcada por', when: 'El', lead: 'A cargo de', agency: 'Agencia a cargo' },
+    file: 'El informe completo va adjunto como archivo Markdown.',
+    fileFailed: 'No se pudo adjuntar el informe completo aquí; `npm run report` lo da en la terminal.',
+    focalTitle: 'Enlaces',
+    focalNone: 'Aún no hay enlaces. La copresidencia los nombra con `/gcm enlace OIM @ana`; cualquiera puede agregarse para su propia agencia.',
+    focalOf: (agency) => `Aún no hay enlace para ${agency}.`,
+    focalAdded: (agency, users) => `${users} ahora ${users.includes(',') ? 'responden' : 'responde'} por ${agency}.`,
+    focalRemoved: (agency, users) => `${users} ya no ${users.includes(',') ? 'responden' : 'responde'} por ${agency}.`,
+    focalUnchanged: 'No cambió nada.',
+    focalLine: (agency, users) => `*${agency}*: ${users}`,
+    coChairs: (users) => `Copresidencia: ${users}`,
+    followupTitle: (due) => `Seguimiento: vencía el ${due} y no está marcada como hecha.`,
   },
   homeTitle: 'Plan de Trabajo del Pacto Mundial',
   homeDue30: 'Vence en los próximos 30 días',

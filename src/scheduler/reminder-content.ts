@@ -9,7 +9,7 @@ import type { ReminderContent } from '../views/reminder-view.js';
  * meeting date set, the occurrence done): the content of its message, or null when its activity or
  * occurrence is no longer in the plan.
  */
-export function reminderContent(stores: Stores, r: ReminderRecord, zone: string): (Omit<ReminderContent, 'lang' | 'notice' | 'mentions'> & { done: boolean }) | null {
+export function reminderContent(stores: Stores, r: ReminderRecord, zone: string): (Omit<ReminderContent, 'lang' | 'notice' | 'coChairs'> & { done: boolean }) | null {
   const plan = stores.plans.plan(r.planId);
   if (!plan || !r.occurrenceKey) return null;
   const activity = stores.plans.activity(plan.id, parseOccurrenceKey(r.occurrenceKey).activityId);
@@ -26,5 +26,10 @@ export function reminderContent(stores: Stores, r: ReminderRecord, zone: string)
     fireDate: DateTime.fromISO(r.fireAt, { zone }).toISODate()!,
     zone,
     done: stores.state.completionsOf(plan.id, activity.id).has(occurrence.key),
+    focal: activity.lead.agencies.flatMap((id): [string, string[]][] => {
+      const users = stores.state.focalPointsOf(id);
+      return users.length ? [[id, users]] : [];
+    }),
+    followup: r.kind === 'followup',
   };
 }

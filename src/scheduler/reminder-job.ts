@@ -1,13 +1,16 @@
 import type { Logger } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import type { DateTime } from 'luxon';
+
 import type { Clock } from '../clock.js';
 import type { Config, Language } from '../config.js';
 import type { Stores } from '../stores.js';
 import { currentPlan, upcomingItems, type Context } from '../domain/questions.js';
 import { occurrencesOf } from '../domain/occurrences.js';
 import { reminderContent } from './reminder-content.js';
-import { digestInstant, dueReminders, type ReminderSettings } from '../domain/reminders.js';
+import { digestInstant, dueFollowups, dueReminders, quarterlyReportDue, type ReminderSettings } from '../domain/reminders.js';
+import { buildReport, planForPeriod } from '../domain/report.js';
+import { reportMarkdown, reportMessage } from '../views/report-view.js';
+import { DateTime } from 'luxon';
 import type { ReminderRecord } from '../db/reminder-store.js';
 import { digestMessage, reminderMessage } from '../views/reminder-view.js';
 import type { Message } from '../views/message-view.js';
@@ -33,14 +36,16 @@ export interface ReminderJobOptions {
   clock: Clock;
   /** A Web API client without automatic retries: the job does its own backoff, per reminder. */
   client: WebClient;
-  config: Pick<Config, 'reminderChannel' | 'reminderDays' | 'reminderTime' | 'timezone' | 'language' | 'digest'>;
+  config: Pick<Config, 'reminderChannel' | 'reminderDays' | 'reminderTime' | 'timezone' | 'language' | 'digest' | 'quarterlyReport'>;
   logger: Logger;
   /** This process's name in the lease. */
   holder: string;
   /** Wall clock for the lease (process liveness), separate from the bot's clock. */
   wallMs?: () => number;
-  /** Builds extra content for a reminder (focal-point mentions, issue 8); none by default. */
-  mentionsFor?: (activityId: string, planId: string) => string | undefined;
+  /** The co-chairs, mentioned in follow-ups. */
+  coChairs?: () => Promise<string[]>;
+  /** Attaches the full quarterly report as a file in the thread of its summary; false when it could not. */
+  attachReport?: (channel: string, threadTs: string, filename: string, markdown: string, title: string) => Promise<boolean>;
 }
 
 /**
@@ -112,6 +117,7 @@ export class ReminderJob {
     } else {
       this.recordDue(plan, now, channel, report);
     }
+    this.recordQuarterlyReport(now, channel, report);
     await this.postReady(now, channel, report);
   }
 
@@ -136,7 +142,22 @@ export class ReminderJob {
       late: s.late,
       channel,
     });
+    const followups = dueFollowups(plan.id, occurrences, done, recorded, now, this.settings);
+    const followup = (f: (typeof followups.post)[number]) => ({
+      key: f.key,
+      kind: 'followup' as const,
+      planId: plan.id,
+      occurrenceKey: f.occurrence.key,
+      activityId: f.occurrence.activityId,
+      offsetDays: null,
+      dueDate: f.occurrence.due,
+      fireAt: f.at.toUTC().toISO()!,
+      late: f.at.toISODate()! < now.toISODate()!,
+      channel,
+    });
     stores.db.transaction(() => {
+      for (const f of followups.stale) stores.reminders.record(followup(f), createdAt, 'skipped');
+      for (const f of followups.post) if (stores.reminders.record(followup(f), createdAt)) report.recorded.push(f.key);
       for (const s of superseded) stores.reminders.record(base(s), createdAt, 'skipped');
       for (const s of post) if (stores.reminders.record(base(s), createdAt)) report.recorded.push(s.key);
       const digestAt = digestInstant(now, this.o.config.digest, this.o.config.timezone);
@@ -148,11 +169,24 @@ export class ReminderJob {
     })();
   }
 
+  /** Writes the quarterly progress report as pending when its day has come (GCM_REPORT). */
+  private recordQuarterlyReport(now: DateTime, channel: string, report: PassReport): void {
+    if (!this.o.config.quarterlyReport) return;
+    const due = quarterlyReportDue(now, this.settings);
+    if (!due) return;
+    const ctx: Context = { plans: this.o.stores.plans, state: this.o.stores.state, now };
+    const plan = planForPeriod(ctx, due.from, due.to);
+    if (!plan) return;
+    const key = `${plan.id}|report|${due.from}`;
+    const record = { key, kind: 'report' as const, planId: plan.id, occurrenceKey: null, activityId: null, offsetDays: null, dueDate: due.to, fireAt: due.at.toUTC().toISO()!, late: false, channel };
+    if (this.o.stores.reminders.record(record, now.toUTC().toISO()!)) report.recorded.push(key);
+  }
+
   /** Posts the pending reminders whose attempt time has come. */
   private async postReady(now: DateTime, channel: string, report: PassReport): Promise<void> {
     const { stores } = this.o;
     for (const r of stores.reminders.ready(now.toUTC().toISO()!)) {
-      const message = this.render(r, now);
+      const message = await this.render(r, now);
       if (message === 'cancel') {
         stores.reminders.setStatus(r.key, 'cancelled');
         report.cancelled.push(r.key);
@@ -176,15 +210,18 @@ export class ReminderJob {
           }
         }
         stores.reminders.startAttempt(r.key);
+        const thread = r.kind === 'followup' && r.occurrenceKey ? stores.reminders.ofOccurrence(r.planId, r.occurrenceKey).filter((x) => x.status === 'sent' && x.messageTs && x.channel === target).pop() : undefined;
         const res = await this.o.client.chat.postMessage({
           channel: target,
           ...message,
+          ...(thread ? { thread_ts: thread.messageTs! } : {}),
           metadata: { event_type: reminderEventType, event_payload: { key: r.key } },
           unfurl_links: false,
         });
         stores.reminders.markSent(r.key, target, String(res.ts), now.toUTC().toISO()!);
         report.sent.push(r.key);
         this.o.logger.info(`posted ${r.kind} ${r.key}${r.late ? ' (late)' : ''}`);
+        if (r.kind === 'report') await this.attachReport(r, target, String(res.ts), now);
       } catch (e) {
         const rateLimited = (e as { code?: string }).code === ErrorCode.RateLimitedError;
         const waitS = rateLimited ? Math.max(1, Number((e as { retryAfter?: number }).retryAfter ?? 30)) : Math.min(30 * 60, 30 * 2 ** Math.min(r.attempts, 6));
@@ -199,7 +236,7 @@ export class ReminderJob {
   }
 
   /** The message of a pending reminder, or why it must not go out any more. */
-  private render(r: ReminderRecord, now: DateTime): Message | 'cancel' | 'too_late' {
+  private async render(r: ReminderRecord, now: DateTime): Promise<Message | 'cancel' | 'too_late'> {
     const { stores } = this.o;
     const lang: Language = this.o.config.language;
     const plan = stores.plans.plan(r.planId);
@@ -210,10 +247,34 @@ export class ReminderJob {
       const until = now.plus({ days: digestDays }).toISODate()!;
       return digestMessage(upcomingItems(ctx, plan, now.toISODate()!, 200, until), digestDays, lang, this.o.config.timezone, dir);
     }
+    if (r.kind === 'report') {
+      const ctx: Context = { plans: stores.plans, state: stores.state, now };
+      return reportMessage(buildReport(ctx, plan, this.reportFrom(r), r.dueDate!), lang, dir);
+    }
     const content = reminderContent(stores, r, this.o.config.timezone);
     if (!content || content.done) return 'cancel';
+    if (r.kind === 'followup') {
+      if (now > DateTime.fromISO(r.fireAt).plus({ days: 7 })) return 'too_late';
+      return reminderMessage({ ...content, lang, coChairs: (await this.o.coChairs?.()) ?? [] }, dir);
+    }
     if (content.occurrence.due && content.occurrence.due < now.toISODate()!) return 'too_late';
-    return reminderMessage({ ...content, lang, mentions: this.o.mentionsFor?.(content.activity.id, plan.id) }, dir);
+    return reminderMessage({ ...content, lang }, dir);
+  }
+
+  /** A report's key is `plan|report|FROM`; its due date is TO. */
+  private reportFrom(r: ReminderRecord): string {
+    return r.key.split('|').pop()!;
+  }
+
+  /** The full quarterly report as a Markdown file in the summary's thread; a failure is logged only. */
+  private async attachReport(r: ReminderRecord, channel: string, ts: string, now: DateTime): Promise<void> {
+    if (!this.o.attachReport) return;
+    const { stores } = this.o;
+    const plan = stores.plans.plan(r.planId)!;
+    const ctx: Context = { plans: stores.plans, state: stores.state, now };
+    const data = buildReport(ctx, plan, this.reportFrom(r), r.dueDate!);
+    const markdown = reportMarkdown(data, this.o.config.language, stores.directory());
+    await this.o.attachReport(channel, ts, `gcm-report-${data.from}-${data.to}.md`, markdown, reportMessage(data, this.o.config.language, stores.directory()).text);
   }
 
   /** The ts of a message in `channel` carrying this reminder's key in its metadata, if one was posted. */

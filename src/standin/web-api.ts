@@ -63,6 +63,8 @@ export class WebApiStandIn {
   readonly homes = new Map<string, unknown>();
   readonly locales = new Map<string, string>();
   readonly usergroups = new Map<string, string[]>();
+  /** Files uploaded with files.uploadV2, by file id. */
+  readonly files = new Map<string, { filename: string; content: string; channel?: string; title?: string }>();
   readonly botUserId = 'UGCMBOT';
   private readonly faults = new Map<string, Fault[]>();
   private readonly responseUrls = new Map<string, { channel: string; user: string; messageTs?: string }>();
@@ -156,6 +158,16 @@ export class WebApiStandIn {
       this.respondTo(target, params);
       return send(200, { ok: true });
     }
+    if (url.pathname.startsWith('/upload/')) {
+      const id = url.pathname.slice('/upload/'.length);
+      const file = this.files.get(id);
+      if (!file) return send(404, { ok: false });
+      file.content = body;
+      this.calls.push({ method: 'file_upload', params: { file_id: id, bytes: body.length }, at: Date.now() });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('OK');
+      return;
+    }
     if (!url.pathname.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_path' });
     const method = url.pathname.slice('/api/'.length);
     this.calls.push({ method, params, at: Date.now() });
@@ -246,6 +258,19 @@ export class WebApiStandIn {
       case 'usergroups.users.list': {
         const users = this.usergroups.get(String(p.usergroup));
         return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(this.files.size + 1).padStart(8, '0')}`;
+        this.files.set(id, { filename: String(p.filename ?? ''), content: '' });
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const list = (typeof p.files === 'string' ? safeJson(p.files) : p.files) as { id: string; title?: string }[];
+        for (const f of list ?? []) {
+          const file = this.files.get(f.id);
+          if (file) Object.assign(file, { title: f.title, channel: p.channel_id ? String(p.channel_id) : undefined });
+        }
+        return { ok: true, files: (list ?? []).map((f) => ({ id: f.id, title: f.title })) };
       }
       case 'apps.connections.open':
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'no_socket_server' };

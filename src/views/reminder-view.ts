@@ -6,7 +6,7 @@ import type { Activity, Occurrence } from '../domain/types.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
 import { actionIds, encodeValue } from './action-ids.js';
 import { actions, button, clip, context, dateToken, esc, fitBlocks, header, limits, section } from './blocks.js';
-import { activityText, dueText, leadText, occurrenceName, supportText, type AgencyDirectory } from './labels.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, supportText, type AgencyDirectory } from './labels.js';
 import type { Message } from './message-view.js';
 
 /** What a reminder message shows. */
@@ -22,8 +22,12 @@ export interface ReminderContent {
   zone: string;
   lang: Language;
   done: boolean;
-  /** Lines mentioning people (focal points), when there are any. */
-  mentions?: string;
+  /** Focal points of the lead agencies: mentioned (supporting agencies are named, not mentioned). */
+  focal: [agencyId: string, userIds: string[]][];
+  /** A follow-up of an overdue occurrence (in the reminder's thread), rather than a reminder. */
+  followup: boolean;
+  /** Co-chairs, mentioned in follow-ups. */
+  coChairs?: string[];
   notice?: string;
 }
 
@@ -40,7 +44,7 @@ export function reminderMessage(r: ReminderContent, dir: AgencyDirectory): Messa
   const a = r.activity;
   const dueFallback = dueText(o, r.lang);
   const due = o.due ? `${dateToken(noonEpoch(o.due, r.zone), formatDate(o.due, r.lang))}${o.tentative ? ` (${m.reminder.tentative})` : ''}` : m.noDate;
-  const title = r.late ? m.reminder.late(formatDate(r.fireDate, r.lang)) : m.reminder.title(r.offsetDays);
+  const title = r.followup && o.due ? m.report.followupTitle(formatDate(o.due, r.lang)) : r.late ? m.reminder.late(formatDate(r.fireDate, r.lang)) : m.reminder.title(r.offsetDays);
   const blocks: KnownBlock[] = [];
   if (r.notice) blocks.push(context(r.notice));
   blocks.push(
@@ -55,7 +59,11 @@ export function reminderMessage(r: ReminderContent, dir: AgencyDirectory): Messa
       ],
     },
   );
-  if (r.mentions) blocks.push(section(r.mentions));
+  const mentions = [
+    ...(r.focal.length ? [`${m.report.focalTitle}: ${r.focal.map(([agency, users]) => `*${esc(agencyLabel(agency, r.lang, dir))}* ${users.map((u) => `<@${u}>`).join(' ')}`).join(' · ')}`] : []),
+    ...(r.followup && r.coChairs?.length ? [m.report.coChairs(r.coChairs.map((u) => `<@${u}>`).join(' '))] : []),
+  ];
+  if (mentions.length) blocks.push(section(clip(mentions.join('\n'), limits.sectionText)));
   if (o.dueRule === 'month_start') blocks.push(context(m.reminder.meetingRule));
   const value = encodeValue({ c: `reminder ${r.reminderKey}`, l: r.lang, k: o.key, p: r.planId });
   const elements: ActionsBlock['elements'] = [r.done ? button(m.reopen, actionIds.reopen, value) : button(m.markDone, actionIds.markDone, value, 'primary')];
@@ -63,7 +71,7 @@ export function reminderMessage(r: ReminderContent, dir: AgencyDirectory): Messa
     elements.push({ type: 'datepicker', action_id: actionIds.setDate, placeholder: { type: 'plain_text', text: m.setDate }, ...(o.due ? { initial_date: o.due } : {}) });
   }
   blocks.push(actions(reminderBlockId(r.reminderKey), elements));
-  const fallback = `${r.late ? m.reminder.late(formatDate(r.fireDate, r.lang)) : m.reminder.title(r.offsetDays)} ${occurrenceName(o, r.lang)} (${dueFallback}): ${leadText(a, r.lang, dir)}`;
+  const fallback = `${title} ${occurrenceName(o, r.lang)} (${dueFallback}): ${leadText(a, r.lang, dir)}`;
   return { text: clip(fallback, limits.fallbackText), blocks };
 }
 

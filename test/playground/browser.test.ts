@@ -37,7 +37,7 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
   }
 
   it('starts at Monday 22 April 2024, 08:30 in the configured zone', async () => {
-    await expect.poll(() => page.getByTestId('now').textContent()).toMatch(/Apr.*22.*2024.*08:3\d/);
+    await expect.poll(() => page.getByTestId('now').textContent(), { timeout: 10_000 }).toMatch(/Apr.*22.*2024.*08:3\d/);
   });
 
   it('answers /gcm objective 23 with the same content as npm run ask', async () => {
@@ -62,8 +62,8 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     await send('/gcm activity B1.5');
     const answer = page.getByTestId('message').filter({ hasText: 'Activity B1.5' }).last();
     await answer.getByRole('button', { name: 'Mark done' }).click();
-    await expect.poll(() => answer.textContent()).toContain('B1.5 marked done by @Ana');
-    await expect.poll(() => answer.getByRole('button', { name: 'Reopen' }).count()).toBe(1);
+    await expect.poll(() => answer.textContent(), { timeout: 10_000 }).toContain('B1.5 marked done by @Ana');
+    await expect.poll(() => answer.getByRole('button', { name: 'Reopen' }).count(), { timeout: 10_000 }).toBe(1);
     expect(playground.stores.state.completions('lac-2023-2024').has('B1.5')).toBe(true);
   });
 

@@ -192,7 +192,7 @@ describe('the reminder pass', () => {
   });
 
   it('after the plan\'s period, reminders stop and the log says how to load the next plan', async () => {
-    const t = await startBot(env, '2025-01-06T10:00:00');
+    const t = await startBot(env, '2025-01-20T10:00:00');
     const r = await t.bot.reminders.tick();
     expect(r.skipped).toBe('plan_ended');
     expect(posts(t)).toHaveLength(0);
