@@ -156,7 +156,9 @@ export class WebApiStandIn {
       const target = this.responseUrls.get(id);
       if (!target) return send(404, { ok: false, error: 'expired_url' });
       this.respondTo(target, params);
-      return send(200, { ok: true });
+      send(200, { ok: true });
+      this.onChange();
+      return;
     }
     if (url.pathname.startsWith('/upload/')) {
       const id = url.pathname.slice('/upload/'.length);
