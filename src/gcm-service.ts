@@ -81,16 +81,16 @@ export class GcmService {
     if (!coChair) return { reply: { text: m.coChairOnly, blocks: [section(m.coChairOnly)] }, changed: false };
     const ctx = this.context();
     const plan = currentPlan(ctx.plans, ctx.now.toISODate()!);
-    if (!plan) return { reply: this.errorMessage(command.lang, m.error({ code: 'no_plan' })), changed: false };
+    if (!plan) return { reply: this.errorMessage(m.error({ code: 'no_plan' })), changed: false };
     if (command.name === 'schedule') {
       const target = resolveScheduleTarget(ctx, plan, command.arg);
-      if (!target.ok) return { reply: this.errorMessage(command.lang, m.error(target.error)), changed: false };
+      if (!target.ok) return { reply: this.errorMessage(m.error(target.error)), changed: false };
       setMeetingDate(ctx, plan, target, { userId, source });
       const line = m.reminder.dateSet(occurrenceTitle(target.occurrence, command.lang), formatDate(target.date, command.lang), `<@${userId}>`);
       return { reply: { text: line, blocks: [section(line)] }, changed: true };
     }
     const target = resolveTarget(ctx, plan, command.arg, command.name === 'done' ? 'done' : 'reopen');
-    if (!target.ok) return { reply: this.errorMessage(command.lang, m.error(target.error)), changed: false };
+    if (!target.ok) return { reply: this.errorMessage(m.error(target.error)), changed: false };
     const outcome = applyMark(ctx, target, command.name === 'done' ? 'done' : 'reopen', { userId, source }, command.lang);
     return { reply: markMessage(outcome), changed: outcome.changed };
   }
@@ -139,11 +139,11 @@ export class GcmService {
     const m = messages(command.lang);
     const ctx = this.context();
     const [from, to, extra] = command.arg.split(/\s+/).filter(Boolean);
-    if (extra !== undefined || (from && !to)) return { ok: false, reply: this.errorMessage(command.lang, m.error({ code: 'report_dates', given: command.arg })) };
+    if (extra !== undefined || (from && !to)) return { ok: false, reply: this.errorMessage(m.error({ code: 'report_dates', given: command.arg })) };
     const period = parseReportPeriod(from, to, ctx.now);
-    if (!period.ok) return { ok: false, reply: this.errorMessage(command.lang, m.error(period.error)) };
+    if (!period.ok) return { ok: false, reply: this.errorMessage(m.error(period.error)) };
     const plan = planForPeriod(ctx, period.from, period.to);
-    if (!plan) return { ok: false, reply: this.errorMessage(command.lang, m.error({ code: 'report_outside', from: period.from, to: period.to })) };
+    if (!plan) return { ok: false, reply: this.errorMessage(m.error({ code: 'report_outside', from: period.from, to: period.to })) };
     const report = buildReport(ctx, plan, period.from, period.to);
     return { ok: true, report, markdown: reportMarkdown(report, command.lang, this.stores.directory()), filename: `gcm-report-${period.from}-${period.to}.md` };
   }
@@ -155,7 +155,7 @@ export class GcmService {
   /** A "Mark done"/"Reopen" click: checked against the co-chairs on every click, whatever the message shows. */
   async markFromButton(value: ActionValue, action: 'done' | 'reopen', userId: string, source: string): Promise<MarkResult> {
     const m = messages(value.l);
-    if (!(await this.coChairs.isCoChair(userId))) return { ok: false, reply: this.errorMessage(value.l, m.coChairOnly) };
+    if (!(await this.coChairs.isCoChair(userId))) return { ok: false, reply: this.errorMessage(m.coChairOnly) };
     const ctx = this.context();
     const plan = value.p ? ctx.plans.plan(value.p) : null;
     const key = value.k ?? '';
@@ -164,7 +164,7 @@ export class GcmService {
     const state = plan && activity ? activityState(ctx, plan, activity) : null;
     const occurrence = state?.occurrences.find((o) => o.key === key);
     if (!plan || !activity || !state || !occurrence) {
-      return { ok: false, reply: this.errorMessage(value.l, m.error({ code: 'activity_missing', given: key || '?', known: [] })) };
+      return { ok: false, reply: this.errorMessage(m.error({ code: 'activity_missing', given: key || '?', known: [] })) };
     }
     const outcome = applyMark(ctx, { ok: true, plan, activity, occurrence, named: true, others: state.occurrences }, action, { userId, source }, value.l);
     return { ok: true, outcome, updated: await this.rerender(value, markNotice(outcome)) };
@@ -185,14 +185,14 @@ export class GcmService {
   /** A date picked on a meeting reminder's "Set date" (co-chairs only). `blockId` names the reminder. */
   async setDateFromPicker(blockId: string, date: string, userId: string, source: string, lang: Language): Promise<MarkResult | { ok: true; updated: Message; changed: boolean }> {
     const m = messages(lang);
-    if (!(await this.coChairs.isCoChair(userId))) return { ok: false, reply: this.errorMessage(lang, m.coChairOnly) };
+    if (!(await this.coChairs.isCoChair(userId))) return { ok: false, reply: this.errorMessage(m.coChairOnly) };
     const record = this.stores.reminders.get(blockId.replace(/^gcm_reminder\|/, ''));
     const content = record ? reminderContent(this.stores, record, this.clock.zone) : null;
-    if (!record || !content) return { ok: false, reply: this.errorMessage(lang, m.error({ code: 'activity_missing', given: '?', known: [] })) };
+    if (!record || !content) return { ok: false, reply: this.errorMessage(m.error({ code: 'activity_missing', given: '?', known: [] })) };
     const ctx = this.context();
     const plan = ctx.plans.plan(record.planId)!;
     const target = resolveScheduleTarget(ctx, plan, `${content.occurrence.key} ${date}`);
-    if (!target.ok) return { ok: false, reply: this.errorMessage(lang, m.error(target.error)) };
+    if (!target.ok) return { ok: false, reply: this.errorMessage(m.error(target.error)) };
     setMeetingDate(ctx, plan, target, { userId, source });
     const notice = m.reminder.dateSet(occurrenceTitle(target.occurrence, lang), formatDate(date, lang), `<@${userId}>`);
     return { ok: true, changed: true, updated: await this.rerender({ c: `reminder ${record.key}`, l: lang }, notice) };
@@ -228,7 +228,7 @@ export class GcmService {
     return true;
   }
 
-  private errorMessage(_lang: Language, text: string): Message {
+  private errorMessage(text: string): Message {
     return { text, blocks: [section(text)] };
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defaultDataDir, defaultPlanFile } from '../config.js';
-import { checkPlan, detectKind, loadDataFile, loadReference, withLines, type Problem } from '../plan/load.js';
+import { checkPlan, loadDataFile, loadReference, withLines, type Problem } from '../plan/load.js';
 import type { PlanFile } from '../plan/schema.js';
 import { formatProblem } from '../plan/import-plan.js';
 
@@ -32,7 +32,6 @@ export function runPlanCheck(args: string[], out: (s: string) => void, dataDir =
   return 0;
 }
 
-export { detectKind };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.exitCode = runPlanCheck(process.argv.slice(2), (s) => console.log(s));

@@ -64,4 +64,3 @@ export type AnswerError =
   | { code: 'report_order' }
   | { code: 'report_outside'; from: string; to: string };
 
-export const isError = (a: Answer): a is Extract<Answer, { kind: 'error' }> => a.kind === 'error';

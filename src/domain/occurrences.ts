@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Activity, Completion, Occurrence, PlanInfo } from './types.js';
+import type { Activity, Occurrence, PlanInfo } from './types.js';
 
 /** The plan's period as two ISO dates, inclusive. */
 export type Period = Pick<PlanInfo, 'periodStart' | 'periodEnd'>;
@@ -64,11 +64,6 @@ export function occurrencesOf(activity: Activity, period: Period, meetingDates: 
     case 'none':
       return single(null, 'none');
   }
-}
-
-/** Done, in progress ("3 of 7 done") or open, for an activity given its occurrences and the completions. */
-export function activityProgress(occurrences: readonly Occurrence[], completions: ReadonlyMap<string, Completion>): { done: number; total: number } {
-  return { done: occurrences.filter((o) => completions.has(o.key)).length, total: occurrences.length };
 }
 
 /** Parses an occurrence key: `B1.2@2024-05` → { activityId: 'B1.2', label: '2024-05' }. */

@@ -6,7 +6,6 @@ import type { Occurrence } from '../domain/types.js';
 import { actionIds, encodeValue } from './action-ids.js';
 import { actions, button, clip, context, divider, esc, fitBlocks, header, limits, section, bar } from './blocks.js';
 import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText, type AgencyDirectory } from './labels.js';
-import { renderText } from './text-view.js';
 
 /** A Slack message: Block Kit with its text fallback (what notifications and screen readers show). */
 export interface Message {
@@ -184,5 +183,5 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
   const share: KnownBlock[] = opts.interactive && answer.kind !== 'error' ? [actions('gcm_share', [button(m.share, actionIds.share, encodeValue({ c: opts.command, l: lang }))])] : [];
   // The lists give way first: the profile (tail) and the share button always fit.
   const blocks = fitBlocks([...head, ...body], limits.messageBlocks, m.andMore, tail.length + share.length);
-  return { text: clip(fallback || renderText(answer, new Map()), limits.fallbackText), blocks: [...blocks, ...tail, ...share] };
+  return { text: clip(fallback, limits.fallbackText), blocks: [...blocks, ...tail, ...share] };
 }
