@@ -101,7 +101,7 @@ export const en: Messages = {
       case 'objective_missing':
         return 'Which objective? Give its number, 1 to 23, e.g. `objective 23`.';
       case 'activity_missing':
-        return `The plan has no activity ${e.given}. Its activities are ${e.known.join(', ')}.`;
+        return `The plan has no activity ${e.given}.${e.known.length ? ` Its activities are ${e.known.join(', ')}.` : ' `/gcm priority` lists them.'}`;
       case 'activity_bad':
         return `"${e.given}" is not an activity reference. Write it as \`B1.3\` (basic priority 1, activity 3), \`T2.4\`, \`basic 1.3\`, \`thematic 2.4\` or \`1.3\`.`;
       case 'activity_needed':

@@ -101,7 +101,7 @@ export const es: Messages = {
       case 'objective_missing':
         return '¿Qué objetivo? Indique su número, del 1 al 23, p. ej. `objetivo 23`.';
       case 'activity_missing':
-        return `El plan no tiene la actividad ${e.given}. Sus actividades son ${e.known.join(', ')}.`;
+        return `El plan no tiene la actividad ${e.given}.${e.known.length ? ` Sus actividades son ${e.known.join(', ')}.` : ' `/gcm prioridad` las lista.'}`;
       case 'activity_bad':
         return `"${e.given}" no es una referencia de actividad. Escríbala como \`B1.3\` (prioridad básica 1, actividad 3), \`T2.4\`, \`básica 1.3\`, \`temática 2.4\` o \`1.3\`.`;
       case 'activity_needed':
