@@ -66,10 +66,23 @@ export class GcmService {
     return mutations.has(command.name);
   }
 
-  /** The answer to a read-only command, as a message with buttons. */
+  private readonly answers = new Map<string, Message>();
+
+  /**
+   * The answer to a read-only command, as a message with buttons. Answers depend only on the data and the
+   * date, so they are cached under the database's version and today's date (never stale: any write changes
+   * the version), at most 500.
+   */
   answerMessage(text: string, lang?: Language, notice?: string, interactive = true): Message {
+    const ctx = this.context();
+    const key = `${this.stores.version()}|${ctx.now.toISODate()}|${lang ?? ''}|${interactive}|${notice ?? ''}|${text}`;
+    const cached = this.answers.get(key);
+    if (cached) return cached;
     const command = parseCommand(text, lang ?? this.defaultLanguage);
-    return answerMessage(answer(this.context(), command), this.stores.directory(), { command: text, interactive, notice });
+    const message = answerMessage(answer(ctx, command), this.stores.directory(), { command: text, interactive, notice });
+    if (this.answers.size >= 500) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, message);
+    return message;
   }
 
   /** `/gcm done …` or `/gcm reopen …` from `userId`: refused unless a co-chair. */

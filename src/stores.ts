@@ -10,21 +10,33 @@ export interface Stores {
   plans: PlanStore;
   state: StateStore;
   reminders: ReminderStore;
-  /** Agencies by id, read from the database (refresh after an import). */
+  /** Agencies by id, read from the database, cached until the data changes. */
   directory(): AgencyDirectory;
+  /**
+   * Changes whenever the database does, from this connection (total_changes) or another (data_version):
+   * answers cached under it are never stale, even with a second copy of the bot on the same file.
+   */
+  version(): string;
   close(): void;
 }
 
 export function openStores(file: string): Stores {
   const db = openDatabase(file);
   const plans = new PlanStore(db);
-  let cache: AgencyDirectory | null = null;
+  const changes = db.prepare('SELECT total_changes() AS n').pluck();
+  const version = () => `${String(db.pragma('data_version', { simple: true }))}:${String(changes.get())}`;
+  let cache: { version: string; dir: AgencyDirectory } | null = null;
   return {
     db,
     plans,
     state: new StateStore(db),
     reminders: new ReminderStore(db),
-    directory: () => (cache ??= new Map(plans.agencies().map((a) => [a.id, a]))),
+    version,
+    directory: () => {
+      const v = version();
+      if (cache?.version !== v) cache = { version: v, dir: new Map(plans.agencies().map((a) => [a.id, a])) };
+      return cache.dir;
+    },
     close: () => db.close(),
   };
 }

@@ -68,7 +68,8 @@ export const migrations: readonly string[] = [
     info_json TEXT NOT NULL,
     file_hash TEXT NOT NULL,
     file_path TEXT NOT NULL,
-    imported_at TEXT NOT NULL
+    imported_at TEXT NOT NULL,
+    network_supported INTEGER NOT NULL DEFAULT 0
   );
   CREATE TABLE priorities (
     plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
@@ -104,20 +105,39 @@ export const migrations: readonly string[] = [
     kind TEXT NOT NULL,
     schedule_json TEXT NOT NULL,
     note TEXT,
+    support_network INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (plan_id, id),
     FOREIGN KEY (plan_id, priority_id) REFERENCES priorities(plan_id, id) ON DELETE CASCADE
   );
   CREATE INDEX activities_number ON activities(plan_id, number);
   CREATE INDEX activities_priority ON activities(plan_id, priority_id, seq);
+  CREATE INDEX activities_network ON activities(plan_id, support_network);
   CREATE TABLE activity_agencies (
     plan_id TEXT NOT NULL,
     activity_id TEXT NOT NULL,
     agency_id TEXT NOT NULL,
     role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+    seq INTEGER NOT NULL,
     PRIMARY KEY (plan_id, activity_id, role, agency_id),
     FOREIGN KEY (plan_id, activity_id) REFERENCES activities(plan_id, id) ON DELETE CASCADE
   );
-  CREATE INDEX activity_agencies_agency ON activity_agencies(agency_id, plan_id, role);
+  CREATE INDEX activity_agencies_agency ON activity_agencies(agency_id, plan_id, role, seq);
+  -- Per-priority and per-plan counts, computed at import, for the same reason as agency_counts.
+  CREATE TABLE priority_counts (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    priority_id TEXT NOT NULL,
+    activities INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, priority_id)
+  );
+  -- Per-agency counts, computed at import: an agency's profile answers in constant time whatever the plan's size.
+  CREATE TABLE agency_counts (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    agency_id TEXT NOT NULL,
+    leads INTEGER NOT NULL,
+    supports INTEGER NOT NULL,
+    network_named INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, agency_id)
+  );
   CREATE TABLE imports (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     plan_id TEXT NOT NULL,
@@ -162,7 +182,7 @@ export const migrations: readonly string[] = [
   );
 
   CREATE VIRTUAL TABLE search_index USING fts5(
-    kind UNINDEXED, ref UNINDEXED, plan_id UNINDEXED, title, body,
+    kind UNINDEXED, ref UNINDEXED, plan_id UNINDEXED, title, body, scope,
     tokenize = 'porter unicode61 remove_diacritics 2'
   );
   `,

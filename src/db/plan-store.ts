@@ -74,6 +74,28 @@ function toPlan(r: Row): PlanInfo {
   };
 }
 
+/** How many matches of a search are ranked at most (see the search statement). */
+export const searchCandidates = 200;
+
+/**
+ * About 16 words of `body` around the first word of the query found in it, the words marked with `*`
+ * (FTS5's snippet() costs too much when many rows match; this runs on the few shown).
+ */
+export function snippetOf(body: string, query: string): string {
+  const terms = fold(query).split(' ').filter((w) => w.length > 1);
+  const words = body.split(/\s+/).filter(Boolean);
+  const hit = (w: string) => terms.some((t) => fold(w).startsWith(t));
+  const at = Math.max(0, words.findIndex(hit));
+  const from = Math.max(0, at - 6);
+  const part = words.slice(from, from + 16).map((w) => (hit(w) ? `*${w}*` : w));
+  return `${from > 0 ? '…' : ''}${part.join(' ')}${from + 16 < words.length ? '…' : ''}`;
+}
+
+/** The search index's token for a plan (`''`: the reference rows every plan shares): letters and digits only. */
+export function scopeToken(planId: string): string {
+  return planId === '' ? 'scopeshared' : `scope${Buffer.from(planId).toString('hex')}`;
+}
+
 /** Builds an FTS5 query from free text: every word must appear (prefix match); quotes neutralise syntax. */
 export function ftsQuery(text: string, mode: 'all' | 'any'): string | null {
   const words = fold(text).split(' ').filter((w) => w.length > 0).slice(0, 12);
@@ -108,17 +130,16 @@ export class PlanStore {
       ),
       activity: p('SELECT * FROM activities WHERE plan_id = ? AND id = ?'),
       activitiesByNumber: p('SELECT * FROM activities WHERE plan_id = ? AND number = ? ORDER BY seq'),
-      activitiesOfPriority: p('SELECT * FROM activities WHERE plan_id = ? AND priority_id = ? ORDER BY seq'),
+      activitiesOfPriority: p('SELECT * FROM activities WHERE plan_id = ? AND priority_id = ? ORDER BY seq LIMIT ?'),
+      countOfPriority: p('SELECT activities AS n FROM priority_counts WHERE plan_id = ? AND priority_id = ?'),
       activities: p('SELECT * FROM activities WHERE plan_id = ? ORDER BY seq'),
       activityIds: p('SELECT id FROM activities WHERE plan_id = ?'),
       activitiesOfAgency: p(
         `SELECT a.* FROM activity_agencies aa JOIN activities a ON a.plan_id = aa.plan_id AND a.id = aa.activity_id
-         WHERE aa.agency_id = ? AND aa.plan_id = ? AND aa.role = ? ORDER BY a.seq`,
+         WHERE aa.agency_id = ? AND aa.plan_id = ? AND aa.role = ? ORDER BY aa.seq LIMIT ?`,
       ),
-      networkSupported: p(
-        `SELECT count(*) AS n FROM activities a WHERE a.plan_id = ? AND json_extract(a.support_json, '$.network') = 1
-         AND NOT EXISTS (SELECT 1 FROM activity_agencies aa WHERE aa.plan_id = a.plan_id AND aa.activity_id = a.id AND aa.agency_id = ?)`,
-      ),
+      agencyCounts: p('SELECT leads, supports, network_named FROM agency_counts WHERE plan_id = ? AND agency_id = ?'),
+      networkSupported: p('SELECT network_supported AS n FROM plans WHERE id = ?'),
       countActivities: p('SELECT count(*) AS n FROM activities WHERE plan_id = ?'),
       agency: p('SELECT * FROM agencies WHERE id = ?'),
       agencies: p('SELECT * FROM agencies ORDER BY seq'),
@@ -129,9 +150,15 @@ export class PlanStore {
          WHERE m.agency_id = ? ORDER BY m.issue_number`,
       ),
       search: p(
-        `SELECT kind, ref, title, snippet(search_index, 4, '*', '*', '…', 16) AS snippet FROM search_index
-         WHERE search_index MATCH ? AND (plan_id = ? OR plan_id = '') ORDER BY bm25(search_index, 0, 0, 0, 4.0, 1.0), kind, ref LIMIT ?`,
+        // Ranking every match of a common word costs milliseconds on a large plan: only the first
+        // searchCandidates matches are ranked (on plans of the real size, that is every match).
+        `SELECT kind, ref, title, body FROM (
+           SELECT kind, ref, title, body, bm25(search_index, 0, 0, 0, 4.0, 1.0, 0) AS score
+           FROM search_index WHERE search_index MATCH @q LIMIT ${searchCandidates})
+         ORDER BY score, kind, ref LIMIT @limit`,
       ),
+      objectiveMax: p('SELECT max(number) AS n FROM objectives'),
+      planCount: p('SELECT count(*) FROM plans').pluck(),
       completionsOfActivities: p('SELECT activity_id, occurrence_key, kind FROM (SELECT activity_id, occurrence_key, \'completion\' AS kind FROM completions WHERE plan_id = ? UNION ALL SELECT activity_id, occurrence_key, \'meeting_date\' FROM meeting_dates WHERE plan_id = ?)'),
     };
   }
@@ -164,7 +191,7 @@ export class PlanStore {
       `INSERT INTO objectives (number, title_en, title_es, title_es_verified, paragraph, short_en, short_es)
        VALUES (@number, @title_en, @title_es, @verified, @paragraph, @short_en, @short_es)`,
     );
-    const insSearch = db.prepare('INSERT INTO search_index (kind, ref, plan_id, title, body) VALUES (?, ?, ?, ?, ?)');
+    const insSearch = db.prepare(`INSERT INTO search_index (kind, ref, plan_id, title, body, scope) VALUES (?, ?, ?, ?, ?, '${scopeToken('')}')`);
     for (const o of ref.gcm.objectives) {
       insObjective.run({ ...o, verified: o.title_es_verified ? 1 : 0 });
       insSearch.run('objective', String(o.number), '', `Objective ${o.number}: ${o.title_en}`, `${o.title_es} ${o.short_en} ${o.short_es}`);
@@ -221,12 +248,12 @@ export class PlanStore {
     const insPO = db.prepare('INSERT INTO priority_objectives (plan_id, priority_id, objective, seq) VALUES (?, ?, ?, ?)');
     const insActivity = db.prepare(
       `INSERT INTO activities (plan_id, id, priority_id, seq, number, text, text_es, references_json, workstreams_json,
-         lead_json, support_json, kind, schedule_json, note)
+         lead_json, support_json, kind, schedule_json, note, support_network)
        VALUES (@plan_id, @id, @priority_id, @seq, @number, @text, @text_es, @references_json, @workstreams_json,
-         @lead_json, @support_json, @kind, @schedule_json, @note)`,
+         @lead_json, @support_json, @kind, @schedule_json, @note, @support_network)`,
     );
-    const insLink = db.prepare('INSERT OR IGNORE INTO activity_agencies (plan_id, activity_id, agency_id, role) VALUES (?, ?, ?, ?)');
-    const insSearch = db.prepare('INSERT INTO search_index (kind, ref, plan_id, title, body) VALUES (?, ?, ?, ?, ?)');
+    const insLink = db.prepare('INSERT OR IGNORE INTO activity_agencies (plan_id, activity_id, agency_id, role, seq) VALUES (?, ?, ?, ?, ?)');
+    const insSearch = db.prepare(`INSERT INTO search_index (kind, ref, plan_id, title, body, scope) VALUES (?, ?, ?, ?, ?, '${scopeToken(plan.id)}')`);
     let seq = 0;
     let count = 0;
     const after = new Set<string>();
@@ -252,12 +279,23 @@ export class PlanStore {
           kind: a.kind,
           schedule_json: JSON.stringify(a.schedule),
           note: a.note ?? null,
+          support_network: a.support.network ? 1 : 0,
         });
-        for (const id of a.lead.agencies) insLink.run(plan.id, a.id, id, 'lead');
-        for (const id of a.support.agencies) insLink.run(plan.id, a.id, id, 'support');
+        for (const id of a.lead.agencies) insLink.run(plan.id, a.id, id, 'lead', seq - 1);
+        for (const id of a.support.agencies) insLink.run(plan.id, a.id, id, 'support', seq - 1);
         insSearch.run('activity', a.id, plan.id, `${a.id} ${a.text}`, [a.text_es, ...a.references, a.lead.wording, a.support.wording, a.schedule.text].filter(Boolean).join(' '));
       }
     });
+    db.prepare('INSERT INTO priority_counts (plan_id, priority_id, activities) SELECT plan_id, priority_id, count(*) FROM activities WHERE plan_id = ? GROUP BY priority_id').run(plan.id);
+    db.prepare('UPDATE plans SET network_supported = (SELECT count(*) FROM activities WHERE plan_id = plans.id AND support_network = 1) WHERE id = ?').run(plan.id);
+    db.prepare(
+      `INSERT INTO agency_counts (plan_id, agency_id, leads, supports, network_named)
+       SELECT aa.plan_id, aa.agency_id, count(DISTINCT CASE WHEN aa.role = 'lead' THEN aa.activity_id END),
+              count(DISTINCT CASE WHEN aa.role = 'support' THEN aa.activity_id END),
+              count(DISTINCT CASE WHEN a.support_network = 1 THEN aa.activity_id END)
+       FROM activity_agencies aa JOIN activities a ON a.plan_id = aa.plan_id AND a.id = aa.activity_id
+       WHERE aa.plan_id = ? GROUP BY aa.agency_id`,
+    ).run(plan.id);
     const orphanedState = (this.s.completionsOfActivities.all(plan.id, plan.id) as Row[])
       .filter((r) => !after.has(String(r.activity_id)))
       .map((r) => ({ activityId: String(r.activity_id), occurrenceKey: String(r.occurrence_key), kind: r.kind as 'completion' | 'meeting_date' }));
@@ -289,6 +327,11 @@ export class PlanStore {
   objective(n: number): Objective | null {
     const r = this.s.objective.get(n) as Row | undefined;
     return r ? toObjective(r) : null;
+  }
+
+  /** The highest objective number (23 for the GCM). */
+  objectiveMax(): number {
+    return Number((this.s.objectiveMax.get() as Row).n ?? 0);
   }
 
   objectives(): Objective[] {
@@ -323,8 +366,13 @@ export class PlanStore {
     return (this.s.activitiesByNumber.all(planId, number) as Row[]).map(toActivity);
   }
 
-  activitiesOfPriority(planId: string, priorityId: string): Activity[] {
-    return (this.s.activitiesOfPriority.all(planId, priorityId) as Row[]).map(toActivity);
+  /** A priority's activities in plan order, at most `limit` (answers show a page; counts come apart). */
+  activitiesOfPriority(planId: string, priorityId: string, limit = -1): Activity[] {
+    return (this.s.activitiesOfPriority.all(planId, priorityId, limit) as Row[]).map(toActivity);
+  }
+
+  countActivitiesOfPriority(planId: string, priorityId: string): number {
+    return Number((this.s.countOfPriority.get(planId, priorityId) as Row | undefined)?.n ?? 0);
   }
 
   activities(planId: string): Activity[] {
@@ -335,14 +383,20 @@ export class PlanStore {
     return Number((this.s.countActivities.get(planId) as Row).n);
   }
 
-  /** Activities that name `agencyId` as lead or as supporting agency. */
-  activitiesOfAgency(planId: string, agencyId: string, role: 'lead' | 'support'): Activity[] {
-    return (this.s.activitiesOfAgency.all(agencyId, planId, role) as Row[]).map(toActivity);
+  /** Activities that name `agencyId` as lead or as supporting agency, at most `limit`. */
+  activitiesOfAgency(planId: string, agencyId: string, role: 'lead' | 'support', limit = -1): Activity[] {
+    return (this.s.activitiesOfAgency.all(agencyId, planId, role, limit) as Row[]).map(toActivity);
+  }
+
+  countActivitiesOfAgency(planId: string, agencyId: string, role: 'lead' | 'support'): number {
+    const r = this.s.agencyCounts.get(planId, agencyId) as Row | undefined;
+    return r ? Number(role === 'lead' ? r.leads : r.supports) : 0;
   }
 
   /** Activities supported by the whole Network that do not name `agencyId` themselves. */
   networkSupportedCount(planId: string, agencyId: string): number {
-    return Number((this.s.networkSupported.get(planId, agencyId) as Row).n);
+    const r = this.s.agencyCounts.get(planId, agencyId) as Row | undefined;
+    return Number((this.s.networkSupported.get(planId) as Row | undefined)?.n ?? 0) - (r ? Number(r.network_named) : 0);
   }
 
   agency(id: string): Agency | null {
@@ -373,11 +427,14 @@ export class PlanStore {
     for (const mode of ['all', 'any'] as const) {
       const q = ftsQuery(text, mode);
       if (q === null) return [];
-      const hits = (this.s.search.all(q, planId, limit) as Row[]).map((r) => ({
+      // With one plan every row is in scope. With several, the indexed scope column keeps the plan's rows and
+      // the shared ones (agencies, objectives); it costs a pass over the plan's rows, so only then.
+      const scoped = this.s.planCount.get() === 1 ? q : `(${q}) AND scope : (${scopeToken(planId)} OR ${scopeToken('')})`;
+      const hits = (this.s.search.all({ q: scoped, limit }) as Row[]).map((r) => ({
         kind: r.kind as SearchHit['kind'],
         ref: String(r.ref),
         title: String(r.title),
-        snippet: String(r.snippet),
+        snippet: snippetOf(String(r.body), text),
       }));
       if (hits.length > 0) return hits;
     }

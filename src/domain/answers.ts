@@ -2,6 +2,12 @@ import type { Language } from '../config.js';
 import type { Activity, Agency, Completion, MatrixMark, Objective, Occurrence, PlanInfo, Principle, Priority } from './types.js';
 import type { SearchHit } from '../db/plan-store.js';
 
+/**
+ * The most activities a list answer carries (objective, agency, priority); counts give the rest. Slack shows
+ * at most 50 blocks anyway, and a plan of 100,000 activities must still answer in milliseconds.
+ */
+export const listLimit = 40;
+
 /** An activity with what a reader needs beside it: its occurrences and which are done. */
 export interface ActivityState {
   activity: Activity;
@@ -17,12 +23,12 @@ export interface UpcomingItem {
 /** Every answer the bot can give, before it is rendered as text or Block Kit. */
 export type Answer =
   | { kind: 'help'; lang: Language }
-  | { kind: 'objective'; lang: Language; plan: PlanInfo; objective: Objective; priorities: { priority: Priority; activities: ActivityState[] }[] }
+  | { kind: 'objective'; lang: Language; plan: PlanInfo; objective: Objective; priorities: { priority: Priority; activities: ActivityState[]; total: number }[] }
   | { kind: 'objectives'; lang: Language; plan: PlanInfo; objectives: { objective: Objective; priorities: string[] }[] }
   | { kind: 'activity'; lang: Language; plan: PlanInfo; items: { state: ActivityState; priority: Priority }[]; today: string }
-  | { kind: 'agency'; lang: Language; plan: PlanInfo; agency: Agency; leads: ActivityState[]; supports: ActivityState[]; networkSupported: number; member: boolean; marks: MatrixMark[] }
+  | { kind: 'agency'; lang: Language; plan: PlanInfo; agency: Agency; leads: ActivityState[]; leadsTotal: number; supports: ActivityState[]; supportsTotal: number; networkSupported: number; member: boolean; marks: MatrixMark[] }
   | { kind: 'agencies'; lang: Language; agencies: Agency[]; query: string }
-  | { kind: 'priority'; lang: Language; plan: PlanInfo; priority: Priority; activities: ActivityState[] }
+  | { kind: 'priority'; lang: Language; plan: PlanInfo; priority: Priority; activities: ActivityState[]; total: number }
   | { kind: 'priorities'; lang: Language; plan: PlanInfo; priorities: { priority: Priority; activities: number }[] }
   | { kind: 'search'; lang: Language; plan: PlanInfo; query: string; hits: SearchHit[] }
   | { kind: 'upcoming'; lang: Language; plan: PlanInfo; today: string; items: UpcomingItem[]; ended: boolean; notStarted: boolean }

@@ -1,21 +1,32 @@
-import { DateTime } from 'luxon';
 import type { Activity, Occurrence, PlanInfo } from './types.js';
 
 /** The plan's period as two ISO dates, inclusive. */
 export type Period = Pick<PlanInfo, 'periodStart' | 'periodEnd'>;
 
-const month = (iso: string) => DateTime.fromISO(`${iso}-01`, { zone: 'UTC' });
+// Plain calendar arithmetic on ISO strings: this runs for every occurrence of every activity listed, and
+// date libraries cost tens of microseconds a call.
+const pad = (n: number) => String(n).padStart(2, '0');
 const firstDay = (ym: string) => `${ym}-01`;
-const lastDay = (ym: string) => month(ym).endOf('month').toISODate()!;
+const lastDay = (ym: string) => {
+  const y = Number(ym.slice(0, 4));
+  const m = Number(ym.slice(5, 7));
+  return `${ym}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+};
 
 /** The months (YYYY-MM) from the period's first to its last, in order. */
 export function monthsOf(period: Period): string[] {
   const out: string[] = [];
-  let m = DateTime.fromISO(period.periodStart, { zone: 'UTC' }).startOf('month');
-  const end = DateTime.fromISO(period.periodEnd, { zone: 'UTC' }).startOf('month');
-  while (m <= end) {
-    out.push(m.toFormat('yyyy-MM'));
-    m = m.plus({ months: 1 });
+  let y = Number(period.periodStart.slice(0, 4));
+  let m = Number(period.periodStart.slice(5, 7));
+  const endY = Number(period.periodEnd.slice(0, 4));
+  const endM = Number(period.periodEnd.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    out.push(`${y}-${pad(m)}`);
+    m += 1;
+    if (m === 13) {
+      m = 1;
+      y += 1;
+    }
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Language } from '../config.js';
 import type { PlanStore } from '../db/plan-store.js';
 import type { StateStore } from '../db/state-store.js';
-import type { Answer, ActivityState, AnswerError, PriorityProgress, UpcomingItem } from './answers.js';
+import { listLimit, type Answer, type ActivityState, type AnswerError, type PriorityProgress, type UpcomingItem } from './answers.js';
 import { parseActivityRef, parsePriorityRef, type Command } from './command.js';
 import { containsWords, fold } from './normalize.js';
 import { occurrencesOf } from './occurrences.js';
@@ -85,9 +85,8 @@ function bareAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Language): 
 
 /** Objective N: its title, the plan's priorities citing it and their activities. Without N: all 23. */
 export function objectiveAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Language): Answer {
-  const objectives = ctx.plans.objectives();
-  const max = objectives.length;
   if (arg === '') {
+    const objectives = ctx.plans.objectives();
     return {
       kind: 'objectives',
       lang,
@@ -97,10 +96,11 @@ export function objectiveAnswer(ctx: Context, plan: PlanInfo, arg: string, lang:
   }
   const m = /^(?:n[o°º]\.?\s*|#)?(\d{1,6})$/i.exec(arg.trim());
   const objective = m ? ctx.plans.objective(Number(m[1])) : null;
-  if (!objective) return err(lang, { code: 'objective_range', given: arg, max });
+  if (!objective) return err(lang, { code: 'objective_range', given: arg, max: ctx.plans.objectiveMax() });
   const priorities = ctx.plans.prioritiesForObjective(plan.id, objective.number).map((priority) => ({
     priority,
-    activities: states(ctx, plan, ctx.plans.activitiesOfPriority(plan.id, priority.id)),
+    activities: states(ctx, plan, ctx.plans.activitiesOfPriority(plan.id, priority.id, listLimit)),
+    total: ctx.plans.countActivitiesOfPriority(plan.id, priority.id),
   }));
   return { kind: 'objective', lang, plan, objective, priorities };
 }
@@ -155,8 +155,10 @@ export function agencyAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: La
     lang,
     plan,
     agency,
-    leads: states(ctx, plan, ctx.plans.activitiesOfAgency(plan.id, agency.id, 'lead')),
-    supports: states(ctx, plan, ctx.plans.activitiesOfAgency(plan.id, agency.id, 'support')),
+    leads: states(ctx, plan, ctx.plans.activitiesOfAgency(plan.id, agency.id, 'lead', listLimit)),
+    leadsTotal: ctx.plans.countActivitiesOfAgency(plan.id, agency.id, 'lead'),
+    supports: states(ctx, plan, ctx.plans.activitiesOfAgency(plan.id, agency.id, 'support', listLimit)),
+    supportsTotal: ctx.plans.countActivitiesOfAgency(plan.id, agency.id, 'support'),
     networkSupported: member ? ctx.plans.networkSupportedCount(plan.id, agency.id) : 0,
     member,
     marks: ctx.plans.matrixMarks(agency.id),
@@ -166,16 +168,16 @@ export function agencyAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: La
 export function priorityAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Language): Answer {
   const all = ctx.plans.priorities(plan.id);
   if (arg.trim() === '') {
-    return { kind: 'priorities', lang, plan, priorities: all.map((priority) => ({ priority, activities: ctx.plans.activitiesOfPriority(plan.id, priority.id).length })) };
+    return { kind: 'priorities', lang, plan, priorities: all.map((priority) => ({ priority, activities: ctx.plans.countActivitiesOfPriority(plan.id, priority.id) })) };
   }
   const ref = parsePriorityRef(arg);
   const matches = !ref ? [] : 'id' in ref ? all.filter((p) => p.id === ref.id) : all.filter((p) => p.id.slice(1) === ref.number);
   if (matches.length === 0) return err(lang, { code: 'priority_missing', given: arg, known: all.map((p) => p.id) });
   if (matches.length > 1) {
-    return { kind: 'priorities', lang, plan, priorities: matches.map((priority) => ({ priority, activities: ctx.plans.activitiesOfPriority(plan.id, priority.id).length })) };
+    return { kind: 'priorities', lang, plan, priorities: matches.map((priority) => ({ priority, activities: ctx.plans.countActivitiesOfPriority(plan.id, priority.id) })) };
   }
   const priority = matches[0]!;
-  return { kind: 'priority', lang, plan, priority, activities: states(ctx, plan, ctx.plans.activitiesOfPriority(plan.id, priority.id)) };
+  return { kind: 'priority', lang, plan, priority, activities: states(ctx, plan, ctx.plans.activitiesOfPriority(plan.id, priority.id, listLimit)), total: ctx.plans.countActivitiesOfPriority(plan.id, priority.id) };
 }
 
 /** The next dated occurrences not yet done, due today or later, earliest first. */

@@ -50,10 +50,13 @@ export function dueReminders(
   s: ReminderSettings,
 ): { post: ReminderSlot[]; superseded: ReminderSlot[] } {
   const today = now.setZone(s.zone).toISODate()!;
+  // An occurrence due later than the largest offset (plus a weekend) cannot have a reminder yet: skip it
+  // with a string comparison, before any date arithmetic.
+  const horizon = now.setZone(s.zone).plus({ days: Math.max(...s.days) + 3 }).toISODate()!;
   const post: ReminderSlot[] = [];
   const superseded: ReminderSlot[] = [];
   for (const o of occurrences) {
-    if (!o.due || o.due < today || done.has(o.key)) continue;
+    if (!o.due || o.due < today || o.due > horizon || done.has(o.key)) continue;
     const come = s.days
       .map((d) => ({ d, at: fireInstant(o.due!, d, s) }))
       .filter((x) => x.at <= now)

@@ -40,8 +40,9 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
   else {
     const a = d.myAgency;
     const line = (s: (typeof a.leads)[number]) => section(`*${s.activity.id}* ${esc(clip(activityText(s.activity, lang), 200))} · _${statusText(s, lang)}_`);
-    const mine: KnownBlock[] = [section(`*${m.leads}* (${a.leads.length})${a.leads.length ? '' : `\n${m.nothingLed}`}`), ...a.leads.map(line)];
-    mine.push(section(`*${m.supports}* (${a.supports.length})${a.supports.length ? '' : `\n${m.nothingSupported}`}`), ...a.supports.map(line));
+    const more = (total: number, shown: number) => (total > shown ? [context(m.andMore(total - shown))] : []);
+    const mine: KnownBlock[] = [section(`*${m.leads}* (${a.leadsTotal})${a.leadsTotal ? '' : `\n${m.nothingLed}`}`), ...a.leads.map(line), ...more(a.leadsTotal, a.leads.length)];
+    mine.push(section(`*${m.supports}* (${a.supportsTotal})${a.supportsTotal ? '' : `\n${m.nothingSupported}`}`), ...a.supports.map(line), ...more(a.supportsTotal, a.supports.length));
     if (a.member) mine.push(context(m.networkSupported(a.networkSupported)));
     blocks.push(...fitBlocks(mine, limits.homeBlocks - blocks.length, m.andMore));
   }

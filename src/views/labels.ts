@@ -14,8 +14,23 @@ export function agencyLabel(id: string, lang: Language, dir: AgencyDirectory): s
   return id;
 }
 
-/** True when the plan's wording says more than the list of agencies ("(rotating)"). */
+const saysMore = new WeakMap<AgencyDirectory, Map<string, boolean>>();
+
+/** True when the plan's wording says more than the list of agencies ("(rotating)"). Memoised per directory: pure and hot. */
 function wordingSaysMore(wording: string, ids: string[], dir: AgencyDirectory): boolean {
+  let memo = saysMore.get(dir);
+  if (!memo) saysMore.set(dir, (memo = new Map()));
+  const key = `${wording}|${ids.join(',')}`;
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = computeSaysMore(wording, ids, dir);
+    if (memo.size > 5000) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+}
+
+function computeSaysMore(wording: string, ids: string[], dir: AgencyDirectory): boolean {
   const known = new Set<string>(['and', 'y']);
   for (const id of ids) {
     const a = dir.get(id);

@@ -65,9 +65,10 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       const title = lang === 'es' ? o.titleEs : o.titleEn;
       body.push(header(`${m.objectiveTitleIntro} ${o.number}`), section(`*${esc(title)}*`));
       if (answer.priorities.length === 0) body.push(section(m.noPriorityCites(o.number, answer.plan.title)));
-      for (const { priority, activities } of answer.priorities) {
+      for (const { priority, activities, total } of answer.priorities) {
         body.push(divider(), section(`*${m.priorityKind[priority.kind]} ${priority.id}:* ${esc(priority.title)}\n${m.gcmObjectives}: ${priority.objectives.join(', ')}`));
         for (const s of activities) body.push(activityBlock(s, lang, dir));
+        if (total > activities.length) body.push(context(m.andMore(total - activities.length)));
       }
       fallback = `${m.objectiveTitleIntro} ${o.number}: ${title}`;
       break;
@@ -113,10 +114,12 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       const name = lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn;
       body.push(header(`${agencyLabel(a.id, lang, dir)}: ${name}`));
       if (!answer.member) body.push(context(m.notMember));
-      body.push(section(`*${m.leads}* (${answer.leads.length})${answer.leads.length ? '' : `\n${m.nothingLed}`}`));
+      body.push(section(`*${m.leads}* (${answer.leadsTotal})${answer.leadsTotal ? '' : `\n${m.nothingLed}`}`));
       const lists: KnownBlock[] = answer.leads.map((s) => activityBlock(s, lang, dir));
-      lists.push(section(`*${m.supports}* (${answer.supports.length})${answer.supports.length ? '' : `\n${m.nothingSupported}`}`));
+      if (answer.leadsTotal > answer.leads.length) lists.push(context(m.andMore(answer.leadsTotal - answer.leads.length)));
+      lists.push(section(`*${m.supports}* (${answer.supportsTotal})${answer.supportsTotal ? '' : `\n${m.nothingSupported}`}`));
       lists.push(...answer.supports.map((s) => activityBlock(s, lang, dir)));
+      if (answer.supportsTotal > answer.supports.length) lists.push(context(m.andMore(answer.supportsTotal - answer.supports.length)));
       if (answer.member) lists.push(context(m.networkSupported(answer.networkSupported)));
       body.push(...lists);
       tail.push(divider());
@@ -136,6 +139,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       body.push(header(`${m.priorityKind[p.kind]} ${p.id}`), section(`*${esc(p.title)}*\n${esc(p.text)}${p.objectives.length ? `\n${m.gcmObjectives}: ${p.objectives.join(', ')}` : ''}`));
       if (p.note) body.push(context(`${m.sourceNote}: ${esc(p.note)}`));
       body.push(...answer.activities.map((s) => activityBlock(s, lang, dir)));
+      if (answer.total > answer.activities.length) body.push(context(m.andMore(answer.total - answer.activities.length)));
       fallback = `${p.id}: ${p.title}`;
       break;
     }

@@ -29,10 +29,11 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       out.push(`${m.objectiveTitleIntro} ${o.number}: ${lang === 'es' ? o.titleEs : o.titleEn}`, planLine(answer.plan), '');
       if (answer.priorities.length === 0) out.push(m.noPriorityCites(o.number, answer.plan.title));
       else out.push(`${m.prioritiesCiting(o.number)}:`);
-      for (const { priority, activities } of answer.priorities) {
+      for (const { priority, activities, total } of answer.priorities) {
         out.push('', `${m.priorityKind[priority.kind]} ${priority.id}: ${priority.title}`);
         if (priority.objectives.length > 0) out.push(`  ${m.gcmObjectives}: ${priority.objectives.join(', ')}`);
         for (const s of activities) out.push(...activityLine(s, answer, dir));
+        if (total > activities.length) out.push(`  ${m.andMore(total - activities.length)}`);
       }
       break;
     }
@@ -68,12 +69,14 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       const name = lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn;
       out.push(`${agencyLabel(a.id, lang, dir)}: ${name}`);
       if (!answer.member) out.push(m.notMember);
-      out.push('', `${m.leads} (${answer.leads.length}):`);
-      if (answer.leads.length === 0) out.push(`  ${m.nothingLed}`);
+      out.push('', `${m.leads} (${answer.leadsTotal}):`);
+      if (answer.leadsTotal === 0) out.push(`  ${m.nothingLed}`);
       for (const s of answer.leads) out.push(...activityLine(s, answer, dir));
-      out.push('', `${m.supports} (${answer.supports.length}):`);
-      if (answer.supports.length === 0) out.push(`  ${m.nothingSupported}`);
+      if (answer.leadsTotal > answer.leads.length) out.push(`  ${m.andMore(answer.leadsTotal - answer.leads.length)}`);
+      out.push('', `${m.supports} (${answer.supportsTotal}):`);
+      if (answer.supportsTotal === 0) out.push(`  ${m.nothingSupported}`);
       for (const s of answer.supports) out.push(...activityLine(s, answer, dir));
+      if (answer.supportsTotal > answer.supports.length) out.push(`  ${m.andMore(answer.supportsTotal - answer.supports.length)}`);
       if (answer.member) out.push(`  ${m.networkSupported(answer.networkSupported)}`);
       out.push('');
       if (a.profile) {
@@ -96,6 +99,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       if (p.note) out.push(`${m.sourceNote}: ${p.note}`);
       out.push('', `${m.activitiesHeading}:`);
       for (const s of answer.activities) out.push(...activityLine(s, answer, dir));
+      if (answer.total > answer.activities.length) out.push(`  ${m.andMore(answer.total - answer.activities.length)}`);
       break;
     }
     case 'priorities':

@@ -112,6 +112,9 @@ describe('importing the plan into SQLite', () => {
     expect(r.ok).toBe(true);
     expect(stores.plans.plans().map((p) => p.id)).toEqual(['lac-2025-2026', 'lac-2023-2024']);
     expect(stores.plans.activityCount('lac-2023-2024')).toBe(26);
+    // Search keeps to one plan's activities (and the shared agencies and objectives).
+    const hits = stores.plans.search('lac-2023-2024', 'quarterly meetings', 10).filter((h) => h.kind === 'activity');
+    expect(hits.map((h) => h.ref).sort()).toEqual(['B1.2', 'B3.1']);
   });
 
   it('refuses a database made by a newer version of the bot', () => {
@@ -130,5 +133,21 @@ describe('importing the plan into SQLite', () => {
     const r = importPlanFile(stores.plans, defaultPlanFile, dir, '2024-06-01T00:00:00.000Z', true);
     expect(r.ok && r.skipped).toBe(false);
     expect(stores.plans.agency('IOM')!.nameEn).toBe('International Organization for Migration (UN Migration)');
+  });
+});
+
+describe('the database version answers are cached under', () => {
+  it('changes when this connection writes and when another connection on the same file commits', () => {
+    const file = path.join(tempDir(), 'gcm.sqlite');
+    const a = loadedStores(file);
+    const b = openStores(file);
+    const v0 = a.version();
+    expect(a.version()).toBe(v0);
+    a.state.markDone('lac-2023-2024', 'B1.5', 'B1.5', actor, '2024-01-01T00:00:00Z');
+    const v1 = a.version();
+    expect(v1).not.toBe(v0);
+    b.state.markDone('lac-2023-2024', 'B1.6', 'B1.6', actor, '2024-01-01T00:00:00Z');
+    expect(a.version()).not.toBe(v1);
+    b.close();
   });
 });

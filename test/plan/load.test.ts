@@ -64,6 +64,22 @@ describe('loading a plan file', () => {
     );
   });
 
+  it('reports a duplicate key with its line', () => {
+    const r = parseDataText('id: a\ntitle: x\nid: b\n', 'dup.yaml', 'plan');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ path: '(yaml)', line: 3 });
+  });
+
+  it('reads the same plan written as JSON (a subset of YAML), and reports its problems with paths', () => {
+    const yamlResult = parseDataText(planText, 'plan.yaml', 'plan');
+    if (!yamlResult.ok) throw new Error('the bundled plan must parse');
+    const asJson = JSON.stringify(yamlResult.value.data);
+    const jsonResult = parseDataText(asJson, 'plan.json', 'plan');
+    expect(jsonResult.ok && jsonResult.value.data).toEqual(yamlResult.value.data);
+    const bad = parseDataText(asJson.replace('"lac-2023-2024"', '"Not An Id"'), 'plan.json', 'plan');
+    expect(!bad.ok && bad.problems.map((p) => p.path)).toEqual(['id']);
+  });
+
   it('reads a plan of another network and period, with no code change', () => {
     const other = `
 id: other-2025-2026
