@@ -78,7 +78,8 @@ export function createSlackApp({ config, stores, clock, logger, identity, retrie
             },
           ],
         });
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, ...(identity ?? {}) });
+  // convoStore: false — the bot keeps no conversation state, and Bolt's default store runs on every request.
+  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false, ...(identity ?? {}) });
 
   const coChairs = new CoChairs(
     config.coChairs,
