@@ -1,0 +1,203 @@
+/**
+ * One size of the growth benchmark, in a fresh process so that memory figures do not accumulate:
+ *
+ *   node --expose-gc --import tsx bench/growth.ts N PLAN_FILE [options]
+ *
+ * Imports PLAN_FILE (a synthetic plan of N activities, written by run.ts) into a fresh in-memory store as the
+ * bot does at start-up, times the domain's answers to the questions the bot gets most (`answer(ctx,
+ * parseCommand(text))`, no rendering), the reminder pass's computation (every occurrence over the plan's
+ * period, then dueReminders), and reports resident memory. Prints one JSON line (GrowthResult).
+ *
+ * Options:
+ *   --only=import,objective,…       run only these phases (the import always runs: the rest needs its data)
+ *   --profile=import,…              run these phases under the CPU profiler (for a profiling-only run)
+ *   --profile-warmup                run each query's warm-up calls under the profiler: a profile of every
+ *                                   query for free, without touching the timed calls
+ *   --profile-dir=DIR               where the .cpuprofile files go (bench/results/profiles)
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { defaultDataDir } from '../src/config.js';
+import { openStores } from '../src/stores.js';
+import { importPlanFile } from '../src/plan/import-plan.js';
+import { answer, currentPlan, type Context } from '../src/domain/questions.js';
+import { parseCommand } from '../src/domain/command.js';
+import { occurrencesOf } from '../src/domain/occurrences.js';
+import { dueReminders } from '../src/domain/reminders.js';
+import { benchNow, queryKinds, summarize, zone, type Phase, type QueryKind, type Summary } from './common.js';
+import { Profiler } from './profile.js';
+
+export interface GrowthResult {
+  activities: number;
+  importMs: number | null;
+  queries: Partial<Record<QueryKind, Summary & { text: string }>>;
+  reminders: { occurrences: number; due: number; occurrencesMs: number; dueRemindersMs: number; totalMs: number; runs: number } | null;
+  memory: {
+    /** process.memoryUsage().rss at the end, as the process stands. */
+    rssMb: number;
+    /**
+     * The same once settled: after a full garbage collection, half a second for V8 to hand the freed pages back
+     * to the system, and another collection. What the process holds while it serves (needs --expose-gc).
+     */
+    settledRssMb: number | null;
+    heapUsedMb: number;
+    /** Peak resident memory of the process (the import's YAML parse, mostly). */
+    maxRssMb: number;
+    /** Before the store was opened: Node, tsx and the modules. */
+    baselineRssMb: number;
+    /** The in-memory database's pages (part of the RSS here; a database file would mostly stay on disk). */
+    databaseMb: number;
+  };
+  /** Profiles written, by phase. */
+  profiles: Partial<Record<Phase, string>>;
+}
+
+/**
+ * Per query kind: at most `maxCalls` timed calls and at most `budgetMs` (at least one call): at 100,000
+ * activities one call can take seconds, and the whole benchmark must stay within a few minutes.
+ */
+const maxCalls = 300;
+const budgetMs = Number(process.env.BENCH_QUERY_BUDGET_MS ?? 2500);
+const warmupCalls = 5;
+const warmupBudgetMs = 500;
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+async function main(): Promise<void> {
+  const [nArg, planFile, ...flags] = process.argv.slice(2);
+  const n = Number(nArg);
+  if (!Number.isInteger(n) || n <= 0 || !planFile) throw new Error('usage: growth.ts N PLAN_FILE [--only=… --profile=… --profile-warmup --profile-dir=DIR]');
+  const flag = (name: string) => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const list = (name: string) => new Set((flag(name) ?? '').split(',').filter(Boolean));
+  const only = list('only');
+  const profiled = list('profile');
+  const profileWarmup = flags.includes('--profile-warmup');
+  const profileDir = flag('profile-dir') ?? path.resolve('bench/results/profiles');
+  const runs = (p: Phase) => only.size === 0 || only.has(p) || p === 'import';
+
+  const profiler = new Profiler();
+  const profiles: GrowthResult['profiles'] = {};
+  /** Runs `fn`; under the profiler when `profile` holds. */
+  const maybeProfiled = async <T>(name: Phase, profile: boolean, fn: () => T): Promise<T> => {
+    if (!profile) return fn();
+    await profiler.start();
+    try {
+      return fn();
+    } finally {
+      profiles[name] = await profiler.stop(path.join(profileDir, `growth-${n}-${name}.cpuprofile`));
+    }
+  };
+
+  const baselineRss = process.memoryUsage().rss;
+  const stores = openStores(':memory:');
+
+  // Import: validation (YAML parse, schema, references) and the one SQLite transaction, as at start-up.
+  const importStart = performance.now();
+  const imported = await maybeProfiled('import', profiled.has('import'), () => importPlanFile(stores.plans, planFile, defaultDataDir, new Date().toISOString()));
+  const importMs = performance.now() - importStart;
+  if (!imported.ok) throw new Error(`the synthetic plan was rejected: ${imported.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (imported.report.activities !== n) throw new Error(`expected ${n} activities, imported ${imported.report.activities}`);
+
+  const now = benchNow();
+  const ctx: Context = { plans: stores.plans, state: stores.state, now };
+  const plan = currentPlan(stores.plans, now.toISODate()!);
+  if (!plan) throw new Error('no plan covers the benchmark date');
+
+  // Activity ids spread over the plan (the synthetic plan deals activities round-robin to 7 priorities), at
+  // most .9999: the bot reads activity numbers of up to 4 digits (parseActivityRef), so B3.13384 of the
+  // 100,000-activity plan cannot be asked for at all.
+  const priorities = stores.plans.priorities(plan.id).map((p) => p.id);
+  const perPriority = Math.min(9999, Math.floor(n / priorities.length));
+  let seed = 12345;
+  const nextId = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return `${priorities[seed % priorities.length]}.${1 + (Math.floor(seed / 7) % Math.max(1, perPriority))}`;
+  };
+  const texts: Record<QueryKind, () => string> = {
+    objective: () => 'objective 23',
+    activity: () => `activity ${nextId()}`,
+    agency: () => 'agency IOM',
+    search: () => 'search migrants',
+  };
+
+  const queries: GrowthResult['queries'] = {};
+  for (const kind of queryKinds.filter(runs)) {
+    const make = texts[kind];
+    const ask = () => {
+      const a = answer(ctx, parseCommand(make(), 'en'));
+      if (a.kind === 'error') throw new Error(`${kind} answered an error: ${JSON.stringify(a.error)}`);
+    };
+    // Warm-up (JIT, statement caches), bounded in time: one call can take seconds at 100,000 activities.
+    await maybeProfiled(kind, profileWarmup, () => {
+      const start = performance.now();
+      for (let i = 0; i < warmupCalls && (i === 0 || performance.now() - start < warmupBudgetMs); i++) ask();
+    });
+    const samples: number[] = [];
+    await maybeProfiled(kind, profiled.has(kind), () => {
+      const start = performance.now();
+      while (samples.length < maxCalls && (samples.length === 0 || performance.now() - start < budgetMs)) {
+        const t = performance.now();
+        ask();
+        samples.push(performance.now() - t);
+      }
+    });
+    queries[kind] = { text: kind === 'activity' ? 'activity <random id>' : make(), ...summarize(samples) };
+  }
+
+  // The reminder pass's computation (ReminderJob.recordDue without its writes): all occurrences over the
+  // plan's period (June 2023 – December 2024), then the reminders due at `now` (7 and 1 days before, 09:00).
+  let reminders: GrowthResult['reminders'] = null;
+  if (runs('reminders')) {
+    const settings = { days: [7, 1], time: '09:00', zone };
+    const passes: { occ: number; due: number; occurrences: number; dueCount: number }[] = [];
+    await maybeProfiled('reminders', profiled.has('reminders'), () => {
+      const start = performance.now();
+      while (passes.length < 5 && (passes.length === 0 || performance.now() - start < budgetMs)) {
+        const t0 = performance.now();
+        const dates = stores.state.meetingDates(plan.id);
+        const done = stores.state.completions(plan.id);
+        const occurrences = stores.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, dates));
+        const t1 = performance.now();
+        const { post, superseded } = dueReminders(plan.id, occurrences, done, stores.reminders.keysOfPlan(plan.id), now, settings);
+        const t2 = performance.now();
+        passes.push({ occ: t1 - t0, due: t2 - t1, occurrences: occurrences.length, dueCount: post.length + superseded.length });
+      }
+    });
+    const occMs = summarize(passes.map((r) => r.occ)).p50;
+    const dueMs = summarize(passes.map((r) => r.due)).p50;
+    reminders = { occurrences: passes[0]!.occurrences, due: passes[0]!.dueCount, occurrencesMs: occMs, dueRemindersMs: dueMs, totalMs: occMs + dueMs, runs: passes.length };
+  }
+
+  const mem = process.memoryUsage();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let settledRss: number | null = null;
+  if (gc) {
+    gc();
+    await new Promise((r) => setTimeout(r, 500));
+    gc();
+    settledRss = process.memoryUsage().rss;
+  }
+  const result: GrowthResult = {
+    activities: n,
+    importMs,
+    queries,
+    reminders,
+    memory: {
+      rssMb: mb(mem.rss),
+      settledRssMb: settledRss === null ? null : mb(settledRss),
+      heapUsedMb: mb(mem.heapUsed),
+      maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
+      baselineRssMb: mb(baselineRss),
+      databaseMb: mb((stores.db.pragma('page_count', { simple: true }) as number) * (stores.db.pragma('page_size', { simple: true }) as number)),
+    },
+    profiles,
+  };
+  profiler.close();
+  stores.close();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exitCode = 1;
+});

@@ -1,0 +1,746 @@
+/**
+ * `npm run bench`: the bot's benchmark, loopback only, a few minutes in all. Prints tables and the targets'
+ * PASS/MISS, writes bench/results/latest.json, and CPU profiles of what missed to bench/results/profiles/.
+ *
+ *  1. HTTP: /gcm objective 23, /gcm agency IOM, /gcm search migrants and a Mark done click, signed, through
+ *     Bolt's HTTPReceiver, against the real bot and a bare Bolt app on the same receiver (bench/server.ts),
+ *     at 1 and 10 connections, with autocannon.
+ *  2. Start-up: `node --import tsx src/main.ts` until GET /health answers, first start (plan import) and
+ *     second (already loaded); the real plan's import in-process.
+ *  3. Growth: synthetic plans of 1,000, 10,000 and 100,000 activities (bench/growth.ts, one process each).
+ *
+ * BENCH_SECONDS sets the length of each load run at 10 connections (5 s by default; 3 s at 1 connection).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { defaultDataDir, defaultPlanFile, projectRoot } from '../src/config.js';
+import { openStores } from '../src/stores.js';
+import { importPlanFile } from '../src/plan/import-plan.js';
+import { syntheticPlanYaml } from '../src/plan/synthetic-plan.js';
+import { signature } from '../src/standin/sender.js';
+import { WebApiStandIn } from '../src/standin/web-api.js';
+import { channel, coChair, firstJsonLine, fmt, median, queryKinds, signingSecret, summarize, zone, type QueryKind } from './common.js';
+import type { GrowthResult } from './growth.js';
+import type { ServerKind, ServerMessage, ServerReply } from './server.js';
+import type { StandInStats } from './standin.js';
+import { formatProfile, readProfile, type ProfileSummary } from './profile.js';
+
+// ---------- settings ----------
+
+/**
+ * Seconds per load run, by connections: the targets are at 10 connections, so those runs are the longer; at
+ * 1 connection 3 s still give thousands of samples. Kept short so that the whole benchmark stays near 3½ minutes.
+ */
+const tenSeconds = Number(process.env.BENCH_SECONDS ?? 5);
+const loadSeconds = (connections: number) => (connections >= 10 ? tenSeconds : Math.min(3, tenSeconds));
+const warmupSeconds = 2;
+const profileSeconds = 2;
+const connectionCounts = [1, 10] as const;
+const growthSizes = [1_000, 10_000, 100_000] as const;
+const startupRepeats = 3;
+const resultsDir = path.join(projectRoot, 'bench', 'results');
+const profileDir = path.join(resultsDir, 'profiles');
+
+const targets = {
+  throughputRatio: 0.9,
+  httpP99Ms: 10,
+  queryP99Ms: 2,
+  querySize: 100_000,
+  importMs: 5000,
+  importSize: 100_000,
+  memoryMb: 150,
+  memorySize: 10_000,
+};
+
+// ---------- small helpers ----------
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `node --import tsx SCRIPT …` from the project root, stdout/stderr piped, with IPC when asked. */
+function spawnTsx(script: string, args: string[], opts: { ipc?: boolean; env?: NodeJS.ProcessEnv; nodeFlags?: string[] } = {}): ChildProcess {
+  return spawn(process.execPath, [...(opts.nodeFlags ?? []), '--import', 'tsx', script, ...args], {
+    cwd: projectRoot,
+    env: opts.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe', ...(opts.ipc ? (['ipc'] as const) : [])],
+  });
+}
+
+/** Sends `message` over IPC and waits for the child's next message. */
+function ask<T>(child: ChildProcess, message: object): Promise<T> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(m as T));
+    child.send(message);
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.connected) child.disconnect();
+  else child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited(child);
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A plain-text table, numbers right-aligned. */
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? fmt(c) : c)))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const numeric = head.map((_, i) => rows.every((r) => typeof r[i] === 'number' || /^[\d.,×—%+-]+(?: ?[a-zA-Z]+)?$/.test(String(r[i]))));
+  const line = (r: string[]) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+const section = (title: string) => console.log(`\n=== ${title} ===\n`);
+const note = (text: string) => console.log(text.replace(/^/gm, '  '));
+
+// ---------- 1. HTTP ----------
+
+interface Scenario {
+  name: string;
+  label: string;
+  body: string;
+}
+
+interface LoadRow {
+  scenario: string;
+  connections: number;
+  app: ServerKind;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** autocannon's own p99 (whole milliseconds), for comparison with other autocannon figures. */
+  autocannonP99: number;
+  /** CPU used during the run, in % of one core: the server's process and the load generator's (this one). */
+  serverCpuPct: number;
+  generatorCpuPct: number;
+}
+
+interface Target {
+  port: number;
+  child: ChildProcess;
+}
+
+const formType = 'application/x-www-form-urlencoded';
+
+/** A slash command as Slack sends it, form-encoded. */
+function commandBody(text: string, responseUrl: string, user = coChair): string {
+  return new URLSearchParams({
+    token: 'x',
+    team_id: 'T0STANDIN',
+    team_domain: 'standin',
+    channel_id: channel,
+    channel_name: 'gcm-network',
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: '/gcm',
+    text,
+    response_url: responseUrl,
+    trigger_id: '1.2.3',
+    api_app_id: 'A0GCM',
+  }).toString();
+}
+
+/**
+ * A Mark done click on an ephemeral answer, built as test/helpers/slack.ts `click` builds it, from the button
+ * in the bot's own answer.
+ */
+function clickBody(button: { type: string; action_id: string; value: string; text: unknown }, blockId: string | undefined, responseUrl: string): string {
+  const ts = '1713960000.000100';
+  const payload = {
+    type: 'block_actions',
+    user: { id: coChair, username: coChair.toLowerCase(), team_id: 'T0STANDIN' },
+    api_app_id: 'A0GCM',
+    token: 'x',
+    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: true },
+    trigger_id: '1.2.3',
+    team: { id: 'T0STANDIN', domain: 'standin' },
+    channel: { id: channel, name: 'gcm-network' },
+    response_url: responseUrl,
+    actions: [{ type: button.type, action_id: button.action_id, block_id: blockId, value: button.value, text: button.text, action_ts: String(Date.now() / 1000) }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** One signed POST to /slack/events (fetch), for probes. */
+async function signedPost(port: number, body: string, secret = signingSecret): Promise<{ status: number; text: string }> {
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': formType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(secret, ts, body) },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/**
+ * Signs `body` with the current timestamp: Bolt rejects a signature older than 5 minutes or not matching.
+ * The HMAC is recomputed whenever the second changes, not for every request, to keep the load generator's
+ * CPU for sending (both apps get exactly the same requests).
+ */
+function signer(body: string): () => { ts: string; sig: string } {
+  let second = -1;
+  let current = { ts: '', sig: '' };
+  return () => {
+    const now = Math.floor(Date.now() / 1000);
+    if (now !== second) {
+      second = now;
+      current = { ts: String(now), sig: signature(signingSecret, now, body) };
+    }
+    return current;
+  };
+}
+
+function requestFor(body: string): autocannon.Request {
+  const sign = signer(body);
+  return {
+    method: 'POST',
+    path: '/slack/events',
+    body,
+    headers: { 'content-type': formType },
+    setupRequest: (req) => {
+      const { ts, sig } = sign();
+      return { ...req, headers: { ...req.headers, 'x-slack-request-timestamp': ts, 'x-slack-signature': sig } };
+    },
+  };
+}
+
+/**
+ * One autocannon run. Latency percentiles come from each response's own time (autocannon's `response`
+ * event, hrtime in fractional milliseconds): its histogram keeps whole milliseconds, too coarse on loopback.
+ * Any non-2xx answer, error or timeout fails the benchmark: a 401 would mean the signing is wrong and the
+ * figures meaningless.
+ */
+async function load(target: Target, bodies: string[], connections: number, seconds: number, what: string): Promise<Omit<LoadRow, 'scenario' | 'app'>> {
+  const latencies: number[] = [];
+  const serverCpu = async () => (await ask<{ cpuMicros: number }>(target.child, { cpu: true } satisfies ServerMessage)).cpuMicros;
+  const generatorCpu = () => {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  };
+  const cpu0 = { server: await serverCpu(), generator: generatorCpu(), at: performance.now() };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: `http://127.0.0.1:${target.port}`, connections, duration: seconds, requests: bodies.map(requestFor), timeout: 10 },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latencies.push(ms);
+    });
+  });
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(
+      `${what}: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodeStats ?? {})}), ${result.errors} errors, ${result.timeouts} timeouts out of ${result.requests.total}. ` +
+        'A 401 means a bad signature: the figures would be meaningless.',
+    );
+  }
+  const generatorMicros = generatorCpu() - cpu0.generator;
+  const serverMicros = (await serverCpu()) - cpu0.server;
+  const wallMicros = (performance.now() - cpu0.at) * 1000;
+  const elapsed = (result.finish.getTime() - result.start.getTime()) / 1000;
+  const s = summarize(latencies);
+  return {
+    connections,
+    requests: result['2xx'],
+    rps: result['2xx'] / elapsed,
+    p50: s.p50,
+    p99: s.p99,
+    autocannonP99: result.latency.p99,
+    serverCpuPct: (100 * serverMicros) / wallMicros,
+    generatorCpuPct: (100 * generatorMicros) / wallMicros,
+  };
+}
+
+interface HttpResult {
+  rows: LoadRow[];
+  responses: { scenario: string; app: ServerKind; bytes: number; text: string }[];
+  clicks: StandInStats & { sentToBot: number };
+  /** Warnings and errors the servers logged during the load (the wrong-signature probe's warning excluded). */
+  serverErrors: Record<ServerKind, { errors: number; firstErrors: string[] }>;
+  profiles: { scenario: string; summary: ProfileSummary }[];
+}
+
+async function httpBench(): Promise<HttpResult> {
+  const children: ChildProcess[] = [];
+  try {
+    const standinChild = spawnTsx('bench/standin.ts', [], { ipc: true });
+    children.push(standinChild);
+    const { apiUrl, responseUrl } = await firstJsonLine<{ apiUrl: string; responseUrl: string }>(standinChild, 'the Slack stand-in');
+    const start = async (kind: ServerKind): Promise<Target> => {
+      const child = spawnTsx('bench/server.ts', [kind], { ipc: true, env: { ...process.env, BENCH_API_URL: apiUrl } });
+      children.push(child);
+      return { child, port: (await firstJsonLine<{ port: number }>(child, `the ${kind} server`)).port };
+    };
+    const errorsOf = (kind: ServerKind) => ask<{ errors: number; firstErrors: string[] }>(servers[kind].child, { stats: true } satisfies ServerMessage);
+    const servers = { bare: await start('bare'), bot: await start('bot') };
+
+    // The Mark done button comes from the bot's own answer to /gcm activity B1.5.
+    const probe = await signedPost(servers.bot.port, commandBody('activity B1.5', responseUrl));
+    if (probe.status !== 200) throw new Error(`/gcm activity B1.5 answered ${probe.status}`);
+    type Block = { type: string; block_id?: string; elements?: { type: string; action_id: string; value: string; text: unknown }[] };
+    const blocks = (JSON.parse(probe.text) as { blocks: Block[] }).blocks;
+    const block = blocks.find((b) => b.type === 'actions' && b.elements?.some((e) => e.action_id === 'gcm_mark_done'));
+    const button = block?.elements?.find((e) => e.action_id === 'gcm_mark_done');
+    if (!block || !button) throw new Error('no Mark done button in the answer to /gcm activity B1.5');
+
+    const scenarios: Scenario[] = [
+      { name: 'objective', label: '/gcm objective 23', body: commandBody('objective 23', responseUrl) },
+      { name: 'agency', label: '/gcm agency IOM', body: commandBody('agency IOM', responseUrl) },
+      { name: 'search', label: '/gcm search migrants', body: commandBody('search migrants', responseUrl) },
+      { name: 'click', label: 'Mark done click (B1.5)', body: clickBody(button, block.block_id, responseUrl) },
+    ];
+
+    // Each request once to each app: what it answers, and a wrong signature must be refused (401).
+    const responses: HttpResult['responses'] = [];
+    for (const app of ['bare', 'bot'] as const) {
+      const port = servers[app].port;
+      for (const s of scenarios) {
+        const r = await signedPost(port, s.body);
+        if (r.status !== 200) throw new Error(`${app}: ${s.label} answered ${r.status}: ${r.text.slice(0, 200)}`);
+        let text = r.text;
+        try {
+          text = String((JSON.parse(r.text) as { text?: string }).text ?? '');
+        } catch {
+          // an empty ack
+        }
+        responses.push({ scenario: s.name, app, bytes: Buffer.byteLength(r.text), text: text.replace(/\s+/g, ' ').slice(0, 70) });
+      }
+      const forged = await signedPost(port, scenarios[0]!.body, 'not-the-secret');
+      if (forged.status !== 401) throw new Error(`${app}: a request signed with the wrong secret got ${forged.status}, not 401`);
+    }
+    // The forged request's warning ("signature mismatch") is expected: count from here.
+    const errorsBefore = { bare: (await errorsOf('bare')).errors, bot: (await errorsOf('bot')).errors };
+
+    // Warm-up (JIT, SQLite statement caches): every request, in turn, at 10 connections, on both apps.
+    for (const app of ['bare', 'bot'] as const) await load(servers[app], scenarios.map((s) => s.body), 10, warmupSeconds, `warm-up ${app}`);
+
+    const rows: LoadRow[] = [];
+    let sentToBot = 0;
+    for (const connections of connectionCounts) {
+      for (const s of scenarios) {
+        // bare then bot, back to back, so that both see the machine in the same state.
+        for (const app of ['bare', 'bot'] as const) {
+          const r = await load(servers[app], [s.body], connections, loadSeconds(connections), `${app} ${s.label} at ${connections} connection(s)`);
+          rows.push({ scenario: s.name, app, ...r });
+          if (app === 'bot' && s.name === 'click') sentToBot += r.requests;
+          process.stderr.write(`  ${app.padEnd(4)} ${s.label.padEnd(24)} c=${String(connections).padEnd(2)} ${fmt(r.rps, 0).padStart(6)} req/s  p99 ${fmt(r.p99)} ms\n`);
+          // Let the bot finish what it does after acknowledging (a click's response_url post) before the next run.
+          await sleep(300);
+        }
+      }
+    }
+
+    // Where the time goes, for each request that misses a target at 10 connections.
+    const profiles: HttpResult['profiles'] = [];
+    for (const s of scenarios) {
+      const at10 = (app: ServerKind) => rows.find((r) => r.scenario === s.name && r.app === app && r.connections === 10)!;
+      const missed = at10('bot').rps / at10('bare').rps < targets.throughputRatio || at10('bot').p99 >= targets.httpP99Ms;
+      if (!missed) continue;
+      const file = path.join(profileDir, `http-bot-${s.name}.cpuprofile`);
+      await ask<ServerReply>(servers.bot.child, { profile: 'start' } satisfies ServerMessage);
+      const r = await load(servers.bot, [s.body], 10, profileSeconds, `profile ${s.label}`);
+      if (s.name === 'click') sentToBot += r.requests;
+      await ask<ServerReply>(servers.bot.child, { profile: 'stop', file } satisfies ServerMessage);
+      profiles.push({ scenario: s.name, summary: readProfile(file, 10) });
+      await sleep(300);
+    }
+
+    await sleep(700);
+    const stats = await ask<StandInStats>(standinChild, { stats: true });
+    const since = async (kind: ServerKind) => {
+      const e = await errorsOf(kind);
+      return { errors: e.errors - errorsBefore[kind], firstErrors: e.firstErrors.slice(errorsBefore[kind]) };
+    };
+    const serverErrors = { bare: await since('bare'), bot: await since('bot') };
+    // Every click the bot acknowledged must have been answered on its response_url (the sanity-check click
+    // and the warm-up's clicks come on top): else the click path failed after the ack, unseen by autocannon.
+    if (stats.responseUrlPosts < sentToBot) {
+      throw new Error(`the bot acknowledged ${sentToBot} clicks but posted only ${stats.responseUrlPosts} answers to their response_url`);
+    }
+    return { rows, responses, clicks: { ...stats, sentToBot }, serverErrors, profiles };
+  } finally {
+    for (const c of children) await stopChild(c);
+  }
+}
+
+// ---------- 2. Start-up ----------
+
+interface StartupResult {
+  /** `node --import tsx` on an empty script: what any start costs before the bot's own code. */
+  floorMs: number[];
+  firstStartMs: number[];
+  secondStartMs: number[];
+  realPlanImport: { coldMs: number; warmMs: number; activities: number };
+}
+
+/** `node --import tsx src/main.ts` on a free port until GET /health answers 200, in milliseconds. */
+async function timeStart(databasePath: string, apiUrl: string): Promise<number> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {};
+  // The parent's own Slack/GCM settings must not leak into the bot under test.
+  for (const [k, v] of Object.entries(process.env)) if (!/^(SLACK_|GCM_|DATABASE_PATH$|PORT$|LOG_LEVEL$)/.test(k)) env[k] = v;
+  Object.assign(env, {
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: apiUrl,
+    PORT: String(port),
+    DATABASE_PATH: databasePath,
+    GCM_TIMEZONE: zone,
+    GCM_CO_CHAIRS: coChair,
+  });
+  const started = performance.now();
+  const child = spawnTsx('src/main.ts', [], { env });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout?.resume();
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}) before answering /health:\n${stderr.slice(-2000)}`);
+      if (performance.now() - started > 60_000) throw new Error(`the bot did not answer /health within 60 s:\n${stderr.slice(-2000)}`);
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/health`);
+        await res.arrayBuffer();
+        if (res.status === 200) return performance.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await sleep(5);
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited(child);
+  }
+}
+
+async function startupBench(): Promise<StartupResult> {
+  // The real plan's import, in this process, into a fresh in-memory store each time: the first is cold (JIT).
+  const imports: number[] = [];
+  let activities = 0;
+  for (let i = 0; i < 6; i++) {
+    const stores = openStores(':memory:');
+    const t = performance.now();
+    const r = importPlanFile(stores.plans, defaultPlanFile, defaultDataDir, new Date().toISOString());
+    imports.push(performance.now() - t);
+    if (!r.ok) throw new Error('the real plan did not import');
+    activities = r.report.activities;
+    stores.close();
+  }
+
+  const floorMs: number[] = [];
+  for (let i = 0; i < startupRepeats; i++) {
+    const t = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', '0'], { cwd: projectRoot, stdio: 'ignore' });
+    await exited(child);
+    floorMs.push(performance.now() - t);
+  }
+
+  const standin = new WebApiStandIn();
+  const apiUrl = await standin.start();
+  const firstStartMs: number[] = [];
+  const secondStartMs: number[] = [];
+  try {
+    for (let i = 0; i < startupRepeats; i++) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'gcm-bench-'));
+      try {
+        const db = path.join(dir, 'gcm.sqlite');
+        firstStartMs.push(await timeStart(db, apiUrl));
+        secondStartMs.push(await timeStart(db, apiUrl));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await standin.stop();
+  }
+  return { floorMs, firstStartMs, secondStartMs, realPlanImport: { coldMs: imports[0]!, warmMs: median(imports.slice(1)), activities } };
+}
+
+// ---------- 3. Growth ----------
+
+/**
+ * The synthetic plan file of `n` activities. Writing 100,000 activities as YAML takes ~10 s, so files are kept
+ * in bench/results/plans/ under a hash of the generator's source and reused while it is unchanged.
+ */
+function syntheticPlanFile(n: number): { file: string; generatedMs: number | null } {
+  const source = readFileSync(path.join(projectRoot, 'src', 'plan', 'synthetic-plan.ts'));
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
+  const file = path.join(resultsDir, 'plans', `synthetic-${n}-${hash}.yaml`);
+  if (existsSync(file)) return { file, generatedMs: null };
+  const t = performance.now();
+  mkdirSync(path.dirname(file), { recursive: true });
+  // Written aside, then renamed: an interrupted run never leaves half a file to be reused.
+  writeFileSync(`${file}.tmp`, syntheticPlanYaml(n));
+  renameSync(`${file}.tmp`, file);
+  return { file, generatedMs: performance.now() - t };
+}
+
+async function growthRun(n: number, file: string, flags: string[] = []): Promise<GrowthResult> {
+  // --expose-gc: the child reports resident memory after a full collection as well.
+  const child = spawnTsx('bench/growth.ts', [String(n), file, ...flags], { nodeFlags: ['--expose-gc'] });
+  try {
+    return await firstJsonLine<GrowthResult>(child, `growth ${n}`);
+  } finally {
+    await exited(child);
+  }
+}
+
+// ---------- targets ----------
+
+interface TargetResult {
+  target: string;
+  measured: string;
+  pass: boolean;
+  /** How far from the target, when missed. */
+  miss: string;
+}
+
+function below(target: string, value: number, limit: number, unit: string): TargetResult {
+  const pass = value < limit;
+  return { target: `${target} < ${limit} ${unit}`, measured: `${fmt(value)} ${unit}`, pass, miss: pass ? '' : `${fmt(value / limit, 1)}× the limit (+${fmt(value - limit)} ${unit})` };
+}
+
+function atLeast(target: string, value: number, limit: number): TargetResult {
+  const pass = value >= limit;
+  return { target: `${target} ≥ ${limit.toFixed(2)}`, measured: fmt(value), pass, miss: pass ? '' : `${fmt(limit - value)} short (${fmt((100 * value) / limit, 0)}% of the target)` };
+}
+
+// ---------- main ----------
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  // Profiles are of this run only: one left from an earlier run would describe a miss that may be gone.
+  rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(profileDir, { recursive: true });
+  const machine = {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  console.log(`GCM bot benchmark · ${new Date().toISOString()}`);
+  console.log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`);
+
+  // 1. HTTP
+  section('1. Commands through the HTTP receiver (signed), bot vs bare Bolt app');
+  note(
+    [
+      `autocannon (programmatic) in this process; the bot and the bare app each in a child process (bench/server.ts),`,
+      `both Bolt HTTPReceiver with the signing secret on 127.0.0.1; Slack's side (response_url) a third process.`,
+      `Every request signed with the current timestamp (HMAC recomputed each second); any non-2xx fails the run.`,
+      `${loadSeconds(10)} s per run at 10 connections, ${loadSeconds(1)} s at 1, after a ${warmupSeconds} s warm-up; bare and bot back to back.`,
+      `Click: the co-chair clicks Mark done on B1.5 again and again: the first marks it done, the rest answer`,
+      `"already marked" (ack, then re-render and response_url post: in the bot's CPU, not in the ack's latency).`,
+      `Latency: per response, fractional ms (autocannon's histogram keeps whole ms).`,
+    ].join('\n'),
+  );
+  const http = await httpBench();
+  console.log();
+  const pairs = connectionCounts.flatMap((c) =>
+    ['objective', 'agency', 'search', 'click'].map((s) => ({
+      s,
+      c,
+      bare: http.rows.find((r) => r.scenario === s && r.app === 'bare' && r.connections === c)!,
+      bot: http.rows.find((r) => r.scenario === s && r.app === 'bot' && r.connections === c)!,
+    })),
+  );
+  console.log(
+    table(
+      ['request', 'conn', 'bare req/s', 'bot req/s', 'rps ratio', 'bare p50', 'bot p50', 'p50 ratio', 'bare p99', 'bot p99', 'p99 ratio'],
+      pairs.map(({ s, c, bare, bot }) => [s, String(c), fmt(bare.rps, 0), fmt(bot.rps, 0), bot.rps / bare.rps, bare.p50, bot.p50, bot.p50 / bare.p50, bare.p99, bot.p99, bot.p99 / bare.p99]),
+    ),
+  );
+  note('\nlatencies in ms; ratio = bot / bare (throughput: higher is better; latency: lower is better)');
+  console.log();
+  console.log(
+    table(
+      ['CPU during the run (% of one core)', 'conn', 'bare server', 'autocannon', 'bot server', 'autocannon'],
+      pairs.map(({ s, c, bare, bot }) => [s, String(c), fmt(bare.serverCpuPct, 0), fmt(bare.generatorCpuPct, 0), fmt(bot.serverCpuPct, 0), fmt(bot.generatorCpuPct, 0)]),
+    ),
+  );
+  note('\na server near 100% is the bottleneck; autocannon near 100% would mean the load generator limits that run (the ratio would then flatter the bot)');
+  const bareRows = http.rows.filter((r) => r.app === 'bare');
+  if (bareRows.every((r) => r.serverCpuPct < 90 && r.generatorCpuPct < 90)) {
+    note(
+      `the bare app never saturates a core (at most ${fmt(Math.max(...bareRows.map((r) => r.serverCpuPct)), 0)}%) nor does autocannon (${fmt(Math.max(...bareRows.map((r) => r.generatorCpuPct)), 0)}%): its ceiling here is the loopback round trip between processes (kernel, wake-ups), the same for both apps`,
+    );
+  }
+  note(`answers: ${http.responses.filter((r) => r.app === 'bot').map((r) => `${r.scenario} ${(r.bytes / 1024).toFixed(1)} kB`).join(', ')} (bare: ${http.responses.filter((r) => r.app === 'bare').map((r) => `${r.bytes} B`).join(', ')})`);
+  note(`clicks: ${http.clicks.sentToBot} acknowledged by the bot under load; response_url posts: ${http.clicks.responseUrlPosts} (${http.clicks.markedDone} "marked done", ${http.clicks.alreadyMarked} "already marked"; warm-up and checks included)`);
+  for (const app of ['bare', 'bot'] as const) {
+    const e = http.serverErrors[app];
+    if (e.errors > 0) note(`WARNING: the ${app} server logged ${e.errors} warnings/errors, first:\n${e.firstErrors.join('\n')}`);
+  }
+
+  // 2. Start-up
+  section('2. Start-up');
+  const startup = await startupBench();
+  const stat = (v: number[]) => `${fmt(median(v), 0)} ms (min ${fmt(Math.min(...v), 0)}, max ${fmt(Math.max(...v), 0)})`;
+  console.log(
+    table(
+      ['measure', `median of ${startupRepeats}`],
+      [
+        ['floor: `node --import tsx` on an empty script, start → exit', stat(startup.floorMs)],
+        ['first start: process start → GET /health 200 (imports the plan)', stat(startup.firstStartMs)],
+        ['second start: same database (plan unchanged, not imported)', stat(startup.secondStartMs)],
+        [`real plan import in-process (${startup.realPlanImport.activities} activities), cold`, `${fmt(startup.realPlanImport.coldMs, 1)} ms`],
+        ['real plan import in-process, warm (median of 5)', `${fmt(startup.realPlanImport.warmMs, 1)} ms`],
+      ],
+    ),
+  );
+  note(
+    [
+      '',
+      '`node --import tsx src/main.ts` with a stand-in Web API (auth.test) in this process, a fresh database file for',
+      'each first start; the time includes Node, tsx compiling the sources, SQLite, the plan, auth.test and Bolt.',
+      'A second start still reads and validates the plan file (loadBundle) before comparing hashes: it saves only the writes.',
+    ].join('\n'),
+  );
+
+  // 3. Growth
+  section('3. Growth: synthetic plans');
+  note('Each size in its own process (bench/growth.ts): import into a fresh in-memory store, then domain answers');
+  note(`(answer(parseCommand(text)), no rendering), time-boxed (≤300 calls or ~2.5 s, ≥1 call after a warm-up),`);
+  note('then the reminder pass computation: every occurrence over the plan period (19 months) + dueReminders at 2024-04-24 10:00.');
+  const growth: GrowthResult[] = [];
+  const generated: Record<number, number | null> = {};
+  for (const n of growthSizes) {
+    const { file, generatedMs } = syntheticPlanFile(n);
+    generated[n] = generatedMs;
+    // At the size the query target applies to, the warm-up calls run under the profiler: a profile of each
+    // query at that size without a second import (over 30 s) and without touching the timed calls.
+    const flags = n === targets.querySize ? ['--profile-warmup', `--profile-dir=${profileDir}`] : [];
+    const r = await growthRun(n, file, flags);
+    growth.push(r);
+    process.stderr.write(`  growth ${n}: import ${fmt(r.importMs ?? Number.NaN, 0)} ms, rss ${r.memory.rssMb} MB\n`);
+  }
+  const g = (n: number) => growth.find((r) => r.activities === n)!;
+  const q = (r: GrowthResult, k: QueryKind) => r.queries[k]!;
+  console.log(
+    table(
+      ['activities', ...growthSizes.map((n) => n.toLocaleString('en'))],
+      [
+        ['import (ms)', ...growth.map((r) => fmt(r.importMs ?? Number.NaN, 0))],
+        ...queryKinds.flatMap((k) => [
+          [`${q(growth[0]!, k).text} p50 (ms)`, ...growth.map((r) => q(r, k).p50)],
+          [`${q(growth[0]!, k).text} p99 (ms)`, ...growth.map((r) => q(r, k).p99)],
+          [`  calls timed`, ...growth.map((r) => String(q(r, k).n))],
+        ]),
+        ['occurrences in the period', ...growth.map((r) => r.reminders!.occurrences.toLocaleString('en'))],
+        ['  computing them (ms)', ...growth.map((r) => fmt(r.reminders!.occurrencesMs, 0))],
+        ['reminders due at that moment', ...growth.map((r) => r.reminders!.due.toLocaleString('en'))],
+        ['  dueReminders (ms)', ...growth.map((r) => fmt(r.reminders!.dueRemindersMs, 0))],
+        ['RSS settled: after GC, freed pages returned (MB)', ...growth.map((r) => fmt(r.memory.settledRssMb ?? Number.NaN, 0))],
+        ['  RSS right after import + queries (MB)', ...growth.map((r) => fmt(r.memory.rssMb, 0))],
+        ['  JS heap used then (MB)', ...growth.map((r) => fmt(r.memory.heapUsedMb, 0))],
+        ['  peak RSS (MB)', ...growth.map((r) => fmt(r.memory.maxRssMb, 0))],
+        ['  RSS before opening the store (MB)', ...growth.map((r) => fmt(r.memory.baselineRssMb, 0))],
+        ['  in-memory database pages (MB)', ...growth.map((r) => fmt(r.memory.databaseMb, 0))],
+      ],
+    ),
+  );
+  const gen = growthSizes.filter((n) => generated[n] !== null);
+  note(`\nsynthetic plan files: ${gen.length ? `generated ${gen.map((n) => `${n} in ${fmt(generated[n]!, 0)} ms`).join(', ')}` : 'reused'} (bench/results/plans/)`);
+
+  // Targets
+  section('Targets');
+  const results: TargetResult[] = [];
+  for (const s of ['objective', 'agency', 'search', 'click']) {
+    const bare = http.rows.find((r) => r.scenario === s && r.app === 'bare' && r.connections === 10)!;
+    const bot = http.rows.find((r) => r.scenario === s && r.app === 'bot' && r.connections === 10)!;
+    results.push(atLeast(`${s}: throughput ratio bot/bare at 10 connections`, bot.rps / bare.rps, targets.throughputRatio));
+    results.push(below(`${s}: p99 at 10 connections`, bot.p99, targets.httpP99Ms, 'ms'));
+  }
+  for (const k of queryKinds) results.push(below(`${k} query p99 at ${targets.querySize.toLocaleString('en')} activities`, q(g(targets.querySize), k).p99, targets.queryP99Ms, 'ms'));
+  results.push(below(`import of ${targets.importSize.toLocaleString('en')} activities`, g(targets.importSize).importMs!, targets.importMs, 'ms'));
+  // Judged on the settled RSS: what the process holds while serving. The RSS right after the work depends on
+  // when V8 last collected (it varied from 290 to 430 MB at 10,000 in trials); both are printed.
+  const memoryMb = (r: GrowthResult) => r.memory.settledRssMb ?? r.memory.rssMb;
+  results.push(below(`RSS (settled) at ${targets.memorySize.toLocaleString('en')} activities`, memoryMb(g(targets.memorySize)), targets.memoryMb, 'MB'));
+  console.log(table(['target', 'measured', 'result', 'missed by'], results.map((t) => [t.target, t.measured, t.pass ? 'PASS' : 'MISS', t.miss])));
+  const passed = results.filter((t) => t.pass).length;
+  note(`\n${passed} of ${results.length} targets met.`);
+
+  // Where the time goes
+  const profiles: { what: string; summary: ProfileSummary }[] = http.profiles.map((p) => ({ what: `HTTP ${p.scenario} at 10 connections (bot process, ${profileSeconds} s of load)`, summary: p.summary }));
+  for (const k of queryKinds) {
+    const file = g(targets.querySize).profiles[k];
+    if (file && q(g(targets.querySize), k).p99 >= targets.queryP99Ms) profiles.push({ what: `${k} query at ${targets.querySize.toLocaleString('en')} activities (warm-up calls)`, summary: readProfile(file, 10) });
+  }
+  if (g(targets.importSize).importMs! >= targets.importMs) {
+    // Profiling the import at 100,000 would take another import (over 30 s); its cost is linear in the number
+    // of activities (see the table), so the 10,000 import shows the same functions at a tenth of the time.
+    const r = await growthRun(10_000, syntheticPlanFile(10_000).file, ['--only=import', '--profile=import', `--profile-dir=${profileDir}`]);
+    profiles.push({ what: 'import, profiled at 10,000 activities (linear in size: the same functions as at 100,000)', summary: readProfile(r.profiles.import!, 10) });
+  }
+  if (profiles.length > 0) {
+    section('Where the time goes (CPU profiles of what missed)');
+    for (const p of profiles) {
+      console.log(`${p.what}`);
+      console.log(formatProfile(p.summary));
+      console.log();
+    }
+  }
+  const memory = g(targets.memorySize).memory;
+  if (memoryMb(g(targets.memorySize)) >= targets.memoryMb) {
+    section('Memory at 10,000 activities');
+    note(
+      [
+        `RSS before the store was opened (Node, tsx, the bot's modules): ${memory.baselineRssMb} MB`,
+        `RSS settled (after a full GC, freed pages returned): ${memory.settledRssMb ?? '—'} MB; right after import and queries: ${memory.rssMb} MB, JS heap in use then: ${memory.heapUsedMb} MB`,
+        `in-memory database pages: ${memory.databaseMb} MB of that (the bot's database is a file: its pages would mostly stay on disk)`,
+        `peak RSS (during the import's YAML parse): ${memory.maxRssMb} MB`,
+      ].join('\n'),
+    );
+  }
+
+  const totalS = (performance.now() - began) / 1000;
+  section('Done');
+  note(`total time: ${fmt(totalS, 1)} s`);
+  const out = path.join(resultsDir, 'latest.json');
+  writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        totalSeconds: totalS,
+        machine,
+        settings: { loadSeconds, warmupSeconds, connectionCounts, growthSizes, targets },
+        http,
+        startup,
+        growth,
+        targets: results,
+        profiles: profiles.map((p) => ({ what: p.what, ...p.summary })),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  note(`results: ${path.relative(process.cwd(), out)}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`\nBENCHMARK FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,99 @@
+/**
+ * A server under load, in its own process (run.ts drives it with autocannon from another one):
+ *
+ *   node --import tsx bench/server.ts bot|bare      (env BENCH_API_URL: the Slack stand-in's Web API)
+ *
+ * `bot`: the real bot (createSlackApp) with the real plan imported into an in-memory store, on Bolt's
+ * HTTPReceiver with a signing secret. `bare`: a Bolt app on the same receiver, same secret, same logger, that
+ * acknowledges `/gcm` with a constant and the Mark done button with an empty ack: Bolt's own floor.
+ *
+ * Both listen on 127.0.0.1, port chosen by the OS, and print `{"port":N}`. Over IPC they take
+ * {profile:'start'} and {profile:'stop', file} (a CPU profile of the load in between) and answer
+ * {profiled:file}; they report how many warnings and errors they logged on {stats:true}, and the CPU time
+ * they have used on {cpu:true}.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { defaultDataDir, defaultPlanFile, loadConfig } from '../src/config.js';
+import { fixedClock } from '../src/clock.js';
+import { createLogger } from '../src/logger.js';
+import { openStores } from '../src/stores.js';
+import { importPlanFile } from '../src/plan/import-plan.js';
+import { createSlackApp } from '../src/slack-app.js';
+import { actionIds, slashCommand } from '../src/views/action-ids.js';
+import { benchNow, coChair, signingSecret, zone } from './common.js';
+import { Profiler } from './profile.js';
+
+export type ServerKind = 'bot' | 'bare';
+export type ServerMessage = { profile: 'start' } | { profile: 'stop'; file: string } | { stats: true } | { cpu: true };
+export type ServerReply = { profiled: string } | { errors: number; firstErrors: string[] } | { cpuMicros: number };
+
+const identity = { botId: 'B0GCMBOT', botUserId: 'UGCMBOT' };
+/** Loopback only: nothing of the benchmark is reachable from outside the machine. */
+const listen = { port: 0, host: '127.0.0.1' };
+
+async function main(): Promise<void> {
+  const kind = process.argv[2] as ServerKind;
+  const apiUrl = process.env.BENCH_API_URL;
+  if ((kind !== 'bot' && kind !== 'bare') || !apiUrl) throw new Error('usage: BENCH_API_URL=… server.ts bot|bare');
+
+  // Both apps log the same way: warnings and errors counted (and the first few kept), nothing printed, so
+  // that a failing handler (invisible in the ack's status) is still reported by run.ts.
+  let errors = 0;
+  const firstErrors: string[] = [];
+  const logger = createLogger((line) => {
+    errors++;
+    if (firstErrors.length < 5) firstErrors.push(line);
+  }, LogLevel.WARN);
+
+  let app: App;
+  if (kind === 'bot') {
+    const stores = openStores(':memory:');
+    const imported = importPlanFile(stores.plans, defaultPlanFile, defaultDataDir, new Date().toISOString());
+    if (!imported.ok) throw new Error('the real plan did not import');
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: apiUrl,
+      PORT: '0',
+      GCM_CO_CHAIRS: coChair,
+      GCM_TIMEZONE: zone,
+      DATABASE_PATH: ':memory:',
+    });
+    // A clock standing at a moment inside the plan's period, as in the tests; the scheduler is not started.
+    app = createSlackApp({ config, stores, clock: fixedClock(benchNow(), zone), logger, retries: 0, identity }).app;
+  } else {
+    const receiver = new HTTPReceiver({ signingSecret, logger });
+    app = new App({ token: 'xoxb-bench', receiver, logger, clientOptions: { slackApiUrl: apiUrl }, ...identity });
+    app.command(slashCommand, async ({ ack }) => {
+      await ack({ response_type: 'ephemeral', text: 'ok' });
+    });
+    app.action(actionIds.markDone, async ({ ack }) => {
+      await ack();
+    });
+  }
+  const server = (await app.start(listen)) as unknown as Server;
+
+  const profiler = new Profiler();
+  process.on('message', (m: ServerMessage) => {
+    const reply = (r: ServerReply) => process.send?.(r);
+    if ('stats' in m) reply({ errors, firstErrors });
+    else if ('cpu' in m) {
+      const { user, system } = process.cpuUsage();
+      reply({ cpuMicros: user + system });
+    }
+    else if (m.profile === 'start') void profiler.start().then(() => reply({ profiled: '' }));
+    else void profiler.stop(m.file).then((file) => reply({ profiled: file }));
+  });
+  // Ends with its parent: run.ts disconnects (or dies) and the server goes too.
+  process.on('disconnect', () => {
+    void app.stop().finally(() => process.exit(0));
+  });
+  process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exit(1);
+});
