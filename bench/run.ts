@@ -23,7 +23,7 @@ import { defaultDataDir, defaultPlanFile, projectRoot } from '../src/config.js';
 import { openStores } from '../src/stores.js';
 import { importPlanFile } from '../src/plan/import-plan.js';
 import { syntheticPlanYaml } from '../src/plan/synthetic-plan.js';
-import { signature } from '../src/standin/sender.js';
+import { signature, slashCommandFields } from '../src/standin/sender.js';
 import { WebApiStandIn } from '../src/standin/web-api.js';
 import { channel, coChair, firstJsonLine, fmt, median, queryKinds, signingSecret, summarize, zone, type QueryKind } from './common.js';
 import type { GrowthResult } from './growth.js';
@@ -146,20 +146,7 @@ const formType = 'application/x-www-form-urlencoded';
 
 /** A slash command as Slack sends it, form-encoded. */
 function commandBody(text: string, responseUrl: string, user = coChair): string {
-  return new URLSearchParams({
-    token: 'x',
-    team_id: 'T0STANDIN',
-    team_domain: 'standin',
-    channel_id: channel,
-    channel_name: 'gcm-network',
-    user_id: user,
-    user_name: user.toLowerCase(),
-    command: '/gcm',
-    text,
-    response_url: responseUrl,
-    trigger_id: '1.2.3',
-    api_app_id: 'A0GCM',
-  }).toString();
+  return new URLSearchParams(slashCommandFields({ text, user, channel, responseUrl })).toString();
 }
 
 /**

@@ -12,7 +12,7 @@ import { openStores, type Stores } from '../stores.js';
 import { formatProblem, importPlanFile } from '../plan/import-plan.js';
 import { createSlackApp, type SlackApp } from '../slack-app.js';
 import { WebApiStandIn, type StoredMessage } from '../standin/web-api.js';
-import { SlackSender } from '../standin/sender.js';
+import { SlackSender, slashCommandFields } from '../standin/sender.js';
 import { currentPlan } from '../domain/questions.js';
 import { nextReminders } from '../domain/reminders.js';
 import { occurrencesOf } from '../domain/occurrences.js';
@@ -140,20 +140,9 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
       case '/api/command': {
         const text = String(body.text ?? '').replace(/^\s*\/gcm\b\s*/, '');
         const ts = standin.nextTs();
-        const ack = await sender.command({
-          token: 'playground',
-          team_id: 'T0STANDIN',
-          team_domain: 'playground',
-          channel_id: playgroundChannel.id,
-          channel_name: playgroundChannel.name,
-          user_id: who,
-          user_name: who.toLowerCase(),
-          command: '/gcm',
-          text,
-          response_url: standin.newResponseUrl(playgroundChannel.id, who, ts),
-          trigger_id: `${Date.now()}.playground`,
-          api_app_id: 'A0GCM',
-        });
+        const ack = await sender.command(
+          slashCommandFields({ text, user: who, channel: playgroundChannel.id, channelName: playgroundChannel.name, responseUrl: standin.newResponseUrl(playgroundChannel.id, who, ts) }),
+        );
         const answer = ack.json as { text?: string; blocks?: unknown[] } | null;
         if (answer && (answer.text || answer.blocks)) standin.addMessage({ channel: playgroundChannel.id, ts, text: answer.text ?? '', blocks: answer.blocks ?? [], user: standin.botUserId, ephemeralTo: who });
         return json(200, { status: ack.status });

@@ -5,6 +5,24 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
+/** The form fields of a slash command as Slack sends them (`/gcm`, in `channel`, by `user`). */
+export function slashCommandFields(c: { text: string; user: string; channel: string; channelName?: string; responseUrl: string; command?: string }): Record<string, string> {
+  return {
+    token: 'standin',
+    team_id: 'T0STANDIN',
+    team_domain: 'standin',
+    channel_id: c.channel,
+    channel_name: c.channelName ?? 'gcm-network',
+    user_id: c.user,
+    user_name: c.user.toLowerCase(),
+    command: c.command ?? '/gcm',
+    text: c.text,
+    response_url: c.responseUrl,
+    trigger_id: `${Date.now()}.standin`,
+    api_app_id: 'A0GCM',
+  };
+}
+
 export interface SentRequest {
   status: number;
   body: string;

@@ -7,7 +7,7 @@ import { fixedClock, type SettableClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { createSlackApp, type SlackApp } from '../../src/slack-app.js';
 import { WebApiStandIn } from '../../src/standin/web-api.js';
-import { SlackSender } from '../../src/standin/sender.js';
+import { SlackSender, slashCommandFields } from '../../src/standin/sender.js';
 import type { Stores } from '../../src/stores.js';
 import { at, loadedStores, zone } from './stores.js';
 
@@ -67,21 +67,7 @@ export async function startBot(env: Record<string, string> = {}, now = '2024-04-
     stores,
     clock,
     logs,
-    command: (text, user = member) =>
-      sender.command({
-        token: 'x',
-        team_id: 'T0STANDIN',
-        team_domain: 'standin',
-        channel_id: channel,
-        channel_name: 'gcm-network',
-        user_id: user,
-        user_name: user.toLowerCase(),
-        command: '/gcm',
-        text,
-        response_url: standin.newResponseUrl(channel, user),
-        trigger_id: '1.2.3',
-        api_app_id: 'A0GCM',
-      }),
+    command: (text, user = member) => sender.command(slashCommandFields({ text, user, channel, responseUrl: standin.newResponseUrl(channel, user) })),
     click: (message, actionId, user, opts = {}) => {
       const blocks = message.blocks as { type: string; block_id?: string; elements?: { action_id: string; value: string; type: string; text: unknown }[] }[];
       const candidates = blocks.filter((b) => b.type === 'actions' && b.elements?.some((e) => e.action_id === actionId));
