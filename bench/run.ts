@@ -23,7 +23,7 @@ import { defaultDataDir, defaultPlanFile, projectRoot } from '../src/config.js';
 import { openStores } from '../src/stores.js';
 import { importPlanFile } from '../src/plan/import-plan.js';
 import { syntheticPlanYaml } from '../src/plan/synthetic-plan.js';
-import { signature, slashCommandFields } from '../src/standin/sender.js';
+import { blockActionsPayload, signature, slashCommandFields } from '../src/standin/sender.js';
 import { WebApiStandIn } from '../src/standin/web-api.js';
 import { channel, coChair, firstJsonLine, fmt, median, queryKinds, signingSecret, summarize, zone, type QueryKind } from './common.js';
 import type { GrowthResult } from './growth.js';
@@ -154,19 +154,11 @@ function commandBody(text: string, responseUrl: string, user = coChair): string 
  * in the bot's own answer.
  */
 function clickBody(button: { type: string; action_id: string; value: string; text: unknown }, blockId: string | undefined, responseUrl: string): string {
-  const ts = '1713960000.000100';
-  const payload = {
-    type: 'block_actions',
-    user: { id: coChair, username: coChair.toLowerCase(), team_id: 'T0STANDIN' },
-    api_app_id: 'A0GCM',
-    token: 'x',
-    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: true },
-    trigger_id: '1.2.3',
-    team: { id: 'T0STANDIN', domain: 'standin' },
-    channel: { id: channel, name: 'gcm-network' },
-    response_url: responseUrl,
-    actions: [{ type: button.type, action_id: button.action_id, block_id: blockId, value: button.value, text: button.text, action_ts: String(Date.now() / 1000) }],
-  };
+  const payload = blockActionsPayload(
+    coChair,
+    { kind: 'message', channel, messageTs: '1713960000.000100', ephemeral: true, responseUrl },
+    { type: button.type, action_id: button.action_id, block_id: blockId, value: button.value, text: button.text },
+  );
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 

@@ -12,7 +12,7 @@ import { openStores, type Stores } from '../stores.js';
 import { formatProblem, importPlanFile } from '../plan/import-plan.js';
 import { createSlackApp, type SlackApp } from '../slack-app.js';
 import { WebApiStandIn, type StoredMessage } from '../standin/web-api.js';
-import { SlackSender, slashCommandFields } from '../standin/sender.js';
+import { SlackSender, blockActionsPayload, slashCommandFields } from '../standin/sender.js';
 import { currentPlan } from '../domain/questions.js';
 import { nextReminders } from '../domain/reminders.js';
 import { occurrencesOf } from '../domain/occurrences.js';
@@ -151,28 +151,28 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
         const inHome = body.surface === 'home';
         const message = inHome ? undefined : standin.messages.find((m) => m.ts === body.ts);
         if (!inHome && !message) return json(404, { error: 'no such message' });
-        const action: Record<string, unknown> = { action_id: body.actionId, block_id: body.blockId, type: body.type, action_ts: String(Date.now() / 1000) };
+        const action: Record<string, unknown> = { action_id: body.actionId, block_id: body.blockId, type: body.type };
         if (body.type === 'button') action.value = body.value;
         if (body.type === 'static_select') action.selected_option = { value: body.value, text: { type: 'plain_text', text: String(body.value) } };
         if (body.type === 'datepicker') action.selected_date = body.value;
         const ephemeral = Boolean(message?.ephemeralTo);
-        const r = await sender.interaction({
-          type: 'block_actions',
-          user: { id: who, username: who.toLowerCase(), team_id: 'T0STANDIN' },
-          api_app_id: 'A0GCM',
-          token: 'playground',
-          team: { id: 'T0STANDIN', domain: 'playground' },
-          trigger_id: `${Date.now()}.playground`,
-          ...(inHome
-            ? { container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home' } }
-            : {
-                container: { type: 'message', message_ts: message!.ts, channel_id: playgroundChannel.id, is_ephemeral: ephemeral },
-                channel: { id: playgroundChannel.id, name: playgroundChannel.name },
-                ...(ephemeral ? {} : { message: { type: 'message', ts: message!.ts, text: message!.text, blocks: message!.blocks, user: message!.user } }),
-                response_url: standin.newResponseUrl(playgroundChannel.id, who, message!.ts),
-              }),
-          actions: [action],
-        });
+        const r = await sender.interaction(
+          blockActionsPayload(
+            who,
+            inHome
+              ? { kind: 'home' }
+              : {
+                  kind: 'message',
+                  channel: playgroundChannel.id,
+                  channelName: playgroundChannel.name,
+                  messageTs: message!.ts,
+                  ephemeral,
+                  message: { text: message!.text, blocks: message!.blocks, user: message!.user },
+                  responseUrl: standin.newResponseUrl(playgroundChannel.id, who, message!.ts),
+                },
+            action,
+          ),
+        );
         return json(200, { status: r.status });
       }
       case '/api/home': {

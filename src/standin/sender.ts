@@ -23,6 +23,37 @@ export function slashCommandFields(c: { text: string; user: string; channel: str
   };
 }
 
+/** Where an interaction happened: a message in a channel (with its response_url), or the App Home. */
+export type InteractionSurface =
+  | { kind: 'message'; channel: string; channelName?: string; messageTs: string; ephemeral: boolean; message?: { text: string; blocks: unknown[]; user?: string }; responseUrl: string }
+  | { kind: 'home' };
+
+/**
+ * A `block_actions` payload as Slack sends it for one element of a message or of the App Home. An ephemeral
+ * message comes without its `message` (Slack sends none), a channel message with it.
+ */
+export function blockActionsPayload(user: string, surface: InteractionSurface, action: Record<string, unknown>): Record<string, unknown> {
+  const where =
+    surface.kind === 'home'
+      ? { container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home' } }
+      : {
+          container: { type: 'message', message_ts: surface.messageTs, channel_id: surface.channel, is_ephemeral: surface.ephemeral },
+          channel: { id: surface.channel, name: surface.channelName ?? 'gcm-network' },
+          ...(surface.ephemeral || !surface.message ? {} : { message: { type: 'message', ts: surface.messageTs, ...surface.message } }),
+          response_url: surface.responseUrl,
+        };
+  return {
+    type: 'block_actions',
+    user: { id: user, username: user.toLowerCase(), team_id: 'T0STANDIN' },
+    api_app_id: 'A0GCM',
+    token: 'standin',
+    team: { id: 'T0STANDIN', domain: 'standin' },
+    trigger_id: `${Date.now()}.standin`,
+    ...where,
+    actions: [{ action_ts: String(Date.now() / 1000), ...action }],
+  };
+}
+
 export interface SentRequest {
   status: number;
   body: string;

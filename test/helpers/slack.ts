@@ -7,7 +7,7 @@ import { fixedClock, type SettableClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { createSlackApp, type SlackApp } from '../../src/slack-app.js';
 import { WebApiStandIn } from '../../src/standin/web-api.js';
-import { SlackSender, slashCommandFields } from '../../src/standin/sender.js';
+import { SlackSender, blockActionsPayload, slashCommandFields } from '../../src/standin/sender.js';
 import type { Stores } from '../../src/stores.js';
 import { at, loadedStores, zone } from './stores.js';
 
@@ -76,19 +76,13 @@ export async function startBot(env: Record<string, string> = {}, now = '2024-04-
       const element = block.elements!.find((e) => e.action_id === actionId)!;
       const ephemeral = opts.ephemeral ?? true;
       const ts = message.ts ?? '1713960000.000100';
-      return sender.interaction({
-        type: 'block_actions',
-        user: { id: user, username: user.toLowerCase(), team_id: 'T0STANDIN' },
-        api_app_id: 'A0GCM',
-        token: 'x',
-        container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: ephemeral },
-        trigger_id: '1.2.3',
-        team: { id: 'T0STANDIN', domain: 'standin' },
-        channel: { id: channel, name: 'gcm-network' },
-        ...(ephemeral ? {} : { message: { type: 'message', ts, text: 'x', blocks: message.blocks, user: standin.botUserId } }),
-        response_url: standin.newResponseUrl(channel, user, ts),
-        actions: [{ type: element.type, action_id: element.action_id, block_id: block.block_id, value: element.value, text: element.text, action_ts: String(Date.now() / 1000) }],
-      });
+      return sender.interaction(
+        blockActionsPayload(
+          user,
+          { kind: 'message', channel, messageTs: ts, ephemeral, message: { text: 'x', blocks: message.blocks, user: standin.botUserId }, responseUrl: standin.newResponseUrl(channel, user, ts) },
+          { type: element.type, action_id: element.action_id, block_id: block.block_id, value: element.value, text: element.text },
+        ),
+      );
     },
   };
 }
