@@ -39,7 +39,13 @@ export function summarize(samples: readonly number[] | Float64Array): Summary {
   const sorted = Float64Array.from(samples).sort();
   let sum = 0;
   for (const v of sorted) sum += v;
-  return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: sorted.length ? sum / sorted.length : Number.NaN, max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mean: sorted.length ? sum / sorted.length : Number.NaN,
+    max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN,
+  };
 }
 
 export const median = (values: readonly number[]): number => percentile(Float64Array.from(values).sort(), 50);

@@ -93,7 +93,9 @@ async function main(): Promise<void> {
 
   // Import: validation (YAML parse, schema, references) and the one SQLite transaction, as at start-up.
   const importStart = performance.now();
-  const imported = await maybeProfiled('import', profiled.has('import'), () => importPlanFile(stores.plans, planFile, defaultDataDir, new Date().toISOString()));
+  const imported = await maybeProfiled('import', profiled.has('import'), () =>
+    importPlanFile(stores.plans, planFile, defaultDataDir, new Date().toISOString()),
+  );
   const importMs = performance.now() - importStart;
   if (!imported.ok) throw new Error(`the synthetic plan was rejected: ${imported.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   if (imported.report.activities !== n) throw new Error(`expected ${n} activities, imported ${imported.report.activities}`);
@@ -165,7 +167,14 @@ async function main(): Promise<void> {
     });
     const occMs = summarize(passes.map((r) => r.occ)).p50;
     const dueMs = summarize(passes.map((r) => r.due)).p50;
-    reminders = { occurrences: passes[0]!.occurrences, due: passes[0]!.dueCount, occurrencesMs: occMs, dueRemindersMs: dueMs, totalMs: occMs + dueMs, runs: passes.length };
+    reminders = {
+      occurrences: passes[0]!.occurrences,
+      due: passes[0]!.dueCount,
+      occurrencesMs: occMs,
+      dueRemindersMs: dueMs,
+      totalMs: occMs + dueMs,
+      runs: passes.length,
+    };
   }
 
   const mem = process.memoryUsage();

@@ -185,7 +185,10 @@ export function summarizeProfile(profile: CpuProfile, file = '', top = 12, exclu
     const tt = total.get(key) ?? 0;
     return { name, where: at, selfMs: s / 1000, selfPct: busyUs ? (100 * s) / busyUs : 0, totalMs: tt / 1000, totalPct: busyUs ? (100 * tt) / busyUs : 0 };
   };
-  const selfTop = [...self.keys()].map(entry).sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
+  const selfTop = [...self.keys()]
+    .map(entry)
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, top);
   const botTotal = [...total.keys()]
     .filter((k) => k.split('\u0000')[1]!.startsWith('src/'))
     .map(entry)

@@ -107,7 +107,11 @@ function table(head: string[], rows: (string | number)[][]): string {
   const cells = [head, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? fmt(c) : c)))];
   const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const numeric = head.map((_, i) => rows.every((r) => typeof r[i] === 'number' || /^[\d.,×—%+-]+(?: ?[a-zA-Z]+)?$/.test(String(r[i]))));
-  const line = (r: string[]) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
@@ -312,7 +316,14 @@ async function httpBench(): Promise<HttpResult> {
     const errorsBefore = { bare: (await errorsOf('bare')).errors, bot: (await errorsOf('bot')).errors };
 
     // Warm-up (JIT, SQLite statement caches): every request, in turn, at 10 connections, on both apps.
-    for (const app of ['bare', 'bot'] as const) await load(servers[app], scenarios.map((s) => s.body), 10, warmupSeconds, `warm-up ${app}`);
+    for (const app of ['bare', 'bot'] as const)
+      await load(
+        servers[app],
+        scenarios.map((s) => s.body),
+        10,
+        warmupSeconds,
+        `warm-up ${app}`,
+      );
 
     const rows: LoadRow[] = [];
     let sentToBot = 0;
@@ -323,7 +334,9 @@ async function httpBench(): Promise<HttpResult> {
           const r = await load(servers[app], [s.body], connections, loadSeconds(connections), `${app} ${s.label} at ${connections} connection(s)`);
           rows.push({ scenario: s.name, app, ...r });
           if (app === 'bot' && s.name === 'click') sentToBot += r.requests;
-          process.stderr.write(`  ${app.padEnd(4)} ${s.label.padEnd(24)} c=${String(connections).padEnd(2)} ${fmt(r.rps, 0).padStart(6)} req/s  p99 ${fmt(r.p99)} ms\n`);
+          process.stderr.write(
+            `  ${app.padEnd(4)} ${s.label.padEnd(24)} c=${String(connections).padEnd(2)} ${fmt(r.rps, 0).padStart(6)} req/s  p99 ${fmt(r.p99)} ms\n`,
+          );
           // Let the bot finish what it does after acknowledging (a click's response_url post) before the next run.
           await sleep(300);
         }
@@ -496,12 +509,22 @@ interface TargetResult {
 
 function below(target: string, value: number, limit: number, unit: string): TargetResult {
   const pass = value < limit;
-  return { target: `${target} < ${limit} ${unit}`, measured: `${fmt(value)} ${unit}`, pass, miss: pass ? '' : `${fmt(value / limit, 1)}× the limit (+${fmt(value - limit)} ${unit})` };
+  return {
+    target: `${target} < ${limit} ${unit}`,
+    measured: `${fmt(value)} ${unit}`,
+    pass,
+    miss: pass ? '' : `${fmt(value / limit, 1)}× the limit (+${fmt(value - limit)} ${unit})`,
+  };
 }
 
 function atLeast(target: string, value: number, limit: number): TargetResult {
   const pass = value >= limit;
-  return { target: `${target} ≥ ${limit.toFixed(2)}`, measured: fmt(value), pass, miss: pass ? '' : `${fmt(limit - value)} short (${fmt((100 * value) / limit, 0)}% of the target)` };
+  return {
+    target: `${target} ≥ ${limit.toFixed(2)}`,
+    measured: fmt(value),
+    pass,
+    miss: pass ? '' : `${fmt(limit - value)} short (${fmt((100 * value) / limit, 0)}% of the target)`,
+  };
 }
 
 // ---------- main ----------
@@ -547,7 +570,19 @@ async function main(): Promise<void> {
   console.log(
     table(
       ['request', 'conn', 'bare req/s', 'bot req/s', 'rps ratio', 'bare p50', 'bot p50', 'p50 ratio', 'bare p99', 'bot p99', 'p99 ratio'],
-      pairs.map(({ s, c, bare, bot }) => [s, String(c), fmt(bare.rps, 0), fmt(bot.rps, 0), bot.rps / bare.rps, bare.p50, bot.p50, bot.p50 / bare.p50, bare.p99, bot.p99, bot.p99 / bare.p99]),
+      pairs.map(({ s, c, bare, bot }) => [
+        s,
+        String(c),
+        fmt(bare.rps, 0),
+        fmt(bot.rps, 0),
+        bot.rps / bare.rps,
+        bare.p50,
+        bot.p50,
+        bot.p50 / bare.p50,
+        bare.p99,
+        bot.p99,
+        bot.p99 / bare.p99,
+      ]),
     ),
   );
   note('\nlatencies in ms; ratio = bot / bare (throughput: higher is better; latency: lower is better)');
@@ -555,7 +590,14 @@ async function main(): Promise<void> {
   console.log(
     table(
       ['CPU during the run (% of one core)', 'conn', 'bare server', 'autocannon', 'bot server', 'autocannon'],
-      pairs.map(({ s, c, bare, bot }) => [s, String(c), fmt(bare.serverCpuPct, 0), fmt(bare.generatorCpuPct, 0), fmt(bot.serverCpuPct, 0), fmt(bot.generatorCpuPct, 0)]),
+      pairs.map(({ s, c, bare, bot }) => [
+        s,
+        String(c),
+        fmt(bare.serverCpuPct, 0),
+        fmt(bare.generatorCpuPct, 0),
+        fmt(bot.serverCpuPct, 0),
+        fmt(bot.generatorCpuPct, 0),
+      ]),
     ),
   );
   note('\na server near 100% is the bottleneck; autocannon near 100% would mean the load generator limits that run (the ratio would then flatter the bot)');
@@ -565,8 +607,18 @@ async function main(): Promise<void> {
       `the bare app never saturates a core (at most ${fmt(Math.max(...bareRows.map((r) => r.serverCpuPct)), 0)}%) nor does autocannon (${fmt(Math.max(...bareRows.map((r) => r.generatorCpuPct)), 0)}%): its ceiling here is the loopback round trip between processes (kernel, wake-ups), the same for both apps`,
     );
   }
-  note(`answers: ${http.responses.filter((r) => r.app === 'bot').map((r) => `${r.scenario} ${(r.bytes / 1024).toFixed(1)} kB`).join(', ')} (bare: ${http.responses.filter((r) => r.app === 'bare').map((r) => `${r.bytes} B`).join(', ')})`);
-  note(`clicks: ${http.clicks.sentToBot} acknowledged by the bot under load; response_url posts: ${http.clicks.responseUrlPosts} (${http.clicks.markedDone} "marked done", ${http.clicks.alreadyMarked} "already marked"; warm-up and checks included)`);
+  note(
+    `answers: ${http.responses
+      .filter((r) => r.app === 'bot')
+      .map((r) => `${r.scenario} ${(r.bytes / 1024).toFixed(1)} kB`)
+      .join(', ')} (bare: ${http.responses
+      .filter((r) => r.app === 'bare')
+      .map((r) => `${r.bytes} B`)
+      .join(', ')})`,
+  );
+  note(
+    `clicks: ${http.clicks.sentToBot} acknowledged by the bot under load; response_url posts: ${http.clicks.responseUrlPosts} (${http.clicks.markedDone} "marked done", ${http.clicks.alreadyMarked} "already marked"; warm-up and checks included)`,
+  );
   for (const app of ['bare', 'bot'] as const) {
     const e = http.serverErrors[app];
     if (e.errors > 0) note(`WARNING: the ${app} server logged ${e.errors} warnings/errors, first:\n${e.firstErrors.join('\n')}`);
@@ -640,7 +692,9 @@ async function main(): Promise<void> {
     ),
   );
   const gen = growthSizes.filter((n) => generated[n] !== null);
-  note(`\nsynthetic plan files: ${gen.length ? `generated ${gen.map((n) => `${n} in ${fmt(generated[n]!, 0)} ms`).join(', ')}` : 'reused'} (bench/results/plans/)`);
+  note(
+    `\nsynthetic plan files: ${gen.length ? `generated ${gen.map((n) => `${n} in ${fmt(generated[n]!, 0)} ms`).join(', ')}` : 'reused'} (bench/results/plans/)`,
+  );
 
   // Targets
   section('Targets');
@@ -651,27 +705,40 @@ async function main(): Promise<void> {
     results.push(atLeast(`${s}: throughput ratio bot/bare at 10 connections`, bot.rps / bare.rps, targets.throughputRatio));
     results.push(below(`${s}: p99 at 10 connections`, bot.p99, targets.httpP99Ms, 'ms'));
   }
-  for (const k of queryKinds) results.push(below(`${k} query p99 at ${targets.querySize.toLocaleString('en')} activities`, q(g(targets.querySize), k).p99, targets.queryP99Ms, 'ms'));
+  for (const k of queryKinds)
+    results.push(below(`${k} query p99 at ${targets.querySize.toLocaleString('en')} activities`, q(g(targets.querySize), k).p99, targets.queryP99Ms, 'ms'));
   results.push(below(`import of ${targets.importSize.toLocaleString('en')} activities`, g(targets.importSize).importMs!, targets.importMs, 'ms'));
   // Judged on the settled RSS: what the process holds while serving. The RSS right after the work depends on
   // when V8 last collected (it varied from 290 to 430 MB at 10,000 in trials); both are printed.
   const memoryMb = (r: GrowthResult) => r.memory.settledRssMb ?? r.memory.rssMb;
   results.push(below(`RSS (settled) at ${targets.memorySize.toLocaleString('en')} activities`, memoryMb(g(targets.memorySize)), targets.memoryMb, 'MB'));
-  console.log(table(['target', 'measured', 'result', 'missed by'], results.map((t) => [t.target, t.measured, t.pass ? 'PASS' : 'MISS', t.miss])));
+  console.log(
+    table(
+      ['target', 'measured', 'result', 'missed by'],
+      results.map((t) => [t.target, t.measured, t.pass ? 'PASS' : 'MISS', t.miss]),
+    ),
+  );
   const passed = results.filter((t) => t.pass).length;
   note(`\n${passed} of ${results.length} targets met.`);
 
   // Where the time goes
-  const profiles: { what: string; summary: ProfileSummary }[] = http.profiles.map((p) => ({ what: `HTTP ${p.scenario} at 10 connections (bot process, ${profileSeconds} s of load)`, summary: p.summary }));
+  const profiles: { what: string; summary: ProfileSummary }[] = http.profiles.map((p) => ({
+    what: `HTTP ${p.scenario} at 10 connections (bot process, ${profileSeconds} s of load)`,
+    summary: p.summary,
+  }));
   for (const k of queryKinds) {
     const file = g(targets.querySize).profiles[k];
-    if (file && q(g(targets.querySize), k).p99 >= targets.queryP99Ms) profiles.push({ what: `${k} query at ${targets.querySize.toLocaleString('en')} activities (warm-up calls)`, summary: readProfile(file, 10) });
+    if (file && q(g(targets.querySize), k).p99 >= targets.queryP99Ms)
+      profiles.push({ what: `${k} query at ${targets.querySize.toLocaleString('en')} activities (warm-up calls)`, summary: readProfile(file, 10) });
   }
   if (g(targets.importSize).importMs! >= targets.importMs) {
     // Profiling the import at 100,000 would take another import (over 30 s); its cost is linear in the number
     // of activities (see the table), so the 10,000 import shows the same functions at a tenth of the time.
     const r = await growthRun(10_000, syntheticPlanFile(10_000).file, ['--only=import', '--profile=import', `--profile-dir=${profileDir}`]);
-    profiles.push({ what: 'import, profiled at 10,000 activities (linear in size: the same functions as at 100,000)', summary: readProfile(r.profiles.import!, 10) });
+    profiles.push({
+      what: 'import, profiled at 10,000 activities (linear in size: the same functions as at 100,000)',
+      summary: readProfile(r.profiles.import!, 10),
+    });
   }
   if (profiles.length > 0) {
     section('Where the time goes (CPU profiles of what missed)');

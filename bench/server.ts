@@ -82,8 +82,7 @@ async function main(): Promise<void> {
     else if ('cpu' in m) {
       const { user, system } = process.cpuUsage();
       reply({ cpuMicros: user + system });
-    }
-    else if (m.profile === 'start') void profiler.start().then(() => reply({ profiled: '' }));
+    } else if (m.profile === 'start') void profiler.start().then(() => reply({ profiled: '' }));
     else void profiler.stop(m.file).then((file) => reply({ profiled: file }));
   });
   // Ends with its parent: run.ts disconnects (or dies) and the server goes too.

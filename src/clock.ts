@@ -51,8 +51,6 @@ export function fixedClock(start: DateTime, zone: string): SettableClock {
  */
 export function parseInstant(text: string, zone: string): DateTime | null {
   const hasOffset = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/.test(text.trim()) && /T/.test(text);
-  const dt = hasOffset
-    ? DateTime.fromISO(text.trim(), { setZone: true }).setZone(zone)
-    : DateTime.fromISO(text.trim(), { zone });
+  const dt = hasOffset ? DateTime.fromISO(text.trim(), { setZone: true }).setZone(zone) : DateTime.fromISO(text.trim(), { zone });
   return dt.isValid ? dt : null;
 }

@@ -28,7 +28,12 @@ const userIdList = z.preprocess(
   z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'each co-chair must be a Slack user ID such as U012ABCDEF'))),
 );
 
@@ -52,11 +57,17 @@ const envSchema = z
     GCM_CO_CHAIRS: userIdList,
     GCM_CO_CHAIRS_USERGROUP: z.preprocess(
       blankToUndefined,
-      z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group ID such as S0123ABCD').optional(),
+      z
+        .string()
+        .regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group ID such as S0123ABCD')
+        .optional(),
     ),
     GCM_REMINDER_CHANNEL: z.preprocess(
       blankToUndefined,
-      z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)').optional(),
+      z
+        .string()
+        .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)')
+        .optional(),
     ),
     GCM_TIMEZONE: z.preprocess(
       blankToUndefined,
@@ -183,10 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     now: e.GCM_NOW,
     reminderDays: e.GCM_REMINDER_DAYS,
     reminderTime: e.GCM_REMINDER_TIME,
-    digest:
-      e.GCM_DIGEST === 'off'
-        ? 'off'
-        : { weekday: weekdays.indexOf(day as (typeof weekdays)[number]) + 1, time: time ?? '09:00' },
+    digest: e.GCM_DIGEST === 'off' ? 'off' : { weekday: weekdays.indexOf(day as (typeof weekdays)[number]) + 1, time: time ?? '09:00' },
     quarterlyReport: e.GCM_REPORT === 'on',
     planFile: path.resolve(e.GCM_PLAN ?? defaultPlanFile),
     dataDir: defaultDataDir,

@@ -196,7 +196,13 @@ export class GcmService {
   }
 
   /** A date picked on a meeting reminder's "Set date" (co-chairs only). `blockId` names the reminder. */
-  async setDateFromPicker(blockId: string, date: string, userId: string, source: string, lang: Language): Promise<MarkResult | { ok: true; updated: Message; changed: boolean }> {
+  async setDateFromPicker(
+    blockId: string,
+    date: string,
+    userId: string,
+    source: string,
+    lang: Language,
+  ): Promise<MarkResult | { ok: true; updated: Message; changed: boolean }> {
     const m = messages(lang);
     if (!(await this.coChairs.isCoChair(userId))) return { ok: false, reply: this.errorMessage(m.coChairOnly) };
     const record = this.stores.reminders.get(blockId.replace(/^gcm_reminder\|/, ''));
@@ -216,7 +222,16 @@ export class GcmService {
     const ctx = this.context();
     const plan = currentPlan(ctx.plans, ctx.now.toISODate()!);
     const info = this.reminderInfo;
-    const next = plan ? nextReminders(plan.id, ctx.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, ctx.state.meetingDates(plan.id))), ctx.state.completions(plan.id), ctx.now, info.settings, 10) : [];
+    const next = plan
+      ? nextReminders(
+          plan.id,
+          ctx.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, ctx.state.meetingDates(plan.id))),
+          ctx.state.completions(plan.id),
+          ctx.now,
+          info.settings,
+          10,
+        )
+      : [];
     return remindersView({
       lang,
       channel: info.channel,

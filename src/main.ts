@@ -39,12 +39,16 @@ async function main(): Promise<number> {
   }
   const logger = createLogger(undefined, process.env.LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);
   if (config.slack.transport === 'none') {
-    let playground;
+    let playground: Awaited<ReturnType<typeof startPlayground>>;
     try {
       playground = await startPlayground(config, logger);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      console.error(code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another one.` : `The playground could not start: ${e instanceof Error ? e.message : String(e)}`);
+      console.error(
+        code === 'EADDRINUSE'
+          ? `Port ${config.port} is in use: set PORT to another one.`
+          : `The playground could not start: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return 1;
     }
     console.log(noTokenHelp(playground.url));
@@ -67,7 +71,7 @@ async function main(): Promise<number> {
   }
   if (!imported.skipped) logger.info(`imported plan ${imported.report.planId}: ${imported.report.activities} activities`);
   for (const o of imported.report.orphanedState) logger.warn(`kept state of ${o.occurrenceKey}: its activity is no longer in the plan file`);
-  let identity;
+  let identity: Awaited<ReturnType<typeof verifyToken>>;
   try {
     identity = await verifyToken(config.slack.botToken!, config.slack.apiUrl);
   } catch (e) {

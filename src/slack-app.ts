@@ -52,7 +52,16 @@ export interface SlackApp {
  * Builds the Bolt app: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT with the signing secret (Bolt's
  * `POST /slack/events`, plus `GET /health`). The Web API is SLACK_API_URL when set (a local stand-in).
  */
-export function createSlackApp({ config, stores, clock, logger, identity, retries = 3, wallMs = Date.now, instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` }: SlackAppOptions): SlackApp {
+export function createSlackApp({
+  config,
+  stores,
+  clock,
+  logger,
+  identity,
+  retries = 3,
+  wallMs = Date.now,
+  instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+}: SlackAppOptions): SlackApp {
   const { slack } = config;
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
   const clientOptions: WebClientOptions = {
@@ -87,7 +96,8 @@ export function createSlackApp({ config, stores, clock, logger, identity, retrie
     async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? [],
     logger,
     wallMs,
-  );  const reminderClient = new WebClient(slack.botToken, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  );
+  const reminderClient = new WebClient(slack.botToken, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   const reminders = new ReminderJob({
     stores,
     clock,
@@ -103,7 +113,10 @@ export function createSlackApp({ config, stores, clock, logger, identity, retrie
   const reminderInfo: ReminderInfo = {
     channel: config.reminderChannel,
     settings: reminders.settings,
-    digest: config.digest === 'off' ? 'off' : `${['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'][config.digest.weekday - 1]} ${config.digest.time}`,
+    digest:
+      config.digest === 'off'
+        ? 'off'
+        : `${['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'][config.digest.weekday - 1]} ${config.digest.time}`,
     scheduler: () => {
       const holder = stores.reminders.leaseHolder(schedulerLease, wallMs());
       return holder === null ? 'none' : holder === instanceId ? 'me' : 'other';

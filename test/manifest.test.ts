@@ -11,7 +11,7 @@ const schema = JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/sla
 const manifest = parse(readFileSync(path.join(projectRoot, 'manifest.yml'), 'utf8'));
 
 describe('manifest.yml', () => {
-  it('passes Slack\'s manifest schema', () => {
+  it("passes Slack's manifest schema", () => {
     const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
     const ok = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
@@ -33,6 +33,14 @@ describe('manifest.yml', () => {
   });
 
   it('asks only for the bot scopes the bot uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'usergroups:read', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'channels:history',
+      'chat:write',
+      'commands',
+      'files:write',
+      'groups:history',
+      'usergroups:read',
+      'users:read',
+    ]);
   });
 });

@@ -27,7 +27,12 @@ export function runAsk(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    process.exitCode = runAsk(process.argv.slice(2), process.env, (s) => console.log(s), (s) => console.error(s));
+    process.exitCode = runAsk(
+      process.argv.slice(2),
+      process.env,
+      (s) => console.log(s),
+      (s) => console.error(s),
+    );
   } catch (e) {
     console.error(`ask failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;

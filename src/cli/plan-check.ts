@@ -28,10 +28,11 @@ export function runPlanCheck(args: string[], out: (s: string) => void, dataDir =
     for (const line of unique) out(`  ${line}`);
     return 1;
   }
-  out(`OK: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')} and the reference files in ${path.relative(process.cwd(), dataDir) || '.'} are valid.`);
+  out(
+    `OK: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')} and the reference files in ${path.relative(process.cwd(), dataDir) || '.'} are valid.`,
+  );
   return 0;
 }
-
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.exitCode = runPlanCheck(process.argv.slice(2), (s) => console.log(s));

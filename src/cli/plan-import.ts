@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openStores } from '../stores.js';
 import { formatProblem, importPlanFile } from '../plan/import-plan.js';
 
@@ -9,7 +9,7 @@ import { formatProblem, importPlanFile } from '../plan/import-plan.js';
  * DATABASE_PATH, keeping all user state. Exit 0 on success, 1 when the file is rejected (nothing changed).
  */
 export function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out: (s: string) => void): number {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(env);
   } catch (e) {

@@ -11,9 +11,14 @@ const usage = 'usage: npm run report -- [--from YYYY-MM-DD --to YYYY-MM-DD] [--f
  * `/gcm report`, on stdout. Exit 0 with the report, 2 for bad input (dates, FROM after TO, no plan).
  */
 export function runReport(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) => void, errOut: (s: string) => void): number {
-  let args;
+  let args: { from?: string; to?: string; format?: string };
   try {
-    args = parseArgs({ args: argv, options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'md' } }, strict: true, allowPositionals: false }).values;
+    args = parseArgs({
+      args: argv,
+      options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'md' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (e) {
     errOut(`${e instanceof Error ? e.message : String(e)}\n${usage}`);
     return 2;
@@ -53,7 +58,12 @@ export function runReport(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    process.exitCode = runReport(process.argv.slice(2), process.env, (s) => process.stdout.write(s), (s) => console.error(s));
+    process.exitCode = runReport(
+      process.argv.slice(2),
+      process.env,
+      (s) => process.stdout.write(s),
+      (s) => console.error(s),
+    );
   } catch (e) {
     console.error(`report failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;

@@ -82,7 +82,9 @@ export const searchCandidates = 200;
  * (FTS5's snippet() costs too much when many rows match; this runs on the few shown).
  */
 export function snippetOf(body: string, query: string): string {
-  const terms = fold(query).split(' ').filter((w) => w.length > 1);
+  const terms = fold(query)
+    .split(' ')
+    .filter((w) => w.length > 1);
   const words = body.split(/\s+/).filter(Boolean);
   const hit = (w: string) => terms.some((t) => fold(w).startsWith(t));
   const at = Math.max(0, words.findIndex(hit));
@@ -98,7 +100,10 @@ export function scopeToken(planId: string): string {
 
 /** Builds an FTS5 query from free text: every word must appear (prefix match); quotes neutralise syntax. */
 export function ftsQuery(text: string, mode: 'all' | 'any'): string | null {
-  const words = fold(text).split(' ').filter((w) => w.length > 0).slice(0, 12);
+  const words = fold(text)
+    .split(' ')
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
   if (words.length === 0) return null;
   return words.map((w) => `"${w}"*`).join(mode === 'all' ? ' AND ' : ' OR ');
 }
@@ -159,7 +164,9 @@ export class PlanStore {
       ),
       objectiveMax: p('SELECT max(number) AS n FROM objectives'),
       planCount: p('SELECT count(*) FROM plans').pluck(),
-      completionsOfActivities: p('SELECT activity_id, occurrence_key, kind FROM (SELECT activity_id, occurrence_key, \'completion\' AS kind FROM completions WHERE plan_id = ? UNION ALL SELECT activity_id, occurrence_key, \'meeting_date\' FROM meeting_dates WHERE plan_id = ?)'),
+      completionsOfActivities: p(
+        "SELECT activity_id, occurrence_key, kind FROM (SELECT activity_id, occurrence_key, 'completion' AS kind FROM completions WHERE plan_id = ? UNION ALL SELECT activity_id, occurrence_key, 'meeting_date' FROM meeting_dates WHERE plan_id = ?)",
+      ),
     };
   }
 
@@ -167,7 +174,7 @@ export class PlanStore {
 
   /** The stored hash of a plan's file, or of the reference files ('reference'), or null. */
   importedHash(planId: string | 'reference'): string | null {
-    if (planId === 'reference') return (this.s.meta.get('reference_hash') as Row | undefined)?.value as string | null ?? null;
+    if (planId === 'reference') return ((this.s.meta.get('reference_hash') as Row | undefined)?.value as string | null) ?? null;
     return ((this.s.planHash.get(planId) as Row | undefined)?.file_hash as string | undefined) ?? null;
   }
 
@@ -197,21 +204,38 @@ export class PlanStore {
       insSearch.run('objective', String(o.number), '', `Objective ${o.number}: ${o.title_en}`, `${o.title_es} ${o.short_en} ${o.short_es}`);
     }
     const insPrinciple = db.prepare('INSERT INTO principles (key, seq, item, name_en, name_es) VALUES (?, ?, ?, ?, ?)');
-    ref.gcm.guiding_principles.forEach((g, i) => insPrinciple.run(g.key, i, g.item, g.name_en, g.name_es));
+    ref.gcm.guiding_principles.forEach((g, i) => {
+      insPrinciple.run(g.key, i, g.item, g.name_en, g.name_es);
+    });
     const insAgency = db.prepare(
       `INSERT INTO agencies (id, seq, roles_json, name_en, name_es, acronym_es, aliases_json, matrix_column, note, profile_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insName = db.prepare('INSERT OR IGNORE INTO agency_names (name_norm, agency_id) VALUES (?, ?)');
     ref.agencies.agencies.forEach((a, i) => {
-      const profile = a.profile
-        ? { sourceHeading: a.profile.source_heading, mandate: a.profile.mandate, migrationWork: a.profile.migration_work }
-        : null;
-      insAgency.run(a.id, i, JSON.stringify(a.roles), a.name_en, a.name_es, a.acronym_es, JSON.stringify(a.aliases), a.matrix_column, a.note, profile ? JSON.stringify(profile) : null);
+      const profile = a.profile ? { sourceHeading: a.profile.source_heading, mandate: a.profile.mandate, migrationWork: a.profile.migration_work } : null;
+      insAgency.run(
+        a.id,
+        i,
+        JSON.stringify(a.roles),
+        a.name_en,
+        a.name_es,
+        a.acronym_es,
+        JSON.stringify(a.aliases),
+        a.matrix_column,
+        a.note,
+        profile ? JSON.stringify(profile) : null,
+      );
       for (const name of [a.id, a.acronym_es, a.name_en, a.name_es, ...a.aliases]) {
         if (name) insName.run(fold(name), a.id);
       }
-      insSearch.run('agency', a.id, '', `${a.id}: ${a.name_en}`, [a.name_es, a.acronym_es, ...a.aliases, profile?.mandate, profile?.migrationWork].filter(Boolean).join(' '));
+      insSearch.run(
+        'agency',
+        a.id,
+        '',
+        `${a.id}: ${a.name_en}`,
+        [a.name_es, a.acronym_es, ...a.aliases, profile?.mandate, profile?.migrationWork].filter(Boolean).join(' '),
+      );
     });
     const insIssue = db.prepare('INSERT INTO matrix_issues (number, issue) VALUES (?, ?)');
     const insMark = db.prepare('INSERT INTO matrix_marks (issue_number, agency_id, heading, mark) VALUES (?, ?, ?, ?)');
@@ -259,7 +283,9 @@ export class PlanStore {
     const after = new Set<string>();
     plan.priorities.forEach((p, pi) => {
       insPriority.run(plan.id, p.id, pi, p.kind, p.title, p.text, p.note ?? null);
-      p.objectives.forEach((n, i) => insPO.run(plan.id, p.id, n, i));
+      p.objectives.forEach((n, i) => {
+        insPO.run(plan.id, p.id, n, i);
+      });
       insSearch.run('priority', p.id, plan.id, `${p.id}: ${p.title}`, p.text);
       for (const a of p.activities) {
         after.add(a.id);
@@ -283,11 +309,21 @@ export class PlanStore {
         });
         for (const id of a.lead.agencies) insLink.run(plan.id, a.id, id, 'lead', seq - 1);
         for (const id of a.support.agencies) insLink.run(plan.id, a.id, id, 'support', seq - 1);
-        insSearch.run('activity', a.id, plan.id, `${a.id} ${a.text}`, [a.text_es, ...a.references, a.lead.wording, a.support.wording, a.schedule.text].filter(Boolean).join(' '));
+        insSearch.run(
+          'activity',
+          a.id,
+          plan.id,
+          `${a.id} ${a.text}`,
+          [a.text_es, ...a.references, a.lead.wording, a.support.wording, a.schedule.text].filter(Boolean).join(' '),
+        );
       }
     });
-    db.prepare('INSERT INTO priority_counts (plan_id, priority_id, activities) SELECT plan_id, priority_id, count(*) FROM activities WHERE plan_id = ? GROUP BY priority_id').run(plan.id);
-    db.prepare('UPDATE plans SET network_supported = (SELECT count(*) FROM activities WHERE plan_id = plans.id AND support_network = 1) WHERE id = ?').run(plan.id);
+    db.prepare(
+      'INSERT INTO priority_counts (plan_id, priority_id, activities) SELECT plan_id, priority_id, count(*) FROM activities WHERE plan_id = ? GROUP BY priority_id',
+    ).run(plan.id);
+    db.prepare('UPDATE plans SET network_supported = (SELECT count(*) FROM activities WHERE plan_id = plans.id AND support_network = 1) WHERE id = ?').run(
+      plan.id,
+    );
     db.prepare(
       `INSERT INTO agency_counts (plan_id, agency_id, leads, supports, network_named)
        SELECT aa.plan_id, aa.agency_id, count(DISTINCT CASE WHEN aa.role = 'lead' THEN aa.activity_id END),
@@ -308,7 +344,13 @@ export class PlanStore {
       removed: [...before].filter((id) => !after.has(id)),
       orphanedState,
     };
-    if (changed) db.prepare('INSERT INTO imports (plan_id, at, file_hash, report_json) VALUES (?, ?, ?, ?)').run(plan.id, importedAt, bundle.planHash, JSON.stringify(report));
+    if (changed)
+      db.prepare('INSERT INTO imports (plan_id, at, file_hash, report_json) VALUES (?, ?, ?, ?)').run(
+        plan.id,
+        importedAt,
+        bundle.planHash,
+        JSON.stringify(report),
+      );
     return report;
   }
 
@@ -419,7 +461,11 @@ export class PlanStore {
   }
 
   matrixMarks(agencyId: string): MatrixMark[] {
-    return (this.s.matrixMarks.all(agencyId) as Row[]).map((r) => ({ issueNumber: Number(r.issue_number), issue: String(r.issue), mark: r.mark as 'x' | 'xx' }));
+    return (this.s.matrixMarks.all(agencyId) as Row[]).map((r) => ({
+      issueNumber: Number(r.issue_number),
+      issue: String(r.issue),
+      mark: r.mark as 'x' | 'xx',
+    }));
   }
 
   /** Ranked full-text search over the plan's activities and priorities, the agencies and the objectives. */

@@ -25,7 +25,10 @@ export interface ReminderRecord {
   sentAt: string | null;
 }
 
-export type NewReminder = Pick<ReminderRecord, 'key' | 'kind' | 'planId' | 'occurrenceKey' | 'activityId' | 'offsetDays' | 'dueDate' | 'fireAt' | 'late' | 'channel'>;
+export type NewReminder = Pick<
+  ReminderRecord,
+  'key' | 'kind' | 'planId' | 'occurrenceKey' | 'activityId' | 'offsetDays' | 'dueDate' | 'fireAt' | 'late' | 'channel'
+>;
 
 function toRecord(r: Row): ReminderRecord {
   return {
@@ -75,7 +78,9 @@ export class ReminderStore {
       setStatus: p('UPDATE reminders SET status = ?, last_error = coalesce(?, last_error) WHERE key = ?'),
       byOccurrence: p("SELECT * FROM reminders WHERE plan_id = ? AND occurrence_key = ? AND kind = 'reminder' ORDER BY fire_at"),
       leaseGet: p('SELECT holder, expires_at FROM leases WHERE name = ?'),
-      leasePut: p('INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at'),
+      leasePut: p(
+        'INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at',
+      ),
       leaseDrop: p('DELETE FROM leases WHERE name = ? AND holder = ?'),
     };
   }
@@ -135,12 +140,14 @@ export class ReminderStore {
    * holder's lease has not expired. Atomic: two instances cannot both hold it.
    */
   acquireLease(name: string, holder: string, nowMs: number, ttlMs: number): boolean {
-    return this.db.transaction((): boolean => {
-      const r = this.s.leaseGet.get(name) as Row | undefined;
-      if (r && String(r.holder) !== holder && Number(r.expires_at) > nowMs) return false;
-      this.s.leasePut.run(name, holder, nowMs + ttlMs);
-      return true;
-    }).immediate();
+    return this.db
+      .transaction((): boolean => {
+        const r = this.s.leaseGet.get(name) as Row | undefined;
+        if (r && String(r.holder) !== holder && Number(r.expires_at) > nowMs) return false;
+        this.s.leasePut.run(name, holder, nowMs + ttlMs);
+        return true;
+      })
+      .immediate();
   }
 
   /** The current holder of a lease, when it has not expired. */

@@ -45,9 +45,7 @@ export class StateStore {
         `INSERT INTO meeting_dates (plan_id, occurrence_key, activity_id, date, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(plan_id, occurrence_key) DO UPDATE SET date = excluded.date, set_by = excluded.set_by, set_at = excluded.set_at`,
       ),
-      audit: p(
-        `INSERT INTO audit (at, actor, action, plan_id, target, source, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      audit: p(`INSERT INTO audit (at, actor, action, plan_id, target, source, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       auditOf: p('SELECT * FROM audit WHERE plan_id = ? AND target = ? ORDER BY id'),
       auditCount: p('SELECT count(*) AS n FROM audit'),
       userAgency: p('SELECT agency_id FROM user_agencies WHERE user_id = ?'),
@@ -76,25 +74,29 @@ export class StateStore {
    * returns the first. Writes an audit row when it changes something. `at` is an ISO instant.
    */
   markDone(planId: string, activityId: string, key: string, actor: Actor, at: string): MarkResult {
-    return this.db.transaction((): MarkResult => {
-      const info = this.s.insertCompletion.run({ planId, key, activityId, userId: actor.userId, at, source: actor.source });
-      const completion = toCompletion(this.s.completion.get(planId, key) as Row);
-      if (info.changes === 0) return { changed: false, completion };
-      this.s.audit.run(at, actor.userId, 'done', planId, key, actor.source, '{}');
-      return { changed: true, completion };
-    }).immediate();
+    return this.db
+      .transaction((): MarkResult => {
+        const info = this.s.insertCompletion.run({ planId, key, activityId, userId: actor.userId, at, source: actor.source });
+        const completion = toCompletion(this.s.completion.get(planId, key) as Row);
+        if (info.changes === 0) return { changed: false, completion };
+        this.s.audit.run(at, actor.userId, 'done', planId, key, actor.source, '{}');
+        return { changed: true, completion };
+      })
+      .immediate();
   }
 
   /** Removes a completion mark. Returns the removed mark, or null when it was not done. */
   reopen(planId: string, key: string, actor: Actor, at: string): Completion | null {
-    return this.db.transaction((): Completion | null => {
-      const row = this.s.completion.get(planId, key) as Row | undefined;
-      if (!row) return null;
-      this.s.deleteCompletion.run(planId, key);
-      const previous = toCompletion(row);
-      this.s.audit.run(at, actor.userId, 'reopen', planId, key, actor.source, JSON.stringify({ wasDoneBy: previous.doneBy, wasDoneAt: previous.doneAt }));
-      return previous;
-    }).immediate();
+    return this.db
+      .transaction((): Completion | null => {
+        const row = this.s.completion.get(planId, key) as Row | undefined;
+        if (!row) return null;
+        this.s.deleteCompletion.run(planId, key);
+        const previous = toCompletion(row);
+        this.s.audit.run(at, actor.userId, 'reopen', planId, key, actor.source, JSON.stringify({ wasDoneBy: previous.doneBy, wasDoneAt: previous.doneAt }));
+        return previous;
+      })
+      .immediate();
   }
 
   /** Dates co-chairs set for meeting occurrences, by occurrence key (ISO dates). */
@@ -112,7 +114,12 @@ export class StateStore {
 
   /** The audit rows about one occurrence or activity, oldest first. */
   auditOf(planId: string, target: string): { at: string; actor: string; action: string; source: string }[] {
-    return (this.s.auditOf.all(planId, target) as Row[]).map((r) => ({ at: String(r.at), actor: String(r.actor), action: String(r.action), source: String(r.source) }));
+    return (this.s.auditOf.all(planId, target) as Row[]).map((r) => ({
+      at: String(r.at),
+      actor: String(r.actor),
+      action: String(r.action),
+      source: String(r.source),
+    }));
   }
 
   auditCount(): number {

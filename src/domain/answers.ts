@@ -23,10 +23,28 @@ export interface UpcomingItem {
 /** Every answer the bot can give, before it is rendered as text or Block Kit. */
 export type Answer =
   | { kind: 'help'; lang: Language }
-  | { kind: 'objective'; lang: Language; plan: PlanInfo; objective: Objective; priorities: { priority: Priority; activities: ActivityState[]; total: number }[] }
+  | {
+      kind: 'objective';
+      lang: Language;
+      plan: PlanInfo;
+      objective: Objective;
+      priorities: { priority: Priority; activities: ActivityState[]; total: number }[];
+    }
   | { kind: 'objectives'; lang: Language; plan: PlanInfo; objectives: { objective: Objective; priorities: string[] }[] }
   | { kind: 'activity'; lang: Language; plan: PlanInfo; items: { state: ActivityState; priority: Priority }[]; today: string }
-  | { kind: 'agency'; lang: Language; plan: PlanInfo; agency: Agency; leads: ActivityState[]; leadsTotal: number; supports: ActivityState[]; supportsTotal: number; networkSupported: number; member: boolean; marks: MatrixMark[] }
+  | {
+      kind: 'agency';
+      lang: Language;
+      plan: PlanInfo;
+      agency: Agency;
+      leads: ActivityState[];
+      leadsTotal: number;
+      supports: ActivityState[];
+      supportsTotal: number;
+      networkSupported: number;
+      member: boolean;
+      marks: MatrixMark[];
+    }
   | { kind: 'agencies'; lang: Language; agencies: Agency[]; query: string }
   | { kind: 'priority'; lang: Language; plan: PlanInfo; priority: Priority; activities: ActivityState[]; total: number }
   | { kind: 'priorities'; lang: Language; plan: PlanInfo; priorities: { priority: Priority; activities: number }[] }
@@ -69,4 +87,3 @@ export type AnswerError =
   | { code: 'report_dates'; given: string }
   | { code: 'report_order' }
   | { code: 'report_outside'; from: string; to: string };
-

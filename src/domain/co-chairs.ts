@@ -39,7 +39,9 @@ export class CoChairs {
         this.members = new Set(await this.fetchGroup(this.usergroup!));
         this.fetchedAt = this.nowMs();
       } catch (e) {
-        this.logger.warn(`could not read the co-chairs' user group ${this.usergroup}: ${e instanceof Error ? e.message : String(e)}; using the last known members`);
+        this.logger.warn(
+          `could not read the co-chairs' user group ${this.usergroup}: ${e instanceof Error ? e.message : String(e)}; using the last known members`,
+        );
         this.fetchedAt = this.nowMs() - this.ttlMs + 30_000; // try again in 30 s, not on every click
       } finally {
         this.pending = null;

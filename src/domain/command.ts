@@ -92,7 +92,11 @@ export type ActivityRef = { id: string } | { number: string };
  * Returns null when the text is not an activity reference.
  */
 export function parseActivityRef(text: string): ActivityRef | null {
-  const t = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  const t = text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim();
   const m = /^(b|t|basic|basica|thematic|tematica)?\s*(\d{1,4})\s*\.\s*(\d{1,4})$/.exec(t);
   if (!m) return null;
   const number = `${Number(m[2])}.${Number(m[3])}`;
@@ -102,7 +106,11 @@ export function parseActivityRef(text: string): ActivityRef | null {
 
 /** Reads `B1`, `t3`, `basic 1`, `temática 2`, or a bare `1` (both B1 and T1). */
 export function parsePriorityRef(text: string): { id: string } | { number: string } | null {
-  const t = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  const t = text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim();
   const m = /^(b|t|basic|basica|thematic|tematica)?\s*(\d{1,4})$/.exec(t);
   if (!m) return null;
   const number = String(Number(m[2]));

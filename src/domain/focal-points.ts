@@ -35,7 +35,11 @@ export function parseFocal(ctx: Context, arg: string): FocalRequest {
   const name = nameWords.join(' ');
   if (!name) return { kind: 'error', error: { code: 'agency_needed' } };
   const found = findAgencies(ctx.plans, name);
-  if (found.length !== 1) return { kind: 'error', error: found.length === 0 ? { code: 'agency_missing', given: name } : { code: 'agency_ambiguous', given: name, options: found.map((a) => a.id) } };
+  if (found.length !== 1)
+    return {
+      kind: 'error',
+      error: found.length === 0 ? { code: 'agency_missing', given: name } : { code: 'agency_ambiguous', given: name, options: found.map((a) => a.id) },
+    };
   const agency = found[0]!;
   if (mentions.length === 0) return removing ? { kind: 'error', error: { code: 'focal_who' } } : { kind: 'list', agency };
   return { kind: 'change', agency, add: removing ? [] : mentions, remove: removing ? mentions : [] };

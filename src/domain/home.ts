@@ -13,7 +13,15 @@ export interface HomeData {
   progress: PriorityProgress[];
   due30: UpcomingItem[];
   agencies: Agency[];
-  myAgency: { agency: Agency; leads: ActivityState[]; leadsTotal: number; supports: ActivityState[]; supportsTotal: number; networkSupported: number; member: boolean } | null;
+  myAgency: {
+    agency: Agency;
+    leads: ActivityState[];
+    leadsTotal: number;
+    supports: ActivityState[];
+    supportsTotal: number;
+    networkSupported: number;
+    member: boolean;
+  } | null;
 }
 
 /** The App Home of a user whose agency is `agencyId` (or none yet): progress, the next 30 days, my agency. */
@@ -26,7 +34,16 @@ export function homeData(ctx: Context, agencyId: string | null, lang: Language):
   let myAgency: HomeData['myAgency'] = null;
   if (agencyId) {
     const a = agencyAnswer(ctx, plan, agencyId, lang);
-    if (a.kind === 'agency') myAgency = { agency: a.agency, leads: a.leads, leadsTotal: a.leadsTotal, supports: a.supports, supportsTotal: a.supportsTotal, networkSupported: a.networkSupported, member: a.member };
+    if (a.kind === 'agency')
+      myAgency = {
+        agency: a.agency,
+        leads: a.leads,
+        leadsTotal: a.leadsTotal,
+        supports: a.supports,
+        supportsTotal: a.supportsTotal,
+        networkSupported: a.networkSupported,
+        member: a.member,
+      };
   }
   return {
     lang,

@@ -24,7 +24,9 @@ export function lastDone(occurrences: readonly Occurrence[], done: ReadonlyMap<s
   return marked[0] ?? null;
 }
 
-export type Target = { ok: true; plan: PlanInfo; activity: Activity; occurrence: Occurrence; named: boolean; others: Occurrence[] } | { ok: false; error: AnswerError };
+export type Target =
+  | { ok: true; plan: PlanInfo; activity: Activity; occurrence: Occurrence; named: boolean; others: Occurrence[] }
+  | { ok: false; error: AnswerError };
 
 /** Finds the activity and occurrence a `done`/`reopen` argument names: `B1.2`, `B1.2 2024-05`, `B1.2@2024-05`. */
 export function resolveTarget(ctx: Context, plan: PlanInfo, arg: string, mode: 'done' | 'reopen'): Target {
@@ -32,7 +34,8 @@ export function resolveTarget(ctx: Context, plan: PlanInfo, arg: string, mode: '
   const { ref, label } = splitOccurrenceArg(arg);
   const parsed = parseActivityRef(ref);
   if (!parsed) return { ok: false, error: { code: 'activity_bad', given: ref } };
-  const found = 'id' in parsed ? [ctx.plans.activity(plan.id, parsed.id)].filter((a): a is Activity => a !== null) : ctx.plans.activitiesByNumber(plan.id, parsed.number);
+  const found =
+    'id' in parsed ? [ctx.plans.activity(plan.id, parsed.id)].filter((a): a is Activity => a !== null) : ctx.plans.activitiesByNumber(plan.id, parsed.number);
   if (found.length !== 1) {
     const given = 'id' in parsed ? parsed.id : parsed.number;
     return { ok: false, error: found.length === 0 ? { code: 'activity_missing', given, known: [] } : { code: 'activity_bad', given } };
@@ -72,7 +75,16 @@ export interface MarkOutcome {
 /** Marks the target done (once: concurrent marks give one completion) or reopens it, with an audit row. */
 export function applyMark(ctx: Context, target: Extract<Target, { ok: true }>, action: 'done' | 'reopen', actor: Actor, lang: Language): MarkOutcome {
   const at = ctx.now.toUTC().toISO()!;
-  const base = { action, lang, plan: target.plan, activity: target.activity, occurrence: target.occurrence, named: target.named, recurring: target.others.length > 1, actorId: actor.userId };
+  const base = {
+    action,
+    lang,
+    plan: target.plan,
+    activity: target.activity,
+    occurrence: target.occurrence,
+    named: target.named,
+    recurring: target.others.length > 1,
+    actorId: actor.userId,
+  };
   if (action === 'done') {
     const r = ctx.state.markDone(target.plan.id, target.activity.id, target.occurrence.key, actor, at);
     return { ...base, changed: r.changed, completion: r.completion };

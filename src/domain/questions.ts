@@ -110,7 +110,8 @@ export function activityAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: 
   if (arg.trim() === '') return err(lang, { code: 'activity_needed' });
   const ref = parseActivityRef(arg);
   if (!ref) return err(lang, { code: 'activity_bad', given: arg });
-  const found = 'id' in ref ? [ctx.plans.activity(plan.id, ref.id)].filter((a): a is Activity => a !== null) : ctx.plans.activitiesByNumber(plan.id, ref.number);
+  const found =
+    'id' in ref ? [ctx.plans.activity(plan.id, ref.id)].filter((a): a is Activity => a !== null) : ctx.plans.activitiesByNumber(plan.id, ref.number);
   if (found.length === 0) {
     return err(lang, { code: 'activity_missing', given: 'id' in ref ? ref.id : ref.number, known: activityRanges(ctx.plans.activities(plan.id)) });
   }
@@ -139,7 +140,12 @@ export function findAgencies(plans: PlanStore, query: string): Agency[] {
   if (q === '') return [];
   const exact = plans.agencyIdsByName(q);
   if (exact.length > 0) return exact.map((id) => plans.agency(id)!);
-  const ids = new Set(plans.agencyNames().filter((n) => containsWords(n.name, q)).map((n) => n.agencyId));
+  const ids = new Set(
+    plans
+      .agencyNames()
+      .filter((n) => containsWords(n.name, q))
+      .map((n) => n.agencyId),
+  );
   return plans.agencies().filter((a) => ids.has(a.id));
 }
 
@@ -168,16 +174,33 @@ export function agencyAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: La
 export function priorityAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Language): Answer {
   const all = ctx.plans.priorities(plan.id);
   if (arg.trim() === '') {
-    return { kind: 'priorities', lang, plan, priorities: all.map((priority) => ({ priority, activities: ctx.plans.countActivitiesOfPriority(plan.id, priority.id) })) };
+    return {
+      kind: 'priorities',
+      lang,
+      plan,
+      priorities: all.map((priority) => ({ priority, activities: ctx.plans.countActivitiesOfPriority(plan.id, priority.id) })),
+    };
   }
   const ref = parsePriorityRef(arg);
   const matches = !ref ? [] : 'id' in ref ? all.filter((p) => p.id === ref.id) : all.filter((p) => p.id.slice(1) === ref.number);
   if (matches.length === 0) return err(lang, { code: 'priority_missing', given: arg, known: all.map((p) => p.id) });
   if (matches.length > 1) {
-    return { kind: 'priorities', lang, plan, priorities: matches.map((priority) => ({ priority, activities: ctx.plans.countActivitiesOfPriority(plan.id, priority.id) })) };
+    return {
+      kind: 'priorities',
+      lang,
+      plan,
+      priorities: matches.map((priority) => ({ priority, activities: ctx.plans.countActivitiesOfPriority(plan.id, priority.id) })),
+    };
   }
   const priority = matches[0]!;
-  return { kind: 'priority', lang, plan, priority, activities: states(ctx, plan, ctx.plans.activitiesOfPriority(plan.id, priority.id, listLimit)), total: ctx.plans.countActivitiesOfPriority(plan.id, priority.id) };
+  return {
+    kind: 'priority',
+    lang,
+    plan,
+    priority,
+    activities: states(ctx, plan, ctx.plans.activitiesOfPriority(plan.id, priority.id, listLimit)),
+    total: ctx.plans.countActivitiesOfPriority(plan.id, priority.id),
+  };
 }
 
 /** The next dated occurrences not yet done, due today or later, earliest first. */

@@ -52,7 +52,10 @@ export function dueReminders(
   const today = now.setZone(s.zone).toISODate()!;
   // An occurrence due later than the largest offset (plus a weekend) cannot have a reminder yet: skip it
   // with a string comparison, before any date arithmetic.
-  const horizon = now.setZone(s.zone).plus({ days: Math.max(...s.days) + 3 }).toISODate()!;
+  const horizon = now
+    .setZone(s.zone)
+    .plus({ days: Math.max(...s.days) + 3 })
+    .toISODate()!;
   const post: ReminderSlot[] = [];
   const superseded: ReminderSlot[] = [];
   for (const o of occurrences) {
@@ -77,7 +80,14 @@ export function dueReminders(
 }
 
 /** The next reminders to come after `now`, earliest first (for `/gcm reminders`). */
-export function nextReminders(planId: string, occurrences: readonly Occurrence[], done: ReadonlyMap<string, Completion>, now: DateTime, s: ReminderSettings, limit: number): ReminderSlot[] {
+export function nextReminders(
+  planId: string,
+  occurrences: readonly Occurrence[],
+  done: ReadonlyMap<string, Completion>,
+  now: DateTime,
+  s: ReminderSettings,
+  limit: number,
+): ReminderSlot[] {
   const out: ReminderSlot[] = [];
   for (const o of occurrences) {
     if (!o.due || done.has(o.key)) continue;

@@ -74,7 +74,16 @@ export function planForPeriod(ctx: Context, from: string, to: string): PlanInfo 
 }
 
 function item(a: Activity, o: Occurrence): ReportItem {
-  return { occurrenceKey: o.key, activityId: a.id, priorityId: a.priorityId, label: o.label, due: o.due, leads: a.lead.agencies, leadWording: a.lead.wording, text: a.text };
+  return {
+    occurrenceKey: o.key,
+    activityId: a.id,
+    priorityId: a.priorityId,
+    label: o.label,
+    due: o.due,
+    leads: a.lead.agencies,
+    leadWording: a.lead.wording,
+    text: a.text,
+  };
 }
 
 /**
@@ -94,7 +103,12 @@ export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: stri
     return c && c.doneAt <= endUtc ? c : null;
   };
   const priorities = ctx.plans.priorities(plan.id);
-  const lines = new Map<string, PriorityLine>(priorities.map((p) => [p.id, { id: p.id, kind: p.kind, title: p.title, objectives: p.objectives, activities: 0, activitiesDone: 0, occurrences: 0, occurrencesDone: 0 }]));
+  const lines = new Map<string, PriorityLine>(
+    priorities.map((p) => [
+      p.id,
+      { id: p.id, kind: p.kind, title: p.title, objectives: p.objectives, activities: 0, activitiesDone: 0, occurrences: 0, occurrencesDone: 0 },
+    ]),
+  );
   const done: DoneItem[] = [];
   const overdueBy = new Map<string, ReportItem[]>();
   const overdueBefore: ReportItem[] = [];
@@ -112,7 +126,8 @@ export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: stri
       } else {
         all = false;
         if (o.due && o.due >= from && o.due <= to) {
-          for (const agency of a.lead.agencies.length ? a.lead.agencies : [a.lead.wording || '—']) overdueBy.set(agency, [...(overdueBy.get(agency) ?? []), item(a, o)]);
+          for (const agency of a.lead.agencies.length ? a.lead.agencies : [a.lead.wording || '—'])
+            overdueBy.set(agency, [...(overdueBy.get(agency) ?? []), item(a, o)]);
         } else if (o.due && o.due < from) overdueBefore.push(item(a, o));
       }
       const open = !completions.has(o.key) || completions.get(o.key)!.doneAt > endUtc;

@@ -20,14 +20,20 @@ export function resolveScheduleTarget(ctx: Context, plan: PlanInfo, arg: string)
   const [ref, label] = refText.split('@').map((s) => s.trim()) as [string, string | undefined];
   const parsed = parseActivityRef(ref);
   if (!parsed) return { ok: false, error: { code: 'activity_bad', given: ref } };
-  const found = 'id' in parsed ? [ctx.plans.activity(plan.id, parsed.id)].filter((a): a is Activity => a !== null) : ctx.plans.activitiesByNumber(plan.id, parsed.number);
-  if (found.length !== 1) return { ok: false, error: found.length === 0 ? { code: 'activity_missing', given: ref, known: [] } : { code: 'activity_bad', given: ref } };
+  const found =
+    'id' in parsed ? [ctx.plans.activity(plan.id, parsed.id)].filter((a): a is Activity => a !== null) : ctx.plans.activitiesByNumber(plan.id, parsed.number);
+  if (found.length !== 1)
+    return { ok: false, error: found.length === 0 ? { code: 'activity_missing', given: ref, known: [] } : { code: 'activity_bad', given: ref } };
   const activity = found[0]!;
   if (activity.kind !== 'meeting') return { ok: false, error: { code: 'not_meeting', activityId: activity.id } };
   const occurrences = activityState(ctx, plan, activity).occurrences;
   const wanted = label ?? (occurrences.length > 1 ? dateText.slice(0, 7) : null);
   const occurrence = wanted === null ? occurrences[0] : occurrences.find((o) => o.label === wanted);
-  if (!occurrence) return { ok: false, error: { code: 'occurrence_missing', activityId: activity.id, label: wanted ?? dateText, known: occurrences.map((o) => o.label ?? o.key) } };
+  if (!occurrence)
+    return {
+      ok: false,
+      error: { code: 'occurrence_missing', activityId: activity.id, label: wanted ?? dateText, known: occurrences.map((o) => o.label ?? o.key) },
+    };
   return { ok: true, activity, occurrence, date: dateText };
 }
 

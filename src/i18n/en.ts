@@ -1,7 +1,6 @@
 import type { Messages } from './messages.js';
 
-const list = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 export const en: Messages = {
   lang: 'en',
@@ -29,7 +28,7 @@ export const en: Messages = {
     month_end: 'a deadline is due on the last day of its month',
     tentative: 'tentative',
     set: 'date set by a co-chair',
-    period_end: 'continuous: due at the end of the plan\'s period',
+    period_end: "continuous: due at the end of the plan's period",
     none: 'no date',
   },
   tentative: 'tentative',
@@ -70,7 +69,8 @@ export const en: Messages = {
   kinds: { activity: 'Activity', priority: 'Priority', agency: 'Agency', objective: 'Objective' },
   upcoming: 'Coming up',
   nothingUpcoming: 'Nothing dated is due from today to the end of the plan.',
-  planEnded: (end) => `The plan's period ended on ${end}: no more reminders are due. To follow the next plan, load its file with \`npm run plan:import -- FILE\` (or set GCM_PLAN and restart the bot).`,
+  planEnded: (end) =>
+    `The plan's period ended on ${end}: no more reminders are due. To follow the next plan, load its file with \`npm run plan:import -- FILE\` (or set GCM_PLAN and restart the bot).`,
   planNotStarted: (start) => `The plan's period starts on ${start}.`,
   principles: 'The 10 guiding principles of the GCM',
   progress: 'Progress of the plan',
@@ -90,7 +90,8 @@ export const en: Messages = {
     ['done B1.2 2024-05', 'co-chairs: mark an activity or occurrence done (`reopen` undoes it)'],
     ['help', 'this list'],
   ],
-  helpFooter: 'Every keyword has a Spanish twin (objetivo, actividad, agencia, prioridad, buscar, próximo, avance, principios, hecho, reabrir, ayuda); it answers in Spanish.',
+  helpFooter:
+    'Every keyword has a Spanish twin (objetivo, actividad, agencia, prioridad, buscar, próximo, avance, principios, hecho, reabrir, ayuda); it answers in Spanish.',
   andMore: (n) => `…and ${n} more`,
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   list,
@@ -119,7 +120,8 @@ export const en: Messages = {
       case 'no_plan':
         return 'No work plan is loaded yet. Load one with `npm run plan:import -- FILE`.';
       case 'slack_only':
-        if (e.command === 'report') return 'In the terminal the report is `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (or csv, json); in Slack, `/gcm report`.';
+        if (e.command === 'report')
+          return 'In the terminal the report is `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (or csv, json); in Slack, `/gcm report`.';
         return `\`${e.command}\` works in Slack, where co-chairs are known: use \`/gcm ${e.command} …\` there.`;
       case 'not_co_chair':
         return 'Only the co-chairs can mark activities done or reopen them. Nothing was changed.';
@@ -165,9 +167,15 @@ export const en: Messages = {
     dateSet: (what, date, who) => `${what}: date set to ${date} by ${who}.`,
     statusTitle: 'Reminders',
     channel: (c) => (c ? `Reminders go to <#${c}>.` : 'No reminder channel is set (GCM_REMINDER_CHANNEL): the bot answers but posts no reminders.'),
-    when: (days, time, zone) => `${days.map((d) => `${d} ${d === 1 ? 'day' : 'days'}`).join(' and ')} before the due date, at ${time} (${zone}); a weekend day moves to the Friday before.`,
+    when: (days, time, zone) =>
+      `${days.map((d) => `${d} ${d === 1 ? 'day' : 'days'}`).join(' and ')} before the due date, at ${time} (${zone}); a weekend day moves to the Friday before.`,
     digest: (d) => (d === 'off' ? 'Weekly digest: off.' : `Weekly digest: ${d}.`),
-    scheduler: (h) => (h === 'me' ? 'This copy of the bot posts the reminders.' : h === 'other' ? 'Another copy of the bot holds the scheduler lease on this database: this one posts no reminders.' : 'No scheduler is running.'),
+    scheduler: (h) =>
+      h === 'me'
+        ? 'This copy of the bot posts the reminders.'
+        : h === 'other'
+          ? 'Another copy of the bot holds the scheduler lease on this database: this one posts no reminders.'
+          : 'No scheduler is running.',
     next: 'Next reminders',
     noneNext: 'No more reminders are due in this plan.',
     unsent: 'Not sent yet (being retried)',
@@ -188,7 +196,17 @@ export const en: Messages = {
     next: (from, to, n) => `Due next quarter, ${from} to ${to} (${n})`,
     noneNext: 'Nothing dated is due next quarter.',
     objectives: 'GCM objectives',
-    columns: { priority: 'Priority', activities: 'Activities done', occurrences: 'Occurrences done', occurrence: 'Occurrence', due: 'Due', by: 'Marked by', when: 'On', lead: 'Led by', agency: 'Lead agency' },
+    columns: {
+      priority: 'Priority',
+      activities: 'Activities done',
+      occurrences: 'Occurrences done',
+      occurrence: 'Occurrence',
+      due: 'Due',
+      by: 'Marked by',
+      when: 'On',
+      lead: 'Led by',
+      agency: 'Lead agency',
+    },
     file: 'The full report is attached as a Markdown file.',
     fileFailed: 'The full report could not be attached here; `npm run report` gives it in the terminal.',
     focalTitle: 'Focal points',

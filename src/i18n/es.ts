@@ -1,7 +1,6 @@
 import type { Messages } from './messages.js';
 
-const list = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
+const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`);
 
 export const es: Messages = {
   lang: 'es',
@@ -70,7 +69,8 @@ export const es: Messages = {
   kinds: { activity: 'Actividad', priority: 'Prioridad', agency: 'Agencia', objective: 'Objetivo' },
   upcoming: 'Próximamente',
   nothingUpcoming: 'No vence nada con fecha desde hoy hasta el final del plan.',
-  planEnded: (end) => `El período del plan terminó el ${end}: no hay más recordatorios. Para seguir el próximo plan, cargue su archivo con \`npm run plan:import -- ARCHIVO\` (o defina GCM_PLAN y reinicie el bot).`,
+  planEnded: (end) =>
+    `El período del plan terminó el ${end}: no hay más recordatorios. Para seguir el próximo plan, cargue su archivo con \`npm run plan:import -- ARCHIVO\` (o defina GCM_PLAN y reinicie el bot).`,
   planNotStarted: (start) => `El período del plan empieza el ${start}.`,
   principles: 'Los 10 principios rectores del Pacto Mundial',
   progress: 'Avance del plan',
@@ -90,7 +90,8 @@ export const es: Messages = {
     ['hecho B1.2 2024-05', 'copresidencia: marcar una actividad u ocurrencia como hecha (`reabrir` lo deshace)'],
     ['ayuda', 'esta lista'],
   ],
-  helpFooter: 'Cada palabra clave tiene su gemela en inglés (objective, activity, agency, priority, search, upcoming, progress, principles, done, reopen, help); responde en inglés. El texto de las actividades está en inglés, como en el plan.',
+  helpFooter:
+    'Cada palabra clave tiene su gemela en inglés (objective, activity, agency, priority, search, upcoming, progress, principles, done, reopen, help); responde en inglés. El texto de las actividades está en inglés, como en el plan.',
   andMore: (n) => `…y ${n} más`,
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   list,
@@ -119,7 +120,8 @@ export const es: Messages = {
       case 'no_plan':
         return 'Todavía no hay un plan de trabajo cargado. Cárguelo con `npm run plan:import -- ARCHIVO`.';
       case 'slack_only':
-        if (e.command === 'report') return 'En la terminal el informe es `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (o csv, json); en Slack, `/gcm informe`.';
+        if (e.command === 'report')
+          return 'En la terminal el informe es `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (o csv, json); en Slack, `/gcm informe`.';
         return `\`${e.command}\` funciona en Slack, donde se conoce a la copresidencia: use \`/gcm ${e.command} …\` allí.`;
       case 'not_co_chair':
         return 'Solo la copresidencia puede marcar actividades como hechas o reabrirlas. No se cambió nada.';
@@ -164,10 +166,17 @@ export const es: Messages = {
     digestEmpty: (days) => `No vence nada con fecha en los próximos ${days} días.`,
     dateSet: (what, date, who) => `${what}: fecha fijada el ${date} por ${who}.`,
     statusTitle: 'Recordatorios',
-    channel: (c) => (c ? `Los recordatorios van a <#${c}>.` : 'No hay canal de recordatorios (GCM_REMINDER_CHANNEL): el bot responde pero no publica recordatorios.'),
-    when: (days, time, zone) => `${days.map((d) => `${d} ${d === 1 ? 'día' : 'días'}`).join(' y ')} antes del vencimiento, a las ${time} (${zone}); un día de fin de semana pasa al viernes anterior.`,
+    channel: (c) =>
+      c ? `Los recordatorios van a <#${c}>.` : 'No hay canal de recordatorios (GCM_REMINDER_CHANNEL): el bot responde pero no publica recordatorios.',
+    when: (days, time, zone) =>
+      `${days.map((d) => `${d} ${d === 1 ? 'día' : 'días'}`).join(' y ')} antes del vencimiento, a las ${time} (${zone}); un día de fin de semana pasa al viernes anterior.`,
     digest: (d) => (d === 'off' ? 'Resumen semanal: desactivado.' : `Resumen semanal: ${d}.`),
-    scheduler: (h) => (h === 'me' ? 'Esta copia del bot publica los recordatorios.' : h === 'other' ? 'Otra copia del bot tiene el turno del programador en esta base de datos: esta no publica recordatorios.' : 'No hay programador en marcha.'),
+    scheduler: (h) =>
+      h === 'me'
+        ? 'Esta copia del bot publica los recordatorios.'
+        : h === 'other'
+          ? 'Otra copia del bot tiene el turno del programador en esta base de datos: esta no publica recordatorios.'
+          : 'No hay programador en marcha.',
     next: 'Próximos recordatorios',
     noneNext: 'No quedan recordatorios en este plan.',
     unsent: 'Aún no enviados (se reintentan)',
@@ -188,7 +197,17 @@ export const es: Messages = {
     next: (from, to, n) => `Vence el próximo trimestre, del ${from} al ${to} (${n})`,
     noneNext: 'No vence nada con fecha el próximo trimestre.',
     objectives: 'Objetivos del Pacto',
-    columns: { priority: 'Prioridad', activities: 'Actividades hechas', occurrences: 'Ocurrencias hechas', occurrence: 'Ocurrencia', due: 'Vence', by: 'Marcada por', when: 'El', lead: 'A cargo de', agency: 'Agencia a cargo' },
+    columns: {
+      priority: 'Prioridad',
+      activities: 'Actividades hechas',
+      occurrences: 'Ocurrencias hechas',
+      occurrence: 'Ocurrencia',
+      due: 'Vence',
+      by: 'Marcada por',
+      when: 'El',
+      lead: 'A cargo de',
+      agency: 'Agencia a cargo',
+    },
     file: 'El informe completo va adjunto como archivo Markdown.',
     fileFailed: 'No se pudo adjuntar el informe completo aquí; `npm run report` lo da en la terminal.',
     focalTitle: 'Enlaces',

@@ -114,7 +114,17 @@ export interface Messages {
     next: (from: string, to: string, n: number) => string;
     noneNext: string;
     objectives: string;
-    columns: { priority: string; activities: string; occurrences: string; occurrence: string; due: string; by: string; when: string; lead: string; agency: string };
+    columns: {
+      priority: string;
+      activities: string;
+      occurrences: string;
+      occurrence: string;
+      due: string;
+      by: string;
+      when: string;
+      lead: string;
+      agency: string;
+    };
     file: string;
     fileFailed: string;
     focalTitle: string;

@@ -95,11 +95,7 @@ export function detectKind(value: unknown): DataFileKind {
  * `yaml` library on large plans; a file that starts with `{` is read as JSON (YAML's subset), faster still.
  * Only when there are problems is the file parsed again with `yaml` to give each one its line.
  */
-export function parseDataText<K extends DataFileKind>(
-  source: string,
-  file: string,
-  kind: K | 'auto',
-): Loaded<{ kind: DataFileKind; data: unknown }> {
+export function parseDataText<K extends DataFileKind>(source: string, file: string, kind: K | 'auto'): Loaded<{ kind: DataFileKind; data: unknown }> {
   let raw: unknown;
   try {
     raw = /^\s*\{/.test(source) ? JSON.parse(source) : loadYaml(source, { schema: CORE_SCHEMA, filename: file });
@@ -252,7 +248,9 @@ export function checkPlan(plan: PlanFile, ref: Omit<Reference, 'hash'>, file: st
   const objectiveNumbers = new Set(ref.gcm.objectives.map((o) => o.number));
   const maxObjective = Math.max(...objectiveNumbers);
   if (plan.period.end < plan.period.start) at('period.end', 'the period ends before it starts');
-  plan.co_leads.forEach((id, i) => agencyIds.has(id) || at(`co_leads[${i}]`, `unknown agency "${id}"`));
+  plan.co_leads.forEach((id, i) => {
+    if (!agencyIds.has(id)) at(`co_leads[${i}]`, `unknown agency "${id}"`);
+  });
   const priorityIds = new Set<string>();
   const activityIds = new Set<string>();
   plan.priorities.forEach((p, pi) => {
@@ -269,15 +267,21 @@ export function checkPlan(plan: PlanFile, ref: Omit<Reference, 'hash'>, file: st
       if (activityIds.has(a.id)) at(`${ap}.id`, `duplicate activity id ${a.id}`);
       activityIds.add(a.id);
       if (!a.id.startsWith(`${p.id}.`)) at(`${ap}.id`, `activity ${a.id} is listed under priority ${p.id}: its id must start with ${p.id}.`);
-      a.lead.agencies.forEach((id, i) => agencyIds.has(id) || at(`${ap}.lead.agencies[${i}]`, `unknown agency "${id}"`));
-      a.support.agencies.forEach((id, i) => agencyIds.has(id) || at(`${ap}.support.agencies[${i}]`, `unknown agency "${id}"`));
-      if (a.lead.agencies.length === 0 && a.lead.wording === '') at(`${ap}.lead`, 'give the lead agencies or the plan\'s wording for them');
+      a.lead.agencies.forEach((id, i) => {
+        if (!agencyIds.has(id)) at(`${ap}.lead.agencies[${i}]`, `unknown agency "${id}"`);
+      });
+      a.support.agencies.forEach((id, i) => {
+        if (!agencyIds.has(id)) at(`${ap}.support.agencies[${i}]`, `unknown agency "${id}"`);
+      });
+      if (a.lead.agencies.length === 0 && a.lead.wording === '') at(`${ap}.lead`, "give the lead agencies or the plan's wording for them");
       const s = a.schedule;
       if ((s.type === 'month_range' || s.type === 'date_range') && s.to < s.from) at(`${ap}.schedule.to`, 'the range ends before it starts');
       if (s.type === 'tentative') {
         const [y, m] = s.month.split('-').map(Number) as [number, number];
         const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-        s.days.forEach((d, i) => d > last && at(`${ap}.schedule.days[${i}]`, `${s.month} has no day ${d}`));
+        s.days.forEach((d, i) => {
+          if (d > last) at(`${ap}.schedule.days[${i}]`, `${s.month} has no day ${d}`);
+        });
       }
       if (s.type === 'recurring_months' && new Set(s.months).size !== s.months.length) at(`${ap}.schedule.months`, 'a month is listed twice');
     });

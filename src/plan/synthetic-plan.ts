@@ -3,7 +3,14 @@ import type { PlanFile } from './schema.js';
 
 const leads = [['IOM'], ['IOM', 'ECLAC'], ['ILO', 'UNDP'], ['UNHCR', 'UNICEF', 'IOM'], ['OHCHR', 'ICRC', 'IOM', 'UNHCR'], ['UNFPA']];
 const verbs = ['Organize', 'Publicize', 'Support', 'Develop', 'Strengthen', 'Promote'];
-const topics = ['regional meetings on migration governance', 'data on missing migrants', 'regular pathways for migrant workers', 'return and sustainable reintegration', 'the pledges of Member States', 'the inclusion of migrants in local communities'];
+const topics = [
+  'regional meetings on migration governance',
+  'data on missing migrants',
+  'regular pathways for migrant workers',
+  'return and sustainable reintegration',
+  'the pledges of Member States',
+  'the inclusion of migrants in local communities',
+];
 
 /**
  * A plan of the same shape as the real one with `activities` activities (for the benchmark and for tests

@@ -59,13 +59,19 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
     SLACK_SIGNING_SECRET: secret,
     SLACK_API_URL: apiUrl,
     PORT: '0',
-    GCM_CO_CHAIRS: playgroundUsers.filter((u) => u.coChair).map((u) => u.id).join(','),
+    GCM_CO_CHAIRS: playgroundUsers
+      .filter((u) => u.coChair)
+      .map((u) => u.id)
+      .join(','),
     GCM_REMINDER_CHANNEL: playgroundChannel.id,
     GCM_TIMEZONE: base.timezone,
     GCM_LANGUAGE: base.language,
     GCM_REMINDER_DAYS: base.reminderDays.join(','),
     GCM_REMINDER_TIME: base.reminderTime,
-    GCM_DIGEST: base.digest === 'off' ? 'off' : `${['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'][base.digest.weekday - 1]} ${base.digest.time}`,
+    GCM_DIGEST:
+      base.digest === 'off'
+        ? 'off'
+        : `${['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'][base.digest.weekday - 1]} ${base.digest.time}`,
     GCM_PLAN: base.planFile,
   });
   const clock = offsetClock(parseInstant(base.now ?? playgroundStart, base.timezone)!, base.timezone);
@@ -73,7 +79,15 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
   const stores = openStores(process.env.DATABASE_PATH ? base.databasePath : ':memory:');
   const imported = importPlanFile(stores.plans, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
   if (!imported.ok) throw new Error(`the plan file was rejected:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
-  const bot = createSlackApp({ config, stores, clock, logger, retries: 0, identity: { botId: 'B0GCMBOT', botUserId: standin.botUserId }, instanceId: 'playground' });
+  const bot = createSlackApp({
+    config,
+    stores,
+    clock,
+    logger,
+    retries: 0,
+    identity: { botId: 'B0GCMBOT', botUserId: standin.botUserId },
+    instanceId: 'playground',
+  });
   const botServer = (await bot.app.start(0)) as unknown as Server;
   const sender = new SlackSender(`http://127.0.0.1:${(botServer.address() as AddressInfo).port}/slack/events`, secret);
 
@@ -100,7 +114,15 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
     users: playgroundUsers,
     channel: playgroundChannel,
     botUserId: standin.botUserId,
-    messages: visible(user).map((m) => ({ ts: m.ts, text: m.text, blocks: m.blocks, ephemeral: Boolean(m.ephemeralTo), edited: Boolean(m.edited), fromBot: m.user === standin.botUserId, user: m.user })),
+    messages: visible(user).map((m) => ({
+      ts: m.ts,
+      text: m.text,
+      blocks: m.blocks,
+      ephemeral: Boolean(m.ephemeralTo),
+      edited: Boolean(m.edited),
+      fromBot: m.user === standin.botUserId,
+      user: m.user,
+    })),
     home: standin.homes.get(user) ?? null,
   });
 
@@ -141,10 +163,24 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
         const text = String(body.text ?? '').replace(/^\s*\/gcm\b\s*/, '');
         const ts = standin.nextTs();
         const ack = await sender.command(
-          slashCommandFields({ text, user: who, channel: playgroundChannel.id, channelName: playgroundChannel.name, responseUrl: standin.newResponseUrl(playgroundChannel.id, who, ts) }),
+          slashCommandFields({
+            text,
+            user: who,
+            channel: playgroundChannel.id,
+            channelName: playgroundChannel.name,
+            responseUrl: standin.newResponseUrl(playgroundChannel.id, who, ts),
+          }),
         );
         const answer = ack.json as { text?: string; blocks?: unknown[] } | null;
-        if (answer && (answer.text || answer.blocks)) standin.addMessage({ channel: playgroundChannel.id, ts, text: answer.text ?? '', blocks: answer.blocks ?? [], user: standin.botUserId, ephemeralTo: who });
+        if (answer && (answer.text || answer.blocks))
+          standin.addMessage({
+            channel: playgroundChannel.id,
+            ts,
+            text: answer.text ?? '',
+            blocks: answer.blocks ?? [],
+            user: standin.botUserId,
+            ephemeralTo: who,
+          });
         return json(200, { status: ack.status });
       }
       case '/api/action': {

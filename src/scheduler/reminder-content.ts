@@ -9,7 +9,11 @@ import type { ReminderContent } from '../views/reminder-view.js';
  * meeting date set, the occurrence done): the content of its message, or null when its activity or
  * occurrence is no longer in the plan.
  */
-export function reminderContent(stores: Stores, r: ReminderRecord, zone: string): (Omit<ReminderContent, 'lang' | 'notice' | 'coChairs'> & { done: boolean }) | null {
+export function reminderContent(
+  stores: Stores,
+  r: ReminderRecord,
+  zone: string,
+): (Omit<ReminderContent, 'lang' | 'notice' | 'coChairs'> & { done: boolean }) | null {
   const plan = stores.plans.plan(r.planId);
   if (!plan || !r.occurrenceKey) return null;
   const activity = stores.plans.activity(plan.id, parseOccurrenceKey(r.occurrenceKey).activityId);

@@ -112,7 +112,10 @@ export class ReminderJob {
       return;
     }
     if (today > plan.periodEnd) {
-      this.sayOnce(`ended:${plan.id}`, `the plan ${plan.id} ended on ${plan.periodEnd}: reminders have stopped; load the next plan with npm run plan:import -- FILE`);
+      this.sayOnce(
+        `ended:${plan.id}`,
+        `the plan ${plan.id} ended on ${plan.periodEnd}: reminders have stopped; load the next plan with npm run plan:import -- FILE`,
+      );
       report.skipped = 'plan_ended';
     } else {
       this.recordDue(plan, now, channel, report);
@@ -163,7 +166,18 @@ export class ReminderJob {
       const digestAt = digestInstant(now, this.o.config.digest, this.o.config.timezone);
       if (digestAt && digestAt <= now && digestAt.toISODate() === now.toISODate()) {
         const key = `${plan.id}|digest|${now.toISODate()}`;
-        const record = { key, kind: 'digest' as const, planId: plan.id, occurrenceKey: null, activityId: null, offsetDays: null, dueDate: null, fireAt: digestAt.toUTC().toISO()!, late: false, channel };
+        const record = {
+          key,
+          kind: 'digest' as const,
+          planId: plan.id,
+          occurrenceKey: null,
+          activityId: null,
+          offsetDays: null,
+          dueDate: null,
+          fireAt: digestAt.toUTC().toISO()!,
+          late: false,
+          channel,
+        };
         if (stores.reminders.record(record, createdAt)) report.recorded.push(key);
       }
     })();
@@ -178,7 +192,18 @@ export class ReminderJob {
     const plan = planForPeriod(ctx, due.from, due.to);
     if (!plan) return;
     const key = `${plan.id}|report|${due.from}`;
-    const record = { key, kind: 'report' as const, planId: plan.id, occurrenceKey: null, activityId: null, offsetDays: null, dueDate: due.to, fireAt: due.at.toUTC().toISO()!, late: false, channel };
+    const record = {
+      key,
+      kind: 'report' as const,
+      planId: plan.id,
+      occurrenceKey: null,
+      activityId: null,
+      offsetDays: null,
+      dueDate: due.to,
+      fireAt: due.at.toUTC().toISO()!,
+      late: false,
+      channel,
+    };
     if (this.o.stores.reminders.record(record, now.toUTC().toISO()!)) report.recorded.push(key);
   }
 
@@ -210,7 +235,13 @@ export class ReminderJob {
           }
         }
         stores.reminders.startAttempt(r.key);
-        const thread = r.kind === 'followup' && r.occurrenceKey ? stores.reminders.ofOccurrence(r.planId, r.occurrenceKey).filter((x) => x.status === 'sent' && x.messageTs && x.channel === target).pop() : undefined;
+        const thread =
+          r.kind === 'followup' && r.occurrenceKey
+            ? stores.reminders
+                .ofOccurrence(r.planId, r.occurrenceKey)
+                .filter((x) => x.status === 'sent' && x.messageTs && x.channel === target)
+                .pop()
+            : undefined;
         const res = await this.o.client.chat.postMessage({
           channel: target,
           ...message,
@@ -274,7 +305,13 @@ export class ReminderJob {
     const ctx: Context = { plans: stores.plans, state: stores.state, now };
     const data = buildReport(ctx, plan, this.reportFrom(r), r.dueDate!);
     const markdown = reportMarkdown(data, this.o.config.language, stores.directory());
-    await this.o.attachReport(channel, ts, `gcm-report-${data.from}-${data.to}.md`, markdown, reportMessage(data, this.o.config.language, stores.directory()).text);
+    await this.o.attachReport(
+      channel,
+      ts,
+      `gcm-report-${data.from}-${data.to}.md`,
+      markdown,
+      reportMessage(data, this.o.config.language, stores.directory()).text,
+    );
   }
 
   /** The ts of a message in `channel` carrying this reminder's key in its metadata, if one was posted. */

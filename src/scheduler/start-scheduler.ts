@@ -13,7 +13,9 @@ export function startScheduler(job: ReminderJob, zone: string, logger: Logger): 
       const r = await job.tick();
       if (first || r.sent.length || r.recovered.length || r.failed.length) {
         first = false;
-        logger.info(`reminder pass: ${r.sent.length} posted, ${r.recovered.length} found already posted, ${r.failed.length} to retry${r.skipped ? ` (${r.skipped})` : ''}`);
+        logger.info(
+          `reminder pass: ${r.sent.length} posted, ${r.recovered.length} found already posted, ${r.failed.length} to retry${r.skipped ? ` (${r.skipped})` : ''}`,
+        );
       }
     } catch (e) {
       logger.error(`reminder pass failed: ${e instanceof Error ? e.message : String(e)}`);

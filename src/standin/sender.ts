@@ -6,7 +6,14 @@ export function signature(secret: string, timestamp: number, body: string): stri
 }
 
 /** The form fields of a slash command as Slack sends them (`/gcm`, in `channel`, by `user`). */
-export function slashCommandFields(c: { text: string; user: string; channel: string; channelName?: string; responseUrl: string; command?: string }): Record<string, string> {
+export function slashCommandFields(c: {
+  text: string;
+  user: string;
+  channel: string;
+  channelName?: string;
+  responseUrl: string;
+  command?: string;
+}): Record<string, string> {
   return {
     token: 'standin',
     team_id: 'T0STANDIN',
@@ -25,7 +32,15 @@ export function slashCommandFields(c: { text: string; user: string; channel: str
 
 /** Where an interaction happened: a message in a channel (with its response_url), or the App Home. */
 export type InteractionSurface =
-  | { kind: 'message'; channel: string; channelName?: string; messageTs: string; ephemeral: boolean; message?: { text: string; blocks: unknown[]; user?: string }; responseUrl: string }
+  | {
+      kind: 'message';
+      channel: string;
+      channelName?: string;
+      messageTs: string;
+      ephemeral: boolean;
+      message?: { text: string; blocks: unknown[]; user?: string };
+      responseUrl: string;
+    }
   | { kind: 'home' };
 
 /**
@@ -73,7 +88,11 @@ export class SlackSender {
   ) {}
 
   /** POSTs a raw body with a valid signature (or with the overrides, to test the negative cases). */
-  async post(body: string, contentType: string, overrides: { secret?: string; timestamp?: number; tamper?: (b: string) => string; headers?: Record<string, string> } = {}): Promise<SentRequest> {
+  async post(
+    body: string,
+    contentType: string,
+    overrides: { secret?: string; timestamp?: number; tamper?: (b: string) => string; headers?: Record<string, string> } = {},
+  ): Promise<SentRequest> {
     const ts = overrides.timestamp ?? this.wallSeconds();
     const sig = signature(overrides.secret ?? this.secret, ts, body);
     const res = await fetch(this.eventsUrl, {
@@ -103,7 +122,16 @@ export class SlackSender {
 
   /** An Events API callback (app_home_opened …), JSON. */
   event(event: Record<string, unknown>, extra: Record<string, unknown> = {}, overrides?: Parameters<SlackSender['post']>[2]): Promise<SentRequest> {
-    const body = JSON.stringify({ token: 'x', team_id: 'T0STANDIN', api_app_id: 'A0GCM', type: 'event_callback', event_id: `Ev${Date.now()}`, event_time: Math.floor(Date.now() / 1000), event, ...extra });
+    const body = JSON.stringify({
+      token: 'x',
+      team_id: 'T0STANDIN',
+      api_app_id: 'A0GCM',
+      type: 'event_callback',
+      event_id: `Ev${Date.now()}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event,
+      ...extra,
+    });
     return this.post(body, 'application/json', overrides);
   }
 }

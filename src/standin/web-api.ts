@@ -218,7 +218,15 @@ export class WebApiStandIn {
   private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://standin.slack.local/', team: 'Stand-in', user: 'gcm', team_id: 'T0STANDIN', user_id: this.botUserId, bot_id: 'B0GCMBOT' };
+        return {
+          ok: true,
+          url: 'https://standin.slack.local/',
+          team: 'Stand-in',
+          user: 'gcm',
+          team_id: 'T0STANDIN',
+          user_id: this.botUserId,
+          bot_id: 'B0GCMBOT',
+        };
       case 'chat.postMessage': {
         const m = this.addMessage({
           channel: String(p.channel),
@@ -239,7 +247,13 @@ export class WebApiStandIn {
         return { ok: true, channel: m.channel, ts: m.ts, text: m.text };
       }
       case 'chat.postEphemeral': {
-        const m = this.addMessage({ channel: String(p.channel), text: String(p.text ?? ''), blocks: (p.blocks as unknown[]) ?? [], user: this.botUserId, ephemeralTo: String(p.user) });
+        const m = this.addMessage({
+          channel: String(p.channel),
+          text: String(p.text ?? ''),
+          blocks: (p.blocks as unknown[]) ?? [],
+          user: this.botUserId,
+          ephemeralTo: String(p.user),
+        });
         return { ok: true, message_ts: m.ts };
       }
       case 'views.publish':
@@ -252,11 +266,22 @@ export class WebApiStandIn {
           .filter((m) => m.channel === p.channel && !m.ephemeralTo && !m.deleted && !m.threadTs && Number(m.ts) >= oldest)
           .reverse()
           .slice(0, limit)
-          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, user: m.user, bot_id: m.user === this.botUserId ? 'B0GCMBOT' : undefined, blocks: m.blocks, metadata: m.metadata }));
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            user: m.user,
+            bot_id: m.user === this.botUserId ? 'B0GCMBOT' : undefined,
+            blocks: m.blocks,
+            metadata: m.metadata,
+          }));
         return { ok: true, messages: list, has_more: false };
       }
       case 'users.info':
-        return { ok: true, user: { id: p.user, name: String(p.user).toLowerCase(), locale: this.locales.get(String(p.user)) ?? 'en-US', tz: 'America/Santiago' } };
+        return {
+          ok: true,
+          user: { id: p.user, name: String(p.user).toLowerCase(), locale: this.locales.get(String(p.user)) ?? 'en-US', tz: 'America/Santiago' },
+        };
       case 'usergroups.users.list': {
         const users = this.usergroups.get(String(p.usergroup));
         return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };

@@ -44,7 +44,11 @@ export const button = (text: string, actionId: string, value: string, style?: 'p
   ...(style ? { style } : {}),
 });
 
-export const actions = (blockId: string, elements: ActionsBlock['elements']): ActionsBlock => ({ type: 'actions', block_id: blockId, elements: elements.slice(0, 25) });
+export const actions = (blockId: string, elements: ActionsBlock['elements']): ActionsBlock => ({
+  type: 'actions',
+  block_id: blockId,
+  elements: elements.slice(0, 25),
+});
 
 /**
  * Keeps a list of blocks inside `max` (Slack refuses more): the first blocks and, when some had to go, a

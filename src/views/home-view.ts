@@ -19,15 +19,24 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
 
   blocks.push(section(`*${m.progress}*`));
   for (const p of d.progress) {
-    blocks.push(section(`*${p.priority.id}* ${esc(clip(p.priority.title, 150))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`));
+    blocks.push(
+      section(
+        `*${p.priority.id}* ${esc(clip(p.priority.title, 150))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`,
+      ),
+    );
   }
 
   blocks.push(divider(), section(`*${m.homeDue30}*`));
-  const due = d.due30.map(({ occurrence: o, activity: a }) => section(`*${dueText(o, lang)}* · ${occurrenceName(o, lang)} ${esc(clip(activityText(a, lang), 200))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`));
+  const due = d.due30.map(({ occurrence: o, activity: a }) =>
+    section(`*${dueText(o, lang)}* · ${occurrenceName(o, lang)} ${esc(clip(activityText(a, lang), 200))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`),
+  );
   if (due.length === 0) blocks.push(context(d.ended ? m.planEnded(formatDate(d.plan.periodEnd, lang)) : m.homeNothingDue30));
   blocks.push(...fitBlocks(due, 15, m.andMore));
 
-  const options = d.agencies.slice(0, 100).map((a) => ({ text: { type: 'plain_text' as const, text: clip(`${agencyLabel(a.id, lang, dir)} · ${lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn}`, 75) }, value: a.id }));
+  const options = d.agencies.slice(0, 100).map((a) => ({
+    text: { type: 'plain_text' as const, text: clip(`${agencyLabel(a.id, lang, dir)} · ${lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn}`, 75) },
+    value: a.id,
+  }));
   const select: StaticSelect = {
     type: 'static_select',
     action_id: actionIds.pickAgency,
@@ -41,8 +50,16 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
     const a = d.myAgency;
     const line = (s: (typeof a.leads)[number]) => section(`*${s.activity.id}* ${esc(clip(activityText(s.activity, lang), 200))} · _${statusText(s, lang)}_`);
     const more = (total: number, shown: number) => (total > shown ? [context(m.andMore(total - shown))] : []);
-    const mine: KnownBlock[] = [section(`*${m.leads}* (${a.leadsTotal})${a.leadsTotal ? '' : `\n${m.nothingLed}`}`), ...a.leads.map(line), ...more(a.leadsTotal, a.leads.length)];
-    mine.push(section(`*${m.supports}* (${a.supportsTotal})${a.supportsTotal ? '' : `\n${m.nothingSupported}`}`), ...a.supports.map(line), ...more(a.supportsTotal, a.supports.length));
+    const mine: KnownBlock[] = [
+      section(`*${m.leads}* (${a.leadsTotal})${a.leadsTotal ? '' : `\n${m.nothingLed}`}`),
+      ...a.leads.map(line),
+      ...more(a.leadsTotal, a.leads.length),
+    ];
+    mine.push(
+      section(`*${m.supports}* (${a.supportsTotal})${a.supportsTotal ? '' : `\n${m.nothingSupported}`}`),
+      ...a.supports.map(line),
+      ...more(a.supportsTotal, a.supports.length),
+    );
     if (a.member) mine.push(context(m.networkSupported(a.networkSupported)));
     blocks.push(...fitBlocks(mine, limits.homeBlocks - blocks.length, m.andMore));
   }

@@ -19,7 +19,10 @@ const saysMore = new WeakMap<AgencyDirectory, Map<string, boolean>>();
 /** True when the plan's wording says more than the list of agencies ("(rotating)"). Memoised per directory: pure and hot. */
 function wordingSaysMore(wording: string, ids: string[], dir: AgencyDirectory): boolean {
   let memo = saysMore.get(dir);
-  if (!memo) saysMore.set(dir, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    saysMore.set(dir, memo);
+  }
   const key = `${wording}|${ids.join(',')}`;
   let v = memo.get(key);
   if (v === undefined) {

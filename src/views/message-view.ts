@@ -40,7 +40,10 @@ function markButtons(s: ActivityState, today: string, opts: MessageOptions, lang
   const recurring = s.occurrences.length > 1;
   const label = (o: Occurrence) => (recurring && o.label ? ` · ${formatLabel(o.label, lang)}` : '');
   const elements = [];
-  if (current) elements.push(button(`${m.markDone}${label(current)}`, actionIds.markDone, encodeValue({ c: opts.command, l: lang, k: current.key, p: s.activity.planId }), 'primary'));
+  if (current)
+    elements.push(
+      button(`${m.markDone}${label(current)}`, actionIds.markDone, encodeValue({ c: opts.command, l: lang, k: current.key, p: s.activity.planId }), 'primary'),
+    );
   if (last) elements.push(button(`${m.reopen}${label(last)}`, actionIds.reopen, encodeValue({ c: opts.command, l: lang, k: last.key, p: s.activity.planId })));
   return elements.length ? [actions(`gcm_mark:${s.activity.id}`, elements)] : [];
 }
@@ -66,7 +69,10 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       body.push(header(`${m.objectiveTitleIntro} ${o.number}`), section(`*${esc(title)}*`));
       if (answer.priorities.length === 0) body.push(section(m.noPriorityCites(o.number, answer.plan.title)));
       for (const { priority, activities, total } of answer.priorities) {
-        body.push(divider(), section(`*${m.priorityKind[priority.kind]} ${priority.id}:* ${esc(priority.title)}\n${m.gcmObjectives}: ${priority.objectives.join(', ')}`));
+        body.push(
+          divider(),
+          section(`*${m.priorityKind[priority.kind]} ${priority.id}:* ${esc(priority.title)}\n${m.gcmObjectives}: ${priority.objectives.join(', ')}`),
+        );
         for (const s of activities) body.push(activityBlock(s, lang, dir));
         if (total > activities.length) body.push(context(m.andMore(total - activities.length)));
       }
@@ -74,7 +80,17 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       break;
     }
     case 'objectives':
-      body.push(header(m.objectives), section(answer.objectives.map(({ objective: o, priorities }) => `*${o.number}.* ${esc(lang === 'es' ? o.titleEs : o.titleEn)}${priorities.length ? ` _(${priorities.join(', ')})_` : ''}`).join('\n')));
+      body.push(
+        header(m.objectives),
+        section(
+          answer.objectives
+            .map(
+              ({ objective: o, priorities }) =>
+                `*${o.number}.* ${esc(lang === 'es' ? o.titleEs : o.titleEn)}${priorities.length ? ` _(${priorities.join(', ')})_` : ''}`,
+            )
+            .join('\n'),
+        ),
+      );
       fallback = m.objectives;
       break;
     case 'activity': {
@@ -123,7 +139,8 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       if (answer.member) lists.push(context(m.networkSupported(answer.networkSupported)));
       body.push(...lists);
       tail.push(divider());
-      if (a.profile) tail.push(section(`*${m.mandate}:* ${esc(a.profile.mandate)}\n*${m.migrationWork}:* ${esc(a.profile.migrationWork)}`), context(m.profileSource));
+      if (a.profile)
+        tail.push(section(`*${m.mandate}:* ${esc(a.profile.mandate)}\n*${m.migrationWork}:* ${esc(a.profile.migrationWork)}`), context(m.profileSource));
       else tail.push(section(m.noProfile(a.id)));
       tail.push(answer.marks.length ? section(`*${m.matrix}:* ${answer.marks.map((k) => `${esc(k.issue)} (${k.mark})`).join(' · ')}`) : context(m.matrixNone));
       fallback = `${a.id}: ${name}`;
@@ -131,12 +148,17 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
     }
     case 'agencies':
       body.push(section(answer.query ? m.agencyChoices(esc(answer.query)) : `*${m.agencyList}*`));
-      body.push(section(answer.agencies.map((a) => `• *${agencyLabel(a.id, lang, dir)}* ${esc(lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn)}`).join('\n')));
+      body.push(
+        section(answer.agencies.map((a) => `• *${agencyLabel(a.id, lang, dir)}* ${esc(lang === 'es' ? (a.nameEs ?? a.nameEn) : a.nameEn)}`).join('\n')),
+      );
       fallback = answer.query ? m.agencyChoices(answer.query) : m.agencyList;
       break;
     case 'priority': {
       const p = answer.priority;
-      body.push(header(`${m.priorityKind[p.kind]} ${p.id}`), section(`*${esc(p.title)}*\n${esc(p.text)}${p.objectives.length ? `\n${m.gcmObjectives}: ${p.objectives.join(', ')}` : ''}`));
+      body.push(
+        header(`${m.priorityKind[p.kind]} ${p.id}`),
+        section(`*${esc(p.title)}*\n${esc(p.text)}${p.objectives.length ? `\n${m.gcmObjectives}: ${p.objectives.join(', ')}` : ''}`),
+      );
       if (p.note) body.push(context(`${m.sourceNote}: ${esc(p.note)}`));
       body.push(...answer.activities.map((s) => activityBlock(s, lang, dir)));
       if (answer.total > answer.activities.length) body.push(context(m.andMore(answer.total - answer.activities.length)));
@@ -144,7 +166,14 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       break;
     }
     case 'priorities':
-      body.push(header(m.prioritiesHeading), section(answer.priorities.map(({ priority: p, activities }) => `*${p.id}* ${m.priorityKind[p.kind]}: ${esc(p.title)} _(${m.activitiesCount(activities)})_`).join('\n')));
+      body.push(
+        header(m.prioritiesHeading),
+        section(
+          answer.priorities
+            .map(({ priority: p, activities }) => `*${p.id}* ${m.priorityKind[p.kind]}: ${esc(p.title)} _(${m.activitiesCount(activities)})_`)
+            .join('\n'),
+        ),
+      );
       fallback = m.prioritiesHeading;
       break;
     case 'search':
@@ -161,7 +190,11 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       else {
         if (answer.notStarted) body.push(context(m.planNotStarted(formatDate(answer.plan.periodStart, lang))));
         if (answer.items.length === 0) body.push(section(m.nothingUpcoming));
-        body.push(...answer.items.map(({ occurrence: o, activity: a }) => section(`*${dueText(o, lang)}* · ${occurrenceName(o, lang)}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`)));
+        body.push(
+          ...answer.items.map(({ occurrence: o, activity: a }) =>
+            section(`*${dueText(o, lang)}* · ${occurrenceName(o, lang)}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`),
+          ),
+        );
       }
       fallback = m.upcoming;
       break;
@@ -173,7 +206,9 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       body.push(header(m.progress), context(m.planLine(answer.plan.title, formatDate(answer.plan.periodStart, lang), formatDate(answer.plan.periodEnd, lang))));
       body.push(
         ...answer.priorities.map((p) =>
-          section(`*${p.priority.id}* ${esc(clip(p.priority.title, 200))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`),
+          section(
+            `*${p.priority.id}* ${esc(clip(p.priority.title, 200))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`,
+          ),
         ),
       );
       fallback = m.progress;
@@ -184,7 +219,8 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       break;
   }
   const head: KnownBlock[] = opts.notice ? [context(opts.notice)] : [];
-  const share: KnownBlock[] = opts.interactive && answer.kind !== 'error' ? [actions('gcm_share', [button(m.share, actionIds.share, encodeValue({ c: opts.command, l: lang }))])] : [];
+  const share: KnownBlock[] =
+    opts.interactive && answer.kind !== 'error' ? [actions('gcm_share', [button(m.share, actionIds.share, encodeValue({ c: opts.command, l: lang }))])] : [];
   // The lists give way first: the profile (tail) and the share button always fit.
   const blocks = fitBlocks([...head, ...body], limits.messageBlocks, m.andMore, tail.length + share.length);
   return { text: clip(fallback, limits.fallbackText), blocks: [...blocks, ...tail, ...share] };

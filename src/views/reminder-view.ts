@@ -44,7 +44,12 @@ export function reminderMessage(r: ReminderContent, dir: AgencyDirectory): Messa
   const a = r.activity;
   const dueFallback = dueText(o, r.lang);
   const due = o.due ? `${dateToken(noonEpoch(o.due, r.zone), formatDate(o.due, r.lang))}${o.tentative ? ` (${m.reminder.tentative})` : ''}` : m.noDate;
-  const title = r.followup && o.due ? m.report.followupTitle(formatDate(o.due, r.lang)) : r.late ? m.reminder.late(formatDate(r.fireDate, r.lang)) : m.reminder.title(r.offsetDays);
+  const title =
+    r.followup && o.due
+      ? m.report.followupTitle(formatDate(o.due, r.lang))
+      : r.late
+        ? m.reminder.late(formatDate(r.fireDate, r.lang))
+        : m.reminder.title(r.offsetDays);
   const blocks: KnownBlock[] = [];
   if (r.notice) blocks.push(context(r.notice));
   blocks.push(
@@ -60,7 +65,11 @@ export function reminderMessage(r: ReminderContent, dir: AgencyDirectory): Messa
     },
   );
   const mentions = [
-    ...(r.focal.length ? [`${m.report.focalTitle}: ${r.focal.map(([agency, users]) => `*${esc(agencyLabel(agency, r.lang, dir))}* ${users.map((u) => `<@${u}>`).join(' ')}`).join(' · ')}`] : []),
+    ...(r.focal.length
+      ? [
+          `${m.report.focalTitle}: ${r.focal.map(([agency, users]) => `*${esc(agencyLabel(agency, r.lang, dir))}* ${users.map((u) => `<@${u}>`).join(' ')}`).join(' · ')}`,
+        ]
+      : []),
     ...(r.followup && r.coChairs?.length ? [m.report.coChairs(r.coChairs.map((u) => `<@${u}>`).join(' '))] : []),
   ];
   if (mentions.length) blocks.push(section(clip(mentions.join('\n'), limits.sectionText)));
@@ -68,7 +77,12 @@ export function reminderMessage(r: ReminderContent, dir: AgencyDirectory): Messa
   const value = encodeValue({ c: `reminder ${r.reminderKey}`, l: r.lang, k: o.key, p: r.planId });
   const elements: ActionsBlock['elements'] = [r.done ? button(m.reopen, actionIds.reopen, value) : button(m.markDone, actionIds.markDone, value, 'primary')];
   if (a.kind === 'meeting' && !r.done) {
-    elements.push({ type: 'datepicker', action_id: actionIds.setDate, placeholder: { type: 'plain_text', text: m.setDate }, ...(o.due ? { initial_date: o.due } : {}) });
+    elements.push({
+      type: 'datepicker',
+      action_id: actionIds.setDate,
+      placeholder: { type: 'plain_text', text: m.setDate },
+      ...(o.due ? { initial_date: o.due } : {}),
+    });
   }
   blocks.push(actions(reminderBlockId(r.reminderKey), elements));
   const fallback = `${title} ${occurrenceName(o, r.lang)} (${dueFallback}): ${leadText(a, r.lang, dir)}`;
@@ -79,9 +93,14 @@ export function reminderMessage(r: ReminderContent, dir: AgencyDirectory): Messa
 export function digestMessage(items: UpcomingItem[], days: number, lang: Language, zone: string, dir: AgencyDirectory): Message {
   const m = messages(lang);
   const lines = items.map(({ occurrence: o, activity: a }) =>
-    section(`*${o.due ? dateToken(noonEpoch(o.due, zone), formatDate(o.due, lang)) : m.noDate}* · ${occurrenceName(o, lang)}${o.tentative ? ` (${m.reminder.tentative})` : ''}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`),
+    section(
+      `*${o.due ? dateToken(noonEpoch(o.due, zone), formatDate(o.due, lang)) : m.noDate}* · ${occurrenceName(o, lang)}${o.tentative ? ` (${m.reminder.tentative})` : ''}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`,
+    ),
   );
-  const blocks = [header(m.reminder.digestTitle(days)), ...(lines.length ? fitBlocks(lines, limits.messageBlocks - 1, m.andMore) : [section(m.reminder.digestEmpty(days))])];
+  const blocks = [
+    header(m.reminder.digestTitle(days)),
+    ...(lines.length ? fitBlocks(lines, limits.messageBlocks - 1, m.andMore) : [section(m.reminder.digestEmpty(days))]),
+  ];
   return { text: `${m.reminder.digestTitle(days)}: ${items.length}`, blocks };
 }
 

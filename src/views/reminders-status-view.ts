@@ -3,7 +3,7 @@ import type { Language } from '../config.js';
 import type { ReminderRecord } from '../db/reminder-store.js';
 import type { ReminderSettings, ReminderSlot } from '../domain/reminders.js';
 import { formatDate, messages } from '../i18n/messages.js';
-import { clip, context, esc, fitBlocks, header, limits, section } from './blocks.js';
+import { clip, esc, fitBlocks, header, limits, section } from './blocks.js';
 import type { Message } from './message-view.js';
 import { occurrenceTitle } from './reminder-view.js';
 
@@ -30,11 +30,21 @@ export function remindersView(s: RemindersStatus): Message {
   ];
   if (s.ended) blocks.push(section(r.ended));
   else {
-    const lines = s.next.map((n) => `• ${formatDate(n.fireAt.toISODate()!, s.lang)} ${n.fireAt.toFormat('HH:mm')}: ${occurrenceTitle(n.occurrence, s.lang)} (${m.due} ${formatDate(n.occurrence.due!, s.lang)})`);
+    const lines = s.next.map(
+      (n) =>
+        `• ${formatDate(n.fireAt.toISODate()!, s.lang)} ${n.fireAt.toFormat('HH:mm')}: ${occurrenceTitle(n.occurrence, s.lang)} (${m.due} ${formatDate(n.occurrence.due!, s.lang)})`,
+    );
     blocks.push(section(`*${r.next}*\n${lines.length ? lines.join('\n') : r.noneNext}`));
   }
   if (s.unsent) {
-    const lines = s.unsent.map((u) => section(clip(`• ${esc(u.key)} · ${formatDate(local(u.fireAt).toISODate()!, s.lang)} · ${u.status} · ${esc(r.attempts(u.attempts, u.lastError))}`, limits.sectionText)));
+    const lines = s.unsent.map((u) =>
+      section(
+        clip(
+          `• ${esc(u.key)} · ${formatDate(local(u.fireAt).toISODate()!, s.lang)} · ${u.status} · ${esc(r.attempts(u.attempts, u.lastError))}`,
+          limits.sectionText,
+        ),
+      ),
+    );
     blocks.push(section(`*${r.unsent}*${lines.length ? '' : `\n${r.noneUnsent}`}`), ...lines);
   }
   return { text: r.statusTitle, blocks: fitBlocks(blocks, limits.messageBlocks, m.andMore) };

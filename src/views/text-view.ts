@@ -19,7 +19,8 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
   const m = messages(answer.lang);
   const lang = answer.lang;
   const out: string[] = [];
-  const planLine = (p: { title: string; periodStart: string; periodEnd: string }) => m.planLine(p.title, formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang));
+  const planLine = (p: { title: string; periodStart: string; periodEnd: string }) =>
+    m.planLine(p.title, formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang));
   switch (answer.kind) {
     case 'help':
       out.push(`${m.helpTitle}:`, ...m.help.map(([cmd, what]) => `  ${cmd.padEnd(20)} ${what}`), '', m.helpFooter);
@@ -105,12 +106,20 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
     case 'priorities':
       out.push(`${m.prioritiesHeading} (${planLine(answer.plan)}):`);
       for (const { priority: p, activities } of answer.priorities) {
-        out.push(bullet(`${p.id} ${m.priorityKind[p.kind]}: ${p.title} (${m.activitiesCount(activities)}${p.objectives.length ? `; ${m.gcmObjectives.toLowerCase()} ${p.objectives.join(', ')}` : ''})`));
+        out.push(
+          bullet(
+            `${p.id} ${m.priorityKind[p.kind]}: ${p.title} (${m.activitiesCount(activities)}${p.objectives.length ? `; ${m.gcmObjectives.toLowerCase()} ${p.objectives.join(', ')}` : ''})`,
+          ),
+        );
       }
       break;
     case 'search':
       if (answer.hits.length === 0) out.push(m.noResults(answer.query));
-      else out.push(`${m.searchResults(answer.query, answer.hits.length)}:`, ...answer.hits.map((h) => bullet(`${m.kinds[h.kind]} ${h.title}${h.snippet && !h.title.includes(h.snippet) ? ` — ${h.snippet}` : ''}`)));
+      else
+        out.push(
+          `${m.searchResults(answer.query, answer.hits.length)}:`,
+          ...answer.hits.map((h) => bullet(`${m.kinds[h.kind]} ${h.title}${h.snippet && !h.title.includes(h.snippet) ? ` — ${h.snippet}` : ''}`)),
+        );
       break;
     case 'upcoming':
       out.push(`${m.upcoming} (${planLine(answer.plan)}):`);
@@ -129,7 +138,11 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
     case 'progress':
       out.push(`${m.progress} (${planLine(answer.plan)}):`);
       for (const p of answer.priorities) {
-        out.push(bullet(`${p.priority.id} ${p.priority.title}: ${m.progressLine(p.activitiesDone, p.activities)} (${m.occurrencesLine(p.occurrencesDone, p.occurrences)})`));
+        out.push(
+          bullet(
+            `${p.priority.id} ${p.priority.title}: ${m.progressLine(p.activitiesDone, p.activities)} (${m.occurrencesLine(p.occurrencesDone, p.occurrences)})`,
+          ),
+        );
       }
       break;
     case 'error':

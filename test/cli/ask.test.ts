@@ -8,7 +8,12 @@ import { tempDir } from '../helpers/stores.js';
 function run(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runAsk(args, { DATABASE_PATH: path.join(tempDir(), 'gcm.sqlite'), GCM_NOW: '2024-04-24T10:00:00', ...env }, (s) => out.push(s), (s) => err.push(s));
+  const code = runAsk(
+    args,
+    { DATABASE_PATH: path.join(tempDir(), 'gcm.sqlite'), GCM_NOW: '2024-04-24T10:00:00', ...env },
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -47,7 +52,11 @@ describe('npm run ask', () => {
       encoding: 'utf8',
     });
     expect(out).toContain('Fortalecer la cooperación internacional');
-    const bad = spawnSync('npx', ['tsx', 'src/cli/ask.ts', 'objetivo', '0'], { cwd: projectRoot, env: { ...process.env, DATABASE_PATH: db }, encoding: 'utf8' });
+    const bad = spawnSync('npx', ['tsx', 'src/cli/ask.ts', 'objetivo', '0'], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_PATH: db },
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('numerados del 1 al 23');
     expect(bad.stderr).not.toMatch(/\n\s+at /);

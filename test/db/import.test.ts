@@ -12,7 +12,9 @@ const actor = { userId: 'U0CHAIR', source: 'test' };
 
 /** Every row of every table, as text: to prove a rejected import changed nothing. */
 function dump(stores: ReturnType<typeof openStores>): string {
-  const tables = stores.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index_%' ORDER BY name").all() as { name: string }[];
+  const tables = stores.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index_%' ORDER BY name").all() as {
+    name: string;
+  }[];
   return tables.map((t) => `${t.name}:${JSON.stringify(stores.db.prepare(`SELECT * FROM "${t.name}"`).all())}`).join('\n');
 }
 
@@ -54,8 +56,11 @@ describe('importing the plan into SQLite', () => {
     stores.state.markDone('lac-2023-2024', 'B4.2', 'B4.2', actor, '2024-05-02T12:00:00.000Z');
     stores.state.setMeetingDate('lac-2023-2024', 'B1.2', 'B1.2@2024-08', '2024-08-14', actor, '2024-05-02T12:00:00.000Z');
     const edited = planText
-      .replace('Organize quarterly meetings of the Regional Network for coordination and information exchange.', 'Organize quarterly meetings of the Regional Network (edited).')
-      .replace(/      - id: B4\.2[\s\S]*?schedule: \{ text: "", type: none \}\n/, '');
+      .replace(
+        'Organize quarterly meetings of the Regional Network for coordination and information exchange.',
+        'Organize quarterly meetings of the Regional Network (edited).',
+      )
+      .replace(/ {6}- id: B4\.2[\s\S]*?schedule: \{ text: "", type: none \}\n/, '');
     const file = path.join(tempDir(), 'plan.yaml');
     writeFileSync(file, edited);
     const r = importPlanFile(stores.plans, file, defaultDataDir, '2024-06-01T00:00:00.000Z');
@@ -80,7 +85,9 @@ describe('importing the plan into SQLite', () => {
     const stores = loadedStores(dbFile);
     stores.state.markDone('lac-2023-2024', 'B1.3', 'B1.3@2024-04', actor, '2024-04-25T12:00:00.000Z');
     const before = dump(stores);
-    const bad = planText.replace('Organize quarterly meetings', 'Organize QUARTERLY meetings').replace('lead: { agencies: [IOM, ILO], wording: IOM and ILO }', 'lead: { agencies: [IOM, NOPE], wording: IOM and ILO }');
+    const bad = planText
+      .replace('Organize quarterly meetings', 'Organize QUARTERLY meetings')
+      .replace('lead: { agencies: [IOM, ILO], wording: IOM and ILO }', 'lead: { agencies: [IOM, NOPE], wording: IOM and ILO }');
     const file = path.join(tempDir(), 'plan.yaml');
     writeFileSync(file, bad);
     const r = importPlanFile(stores.plans, file, defaultDataDir, '2024-06-01T00:00:00.000Z');
@@ -105,7 +112,10 @@ describe('importing the plan into SQLite', () => {
   it('holds several plans, each under its own id', () => {
     const stores = loadedStores();
     const dir = tempDir();
-    const other = planText.replace('id: lac-2023-2024', 'id: lac-2025-2026').replace('start: 2023-06-01', 'start: 2025-01-01').replace('end: 2024-12-31', 'end: 2026-12-31');
+    const other = planText
+      .replace('id: lac-2023-2024', 'id: lac-2025-2026')
+      .replace('start: 2023-06-01', 'start: 2025-01-01')
+      .replace('end: 2024-12-31', 'end: 2026-12-31');
     const file = path.join(dir, 'plan-2025.yaml');
     writeFileSync(file, other);
     const r = importPlanFile(stores.plans, file, defaultDataDir, '2025-01-01T00:00:00.000Z');
@@ -129,7 +139,13 @@ describe('importing the plan into SQLite', () => {
     const stores = loadedStores();
     const dir = tempDir();
     for (const f of ['gcm.yaml', 'matrix.yaml']) copyFileSync(path.join(defaultDataDir, f), path.join(dir, f));
-    writeFileSync(path.join(dir, 'agencies.yaml'), readFileSync(path.join(defaultDataDir, 'agencies.yaml'), 'utf8').replace('name_en: International Organization for Migration', 'name_en: International Organization for Migration (UN Migration)'));
+    writeFileSync(
+      path.join(dir, 'agencies.yaml'),
+      readFileSync(path.join(defaultDataDir, 'agencies.yaml'), 'utf8').replace(
+        'name_en: International Organization for Migration',
+        'name_en: International Organization for Migration (UN Migration)',
+      ),
+    );
     const r = importPlanFile(stores.plans, defaultPlanFile, dir, '2024-06-01T00:00:00.000Z', true);
     expect(r.ok && r.skipped).toBe(false);
     expect(stores.plans.agency('IOM')!.nameEn).toBe('International Organization for Migration (UN Migration)');

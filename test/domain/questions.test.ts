@@ -147,7 +147,13 @@ describe('priority, search, upcoming, principles, help', () => {
 
   it('search ranks the missing-migrants activities first', () => {
     const { a } = ask('search missing migrants');
-    expect(a.kind === 'search' && a.hits.slice(0, 2).map((h) => h.ref).sort()).toEqual(['T1.1', 'T1.2']);
+    expect(
+      a.kind === 'search' &&
+        a.hits
+          .slice(0, 2)
+          .map((h) => h.ref)
+          .sort(),
+    ).toEqual(['T1.1', 'T1.2']);
   });
 
   it('search with nothing matching is an empty answer, not an error', () => {
@@ -173,14 +179,14 @@ describe('priority, search, upcoming, principles, help', () => {
     expect(a.kind === 'upcoming' && a.items[0]!.occurrence.key).toBe('B1.4@2024-04');
   });
 
-  it('after the plan\'s period, upcoming says the plan ended and how to load the next', () => {
+  it("after the plan's period, upcoming says the plan ended and how to load the next", () => {
     const { a, text } = ask('próximo', '2026-11-23T10:00:00');
     expect(a.kind === 'upcoming' && a.ended).toBe(true);
     expect(text).toMatch(/terminó el 31 de diciembre de 2024/);
     expect(text).toMatch(/plan:import/);
   });
 
-  it('principles lists the ten, in the keyword\'s language', () => {
+  it("principles lists the ten, in the keyword's language", () => {
     expect(ask('principles').text).toContain('(j) Whole-of-society approach');
     expect(ask('principios').text).toContain('(a) Centrada en las personas');
   });

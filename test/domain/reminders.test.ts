@@ -21,7 +21,7 @@ describe('when reminders fire', () => {
     expect(fireInstant('2024-09-08', 1, settings).toISODate()).toBe('2024-09-06');
   });
 
-  it('stays at 09:00 local time across Santiago\'s DST changes', () => {
+  it("stays at 09:00 local time across Santiago's DST changes", () => {
     // Chile left DST on 7 April 2024 (UTC-3 → UTC-4) and entered it on 8 September 2024 (UTC-4 → UTC-3).
     expect(fireInstant('2024-04-10', 7, settings).toUTC().toISO()).toBe('2024-04-03T12:00:00.000Z');
     expect(fireInstant('2024-04-10', 1, settings).toUTC().toISO()).toBe('2024-04-09T13:00:00.000Z');
@@ -61,7 +61,9 @@ describe('which reminders are due', () => {
   it('nothing already recorded, and nothing done', () => {
     const now = at('2024-04-24T10:00:00');
     const recorded = new Set([reminderKey('lac-2023-2024', 'B1.2@2024-05', 7)]);
-    const done = new Map([['B1.3@2024-04', { occurrenceKey: 'B1.3@2024-04', activityId: 'B1.3', doneBy: 'U1', doneAt: '2024-04-23T00:00:00Z', source: 'test' }]]);
+    const done = new Map([
+      ['B1.3@2024-04', { occurrenceKey: 'B1.3@2024-04', activityId: 'B1.3', doneBy: 'U1', doneAt: '2024-04-23T00:00:00Z', source: 'test' }],
+    ]);
     const { post } = dueReminders('lac-2023-2024', occurrences(), done, recorded, now, settings);
     expect(post.map((p) => p.occurrence.key).sort()).toEqual(['B1.4@2024-04', 'B2.1@2024-05', 'B3.1@2024-05']);
   });

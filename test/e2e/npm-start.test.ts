@@ -50,10 +50,25 @@ describe('npm start, as a process, against a local stand-in of Slack', () => {
     let run = start(env);
     try {
       await eventually(() => standin.callsOf('chat.postMessage').length >= 5, 20_000);
-      const keys = standin.callsOf('chat.postMessage').map((c) => (c.params.metadata as { event_payload: { key: string } }).event_payload.key).sort();
-      expect(keys).toEqual(['lac-2023-2024|B1.2@2024-05|7', 'lac-2023-2024|B1.3@2024-04|7', 'lac-2023-2024|B1.4@2024-04|7', 'lac-2023-2024|B2.1@2024-05|7', 'lac-2023-2024|B3.1@2024-05|7']);
+      const keys = standin
+        .callsOf('chat.postMessage')
+        .map((c) => (c.params.metadata as { event_payload: { key: string } }).event_payload.key)
+        .sort();
+      expect(keys).toEqual([
+        'lac-2023-2024|B1.2@2024-05|7',
+        'lac-2023-2024|B1.3@2024-04|7',
+        'lac-2023-2024|B1.4@2024-04|7',
+        'lac-2023-2024|B2.1@2024-05|7',
+        'lac-2023-2024|B3.1@2024-05|7',
+      ]);
       const sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`, 'e2e-secret');
-      const res = await sender.command({ command: '/gcm', text: 'activity B1.3', user_id: 'U0MEMBER', channel_id: 'C0NETWORK', response_url: standin.newResponseUrl('C0NETWORK', 'U0MEMBER') });
+      const res = await sender.command({
+        command: '/gcm',
+        text: 'activity B1.3',
+        user_id: 'U0MEMBER',
+        channel_id: 'C0NETWORK',
+        response_url: standin.newResponseUrl('C0NETWORK', 'U0MEMBER'),
+      });
       expect(res.status).toBe(200);
       expect(JSON.stringify(res.json)).toContain('Led by');
       const bad = await sender.command({ command: '/gcm', text: 'help' }, { secret: 'wrong' });

@@ -26,7 +26,12 @@ export interface TestBot {
   /** Sends `/gcm text` as `user` and returns the acknowledgement. */
   command(text: string, user?: string): ReturnType<SlackSender['command']>;
   /** Clicks a button of a message the bot wrote, as Slack would send it. */
-  click(message: { blocks: unknown[]; ts?: string }, actionId: string, user: string, opts?: { ephemeral?: boolean; blockIndex?: number }): ReturnType<SlackSender['interaction']>;
+  click(
+    message: { blocks: unknown[]; ts?: string },
+    actionId: string,
+    user: string,
+    opts?: { ephemeral?: boolean; blockIndex?: number },
+  ): ReturnType<SlackSender['interaction']>;
 }
 
 const running: (() => Promise<void>)[] = [];
@@ -79,7 +84,14 @@ export async function startBot(env: Record<string, string> = {}, now = '2024-04-
       return sender.interaction(
         blockActionsPayload(
           user,
-          { kind: 'message', channel, messageTs: ts, ephemeral, message: { text: 'x', blocks: message.blocks, user: standin.botUserId }, responseUrl: standin.newResponseUrl(channel, user, ts) },
+          {
+            kind: 'message',
+            channel,
+            messageTs: ts,
+            ephemeral,
+            message: { text: 'x', blocks: message.blocks, user: standin.botUserId },
+            responseUrl: standin.newResponseUrl(channel, user, ts),
+          },
           { type: element.type, action_id: element.action_id, block_id: block.block_id, value: element.value, text: element.text },
         ),
       );

@@ -2,7 +2,41 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { member, startBot } from '../helpers/slack.js';
 
-const words = ['objective', 'objetivo', 'activity', 'actividad', 'agency', 'agencia', 'priority', 'search', 'buscar', 'upcoming', 'próximo', 'progress', 'principles', 'help', 'done', 'hecho', 'reopen', 'B1.3', 'T2.4', '1.1', '23', '0', '-1', 'IOM', 'OIM', '@', '*', '"', '<@U1>', '&amp;', '\u0000', '💥', ' '];
+const words = [
+  'objective',
+  'objetivo',
+  'activity',
+  'actividad',
+  'agency',
+  'agencia',
+  'priority',
+  'search',
+  'buscar',
+  'upcoming',
+  'próximo',
+  'progress',
+  'principles',
+  'help',
+  'done',
+  'hecho',
+  'reopen',
+  'B1.3',
+  'T2.4',
+  '1.1',
+  '23',
+  '0',
+  '-1',
+  'IOM',
+  'OIM',
+  '@',
+  '*',
+  '"',
+  '<@U1>',
+  '&amp;',
+  '\u0000',
+  '💥',
+  ' ',
+];
 
 describe('fuzzing the command text through the real app', () => {
   it('no input makes the app throw, answer late or show a stack trace', async () => {

@@ -6,7 +6,7 @@ type Msg = { text: string; blocks: unknown[] };
 describe('Mark done from a button', () => {
   // decisions.md: with none named, the earliest occurrence not done whose due date is on or before the end of
   // the current month: on 24 April 2024 with nothing marked, that is June 2023.
-  it('a co-chair\'s click on an activity answer marks the current occurrence done and updates the message', async () => {
+  it("a co-chair's click on an activity answer marks the current occurrence done and updates the message", async () => {
     const t = await startBot();
     const answer = (await t.command('activity B1.3', coChair)).json as Msg;
     expect(JSON.stringify(answer.blocks)).toContain('Mark done · June 2023');
@@ -26,7 +26,7 @@ describe('Mark done from a button', () => {
     expect(JSON.stringify(next.blocks)).toContain('1 of 7 done');
   });
 
-  it('someone else\'s click changes nothing and tells them why, ephemerally', async () => {
+  it("someone else's click changes nothing and tells them why, ephemerally", async () => {
     const t = await startBot();
     const answer = (await t.command('activity B1.5', member)).json as Msg;
     await t.click(answer, 'gcm_mark_done', member);
@@ -39,7 +39,22 @@ describe('Mark done from a button', () => {
 
   it('the check runs on the server whatever the message shows: a forged value from a member does nothing', async () => {
     const t = await startBot();
-    const forged = { blocks: [{ type: 'actions', block_id: 'x', elements: [{ type: 'button', action_id: 'gcm_mark_done', value: JSON.stringify({ c: 'activity B1.2', l: 'en', k: 'B1.2@2024-05', p: 'lac-2023-2024' }), text: { type: 'plain_text', text: 'Mark done' } }] }] };
+    const forged = {
+      blocks: [
+        {
+          type: 'actions',
+          block_id: 'x',
+          elements: [
+            {
+              type: 'button',
+              action_id: 'gcm_mark_done',
+              value: JSON.stringify({ c: 'activity B1.2', l: 'en', k: 'B1.2@2024-05', p: 'lac-2023-2024' }),
+              text: { type: 'plain_text', text: 'Mark done' },
+            },
+          ],
+        },
+      ],
+    };
     await t.click(forged, 'gcm_mark_done', member, { ephemeral: false });
     await eventually(() => t.standin.callsOf('chat.postEphemeral')[0]);
     expect(t.standin.callsOf('chat.postEphemeral')[0]!.params).toMatchObject({ channel, user: member });
@@ -99,8 +114,10 @@ describe('/gcm done and /gcm reopen', () => {
     expect(JSON.stringify(reply.params.blocks)).toContain('/gcm done B1.4');
     expect(t.stores.state.auditOf('lac-2023-2024', 'B1.4@2023-06')[0]!.source).toBe('command:/gcm done B1.4');
     // Once every earlier one is done, it is the current month's.
-    for (let m = 7; m <= 12; m++) t.stores.state.markDone('lac-2023-2024', 'B1.4', `B1.4@2023-${String(m).padStart(2, '0')}`, { userId: coChair, source: 'test' }, '2024-04-01T00:00:00Z');
-    for (const m of ['01', '02']) t.stores.state.markDone('lac-2023-2024', 'B1.4', `B1.4@2024-${m}`, { userId: coChair, source: 'test' }, '2024-04-01T00:00:00Z');
+    for (let m = 7; m <= 12; m++)
+      t.stores.state.markDone('lac-2023-2024', 'B1.4', `B1.4@2023-${String(m).padStart(2, '0')}`, { userId: coChair, source: 'test' }, '2024-04-01T00:00:00Z');
+    for (const m of ['01', '02'])
+      t.stores.state.markDone('lac-2023-2024', 'B1.4', `B1.4@2024-${m}`, { userId: coChair, source: 'test' }, '2024-04-01T00:00:00Z');
     await t.command('done B1.4', coChair);
     const third = await eventually(() => t.standin.callsOf('response_url')[2]);
     expect(third.params.text).toContain('B1.4 · April 2024 marked done');
@@ -128,7 +145,7 @@ describe('/gcm done and /gcm reopen', () => {
     expect(replies[3]!.params.text).toMatch(/no activity B9\.9/);
   });
 
-  it('a member\'s /gcm done is refused and changes nothing', async () => {
+  it("a member's /gcm done is refused and changes nothing", async () => {
     const t = await startBot();
     await t.command('done B1.5', member);
     const reply = await eventually(() => t.standin.callsOf('response_url')[0]);
@@ -161,7 +178,7 @@ describe('sharing and the App Home', () => {
     expect(del!.params.delete_original).toBe(true);
   });
 
-  it('app_home_opened publishes progress, the next 30 days and the agency menu, in the user\'s locale', async () => {
+  it("app_home_opened publishes progress, the next 30 days and the agency menu, in the user's locale", async () => {
     const t = await startBot();
     t.standin.locales.set('U0ES', 'es-LA');
     const res = await t.sender.event({ type: 'app_home_opened', user: 'U0ES', channel: 'D0HOME', tab: 'home' });
@@ -184,7 +201,14 @@ describe('sharing and the App Home', () => {
       user: { id: member },
       container: { type: 'view', view_id: 'V0HOME' },
       view: { id: 'V0HOME', type: 'home' },
-      actions: [{ type: 'static_select', action_id: 'gcm_pick_agency', block_id: 'gcm_my_agency', selected_option: { value: 'UNDP', text: { type: 'plain_text', text: 'UNDP' } } }],
+      actions: [
+        {
+          type: 'static_select',
+          action_id: 'gcm_pick_agency',
+          block_id: 'gcm_my_agency',
+          selected_option: { value: 'UNDP', text: { type: 'plain_text', text: 'UNDP' } },
+        },
+      ],
     });
     const second = await eventually(() => t.standin.callsOf('views.publish')[1]);
     expect(JSON.stringify(second.params.view)).toMatch(/B3\.1.*T2\.2/);

@@ -19,7 +19,10 @@ describe('requests into the real HTTP receiver', () => {
   ])('rejects %s with 401 and runs no handler', async (_name, overrides) => {
     const t = await startBot();
     const before = t.stores.state.auditCount();
-    const res = await t.sender.command({ command: '/gcm', text: 'done B1.5', user_id: 'U0COCHAIR', channel_id: 'C0NETWORK', response_url: t.standin.newResponseUrl('C0NETWORK', 'U0COCHAIR') }, overrides);
+    const res = await t.sender.command(
+      { command: '/gcm', text: 'done B1.5', user_id: 'U0COCHAIR', channel_id: 'C0NETWORK', response_url: t.standin.newResponseUrl('C0NETWORK', 'U0COCHAIR') },
+      overrides,
+    );
     expect(res.status).toBe(401);
     expect(res.body).toBe('');
     await new Promise((r) => setTimeout(r, 50));
@@ -27,7 +30,7 @@ describe('requests into the real HTTP receiver', () => {
     expect(t.stores.state.auditCount()).toBe(before);
   });
 
-  it('checks Slack\'s published signature example', async () => {
+  it("checks Slack's published signature example", async () => {
     const { signature } = await import('../../src/standin/sender.js');
     const body =
       'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';

@@ -25,14 +25,30 @@ describe('Socket Mode', () => {
             envelope_id: 'env-1',
             type: 'slash_commands',
             accepts_response_payload: true,
-            payload: { token: 'x', team_id: 'T0STANDIN', channel_id: 'C0NETWORK', user_id: 'U0MEMBER', command: '/gcm', text: 'agencia CEPAL', response_url: standin.newResponseUrl('C0NETWORK', 'U0MEMBER'), trigger_id: '1', api_app_id: 'A0GCM' },
+            payload: {
+              token: 'x',
+              team_id: 'T0STANDIN',
+              channel_id: 'C0NETWORK',
+              user_id: 'U0MEMBER',
+              command: '/gcm',
+              text: 'agencia CEPAL',
+              response_url: standin.newResponseUrl('C0NETWORK', 'U0MEMBER'),
+              trigger_id: '1',
+              api_app_id: 'A0GCM',
+            },
           }),
         );
       });
     });
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: apiUrl, GCM_TIMEZONE: zone });
     const logs: string[] = [];
-    const bot = createSlackApp({ config, stores: loadedStores(), clock: fixedClock(at('2024-04-24T10:00:00'), zone), logger: createLogger((l) => logs.push(l), LogLevel.INFO), retries: 0 });
+    const bot = createSlackApp({
+      config,
+      stores: loadedStores(),
+      clock: fixedClock(at('2024-04-24T10:00:00'), zone),
+      logger: createLogger((l) => logs.push(l), LogLevel.INFO),
+      retries: 0,
+    });
     try {
       await bot.app.start();
       const ack = await acked;

@@ -32,7 +32,10 @@ describe('loading a plan file', () => {
   it('reports every schema problem with its path and line', () => {
     const broken = planText
       .replace('  end: 2024-12-31', '  end: 31/12/2024')
-      .replace('kind: meeting\n        schedule: { text: "May, August, November, and February", type: recurring_months, months: [5, 8, 11, 2] }', 'kind: meeting\n        schedule: { text: "May", type: recurring_months, months: [5, 13] }')
+      .replace(
+        'kind: meeting\n        schedule: { text: "May, August, November, and February", type: recurring_months, months: [5, 8, 11, 2] }',
+        'kind: meeting\n        schedule: { text: "May", type: recurring_months, months: [5, 13] }',
+      )
       .replace('      - id: B2.3', '      - id: B2.3\n        colour: blue');
     const r = loadBundle(writePlan(broken), defaultDataDir);
     expect(r.ok).toBe(false);
@@ -49,7 +52,10 @@ describe('loading a plan file', () => {
 
   it('cross-checks unknown agencies, objectives beyond 23 and duplicate ids', () => {
     const broken = planText
-      .replace('lead: { agencies: [IOM], wording: IOM }\n        support: { network: true, agencies: [], wording: Network }\n        kind: deadline\n        schedule: { text: "April', 'lead: { agencies: [XYZ], wording: XYZ }\n        support: { network: true, agencies: [], wording: Network }\n        kind: deadline\n        schedule: { text: "April')
+      .replace(
+        'lead: { agencies: [IOM], wording: IOM }\n        support: { network: true, agencies: [], wording: Network }\n        kind: deadline\n        schedule: { text: "April',
+        'lead: { agencies: [XYZ], wording: XYZ }\n        support: { network: true, agencies: [], wording: Network }\n        kind: deadline\n        schedule: { text: "April',
+      )
       .replace('objectives: [1, 8, 23]', 'objectives: [1, 8, 24]')
       .replace('- id: B2.4', '- id: B2.3');
     const r = loadBundle(writePlan(broken), defaultDataDir);

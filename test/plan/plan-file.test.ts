@@ -61,10 +61,18 @@ function scheduleKey(s: (typeof activities)[number]['schedule']): string {
 }
 
 describe('the bundled plan file', () => {
-  it('holds the plan\'s period, four basic and three thematic priorities, and 26 activities', () => {
+  it("holds the plan's period, four basic and three thematic priorities, and 26 activities", () => {
     expect(plan.id).toBe('lac-2023-2024');
     expect(plan.period).toEqual({ start: '2023-06-01', end: '2024-12-31' });
-    expect(plan.priorities.map((p) => `${p.id}:${p.kind}`)).toEqual(['B1:basic', 'B2:basic', 'B3:basic', 'B4:basic', 'T1:thematic', 'T2:thematic', 'T3:thematic']);
+    expect(plan.priorities.map((p) => `${p.id}:${p.kind}`)).toEqual([
+      'B1:basic',
+      'B2:basic',
+      'B3:basic',
+      'B4:basic',
+      'T1:thematic',
+      'T2:thematic',
+      'T3:thematic',
+    ]);
     expect(activities.map((a) => a.id)).toEqual(expected.map((e) => e[0]));
   });
 
@@ -86,7 +94,7 @@ describe('the bundled plan file', () => {
     expect(a.text.length).toBeGreaterThan(40);
   });
 
-  it('keeps the plan\'s own wording where it says more than agency ids', () => {
+  it("keeps the plan's own wording where it says more than agency ids", () => {
     const byId = (id: string) => activities.find((a) => a.id === id)!;
     expect(byId('B3.1').lead.wording).toContain('rotating');
     expect(byId('B4.1').lead.wording).toBe('Corresponding agency in reference to the message to share.');
@@ -117,13 +125,28 @@ describe('the reference files', () => {
     const members = ref.agencies.agencies.filter((a) => a.roles.includes('member') || a.roles.includes('co_lead'));
     expect(members).toHaveLength(19);
     expect(ref.agencies.agencies.filter((a) => a.roles.includes('co_lead')).map((a) => a.id)).toEqual(['IOM', 'ECLAC']);
-    expect(ref.agencies.agencies.filter((a) => a.roles.includes('excom')).map((a) => a.id).sort()).toEqual(['DESA', 'ILO', 'IOM', 'OHCHR', 'UNDP', 'UNHCR', 'UNICEF', 'UNODC']);
+    expect(
+      ref.agencies.agencies
+        .filter((a) => a.roles.includes('excom'))
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['DESA', 'ILO', 'IOM', 'OHCHR', 'UNDP', 'UNHCR', 'UNICEF', 'UNODC']);
   });
 
   it('hold the 004 matrix: 29 issues by 26 organizations', () => {
     expect(ref.matrix.issues).toHaveLength(29);
     expect(ref.matrix.columns).toHaveLength(26);
-    expect(ref.matrix.issues[0]!.marks).toEqual({ UNHCR: 'x', DESA: 'x', OHCHR: 'x', 'SR-MIGRANTS': 'xx', IOM: 'xx', ILO: 'x', UNODC: 'x', UNESCO: 'x', UNFPA: 'x' });
+    expect(ref.matrix.issues[0]!.marks).toEqual({
+      UNHCR: 'x',
+      DESA: 'x',
+      OHCHR: 'x',
+      'SR-MIGRANTS': 'xx',
+      IOM: 'xx',
+      ILO: 'x',
+      UNODC: 'x',
+      UNESCO: 'x',
+      UNFPA: 'x',
+    });
   });
 
   it('say so where 004 has no profile, and never invent one', () => {

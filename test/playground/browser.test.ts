@@ -19,8 +19,15 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    playground = await startPlayground(loadConfig({ GCM_TIMEZONE: zone }), createLogger(() => {}, LogLevel.ERROR), 0);
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    playground = await startPlayground(
+      loadConfig({ GCM_TIMEZONE: zone }),
+      createLogger(() => {}, LogLevel.ERROR),
+      0,
+    );
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
     page = await browser.newPage();
     await page.goto(playground.url);
     await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
@@ -46,7 +53,12 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     await answer.waitFor();
     const shown = (await answer.textContent()) ?? '';
     const out: string[] = [];
-    runAsk(['objective', '23'], { DATABASE_PATH: path.join(tempDir(), 'a.sqlite'), GCM_NOW: '2024-04-22T08:30:00', GCM_TIMEZONE: zone }, (s) => out.push(s), () => {});
+    runAsk(
+      ['objective', '23'],
+      { DATABASE_PATH: path.join(tempDir(), 'a.sqlite'), GCM_NOW: '2024-04-22T08:30:00', GCM_TIMEZONE: zone },
+      (s) => out.push(s),
+      () => {},
+    );
     const cli = out.join('\n');
     for (const id of ['T1.1', 'T1.2', 'T2.1', 'T2.2', 'T2.3', 'T2.4', 'T3.1', 'T3.2']) {
       expect(cli).toContain(id);

@@ -58,7 +58,7 @@ describe('/gcm focal', () => {
 });
 
 describe('reminders that reach the right people', () => {
-  it('a reminder mentions the lead agencies\' focal points; supporting agencies are named, not mentioned', async () => {
+  it("a reminder mentions the lead agencies' focal points; supporting agencies are named, not mentioned", async () => {
     const t = await startBot({ GCM_REMINDER_CHANNEL: channel }, '2024-04-24T08:00:00');
     await t.command('focal IOM <@U0ANA>', coChair);
     await t.command('focal ECLAC <@U0CEPAL>', coChair);
@@ -75,7 +75,7 @@ describe('reminders that reach the right people', () => {
     expect(JSON.stringify(b31.blocks)).not.toMatch(/<@U0(ANA|CEPAL)>/);
   });
 
-  it('an overdue occurrence gets exactly one follow-up, 3 days after its due date, in the reminder\'s thread, mentioning focal points and co-chairs', async () => {
+  it("an overdue occurrence gets exactly one follow-up, 3 days after its due date, in the reminder's thread, mentioning focal points and co-chairs", async () => {
     const t = await startBot({ GCM_REMINDER_CHANNEL: channel }, '2024-04-29T09:00:00');
     t.stores.state.changeFocalPoints('IOM', ['U0ANA'], [], { userId: coChair, source: 'test' }, '2024-04-01T00:00:00Z');
     await t.bot.reminders.tick();

@@ -38,14 +38,28 @@ describe('the progress report (pure)', () => {
       UNDP: ['B3.1@2024-02'],
     });
     expect(r.next).toMatchObject({ from: '2024-04-01', to: '2024-06-30' });
-    expect(r.next.items.map((i) => i.occurrenceKey)).toEqual(['B1.3@2024-04', 'B1.4@2024-04', 'B1.2@2024-05', 'B2.1@2024-05', 'B3.1@2024-05', 'B1.4@2024-05', 'B1.3@2024-06', 'B1.4@2024-06']);
+    expect(r.next.items.map((i) => i.occurrenceKey)).toEqual([
+      'B1.3@2024-04',
+      'B1.4@2024-04',
+      'B1.2@2024-05',
+      'B2.1@2024-05',
+      'B3.1@2024-05',
+      'B1.4@2024-05',
+      'B1.3@2024-06',
+      'B1.4@2024-06',
+    ]);
   });
 });
 
 function cli(args: string[], db: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runReport(args, { DATABASE_PATH: db, GCM_NOW: '2024-04-24T10:00:00', GCM_TIMEZONE: 'America/Santiago' }, (s) => out.push(s), (s) => err.push(s));
+  const code = runReport(
+    args,
+    { DATABASE_PATH: db, GCM_NOW: '2024-04-24T10:00:00', GCM_TIMEZONE: 'America/Santiago' },
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join(''), err: err.join('\n') };
 }
 
@@ -140,7 +154,7 @@ describe('/gcm report and the quarterly digest', () => {
     expect(texts[2]).toMatch(/No loaded plan covers/);
   });
 
-  it('the quarter\'s report goes to the reminder channel on the first business day after it ends, once, with the file in its thread', async () => {
+  it("the quarter's report goes to the reminder channel on the first business day after it ends, once, with the file in its thread", async () => {
     const t = await startBot({ GCM_REMINDER_CHANNEL: channel }, '2024-04-01T08:59:00');
     markFixture(t.stores);
     expect((await t.bot.reminders.tick()).sent.filter((k) => k.includes('report'))).toEqual([]);
@@ -158,4 +172,3 @@ describe('/gcm report and the quarterly digest', () => {
     expect((await t.bot.reminders.tick()).sent.filter((k) => k.includes('report'))).toEqual([]);
   });
 });
-

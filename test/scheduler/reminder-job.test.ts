@@ -46,7 +46,7 @@ describe('the reminder pass', () => {
     expect(posts(t)).toHaveLength(5);
   });
 
-  it('a co-chair\'s Mark done on a reminder marks that occurrence, and its 1-day reminder never goes out', async () => {
+  it("a co-chair's Mark done on a reminder marks that occurrence, and its 1-day reminder never goes out", async () => {
     const t = await startBot(env, '2024-04-24T10:00:00');
     await t.bot.reminders.tick();
     const b12 = t.standin.messages.find((m) => JSON.stringify(m.metadata ?? {}).includes('B1.2@2024-05'))!;
@@ -56,10 +56,15 @@ describe('the reminder pass', () => {
     expect(t.stores.state.completions('lac-2023-2024').has('B1.2@2024-05')).toBe(true);
     t.clock.set(at('2024-04-30T09:00:00'));
     const r = await t.bot.reminders.tick();
-    expect(r.sent.sort()).toEqual(['lac-2023-2024|B1.3@2024-04|1', 'lac-2023-2024|B1.4@2024-04|1', 'lac-2023-2024|B2.1@2024-05|1', 'lac-2023-2024|B3.1@2024-05|1']);
+    expect(r.sent.sort()).toEqual([
+      'lac-2023-2024|B1.3@2024-04|1',
+      'lac-2023-2024|B1.4@2024-04|1',
+      'lac-2023-2024|B2.1@2024-05|1',
+      'lac-2023-2024|B3.1@2024-05|1',
+    ]);
   });
 
-  it('a member\'s Mark done on a reminder is refused', async () => {
+  it("a member's Mark done on a reminder is refused", async () => {
     const t = await startBot(env, '2024-04-24T10:00:00');
     await t.bot.reminders.tick();
     const b12 = t.standin.messages.find((m) => JSON.stringify(m.metadata ?? {}).includes('B1.2@2024-05'))!;
@@ -87,9 +92,29 @@ describe('the reminder pass', () => {
   it('a process that died after posting: a new copy finds the post and does not repeat it', async () => {
     const t = await startBot(env, '2024-04-24T10:00:00');
     const key = 'lac-2023-2024|B1.2@2024-05|7';
-    t.stores.reminders.record({ key, kind: 'reminder', planId: 'lac-2023-2024', occurrenceKey: 'B1.2@2024-05', activityId: 'B1.2', offsetDays: 7, dueDate: '2024-05-01', fireAt: '2024-04-24T13:00:00.000Z', late: false, channel }, '2024-04-24T13:00:00.000Z');
+    t.stores.reminders.record(
+      {
+        key,
+        kind: 'reminder',
+        planId: 'lac-2023-2024',
+        occurrenceKey: 'B1.2@2024-05',
+        activityId: 'B1.2',
+        offsetDays: 7,
+        dueDate: '2024-05-01',
+        fireAt: '2024-04-24T13:00:00.000Z',
+        late: false,
+        channel,
+      },
+      '2024-04-24T13:00:00.000Z',
+    );
     t.stores.reminders.startAttempt(key);
-    t.standin.addMessage({ channel, text: 'Reminder', blocks: [], user: t.standin.botUserId, metadata: { event_type: 'gcm_reminder', event_payload: { key } } });
+    t.standin.addMessage({
+      channel,
+      text: 'Reminder',
+      blocks: [],
+      user: t.standin.botUserId,
+      metadata: { event_type: 'gcm_reminder', event_payload: { key } },
+    });
     const r = await t.bot.reminders.tick();
     expect(r.recovered).toEqual([key]);
     expect(keysOf(t)).not.toContain(key);
@@ -191,7 +216,7 @@ describe('the reminder pass', () => {
     expect(JSON.stringify(digest.params.blocks)).toContain('B1.2 · May 2024');
   });
 
-  it('after the plan\'s period, reminders stop and the log says how to load the next plan', async () => {
+  it("after the plan's period, reminders stop and the log says how to load the next plan", async () => {
     const t = await startBot(env, '2025-01-20T10:00:00');
     const r = await t.bot.reminders.tick();
     expect(r.skipped).toBe('plan_ended');

@@ -51,7 +51,27 @@ function bigStores(n: number) {
   return stores;
 }
 
-const commands = ['help', 'objective 23', 'objective 2', 'objective', 'activity B1.3', 'activity 1.1', 'agency IOM', 'agency UNFPA', 'agency OCHA', 'agency', 'priority T1', 'priority', 'search migrants', 'search zzz', 'upcoming', 'progress', 'principles', 'objective 99', 'activity B9.9'];
+const commands = [
+  'help',
+  'objective 23',
+  'objective 2',
+  'objective',
+  'activity B1.3',
+  'activity 1.1',
+  'agency IOM',
+  'agency UNFPA',
+  'agency OCHA',
+  'agency',
+  'priority T1',
+  'priority',
+  'search migrants',
+  'search zzz',
+  'upcoming',
+  'progress',
+  'principles',
+  'objective 99',
+  'activity B9.9',
+];
 
 describe('Slack views of every answer', () => {
   it.each(commands)('"%s" on the real plan: inside Slack\'s limits, with a text fallback', (cmd) => {
@@ -63,15 +83,18 @@ describe('Slack views of every answer', () => {
     expectInsideLimits(msg.blocks, 50);
   });
 
-  it.each(['agency IOM', 'objective 23', 'priority B1', 'upcoming', 'search synthetic', 'agency UNFPA'])('"%s" on a plan of 3,000 activities is cut with "…and N more"', (cmd) => {
-    const stores = bigStores(3000);
-    const a = answer(contextAt(stores, '2024-04-24T10:00:00'), parseCommand(cmd, 'en'));
-    const msg = answerMessage(a, stores.directory(), { command: cmd, interactive: true });
-    expectInsideLimits(msg.blocks, 50);
-    if (cmd === 'agency IOM' || cmd === 'objective 23' || cmd === 'priority B1') expect(JSON.stringify(msg.blocks)).toMatch(/…and \d+ more/);
-    if (cmd === 'agency IOM') expect(JSON.stringify(msg.blocks)).toContain('Mandate');
-    stores.close();
-  });
+  it.each(['agency IOM', 'objective 23', 'priority B1', 'upcoming', 'search synthetic', 'agency UNFPA'])(
+    '"%s" on a plan of 3,000 activities is cut with "…and N more"',
+    (cmd) => {
+      const stores = bigStores(3000);
+      const a = answer(contextAt(stores, '2024-04-24T10:00:00'), parseCommand(cmd, 'en'));
+      const msg = answerMessage(a, stores.directory(), { command: cmd, interactive: true });
+      expectInsideLimits(msg.blocks, 50);
+      if (cmd === 'agency IOM' || cmd === 'objective 23' || cmd === 'priority B1') expect(JSON.stringify(msg.blocks)).toMatch(/…and \d+ more/);
+      if (cmd === 'agency IOM') expect(JSON.stringify(msg.blocks)).toContain('Mandate');
+      stores.close();
+    },
+  );
 
   it('the App Home stays within 100 blocks on a plan of 3,000 activities, with an agency picked', () => {
     const stores = bigStores(3000);
