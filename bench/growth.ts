@@ -20,9 +20,10 @@ import { performance } from 'node:perf_hooks';
 import { defaultDataDir } from '../src/config.js';
 import { openStores } from '../src/stores.js';
 import { importPlanFile } from '../src/plan/import-plan.js';
-import { answer, currentPlan, type Context } from '../src/domain/questions.js';
+import { answer, currentPlan } from '../src/domain/questions.js';
+import type { Context } from '../src/domain/ports.js';
 import { parseCommand } from '../src/domain/command.js';
-import { occurrencesOf } from '../src/domain/occurrences.js';
+import { planOccurrences } from '../src/domain/occurrences.js';
 import { dueReminders } from '../src/domain/reminders.js';
 import { benchNow, queryKinds, summarize, zone, type Phase, type QueryKind, type Summary } from './common.js';
 import { Profiler } from './profile.js';
@@ -156,9 +157,8 @@ async function main(): Promise<void> {
       const start = performance.now();
       while (passes.length < 5 && (passes.length === 0 || performance.now() - start < budgetMs)) {
         const t0 = performance.now();
-        const dates = stores.state.meetingDates(plan.id);
         const done = stores.state.completions(plan.id);
-        const occurrences = stores.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, dates));
+        const occurrences = planOccurrences(stores, plan);
         const t1 = performance.now();
         const { post, superseded } = dueReminders(plan.id, occurrences, done, stores.reminders.keysOfPlan(plan.id), now, settings);
         const t2 = performance.now();

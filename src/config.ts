@@ -3,6 +3,7 @@ import { z } from 'zod';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseInstant } from './clock.js';
+import { languages, type Language } from './domain/types.js';
 
 /** The project's root folder (where package.json and data/ are). */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,9 +17,6 @@ export const defaultDatabasePath = path.join(projectRoot, 'var', 'gcm.sqlite');
  * the plan's meetings are convened. Any IANA zone may be set instead.
  */
 export const defaultTimezone = 'America/Santiago';
-
-export const languages = ['en', 'es'] as const;
-export type Language = (typeof languages)[number];
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());

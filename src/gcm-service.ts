@@ -1,9 +1,10 @@
 import type { Clock } from './clock.js';
-import type { Language } from './config.js';
+import type { Language } from './domain/types.js';
 import type { Stores } from './stores.js';
-import type { CoChairs } from './domain/co-chairs.js';
+import type { CoChairs } from './slack/co-chairs.js';
 import { parseCommand, type Command } from './domain/command.js';
-import { answer, currentPlan, type Context } from './domain/questions.js';
+import { answer, currentPlan } from './domain/questions.js';
+import type { Context } from './domain/ports.js';
 import { applyMark, resolveTarget, type MarkOutcome } from './domain/mark.js';
 import { parseOccurrenceKey } from './domain/occurrences.js';
 import { activityState } from './domain/questions.js';
@@ -17,9 +18,9 @@ import type { ActionValue } from './views/action-ids.js';
 import type { HomeView } from '@slack/types';
 import type { ReminderSettings } from './domain/reminders.js';
 import { nextReminders } from './domain/reminders.js';
-import { occurrencesOf } from './domain/occurrences.js';
+import { planOccurrences } from './domain/occurrences.js';
 import { resolveScheduleTarget, setMeetingDate } from './domain/schedule-meeting.js';
-import { reminderContent } from './scheduler/reminder-content.js';
+import { reminderContent } from './domain/reminder-content.js';
 import { occurrenceTitle, reminderMessage } from './views/reminder-view.js';
 import { remindersView } from './views/reminders-status-view.js';
 import { formatDate } from './i18n/messages.js';
@@ -222,16 +223,7 @@ export class GcmService {
     const ctx = this.context();
     const plan = currentPlan(ctx.plans, ctx.now.toISODate()!);
     const info = this.reminderInfo;
-    const next = plan
-      ? nextReminders(
-          plan.id,
-          ctx.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, ctx.state.meetingDates(plan.id))),
-          ctx.state.completions(plan.id),
-          ctx.now,
-          info.settings,
-          10,
-        )
-      : [];
+    const next = plan ? nextReminders(plan.id, planOccurrences(ctx, plan), ctx.state.completions(plan.id), ctx.now, info.settings, 10) : [];
     return remindersView({
       lang,
       channel: info.channel,

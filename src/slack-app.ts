@@ -6,7 +6,7 @@ import { ReminderJob, schedulerLease } from './scheduler/reminder-job.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Stores } from './stores.js';
-import { CoChairs } from './domain/co-chairs.js';
+import { CoChairs } from './slack/co-chairs.js';
 import { GcmService, type ReminderInfo } from './gcm-service.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';

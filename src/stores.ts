@@ -2,7 +2,7 @@ import { openDatabase, type Db } from './db/open-database.js';
 import { PlanStore } from './db/plan-store.js';
 import { StateStore } from './db/state-store.js';
 import { ReminderStore } from './db/reminder-store.js';
-import type { AgencyDirectory } from './views/labels.js';
+import type { AgencyDirectory } from './domain/types.js';
 
 /** The database and its stores, opened together. */
 export interface Stores {

@@ -1,8 +1,9 @@
 import type { Db } from './open-database.js';
+import type { PlanReader } from '../domain/ports.js';
 import type { Bundle, Reference } from '../plan/load.js';
 import type { PlanFile } from '../plan/schema.js';
 import { fold } from '../domain/normalize.js';
-import type { Activity, Agency, MatrixMark, Objective, PlanInfo, Principle, Priority } from '../domain/types.js';
+import type { Activity, Agency, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit } from '../domain/types.js';
 
 /** What an import did: counts, and the user state it kept for activities no longer in the file. */
 export interface ImportReport {
@@ -14,13 +15,6 @@ export interface ImportReport {
   removed: string[];
   /** Completions and meeting dates kept for activities the file no longer has (never deleted). */
   orphanedState: { activityId: string; occurrenceKey: string; kind: 'completion' | 'meeting_date' }[];
-}
-
-export interface SearchHit {
-  kind: 'activity' | 'priority' | 'agency' | 'objective';
-  ref: string;
-  title: string;
-  snippet: string;
 }
 
 type Row = Record<string, unknown>;
@@ -112,7 +106,7 @@ export function ftsQuery(text: string, mode: 'all' | 'any'): string | null {
  * The plan and its reference data in SQLite: imports (in one transaction) and the read queries the
  * domain needs. Statements are prepared once.
  */
-export class PlanStore {
+export class PlanStore implements PlanReader {
   private readonly s;
 
   constructor(private readonly db: Db) {

@@ -1,34 +1,7 @@
 import type { Db } from './open-database.js';
+import type { NewReminder, ReminderRecord, ReminderStatus } from '../domain/types.js';
 
 type Row = Record<string, unknown>;
-
-export type ReminderStatus = 'pending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
-
-/** A reminder (or digest) as recorded. Instants are ISO-8601 UTC. */
-export interface ReminderRecord {
-  key: string;
-  kind: 'reminder' | 'digest' | 'followup' | 'report';
-  planId: string;
-  occurrenceKey: string | null;
-  activityId: string | null;
-  offsetDays: number | null;
-  dueDate: string | null;
-  fireAt: string;
-  late: boolean;
-  status: ReminderStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  channel: string | null;
-  messageTs: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-export type NewReminder = Pick<
-  ReminderRecord,
-  'key' | 'kind' | 'planId' | 'occurrenceKey' | 'activityId' | 'offsetDays' | 'dueDate' | 'fireAt' | 'late' | 'channel'
->;
 
 function toRecord(r: Row): ReminderRecord {
   return {

@@ -1,16 +1,8 @@
 import type { Db } from './open-database.js';
-import type { Completion } from '../domain/types.js';
+import type { Actor, Completion } from '../domain/types.js';
+import type { MarkWrite, StateReader, StateWriter } from '../domain/ports.js';
 
 type Row = Record<string, unknown>;
-
-/** Who changed something, from where: written to the audit table with every change. */
-export interface Actor {
-  userId: string;
-  /** `command` with the command text, or `button` with the channel and message ts, or `cli`. */
-  source: string;
-}
-
-export type MarkResult = { changed: true; completion: Completion } | { changed: false; completion: Completion | null };
 
 function toCompletion(r: Row): Completion {
   return {
@@ -26,7 +18,7 @@ function toCompletion(r: Row): Completion {
  * What users create: completion marks, meeting dates set by co-chairs, the audit trail, each user's agency.
  * A plan import never deletes any of it.
  */
-export class StateStore {
+export class StateStore implements StateReader, StateWriter {
   private readonly s;
 
   constructor(private readonly db: Db) {
@@ -73,9 +65,9 @@ export class StateStore {
    * Marks an occurrence done, once: a second mark (two clicks at the same moment) changes nothing and
    * returns the first. Writes an audit row when it changes something. `at` is an ISO instant.
    */
-  markDone(planId: string, activityId: string, key: string, actor: Actor, at: string): MarkResult {
+  markDone(planId: string, activityId: string, key: string, actor: Actor, at: string): MarkWrite {
     return this.db
-      .transaction((): MarkResult => {
+      .transaction((): MarkWrite => {
         const info = this.s.insertCompletion.run({ planId, key, activityId, userId: actor.userId, at, source: actor.source });
         const completion = toCompletion(this.s.completion.get(planId, key) as Row);
         if (info.changes === 0) return { changed: false, completion };

@@ -1,6 +1,4 @@
-import type { Language } from '../config.js';
-import type { Activity, Agency, Completion, MatrixMark, Objective, Occurrence, PlanInfo, Principle, Priority } from './types.js';
-import type { SearchHit } from '../db/plan-store.js';
+import type { Language, Activity, Agency, Completion, MatrixMark, Objective, Occurrence, PlanInfo, Principle, Priority, SearchHit } from './types.js';
 
 /**
  * The most activities a list answer carries (objective, agency, priority); counts give the rest. Slack shows

@@ -1,5 +1,5 @@
 import { fold } from './normalize.js';
-import type { Language } from '../config.js';
+import type { Language } from './types.js';
 
 export const commandNames = [
   'objective',

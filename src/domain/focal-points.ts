@@ -1,8 +1,8 @@
-import type { Actor } from '../db/state-store.js';
+import type { Actor, Agency } from './types.js';
 import type { AnswerError } from './answers.js';
 import { fold } from './normalize.js';
-import { findAgencies, type Context } from './questions.js';
-import type { Agency } from './types.js';
+import { findAgencies } from './questions.js';
+import type { Context } from './ports.js';
 
 /** A parsed `/gcm focal …`. */
 export type FocalRequest =

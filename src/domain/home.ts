@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import type { Language } from '../config.js';
+import type { Language, Agency, PlanInfo } from './types.js';
 import type { ActivityState, PriorityProgress, UpcomingItem } from './answers.js';
-import { agencyAnswer, currentPlan, progressOf, upcomingItems, type Context } from './questions.js';
-import type { Agency, PlanInfo } from './types.js';
+import { agencyAnswer, currentPlan, progressOf, upcomingItems } from './questions.js';
+import type { Context } from './ports.js';
 
 /** Everything the App Home shows one user. */
 export interface HomeData {

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
-import type { Actor } from '../db/state-store.js';
-import type { Language } from '../config.js';
+import type { Actor, Language, Activity, Completion, Occurrence, PlanInfo } from './types.js';
 import type { AnswerError } from './answers.js';
 import { parseActivityRef, splitOccurrenceArg } from './command.js';
-import { activityState, type Context } from './questions.js';
-import type { Activity, Completion, Occurrence, PlanInfo } from './types.js';
+import { activityState } from './questions.js';
+import type { Context } from './ports.js';
 
 /**
  * The occurrence `done` acts on when none is named (decisions.md): the earliest not yet done whose due date

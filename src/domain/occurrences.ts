@@ -1,3 +1,4 @@
+import type { PlanReader, StateReader } from './ports.js';
 import type { Activity, Occurrence, PlanInfo } from './types.js';
 
 /** The plan's period as two ISO dates, inclusive. */
@@ -81,4 +82,13 @@ export function occurrencesOf(activity: Activity, period: Period, meetingDates: 
 export function parseOccurrenceKey(key: string): { activityId: string; label: string | null } {
   const at = key.indexOf('@');
   return at < 0 ? { activityId: key, label: null } : { activityId: key.slice(0, at), label: key.slice(at + 1) };
+}
+
+/**
+ * Every occurrence of every activity of `plan`, in plan order, with the meeting dates co-chairs set (read
+ * once for the whole plan). The one way to list a plan's occurrences.
+ */
+export function planOccurrences(read: { plans: PlanReader; state: StateReader }, plan: PlanInfo): Occurrence[] {
+  const dates = read.state.meetingDates(plan.id);
+  return read.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, dates));
 }

@@ -1,24 +1,14 @@
-import type { DateTime } from 'luxon';
-import type { Language } from '../config.js';
-import type { PlanStore } from '../db/plan-store.js';
-import type { StateStore } from '../db/state-store.js';
+import type { Language, Activity, Agency, PlanInfo } from './types.js';
+import type { Context, PlanReader } from './ports.js';
 import { listLimit, type Answer, type ActivityState, type AnswerError, type PriorityProgress, type UpcomingItem } from './answers.js';
 import { parseActivityRef, parsePriorityRef, type Command } from './command.js';
 import { containsWords, fold } from './normalize.js';
 import { occurrencesOf } from './occurrences.js';
-import type { Activity, Agency, PlanInfo } from './types.js';
-
-/** What every question reads: the stores and the moment it is asked. */
-export interface Context {
-  plans: PlanStore;
-  state: StateStore;
-  now: DateTime;
-}
 
 const err = (lang: Language, error: AnswerError): Answer => ({ kind: 'error', lang, error });
 
 /** The plan to answer for: the one whose period contains today, else the latest. Null when none is loaded. */
-export function currentPlan(plans: PlanStore, today: string): PlanInfo | null {
+export function currentPlan(plans: PlanReader, today: string): PlanInfo | null {
   const all = plans.plans();
   return all.find((p) => p.periodStart <= today && today <= p.periodEnd) ?? all[0] ?? null;
 }
@@ -135,7 +125,7 @@ function activityRanges(activities: Activity[]): string[] {
  * Agencies matching a name: an exact name, acronym or alias first (case and accents ignored), else those
  * with a name containing the words as whole words (`MPI` never matches inside `OMPI`).
  */
-export function findAgencies(plans: PlanStore, query: string): Agency[] {
+export function findAgencies(plans: PlanReader, query: string): Agency[] {
   const q = fold(query);
   if (q === '') return [];
   const exact = plans.agencyIdsByName(q);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AnswerError } from './answers.js';
 import { occurrencesOf } from './occurrences.js';
-import type { Context } from './questions.js';
+import type { Context } from './ports.js';
 import type { Activity, Occurrence, PlanInfo } from './types.js';
 
 export interface ReportItem {

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { Actor } from '../db/state-store.js';
+import type { Actor, Activity, Occurrence, PlanInfo } from './types.js';
 import type { AnswerError } from './answers.js';
 import { parseActivityRef } from './command.js';
-import { activityState, type Context } from './questions.js';
-import type { Activity, Occurrence, PlanInfo } from './types.js';
+import { activityState } from './questions.js';
+import type { Context } from './ports.js';
 
 export type ScheduleTarget = { ok: true; activity: Activity; occurrence: Occurrence; date: string } | { ok: false; error: AnswerError };
 

@@ -1,6 +1,40 @@
-import type { ActivityKind, Schedule } from '../plan/schema.js';
+/** The two languages the bot answers in. */
+export const languages = ['en', 'es'] as const;
+export type Language = (typeof languages)[number];
 
-export type { ActivityKind, Schedule };
+/** A meeting is due on the first day of its month (until its date is set), a deadline on the last. */
+export const activityKinds = ['meeting', 'deadline'] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+
+/**
+ * When an activity happens, read from the plan's wording (`text`, kept as written). Months are `YYYY-MM`,
+ * dates `YYYY-MM-DD`. The plan file's schema (src/plan/schema.ts) is checked against this type.
+ */
+export type Schedule =
+  | { type: 'recurring_months'; text: string; months: number[] }
+  | { type: 'month'; text: string; month: string }
+  | { type: 'month_range'; text: string; from: string; to: string }
+  | { type: 'date'; text: string; date: string }
+  | { type: 'date_range'; text: string; from: string; to: string }
+  | { type: 'tentative'; text: string; month: string; days: number[] }
+  | { type: 'monthly'; text: string; per_month: number }
+  | { type: 'continuous'; text: string }
+  | { type: 'none'; text: string };
+
+/** Who changed something, from where: written to the audit table with every change. */
+export interface Actor {
+  userId: string;
+  /** `command` with the command text, or `button` with the channel and message ts, or `cli`. */
+  source: string;
+}
+
+/** One hit of a full-text search, with a snippet whose matched words are marked with `*`. */
+export interface SearchHit {
+  kind: 'activity' | 'priority' | 'agency' | 'objective';
+  ref: string;
+  title: string;
+  snippet: string;
+}
 
 /** A plan as stored: its identity and period (ISO dates, inclusive). */
 export interface PlanInfo {
@@ -87,6 +121,9 @@ export interface Agency {
   profile: AgencyProfile | null;
 }
 
+/** Agencies by id: what views need to name an agency in either language. */
+export type AgencyDirectory = ReadonlyMap<string, Agency>;
+
 export interface MatrixMark {
   issueNumber: number;
   issue: string;
@@ -122,3 +159,31 @@ export interface ActivityStatus {
   /** All occurrences done. */
   complete: boolean;
 }
+
+export type ReminderStatus = 'pending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
+
+/** A message the bot posts on its own (reminder, follow-up, digest, report), as recorded. Instants are ISO-8601 UTC. */
+export interface ReminderRecord {
+  key: string;
+  kind: 'reminder' | 'digest' | 'followup' | 'report';
+  planId: string;
+  occurrenceKey: string | null;
+  activityId: string | null;
+  offsetDays: number | null;
+  dueDate: string | null;
+  fireAt: string;
+  late: boolean;
+  status: ReminderStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  channel: string | null;
+  messageTs: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export type NewReminder = Pick<
+  ReminderRecord,
+  'key' | 'kind' | 'planId' | 'occurrenceKey' | 'activityId' | 'offsetDays' | 'dueDate' | 'fireAt' | 'late' | 'channel'
+>;

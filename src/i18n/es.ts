@@ -1,4 +1,4 @@
-import type { Messages } from './messages.js';
+import type { Messages } from './catalog.js';
 
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`);
 

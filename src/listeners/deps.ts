@@ -1,5 +1,5 @@
 import type { Logger } from '@slack/bolt';
-import type { Language } from '../config.js';
+import type { Language } from '../domain/types.js';
 import type { GcmService } from '../gcm-service.js';
 import type { HomePublisher } from '../slack/home-publisher.js';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activityKinds, type ActivityKind, type Schedule as DomainSchedule } from '../domain/types.js';
 
 // zod schemas for every file in data/. `.strict()` everywhere: a misspelt key is an error, not a
 // silently ignored field.
@@ -132,6 +133,10 @@ export const scheduleSchema = z.discriminatedUnion('type', [
 export type Schedule = z.infer<typeof scheduleSchema>;
 export type ScheduleType = Schedule['type'];
 
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile when the file's schedule and the domain's Schedule drift apart. */
+export const scheduleMatchesDomain: Same<Schedule, DomainSchedule> = true;
+
 const leadSchema = z
   .object({
     agencies: z.array(agencyId),
@@ -147,8 +152,7 @@ const supportSchema = z
   })
   .strict();
 
-export const activityKinds = ['meeting', 'deadline'] as const;
-export type ActivityKind = (typeof activityKinds)[number];
+export { activityKinds, type ActivityKind };
 
 export const activitySchema = z
   .object({

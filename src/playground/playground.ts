@@ -15,7 +15,7 @@ import { WebApiStandIn, type StoredMessage } from '../standin/web-api.js';
 import { SlackSender, blockActionsPayload, slashCommandFields } from '../standin/sender.js';
 import { currentPlan } from '../domain/questions.js';
 import { nextReminders } from '../domain/reminders.js';
-import { occurrencesOf } from '../domain/occurrences.js';
+import { planOccurrences } from '../domain/occurrences.js';
 
 /** The people of the playground: one co-chair, one member. */
 export const playgroundUsers = [
@@ -130,7 +130,7 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
     const now = clock.now();
     const plan = currentPlan(stores.plans, now.toISODate()!);
     if (!plan) return null;
-    const occ = stores.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, stores.state.meetingDates(plan.id)));
+    const occ = planOccurrences(stores, plan);
     return nextReminders(plan.id, occ, stores.state.completions(plan.id), now, bot.reminders.settings, 1)[0]?.fireAt ?? null;
   };
 

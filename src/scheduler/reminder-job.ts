@@ -2,19 +2,19 @@ import type { Logger } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 
 import type { Clock } from '../clock.js';
-import type { Config, Language } from '../config.js';
+import type { Config } from '../config.js';
+import type { Language, ReminderRecord, PlanInfo } from '../domain/types.js';
 import type { Stores } from '../stores.js';
-import { currentPlan, upcomingItems, type Context } from '../domain/questions.js';
-import { occurrencesOf } from '../domain/occurrences.js';
-import { reminderContent } from './reminder-content.js';
+import { currentPlan, upcomingItems } from '../domain/questions.js';
+import type { Context } from '../domain/ports.js';
+import { planOccurrences } from '../domain/occurrences.js';
+import { reminderContent } from '../domain/reminder-content.js';
 import { digestInstant, dueFollowups, dueReminders, quarterlyReportDue, type ReminderSettings } from '../domain/reminders.js';
 import { buildReport, planForPeriod } from '../domain/report.js';
 import { reportMarkdown, reportMessage } from '../views/report-view.js';
 import { DateTime } from 'luxon';
-import type { ReminderRecord } from '../db/reminder-store.js';
 import { digestMessage, reminderMessage } from '../views/reminder-view.js';
 import type { Message } from '../views/message-view.js';
-import type { PlanInfo } from '../domain/types.js';
 
 export const schedulerLease = 'scheduler';
 export const reminderEventType = 'gcm_reminder';
@@ -127,9 +127,8 @@ export class ReminderJob {
   /** Writes the reminders (and the digest) whose time has come, as pending, in one transaction. */
   private recordDue(plan: PlanInfo, now: DateTime, channel: string, report: PassReport): void {
     const { stores } = this.o;
-    const dates = stores.state.meetingDates(plan.id);
     const done = stores.state.completions(plan.id);
-    const occurrences = stores.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, dates));
+    const occurrences = planOccurrences(stores, plan);
     const recorded = stores.reminders.keysOfPlan(plan.id);
     const { post, superseded } = dueReminders(plan.id, occurrences, done, recorded, now, this.settings);
     const createdAt = now.toUTC().toISO()!;

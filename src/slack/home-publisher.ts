@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Language } from '../config.js';
+import type { Language } from '../domain/types.js';
 import type { GcmService } from '../gcm-service.js';
 
 /**

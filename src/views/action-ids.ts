@@ -1,4 +1,4 @@
-import type { Language } from '../config.js';
+import type { Language } from '../domain/types.js';
 
 /** Slack identifiers of the bot's interactive elements, spelled once: views and listeners import them. */
 export const actionIds = {

@@ -3,7 +3,8 @@ import type { HomeData } from '../domain/home.js';
 import { formatDate, messages } from '../i18n/messages.js';
 import { actionIds } from './action-ids.js';
 import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, type AgencyDirectory } from './labels.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText } from './labels.js';
+import type { AgencyDirectory } from '../domain/types.js';
 
 /** The App Home tab: progress by priority, the next 30 days, my agency. Pure; at most 100 blocks. */
 export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {

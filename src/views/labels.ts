@@ -1,11 +1,9 @@
-import type { Language } from '../config.js';
+import type { Language, Activity, AgencyDirectory, Occurrence } from '../domain/types.js';
 import type { ActivityState } from '../domain/answers.js';
 import { fold } from '../domain/normalize.js';
-import type { Activity, Agency, Occurrence } from '../domain/types.js';
 import { describeSchedule, formatDate, formatLabel, messages } from '../i18n/messages.js';
 
 /** Agencies by id, for showing names: what the views know of the reference data. */
-export type AgencyDirectory = ReadonlyMap<string, Agency>;
 
 /** `IOM` in English; `OIM (IOM)` in Spanish where the Spanish acronym differs. */
 export function agencyLabel(id: string, lang: Language, dir: AgencyDirectory): string {

@@ -2,10 +2,10 @@ import type { KnownBlock } from '@slack/types';
 import type { Answer, ActivityState } from '../domain/answers.js';
 import { currentOccurrence, lastDone } from '../domain/mark.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
-import type { Occurrence } from '../domain/types.js';
+import type { Occurrence, AgencyDirectory } from '../domain/types.js';
 import { actionIds, encodeValue } from './action-ids.js';
 import { actions, button, clip, context, divider, esc, fitBlocks, header, limits, section, bar } from './blocks.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText, type AgencyDirectory } from './labels.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText } from './labels.js';
 
 /** A Slack message: Block Kit with its text fallback (what notifications and screen readers show). */
 export interface Message {

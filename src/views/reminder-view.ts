@@ -1,35 +1,16 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { Language } from '../config.js';
+import type { Language, Occurrence, AgencyDirectory } from '../domain/types.js';
 import type { UpcomingItem } from '../domain/answers.js';
-import type { Activity, Occurrence } from '../domain/types.js';
+import type { ReminderContent } from '../domain/reminder-content.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
 import { actionIds, encodeValue } from './action-ids.js';
 import { actions, button, clip, context, dateToken, esc, fitBlocks, header, limits, section } from './blocks.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, supportText, type AgencyDirectory } from './labels.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, supportText } from './labels.js';
 import type { Message } from './message-view.js';
 
-/** What a reminder message shows. */
-export interface ReminderContent {
-  reminderKey: string;
-  planId: string;
-  activity: Activity;
-  occurrence: Occurrence;
-  offsetDays: number;
-  late: boolean;
-  /** Local date the reminder was due to go out (for a late one). */
-  fireDate: string;
-  zone: string;
-  lang: Language;
-  done: boolean;
-  /** Focal points of the lead agencies: mentioned (supporting agencies are named, not mentioned). */
-  focal: [agencyId: string, userIds: string[]][];
-  /** A follow-up of an overdue occurrence (in the reminder's thread), rather than a reminder. */
-  followup: boolean;
-  /** Co-chairs, mentioned in follow-ups. */
-  coChairs?: string[];
-  notice?: string;
-}
+/** A reminder's content with how to show it: the language, a notice on top, the co-chairs to mention in a follow-up. */
+export type ReminderView = ReminderContent & { lang: Language; notice?: string; coChairs?: string[] };
 
 /** The block id of a reminder's buttons: carries the reminder key for the date picker (which has no value). */
 export const reminderBlockId = (key: string) => `gcm_reminder|${key}`.slice(0, 255);
@@ -38,7 +19,7 @@ export const reminderBlockId = (key: string) => `gcm_reminder|${key}`.slice(0, 2
 export const noonEpoch = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).set({ hour: 12 }).toSeconds();
 
 /** A reminder: what is due and when (a Slack date token), who leads and supports, Mark done and Set date. */
-export function reminderMessage(r: ReminderContent, dir: AgencyDirectory): Message {
+export function reminderMessage(r: ReminderView, dir: AgencyDirectory): Message {
   const m = messages(r.lang);
   const o = r.occurrence;
   const a = r.activity;

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Language } from '../config.js';
-import type { ReminderRecord } from '../db/reminder-store.js';
+import type { Language, ReminderRecord } from '../domain/types.js';
 import type { ReminderSettings, ReminderSlot } from '../domain/reminders.js';
 import { formatDate, messages } from '../i18n/messages.js';
 import { clip, esc, fitBlocks, header, limits, section } from './blocks.js';

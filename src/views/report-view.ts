@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import type { Language } from '../config.js';
+import type { Language, AgencyDirectory } from '../domain/types.js';
 import type { ProgressReport, ReportItem } from '../domain/report.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
 import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
-import { agencyLabel, type AgencyDirectory } from './labels.js';
+import { agencyLabel } from './labels.js';
 import type { Message } from './message-view.js';
 
 export const reportFormats = ['md', 'csv', 'json'] as const;

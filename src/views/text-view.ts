@@ -1,6 +1,7 @@
 import type { Answer, ActivityState } from '../domain/answers.js';
 import { formatDate, messages } from '../i18n/messages.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText, type AgencyDirectory } from './labels.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText } from './labels.js';
+import type { AgencyDirectory } from '../domain/types.js';
 
 const bullet = (s: string) => `  • ${s}`;
 

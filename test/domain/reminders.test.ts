@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueReminders, fireInstant, nextReminders, reminderKey } from '../../src/domain/reminders.js';
-import { occurrencesOf } from '../../src/domain/occurrences.js';
+import { planOccurrences } from '../../src/domain/occurrences.js';
 import { at, loadedStores, zone } from '../helpers/stores.js';
 
 const settings = { days: [7, 1], time: '09:00', zone };
@@ -8,7 +8,7 @@ const settings = { days: [7, 1], time: '09:00', zone };
 function occurrences() {
   const stores = loadedStores();
   const plan = stores.plans.plan('lac-2023-2024')!;
-  return stores.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan));
+  return planOccurrences(stores, plan);
 }
 
 describe('when reminders fire', () => {

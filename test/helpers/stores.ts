@@ -6,7 +6,7 @@ import { afterEach } from 'vitest';
 import { defaultDataDir, defaultPlanFile } from '../../src/config.js';
 import { importPlanFile } from '../../src/plan/import-plan.js';
 import { openStores, type Stores } from '../../src/stores.js';
-import type { Context } from '../../src/domain/questions.js';
+import type { Context } from '../../src/domain/ports.js';
 
 export const zone = 'America/Santiago';
 

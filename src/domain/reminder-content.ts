@@ -1,19 +1,32 @@
 import { DateTime } from 'luxon';
-import type { Stores } from '../stores.js';
-import type { ReminderRecord } from '../db/reminder-store.js';
-import { occurrencesOf, parseOccurrenceKey } from '../domain/occurrences.js';
-import type { ReminderContent } from '../views/reminder-view.js';
+import { occurrencesOf, parseOccurrenceKey } from './occurrences.js';
+import type { PlanReader, StateReader } from './ports.js';
+import type { Activity, Occurrence, ReminderRecord } from './types.js';
+
+/** What a reminder or follow-up is about, as its message shows it. */
+export interface ReminderContent {
+  reminderKey: string;
+  planId: string;
+  activity: Activity;
+  occurrence: Occurrence;
+  offsetDays: number;
+  late: boolean;
+  /** Local date the reminder was due to go out (for a late one). */
+  fireDate: string;
+  zone: string;
+  done: boolean;
+  /** Focal points of the lead agencies: mentioned (supporting agencies are named, not mentioned). */
+  focal: [agencyId: string, userIds: string[]][];
+  /** A follow-up of an overdue occurrence (in the reminder's thread), rather than a reminder. */
+  followup: boolean;
+}
 
 /**
  * What a recorded reminder is about, read fresh from the stores (the activity may have been edited, the
  * meeting date set, the occurrence done): the content of its message, or null when its activity or
  * occurrence is no longer in the plan.
  */
-export function reminderContent(
-  stores: Stores,
-  r: ReminderRecord,
-  zone: string,
-): (Omit<ReminderContent, 'lang' | 'notice' | 'coChairs'> & { done: boolean }) | null {
+export function reminderContent(stores: { plans: PlanReader; state: StateReader }, r: ReminderRecord, zone: string): ReminderContent | null {
   const plan = stores.plans.plan(r.planId);
   if (!plan || !r.occurrenceKey) return null;
   const activity = stores.plans.activity(plan.id, parseOccurrenceKey(r.occurrenceKey).activityId);

@@ -1,0 +1,77 @@
+import type { DateTime } from 'luxon';
+import type { Activity, Actor, Agency, Completion, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit } from './types.js';
+
+/**
+ * What the domain reads of the plans and the reference data. The stores in src/db implement it; the domain
+ * never sees SQL. Lists are in plan order; `limit` -1 means all.
+ */
+export interface PlanReader {
+  /** Every stored plan, latest period end first. */
+  plans(): PlanInfo[];
+  plan(id: string): PlanInfo | null;
+  objective(n: number): Objective | null;
+  /** The highest objective number (23 for the GCM). */
+  objectiveMax(): number;
+  objectives(): Objective[];
+  principles(): Principle[];
+  priority(planId: string, id: string): Priority | null;
+  priorities(planId: string): Priority[];
+  /** The priorities of the plan that cite GCM objective `n`. */
+  prioritiesForObjective(planId: string, n: number): Priority[];
+  activity(planId: string, id: string): Activity | null;
+  /** Activities whose own number is `number` ("1.1" is in B1 and T1). */
+  activitiesByNumber(planId: string, number: string): Activity[];
+  activitiesOfPriority(planId: string, priorityId: string, limit?: number): Activity[];
+  countActivitiesOfPriority(planId: string, priorityId: string): number;
+  activities(planId: string): Activity[];
+  /** Activities that name `agencyId` as lead or as supporting agency. */
+  activitiesOfAgency(planId: string, agencyId: string, role: 'lead' | 'support', limit?: number): Activity[];
+  countActivitiesOfAgency(planId: string, agencyId: string, role: 'lead' | 'support'): number;
+  /** Activities supported by the whole Network that do not name `agencyId` themselves. */
+  networkSupportedCount(planId: string, agencyId: string): number;
+  agency(id: string): Agency | null;
+  agencies(): Agency[];
+  /** Agency ids one of whose names (id, acronym, alias, English or Spanish name) folds to `folded`. */
+  agencyIdsByName(folded: string): string[];
+  /** Every folded name with its agency: for whole-word matching inside longer text. */
+  agencyNames(): { name: string; agencyId: string }[];
+  matrixMarks(agencyId: string): MatrixMark[];
+  /** Ranked full-text search over the plan's activities and priorities, the agencies and the objectives. */
+  search(planId: string, text: string, limit: number): SearchHit[];
+}
+
+/** What people have recorded: completions, meeting dates, focal points, each user's agency. */
+export interface StateReader {
+  /** Every completion of a plan, by occurrence key. */
+  completions(planId: string): Map<string, Completion>;
+  completionsOf(planId: string, activityId: string): Map<string, Completion>;
+  /** Dates co-chairs set for meeting occurrences, by occurrence key (ISO dates). */
+  meetingDates(planId: string): Map<string, string>;
+  /** The agency a user picked in the App Home, or null. */
+  userAgency(userId: string): string | null;
+  /** Focal points by agency id, in the order they were named. */
+  focalPoints(): Map<string, string[]>;
+  focalPointsOf(agencyId: string): string[];
+}
+
+/** The outcome of marking an occurrence done: the completion in force, and whether this call made it. */
+export type MarkWrite = { changed: true; completion: Completion } | { changed: false; completion: Completion | null };
+
+/** Every change people make, each written with an audit row naming the actor. Instants are ISO UTC. */
+export interface StateWriter {
+  /** Marks an occurrence done, once: a second mark changes nothing and returns the first. */
+  markDone(planId: string, activityId: string, key: string, actor: Actor, at: string): MarkWrite;
+  /** Removes a completion mark; returns the removed mark, or null when it was not done. */
+  reopen(planId: string, key: string, actor: Actor, at: string): Completion | null;
+  setMeetingDate(planId: string, activityId: string, key: string, date: string, actor: Actor, at: string): void;
+  /** Returns the users actually added and removed. */
+  changeFocalPoints(agencyId: string, add: string[], remove: string[], actor: Actor, at: string): { added: string[]; removed: string[] };
+  setUserAgency(userId: string, agencyId: string, at: string): void;
+}
+
+/** What every question and rule works on: the plans, the state, and the moment it is asked (in the bot's zone). */
+export interface Context {
+  plans: PlanReader;
+  state: StateReader & StateWriter;
+  now: DateTime;
+}
