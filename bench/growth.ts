@@ -4,8 +4,8 @@
  *   node --expose-gc --import tsx bench/growth.ts N PLAN_FILE [options]
  *
  * Imports PLAN_FILE (a synthetic plan of N activities, written by run.ts) into a fresh in-memory store as the
- * bot does at start-up, times the domain's answers to the questions the bot gets most (`answer(ctx,
- * parseCommand(text))`, no rendering), the reminder pass's computation (every occurrence over the plan's
+ * bot does at start-up, times the domain's answers to the questions the bot gets most (`askQuestion(ctx,
+ * text)`, no rendering), the reminder pass's computation (every occurrence over the plan's
  * period, then dueReminders), and reports resident memory. Prints one JSON line (GrowthResult).
  *
  * Options:
@@ -20,9 +20,9 @@ import { performance } from 'node:perf_hooks';
 import { defaultDataDir } from '../src/config.js';
 import { openStores } from '../src/stores.js';
 import { importPlanFile } from '../src/plan/import-plan.js';
-import { answer, currentPlan } from '../src/domain/questions.js';
+import { currentPlan } from '../src/domain/questions.js';
+import { askQuestion } from '../src/commands/ask.js';
 import type { Context } from '../src/domain/ports.js';
-import { parseCommand } from '../src/domain/command.js';
 import { planOccurrences } from '../src/domain/occurrences.js';
 import { dueReminders } from '../src/domain/reminders.js';
 import { benchNow, queryKinds, summarize, zone, type Phase, type QueryKind, type Summary } from './common.js';
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   for (const kind of queryKinds.filter(runs)) {
     const make = texts[kind];
     const ask = () => {
-      const a = answer(ctx, parseCommand(make(), 'en'));
+      const a = askQuestion(ctx, make(), 'en');
       if (a.kind === 'error') throw new Error(`${kind} answered an error: ${JSON.stringify(a.error)}`);
     };
     // Warm-up (JIT, statement caches), bounded in time: one call can take seconds at 100,000 activities.

@@ -652,7 +652,7 @@ async function main(): Promise<void> {
   // 3. Growth
   section('3. Growth: synthetic plans');
   note('Each size in its own process (bench/growth.ts): import into a fresh in-memory store, then domain answers');
-  note(`(answer(parseCommand(text)), no rendering), time-boxed (≤300 calls or ~2.5 s, ≥1 call after a warm-up),`);
+  note(`(askQuestion(ctx, text), no rendering), time-boxed (≤300 calls or ~2.5 s, ≥1 call after a warm-up),`);
   note('then the reminder pass computation: every occurrence over the plan period (19 months) + dueReminders at 2024-04-24 10:00.');
   const growth: GrowthResult[] = [];
   const generated: Record<number, number | null> = {};

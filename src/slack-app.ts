@@ -7,10 +7,13 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Stores } from './stores.js';
 import { CoChairs } from './slack/co-chairs.js';
-import { GcmService, type ReminderInfo } from './gcm-service.js';
+import type { OutboxView } from './commands/use-case.js';
+import { homeOf } from './commands/home.js';
+import { reminderContent } from './domain/reminder-content.js';
+import { Router } from './slack/router.js';
+import { reminderMessage } from './views/reminder-view.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';
-import { languageOfBlocks } from './views/action-ids.js';
 import { uploadReport } from './slack/upload-report.js';
 
 export interface SlackAppOptions {
@@ -40,7 +43,7 @@ export async function verifyToken(token: string, apiUrl: string | undefined): Pr
 
 export interface SlackApp {
   app: App;
-  service: GcmService;
+  router: Router;
   homes: HomePublisher;
   coChairs: CoChairs;
   receiver: Receiver;
@@ -110,7 +113,7 @@ export function createSlackApp({
     holder: instanceId,
     wallMs,
   });
-  const reminderInfo: ReminderInfo = {
+  const outbox: OutboxView = {
     channel: config.reminderChannel,
     settings: reminders.settings,
     digest:
@@ -121,12 +124,25 @@ export function createSlackApp({
       const holder = stores.reminders.leaseHolder(schedulerLease, wallMs());
       return holder === null ? 'none' : holder === instanceId ? 'me' : 'other';
     },
+    unsent: () => stores.reminders.unsent(),
+    record: (key) => stores.reminders.get(key),
+    message: async (key, lang, notice) => {
+      const record = stores.reminders.get(key);
+      const content = record ? reminderContent(stores, record, clock.zone) : null;
+      if (!content) return null;
+      return reminderMessage({ ...content, lang, notice, coChairs: content.followup ? await coChairs.list() : undefined }, stores.directory());
+    },
   };
-  const service = new GcmService(stores, clock, config.language, coChairs, reminderInfo);
-  const homes = new HomePublisher(service, config.language, logger, wallMs);
-  registerListeners(app, { service, homes, logger, language: (blocks) => languageOfBlocks(blocks, config.language) });
+  const router = new Router({ stores, clock, language: config.language, coChairs, outbox });
+  const homes = new HomePublisher(
+    (userId, lang) => homeOf({ plans: stores.plans, state: stores.state, now: clock.now() }, stores.directory(), userId, lang),
+    config.language,
+    logger,
+    wallMs,
+  );
+  registerListeners(app, { router, homes, logger, language: config.language });
   app.error(async (error) => {
     logger.error(`handler failed: ${error.message}`);
   });
-  return { app, service, homes, coChairs, receiver, reminders };
+  return { app, router, homes, coChairs, receiver, reminders };
 }

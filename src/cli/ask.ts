@@ -1,5 +1,4 @@
-import { parseCommand } from '../domain/command.js';
-import { answer } from '../domain/questions.js';
+import { askQuestion } from '../commands/ask.js';
 import { renderText } from '../views/text-view.js';
 import { openCliContext } from './cli-context.js';
 
@@ -12,7 +11,7 @@ export function runAsk(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) 
   if (!cli) return 2;
   const { config, now, stores } = cli;
   try {
-    const result = answer({ plans: stores.plans, state: stores.state, now }, parseCommand(argv.join(' '), config.language));
+    const result = askQuestion({ plans: stores.plans, state: stores.state, now }, argv.join(' '), config.language);
     const text = renderText(result, stores.directory());
     if (result.kind === 'error') {
       errOut(text);

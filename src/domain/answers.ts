@@ -18,9 +18,15 @@ export interface UpcomingItem {
   activity: Activity;
 }
 
+/** One line of `help`: what to type and what it does. */
+export interface HelpLine {
+  usage: string;
+  text: string;
+}
+
 /** Every answer the bot can give, before it is rendered as text or Block Kit. */
 export type Answer =
-  | { kind: 'help'; lang: Language }
+  | { kind: 'help'; lang: Language; lines: HelpLine[]; twins: string[] }
   | {
       kind: 'objective';
       lang: Language;
@@ -63,7 +69,6 @@ export interface PriorityProgress {
 /** What went wrong, with what the user needs to put it right; rendered by the i18n catalogs. */
 export type AnswerError =
   | { code: 'objective_range'; given: string; max: number }
-  | { code: 'objective_missing' }
   | { code: 'activity_missing'; given: string; known: string[] }
   | { code: 'activity_bad'; given: string }
   | { code: 'activity_needed' }
@@ -74,7 +79,6 @@ export type AnswerError =
   | { code: 'unknown_command'; given: string }
   | { code: 'no_plan' }
   | { code: 'slack_only'; command: string }
-  | { code: 'not_co_chair' }
   | { code: 'occurrence_missing'; activityId: string; label: string; known: string[] }
   | { code: 'bad_date'; given: string }
   | { code: 'not_meeting'; activityId: string }

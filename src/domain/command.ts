@@ -1,85 +1,31 @@
 import { fold } from './normalize.js';
 import type { Language } from './types.js';
 
-export const commandNames = [
-  'objective',
-  'activity',
-  'agency',
-  'priority',
-  'search',
-  'upcoming',
-  'principles',
-  'progress',
-  'done',
-  'reopen',
-  'schedule',
-  'reminders',
-  'focal',
-  'report',
-  'help',
-] as const;
-export type CommandName = (typeof commandNames)[number];
-
-/** Keywords in both languages (folded: no accents, lower case) and the language each one answers in. */
-export const keywords: Readonly<Record<string, { name: CommandName; lang: Language }>> = {
-  objective: { name: 'objective', lang: 'en' },
-  objectives: { name: 'objective', lang: 'en' },
-  objetivo: { name: 'objective', lang: 'es' },
-  objetivos: { name: 'objective', lang: 'es' },
-  activity: { name: 'activity', lang: 'en' },
-  actividad: { name: 'activity', lang: 'es' },
-  agency: { name: 'agency', lang: 'en' },
-  agencia: { name: 'agency', lang: 'es' },
-  priority: { name: 'priority', lang: 'en' },
-  priorities: { name: 'priority', lang: 'en' },
-  prioridad: { name: 'priority', lang: 'es' },
-  prioridades: { name: 'priority', lang: 'es' },
-  search: { name: 'search', lang: 'en' },
-  buscar: { name: 'search', lang: 'es' },
-  upcoming: { name: 'upcoming', lang: 'en' },
-  proximo: { name: 'upcoming', lang: 'es' },
-  proximos: { name: 'upcoming', lang: 'es' },
-  principles: { name: 'principles', lang: 'en' },
-  principios: { name: 'principles', lang: 'es' },
-  progress: { name: 'progress', lang: 'en' },
-  avance: { name: 'progress', lang: 'es' },
-  done: { name: 'done', lang: 'en' },
-  hecho: { name: 'done', lang: 'es' },
-  reopen: { name: 'reopen', lang: 'en' },
-  reabrir: { name: 'reopen', lang: 'es' },
-  schedule: { name: 'schedule', lang: 'en' },
-  fecha: { name: 'schedule', lang: 'es' },
-  reminders: { name: 'reminders', lang: 'en' },
-  recordatorios: { name: 'reminders', lang: 'es' },
-  focal: { name: 'focal', lang: 'en' },
-  enlace: { name: 'focal', lang: 'es' },
-  enlaces: { name: 'focal', lang: 'es' },
-  report: { name: 'report', lang: 'en' },
-  informe: { name: 'report', lang: 'es' },
-  help: { name: 'help', lang: 'en' },
-  ayuda: { name: 'help', lang: 'es' },
-};
+/** Words that pick a command, folded (no accents, lower case), with the language each one answers in. */
+export type Vocabulary = ReadonlyMap<string, { name: string; lang: Language }>;
 
 /** A parsed `/gcm` or `ask` command: what is asked, its argument text, and the language to answer in. */
-export type Command =
-  | { name: CommandName; arg: string; lang: Language }
-  /** No keyword: `/gcm B1.3`, `/gcm IOM`, `/gcm 23`; resolved by what the argument looks like. */
-  | { name: 'bare'; arg: string; lang: Language };
+export interface Command {
+  /** The command a keyword named; `help` for empty text; `bare` when the first word is no keyword (`/gcm B1.3`). */
+  name: string;
+  arg: string;
+  lang: Language;
+}
 
 /** Longest input considered; anything beyond is ignored (Slack allows much longer command text). */
 export const maxCommandLength = 500;
 
 /**
- * Parses command text. The first word, when it is a keyword in either language (case and accents
- * ignored), picks the command and the answer's language; otherwise the answer is in `defaultLang`.
+ * Parses command text. The first word, when it is a keyword of `vocabulary` in either language (case and
+ * accents ignored), picks the command and the answer's language; otherwise the answer is in `defaultLang`.
  */
-export function parseCommand(text: string, defaultLang: Language): Command {
+export function parseCommand(text: string, defaultLang: Language, vocabulary: Vocabulary): Command {
   const clean = text.slice(0, maxCommandLength).replace(/\s+/g, ' ').trim();
   if (clean === '') return { name: 'help', arg: '', lang: defaultLang };
   const space = clean.indexOf(' ');
   const first = space < 0 ? clean : clean.slice(0, space);
   const rest = space < 0 ? '' : clean.slice(space + 1).trim();
-  const keyword = keywords[fold(first)];
+  const keyword = vocabulary.get(fold(first));
   if (keyword) return { name: keyword.name, arg: rest, lang: keyword.lang };
   return { name: 'bare', arg: clean, lang: defaultLang };
 }

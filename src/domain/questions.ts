@@ -1,7 +1,7 @@
 import type { Language, Activity, Agency, PlanInfo } from './types.js';
 import type { Context, PlanReader } from './ports.js';
 import { listLimit, type Answer, type ActivityState, type AnswerError, type PriorityProgress, type UpcomingItem } from './answers.js';
-import { parseActivityRef, parsePriorityRef, type Command } from './command.js';
+import { parseActivityRef, parsePriorityRef } from './command.js';
 import { containsWords, fold } from './normalize.js';
 import { occurrencesOf } from './occurrences.js';
 
@@ -27,43 +27,28 @@ function states(ctx: Context, plan: PlanInfo, activities: Activity[]): ActivityS
   });
 }
 
-/** Answers a parsed command. Never throws for bad input: errors are answers too. */
-export function answer(ctx: Context, command: Command): Answer {
-  const { lang } = command;
-  if (command.name === 'help') return { kind: 'help', lang };
-  if (command.name === 'principles') return { kind: 'principles', lang, principles: ctx.plans.principles() };
-  const today = ctx.now.toISODate()!;
-  const plan = currentPlan(ctx.plans, today);
-  if (!plan) return err(lang, { code: 'no_plan' });
-  const arg = command.arg;
-  switch (command.name) {
-    case 'objective':
-      return objectiveAnswer(ctx, plan, arg, lang);
-    case 'activity':
-      return activityAnswer(ctx, plan, arg, lang);
-    case 'agency':
-      return agencyAnswer(ctx, plan, arg, lang);
-    case 'priority':
-      return priorityAnswer(ctx, plan, arg, lang);
-    case 'search':
-      return arg === '' ? err(lang, { code: 'search_needed' }) : { kind: 'search', lang, plan, query: arg, hits: ctx.plans.search(plan.id, arg, 10) };
-    case 'upcoming':
-      return upcomingAnswer(ctx, plan, lang, 10);
-    case 'progress':
-      return progressAnswer(ctx, plan, lang);
-    case 'done':
-    case 'reopen':
-    case 'schedule':
-    case 'reminders':
-    case 'focal':
-    case 'report':
-      return err(lang, { code: 'slack_only', command: command.name });
-    case 'bare':
-      return bareAnswer(ctx, plan, arg, lang);
-  }
+/** `f`'s answer on the current plan, or the error that none is loaded. */
+export function onCurrentPlan(ctx: Context, lang: Language, f: (plan: PlanInfo) => Answer): Answer {
+  const plan = currentPlan(ctx.plans, ctx.now.toISODate()!);
+  return plan ? f(plan) : err(lang, { code: 'no_plan' });
 }
 
-function bareAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Language): Answer {
+export function principlesAnswer(ctx: Context, lang: Language): Answer {
+  return { kind: 'principles', lang, principles: ctx.plans.principles() };
+}
+
+/** Ranked full-text search; an empty query asks what to search for. */
+export function searchAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Language): Answer {
+  return arg === '' ? err(lang, { code: 'search_needed' }) : { kind: 'search', lang, plan, query: arg, hits: ctx.plans.search(plan.id, arg, 10) };
+}
+
+/** The answer in `lang` that a command works in Slack only (`npm run ask -- done …`). */
+export function slackOnlyAnswer(lang: Language, command: string): Answer {
+  return err(lang, { code: 'slack_only', command });
+}
+
+/** No keyword: an activity id, a priority id, an objective number or an agency name; else "I don't know". */
+export function bareAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Language): Answer {
   if (parseActivityRef(arg)) return activityAnswer(ctx, plan, arg, lang);
   const pref = parsePriorityRef(arg);
   if (pref && 'id' in pref) return priorityAnswer(ctx, plan, arg, lang);

@@ -63,8 +63,8 @@ export interface Messages {
   occurrencesLine: (done: number, total: number) => string;
   planLine: (title: string, start: string, end: string) => string;
   helpTitle: string;
-  help: [string, string][];
-  helpFooter: string;
+  /** Names the other language's keywords (`twins`, joined) and says they answer in that language. */
+  helpFooter: (twins: string) => string;
   andMore: (n: number) => string;
   months: string[];
   list: (items: string[]) => string;

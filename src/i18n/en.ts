@@ -78,20 +78,7 @@ export const en: Messages = {
   occurrencesLine: (done, total) => `${done} of ${total} occurrences`,
   planLine: (title, start, end) => `${title}, ${start} to ${end}`,
   helpTitle: 'What you can ask',
-  help: [
-    ['objective 23', 'a GCM objective, the priorities serving it and their activities (objective alone: all 23)'],
-    ['activity B1.3', 'an activity: who leads, who supports, when (also `basic 1.3`, `T2.4`, `1.1`)'],
-    ['agency IOM', 'what an agency leads and supports, its mandate (OIM, CEPAL, ACNUR… work too)'],
-    ['priority T2', 'a priority and its activities (priority alone: all seven)'],
-    ['search migrants', 'full-text search over the plan, agencies and objectives'],
-    ['upcoming', 'the next dated activities'],
-    ['progress', 'done out of total, by priority'],
-    ['principles', 'the 10 guiding principles of the GCM'],
-    ['done B1.2 2024-05', 'co-chairs: mark an activity or occurrence done (`reopen` undoes it)'],
-    ['help', 'this list'],
-  ],
-  helpFooter:
-    'Every keyword has a Spanish twin (objetivo, actividad, agencia, prioridad, buscar, próximo, avance, principios, hecho, reabrir, ayuda); it answers in Spanish.',
+  helpFooter: (twins) => `Every keyword has a Spanish twin (${twins}); it answers in Spanish.`,
   andMore: (n) => `…and ${n} more`,
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   list,
@@ -99,8 +86,6 @@ export const en: Messages = {
     switch (e.code) {
       case 'objective_range':
         return `"${e.given}" is not a GCM objective: the Global Compact has ${e.max} objectives, numbered 1 to ${e.max}. Try \`objective 23\`.`;
-      case 'objective_missing':
-        return 'Which objective? Give its number, 1 to 23, e.g. `objective 23`.';
       case 'activity_missing':
         return `The plan has no activity ${e.given}.${e.known.length ? ` Its activities are ${e.known.join(', ')}.` : ' `/gcm priority` lists them.'}`;
       case 'activity_bad':
@@ -123,8 +108,6 @@ export const en: Messages = {
         if (e.command === 'report')
           return 'In the terminal the report is `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (or csv, json); in Slack, `/gcm report`.';
         return `\`${e.command}\` works in Slack, where co-chairs are known: use \`/gcm ${e.command} …\` there.`;
-      case 'not_co_chair':
-        return 'Only the co-chairs can mark activities done or reopen them. Nothing was changed.';
       case 'occurrence_missing':
         return `${e.activityId} has no occurrence ${e.label} in the plan's period. Its occurrences: ${e.known.join(', ')}.`;
       case 'bad_date':

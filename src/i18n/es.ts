@@ -78,20 +78,8 @@ export const es: Messages = {
   occurrencesLine: (done, total) => `${done} de ${total} ocurrencias`,
   planLine: (title, start, end) => `${title}, del ${start} al ${end}`,
   helpTitle: 'Qué puede preguntar',
-  help: [
-    ['objetivo 23', 'un objetivo del Pacto, las prioridades que lo sirven y sus actividades (objetivo solo: los 23)'],
-    ['actividad B1.3', 'una actividad: quién la lidera, quién apoya, cuándo (también `básica 1.3`, `T2.4`, `1.1`)'],
-    ['agencia OIM', 'lo que una agencia lidera y apoya, su mandato (IOM, ECLAC, UNHCR… también sirven)'],
-    ['prioridad T2', 'una prioridad y sus actividades (prioridad sola: las siete)'],
-    ['buscar migrantes', 'búsqueda en el plan, las agencias y los objetivos'],
-    ['próximo', 'las próximas actividades con fecha'],
-    ['avance', 'lo hecho sobre el total, por prioridad'],
-    ['principios', 'los 10 principios rectores del Pacto'],
-    ['hecho B1.2 2024-05', 'copresidencia: marcar una actividad u ocurrencia como hecha (`reabrir` lo deshace)'],
-    ['ayuda', 'esta lista'],
-  ],
-  helpFooter:
-    'Cada palabra clave tiene su gemela en inglés (objective, activity, agency, priority, search, upcoming, progress, principles, done, reopen, help); responde en inglés. El texto de las actividades está en inglés, como en el plan.',
+  helpFooter: (twins) =>
+    `Cada palabra clave tiene su gemela en inglés (${twins}); responde en inglés. El texto de las actividades está en inglés, como en el plan.`,
   andMore: (n) => `…y ${n} más`,
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   list,
@@ -99,8 +87,6 @@ export const es: Messages = {
     switch (e.code) {
       case 'objective_range':
         return `"${e.given}" no es un objetivo del Pacto Mundial: tiene ${e.max} objetivos, numerados del 1 al ${e.max}. Pruebe \`objetivo 23\`.`;
-      case 'objective_missing':
-        return '¿Qué objetivo? Indique su número, del 1 al 23, p. ej. `objetivo 23`.';
       case 'activity_missing':
         return `El plan no tiene la actividad ${e.given}.${e.known.length ? ` Sus actividades son ${e.known.join(', ')}.` : ' `/gcm prioridad` las lista.'}`;
       case 'activity_bad':
@@ -123,8 +109,6 @@ export const es: Messages = {
         if (e.command === 'report')
           return 'En la terminal el informe es `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (o csv, json); en Slack, `/gcm informe`.';
         return `\`${e.command}\` funciona en Slack, donde se conoce a la copresidencia: use \`/gcm ${e.command} …\` allí.`;
-      case 'not_co_chair':
-        return 'Solo la copresidencia puede marcar actividades como hechas o reabrirlas. No se cambió nada.';
       case 'occurrence_missing':
         return `${e.activityId} no tiene la ocurrencia ${e.label} en el período del plan. Sus ocurrencias: ${e.known.join(', ')}.`;
       case 'bad_date':

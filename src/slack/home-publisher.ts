@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Language } from '../domain/types.js';
-import type { GcmService } from '../gcm-service.js';
+import type { HomeView } from '@slack/types';
 
 /**
  * Publishes App Homes. A user's language is their Slack locale (`users.info`, `es-*` → Spanish), else
@@ -13,7 +13,8 @@ export class HomePublisher {
   private readonly viewers = new Map<string, number>();
 
   constructor(
-    private readonly service: GcmService,
+    /** The App Home of a user in a language (the home use case). */
+    private readonly render: (userId: string, lang: Language) => HomeView,
     private readonly defaultLanguage: Language,
     private readonly logger: Logger,
     private readonly nowMs: () => number,
@@ -25,7 +26,7 @@ export class HomePublisher {
     this.viewers.set(userId, this.nowMs());
     while (this.viewers.size > this.maxViewers) this.viewers.delete(this.viewers.keys().next().value!);
     const lang = await this.language(client, userId);
-    await client.views.publish({ user_id: userId, view: this.service.home(userId, lang) });
+    await client.views.publish({ user_id: userId, view: this.render(userId, lang) });
   }
 
   /** Re-publishes the Home of everyone who opened it in the last day. Failures are logged, never thrown. */
@@ -37,7 +38,7 @@ export class HomePublisher {
         continue;
       }
       try {
-        await client.views.publish({ user_id: userId, view: this.service.home(userId, await this.language(client, userId)) });
+        await client.views.publish({ user_id: userId, view: this.render(userId, await this.language(client, userId)) });
       } catch (e) {
         this.logger.warn(`could not refresh the App Home of ${userId}: ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -11,6 +11,9 @@ export const actionIds = {
 
 export const slashCommand = '/gcm';
 
+/** The block of an answer's "Share in channel" button: left out when the answer is shared. */
+export const shareBlockId = 'gcm_share';
+
 /**
  * What a button carries: the command whose answer the message shows (`c`, re-answered after a change), its
  * language (`l`: a button keeps the language of its message), and the occurrence it acts on (`k`, in plan

@@ -3,7 +3,7 @@ import type { Answer, ActivityState } from '../domain/answers.js';
 import { currentOccurrence, lastDone } from '../domain/mark.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
 import type { Occurrence, AgencyDirectory } from '../domain/types.js';
-import { actionIds, encodeValue } from './action-ids.js';
+import { actionIds, encodeValue, shareBlockId } from './action-ids.js';
 import { actions, button, clip, context, divider, esc, fitBlocks, header, limits, section, bar } from './blocks.js';
 import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText } from './labels.js';
 
@@ -48,6 +48,11 @@ function markButtons(s: ActivityState, today: string, opts: MessageOptions, lang
   return elements.length ? [actions(`gcm_mark:${s.activity.id}`, elements)] : [];
 }
 
+/** A message of one section of text: an error, a refusal, a short confirmation. */
+export function errorMessage(text: string): Message {
+  return { text, blocks: [section(text)] };
+}
+
 /**
  * Renders an answer as a Slack message: pure, inside Slack's limits whatever the data (50 blocks, 3000
  * characters a section, 150 a header), long lists cut with "…and N more".
@@ -60,7 +65,11 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
   let fallback = '';
   switch (answer.kind) {
     case 'help':
-      body.push(header(m.helpTitle), section(m.help.map(([cmd, what]) => `\`/gcm ${cmd}\` ${what}`).join('\n')), context(m.helpFooter));
+      body.push(
+        header(m.helpTitle),
+        section(answer.lines.map((l) => `\`/gcm ${l.usage}\` ${l.text}`).join('\n')),
+        context(m.helpFooter(answer.twins.join(', '))),
+      );
       fallback = m.helpTitle;
       break;
     case 'objective': {
@@ -220,7 +229,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
   }
   const head: KnownBlock[] = opts.notice ? [context(opts.notice)] : [];
   const share: KnownBlock[] =
-    opts.interactive && answer.kind !== 'error' ? [actions('gcm_share', [button(m.share, actionIds.share, encodeValue({ c: opts.command, l: lang }))])] : [];
+    opts.interactive && answer.kind !== 'error' ? [actions(shareBlockId, [button(m.share, actionIds.share, encodeValue({ c: opts.command, l: lang }))])] : [];
   // The lists give way first: the profile (tail) and the share button always fit.
   const blocks = fitBlocks([...head, ...body], limits.messageBlocks, m.andMore, tail.length + share.length);
   return { text: clip(fallback, limits.fallbackText), blocks: [...blocks, ...tail, ...share] };

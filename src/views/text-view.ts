@@ -23,9 +23,11 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
   const planLine = (p: { title: string; periodStart: string; periodEnd: string }) =>
     m.planLine(p.title, formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang));
   switch (answer.kind) {
-    case 'help':
-      out.push(`${m.helpTitle}:`, ...m.help.map(([cmd, what]) => `  ${cmd.padEnd(20)} ${what}`), '', m.helpFooter);
+    case 'help': {
+      const width = Math.max(20, ...answer.lines.map((l) => l.usage.length));
+      out.push(`${m.helpTitle}:`, ...answer.lines.map((l) => `  ${l.usage.padEnd(width)} ${l.text}`), '', m.helpFooter(answer.twins.join(', ')));
       break;
+    }
     case 'objective': {
       const o = answer.objective;
       out.push(`${m.objectiveTitleIntro} ${o.number}: ${lang === 'es' ? o.titleEs : o.titleEn}`, planLine(answer.plan), '');

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/domain/command.js';
-import { answer, findAgencies } from '../../src/domain/questions.js';
+import { findAgencies } from '../../src/domain/questions.js';
+import { askQuestion } from '../../src/commands/ask.js';
 import type { Answer } from '../../src/domain/answers.js';
 import { renderText } from '../../src/views/text-view.js';
 import { contextAt, loadedStores } from '../helpers/stores.js';
 
 function ask(text: string, now = '2024-04-24T10:00:00', lang: 'en' | 'es' = 'en'): { a: Answer; text: string } {
   const stores = loadedStores();
-  const a = answer(contextAt(stores, now), parseCommand(text, lang));
+  const a = askQuestion(contextAt(stores, now), text, lang);
   return { a, text: renderText(a, stores.directory()) };
 }
 
@@ -175,7 +175,7 @@ describe('priority, search, upcoming, principles, help', () => {
   it('upcoming leaves out what is done', () => {
     const stores = loadedStores();
     stores.state.markDone('lac-2023-2024', 'B1.3', 'B1.3@2024-04', { userId: 'U1', source: 'test' }, '2024-04-24T12:00:00Z');
-    const a = answer(contextAt(stores, '2024-04-24T10:00:00'), parseCommand('upcoming', 'en'));
+    const a = askQuestion(contextAt(stores, '2024-04-24T10:00:00'), 'upcoming', 'en');
     expect(a.kind === 'upcoming' && a.items[0]!.occurrence.key).toBe('B1.4@2024-04');
   });
 
@@ -210,7 +210,7 @@ describe('priority, search, upcoming, principles, help', () => {
   it('progress counts activities and occurrences by priority', () => {
     const stores = loadedStores();
     stores.state.markDone('lac-2023-2024', 'B1.5', 'B1.5', { userId: 'U1', source: 'test' }, '2023-09-28T12:00:00Z');
-    const a = answer(contextAt(stores, '2024-04-24T10:00:00'), parseCommand('progress', 'en'));
+    const a = askQuestion(contextAt(stores, '2024-04-24T10:00:00'), 'progress', 'en');
     if (a.kind !== 'progress') throw new Error(a.kind);
     expect(a.priorities[0]).toMatchObject({ activitiesDone: 1, activities: 6, occurrencesDone: 1 });
   });

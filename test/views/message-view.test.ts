@@ -3,8 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KnownBlock } from '@slack/types';
 import { defaultDataDir } from '../../src/config.js';
-import { parseCommand } from '../../src/domain/command.js';
-import { answer } from '../../src/domain/questions.js';
+import { askQuestion } from '../../src/commands/ask.js';
 import { homeData } from '../../src/domain/home.js';
 import { importPlanFile } from '../../src/plan/import-plan.js';
 import { syntheticPlanYaml } from '../../src/plan/synthetic-plan.js';
@@ -76,7 +75,7 @@ const commands = [
 describe('Slack views of every answer', () => {
   it.each(commands)('"%s" on the real plan: inside Slack\'s limits, with a text fallback', (cmd) => {
     const stores = loadedStores();
-    const a = answer(contextAt(stores, '2024-04-24T10:00:00'), parseCommand(cmd, 'en'));
+    const a = askQuestion(contextAt(stores, '2024-04-24T10:00:00'), cmd, 'en');
     const msg = answerMessage(a, stores.directory(), { command: cmd, interactive: true });
     expect(msg.text.length).toBeGreaterThan(0);
     expect(msg.text.length).toBeLessThanOrEqual(300);
@@ -87,7 +86,7 @@ describe('Slack views of every answer', () => {
     '"%s" on a plan of 3,000 activities is cut with "…and N more"',
     (cmd) => {
       const stores = bigStores(3000);
-      const a = answer(contextAt(stores, '2024-04-24T10:00:00'), parseCommand(cmd, 'en'));
+      const a = askQuestion(contextAt(stores, '2024-04-24T10:00:00'), cmd, 'en');
       const msg = answerMessage(a, stores.directory(), { command: cmd, interactive: true });
       expectInsideLimits(msg.blocks, 50);
       if (cmd === 'agency IOM' || cmd === 'objective 23' || cmd === 'priority B1') expect(JSON.stringify(msg.blocks)).toMatch(/…and \d+ more/);
@@ -124,7 +123,7 @@ describe('Slack views of every answer', () => {
   it('a button value fits even for the longest command text', () => {
     const stores = loadedStores();
     const cmd = `activity B1.3 ${'x'.repeat(490)}`;
-    const a = answer(contextAt(stores, '2024-04-24T10:00:00'), parseCommand('activity B1.3', 'en'));
+    const a = askQuestion(contextAt(stores, '2024-04-24T10:00:00'), 'activity B1.3', 'en');
     expectInsideLimits(answerMessage(a, stores.directory(), { command: cmd, interactive: true }).blocks, 50);
   });
 });

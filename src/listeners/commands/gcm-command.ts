@@ -1,24 +1,28 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { uploadReport } from '../../slack/upload-report.js';
 import type { ListenerDeps } from '../deps.js';
-import { answerReport } from './report-command.js';
 
 /**
- * `/gcm …`. Questions are answered in the acknowledgement itself (ephemeral, a few milliseconds of SQLite,
- * well inside Slack's 3 seconds). `done`/`reopen` are acknowledged first, then answered through the
- * response_url, since the co-chair check may call Slack.
+ * `/gcm …`, through the command table. A use case that answers in the acknowledgement is answered there
+ * (ephemeral); the others are acknowledged at once and answered through the response_url.
  */
-export function gcmCommand(deps: ListenerDeps) {
-  const { service, homes } = deps;
+export function gcmCommand({ router, homes, logger }: ListenerDeps) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const parsed = service.parse(command.text ?? '');
-    if (!service.isMutation(parsed)) {
-      await ack({ response_type: 'ephemeral', ...service.answerMessage(command.text ?? '') });
-      return;
+    const text = command.text ?? '';
+    const found = router.find(text);
+    const request = { userId: command.user_id, source: `command:/gcm ${command.text}`, text, lang: found.lang };
+    if (found.command.reply === 'ack') {
+      const outcome = await router.command(found.command, found.arg, request);
+      if (outcome.kind === 'message') return ack({ response_type: 'ephemeral', ...outcome.message });
     }
     await ack();
-    if (parsed.name === 'report') return answerReport(deps, parsed, command.channel_id, respond, client);
-    const { reply, changed } = await service.commandMutation(parsed, command.user_id, `command:/gcm ${command.text}`);
-    await respond({ response_type: 'ephemeral', ...reply });
-    if (changed) await homes.refreshAll(client);
+    const outcome = await router.command(found.command, found.arg, request);
+    if (outcome.kind === 'file') {
+      const attached = await uploadReport(client, command.channel_id, outcome.file.filename, outcome.file.content, outcome.file.title, logger);
+      await respond({ response_type: 'ephemeral', ...outcome.message(attached) });
+      return;
+    }
+    await respond({ response_type: 'ephemeral', ...outcome.message });
+    if (outcome.changed) await homes.refreshAll(client);
   };
 }

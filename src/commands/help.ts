@@ -1,0 +1,22 @@
+import type { Language } from '../domain/types.js';
+import { question } from './answer.js';
+
+const other: Record<Language, Language> = { en: 'es', es: 'en' };
+
+/** `/gcm help`: every command of the table with its help, in the language asked; it cannot drift from the table. */
+export const help = question({
+  name: 'help',
+  keywords: { en: ['help'], es: ['ayuda'] },
+  help: {
+    en: [{ usage: 'help', text: 'this list' }],
+    es: [{ usage: 'ayuda', text: 'esta lista' }],
+  },
+  ask: {
+    anyPlan: (uc) => ({
+      kind: 'help',
+      lang: uc.lang,
+      lines: uc.commands.flatMap((c) => c.help[uc.lang]),
+      twins: uc.commands.flatMap((c) => c.keywords[other[uc.lang]].slice(0, 1)),
+    }),
+  },
+});

@@ -1,0 +1,75 @@
+import { parseCommand, type Command, type Vocabulary } from '../domain/command.js';
+import { fold } from '../domain/normalize.js';
+import type { Language } from '../domain/types.js';
+import { activity } from './activity.js';
+import { agency } from './agency.js';
+import { bare } from './bare.js';
+import { focal } from './focal.js';
+import { help } from './help.js';
+import { pickAgencyMenu } from './home.js';
+import { done, markDoneButton, reopen, reopenButton } from './mark.js';
+import { objective } from './objective.js';
+import { principles } from './principles.js';
+import { priority } from './priority.js';
+import { progress } from './progress.js';
+import { reminders } from './reminders.js';
+import { report } from './report.js';
+import { schedule, setDatePicker } from './schedule.js';
+import { search } from './search.js';
+import { shareButton } from './share.js';
+import { upcoming } from './upcoming.js';
+import type { Interaction, SlashCommand } from './use-case.js';
+
+/**
+ * The `/gcm` sub-commands, in the order `help` lists them. Adding one: write its file (a SlashCommand),
+ * add it here. Its keywords, its help in both languages, its guard and how it answers come with it.
+ */
+export const commands: readonly SlashCommand[] = [
+  objective,
+  activity,
+  agency,
+  priority,
+  search,
+  upcoming,
+  progress,
+  principles,
+  done,
+  reopen,
+  schedule,
+  reminders,
+  focal,
+  report,
+  help,
+];
+
+/** What text whose first word is no keyword runs (`/gcm B1.3`). */
+export const fallback: SlashCommand = bare;
+
+/** The buttons, menus and date pickers the bot draws, by Slack action id. */
+export const interactions: readonly Interaction[] = [markDoneButton, reopenButton, shareButton, setDatePicker, pickAgencyMenu];
+
+function vocabularyOf(table: readonly SlashCommand[]): Vocabulary {
+  const words = new Map<string, { name: string; lang: Language }>();
+  for (const c of table) {
+    for (const lang of ['en', 'es'] as const) {
+      for (const w of c.keywords[lang]) {
+        const key = fold(w);
+        const taken = words.get(key);
+        if (taken) throw new Error(`the keyword "${w}" of ${c.name} is already ${taken.name}'s`);
+        words.set(key, { name: c.name, lang });
+      }
+    }
+  }
+  return words;
+}
+
+/** Every keyword of the table, folded, with its command and language. */
+export const vocabulary: Vocabulary = vocabularyOf(commands);
+
+const byName = new Map(commands.map((c) => [c.name, c]));
+
+/** Parses command text against the table: the use case to run and the parsed command. */
+export function route(text: string, defaultLang: Language): { command: SlashCommand; parsed: Command } {
+  const parsed = parseCommand(text, defaultLang, vocabulary);
+  return { command: byName.get(parsed.name) ?? fallback, parsed };
+}

@@ -1,0 +1,115 @@
+import type { HelpLine } from '../domain/answers.js';
+import type { Context } from '../domain/ports.js';
+import type { ReminderSettings } from '../domain/reminders.js';
+import type { AgencyDirectory, Language, ReminderRecord } from '../domain/types.js';
+import type { Message } from '../views/message-view.js';
+
+/**
+ * Who may run a use case, checked on the server for every request (guards.ts). `anyone` still lets a use
+ * case ask `isCoChair()` when what it shows depends on it.
+ */
+export type GuardName = 'anyone' | 'coChairs';
+
+/**
+ * How a slash command answers: in the acknowledgement itself (`ack`: synchronous reads, well inside
+ * Slack's 3 seconds), or acknowledged at once and answered through the response_url (`later`: it may
+ * call Slack, as the co-chair check does, or write).
+ */
+export type ReplyMode = 'ack' | 'later';
+
+/** What the outbox tells `/gcm reminders`, and how a message it posted is drawn again after a click. */
+export interface OutboxView {
+  channel: string | undefined;
+  settings: ReminderSettings;
+  /** `monday 09:00`, or `off`. */
+  digest: string;
+  /** Who runs the scheduler on this database: this copy, another, or none. */
+  scheduler(): 'me' | 'other' | 'none';
+  /** Pending and failed items: what co-chairs are shown. */
+  unsent(): ReminderRecord[];
+  /** A recorded item by its key. */
+  record(key: string): ReminderRecord | null;
+  /** The current message of a posted item, with `notice` on top; null when its subject left the plan. */
+  message(key: string, lang: Language, notice: string): Promise<Message | null>;
+}
+
+/** What a use case runs with: the domain's context, who asks, in which language, and the app's parts. */
+export interface UseCaseContext {
+  domain: Context;
+  lang: Language;
+  /** GCM_TIMEZONE: the zone dates are read and shown in. */
+  zone: string;
+  /** GCM_LANGUAGE: the answer's language when no keyword says otherwise. */
+  defaultLanguage: Language;
+  userId: string;
+  /** Where the request came from, for the audit trail: `command:/gcm …` or `button:C…/ts`. */
+  source: string;
+  /** The command text as typed (a button re-answers it after a change). */
+  text: string;
+  isCoChair(): Promise<boolean>;
+  directory: AgencyDirectory;
+  outbox: OutboxView;
+  /** A line shown on top of the answer (who shared it, what a click changed). */
+  notice?: string;
+  /** The command table, for `help`. */
+  commands: readonly SlashCommand[];
+  /** The answer to a read-only command `text` (default language `lang`) with `notice` on top: re-drawn after a click. */
+  reanswer(text: string, lang: Language, notice: string): Promise<Message>;
+}
+
+/** What a slash command gives back: a message, whether data changed (App Homes are refreshed), or a file first. */
+export type Outcome =
+  | { kind: 'message'; message: Message; changed?: boolean }
+  /** Upload `file` to the channel the command came from, then answer with the message for how it went. */
+  | { kind: 'file'; file: { filename: string; content: string; title: string }; message: (attached: boolean) => Message };
+
+/**
+ * A `/gcm` sub-command: its words in both languages, its help, who may run it, how it answers, and `run`
+ * (parsed argument → result) then `view` (result → what Slack shows). Adding a command is one file that
+ * exports one of these, plus one line in the table (table.ts).
+ */
+export interface SlashCommand<R = unknown> {
+  name: string;
+  /** Folded (lower case, no accents); the first of each language is the one help shows. */
+  keywords: Record<Language, readonly string[]>;
+  help: Record<Language, readonly HelpLine[]>;
+  guard: GuardName;
+  reply: ReplyMode;
+  /** Its answer depends only on the data and the date: cached (answer-cache.ts). */
+  readOnly?: boolean;
+  run(arg: string, uc: UseCaseContext): R | Promise<R>;
+  view(result: R, uc: UseCaseContext): Outcome;
+}
+
+/** A click on an element the bot drew: what it carries, and where. */
+export interface Click {
+  /** The element's value (buttons), or the picked option (menus). */
+  value: string | undefined;
+  /** The picked date (date pickers). */
+  date: string | undefined;
+  blockId: string;
+  /** The blocks of the message the element sits on, when Slack sends them. */
+  blocks: unknown;
+}
+
+/** What an interaction gives back; the action router makes the one Web API call each kind needs. */
+export type ActionOutcome =
+  /** The message the element sits on, drawn again. */
+  | { kind: 'update'; message: Message; changed: boolean }
+  /** A short private answer to the person who clicked; nothing else changes. */
+  | { kind: 'reply'; message: Message }
+  /** The answer posted for everyone in the channel, the private copy removed. */
+  | { kind: 'share'; message: Message }
+  /** The person's App Home, drawn again. */
+  | { kind: 'home' };
+
+/** A button, menu or date picker: its Slack action id, who may use it, and what it does. */
+export interface Interaction<I = unknown> {
+  actionId: string;
+  guard: GuardName;
+  /** The language of the answer: a button keeps its message's language. */
+  language(click: Click, fallback: Language): Language;
+  /** What the click carries, or why it is ignored. */
+  input(click: Click): { ok: true; input: I } | { ok: false; reason: string };
+  run(input: I, uc: UseCaseContext): ActionOutcome | Promise<ActionOutcome>;
+}

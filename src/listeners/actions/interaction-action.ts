@@ -1,0 +1,62 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ActionOutcome, Click, Interaction } from '../../commands/use-case.js';
+import type { ListenerDeps } from '../deps.js';
+
+type ElementAction = { action_id: string; block_id: string; value?: string; selected_date?: string | null; selected_option?: { value: string } | null };
+
+/**
+ * A button, menu or date picker of the bot, through its use case: ack, read the click, guard, run, then
+ * the one Web API call the outcome asks for. An ephemeral message (and one without a channel) is answered
+ * through the response_url, since chat.update and chat.postEphemeral cannot reach it.
+ */
+export function interactionAction<I>({ router, homes, logger, language }: ListenerDeps, interaction: Interaction<I>) {
+  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const element = action as ElementAction;
+    const click: Click = {
+      value: element.value ?? element.selected_option?.value,
+      date: element.selected_date ?? undefined,
+      blockId: element.block_id,
+      blocks: body.message?.blocks,
+    };
+    const input = interaction.input(click);
+    if (!input.ok) return logger.warn(`ignored a ${element.action_id} click with ${input.reason}`);
+    const channel = body.channel?.id;
+    const ts = body.container?.message_ts ?? body.message?.ts;
+    const privateOnly = Boolean(body.container?.is_ephemeral) || !channel;
+    const request = { userId: body.user.id, source: `button:${channel ?? '?'}/${ts ?? '?'}`, text: '', lang: interaction.language(click, language) };
+    const outcome = await router.interaction(interaction, input.input, request);
+    await deliver(outcome, { respond, client, homes, userId: body.user.id, channel, ts, privateOnly, hasMessage: Boolean(body.message) });
+  };
+}
+
+type Delivery = Pick<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, 'respond' | 'client'> & {
+  homes: ListenerDeps['homes'];
+  userId: string;
+  channel: string | undefined;
+  ts: string | undefined;
+  privateOnly: boolean;
+  hasMessage: boolean;
+};
+
+/** The one Web API call each outcome needs (and the App Homes refreshed after a change). */
+async function deliver(outcome: ActionOutcome, d: Delivery): Promise<void> {
+  switch (outcome.kind) {
+    case 'reply':
+      if (d.privateOnly || !d.channel) await d.respond({ response_type: 'ephemeral', replace_original: false, ...outcome.message });
+      else await d.client.chat.postEphemeral({ channel: d.channel, user: d.userId, ...outcome.message });
+      return;
+    case 'update':
+      if (d.privateOnly || !d.hasMessage || !d.channel || !d.ts) await d.respond({ replace_original: true, ...outcome.message });
+      else await d.client.chat.update({ channel: d.channel, ts: d.ts, ...outcome.message });
+      if (outcome.changed) await d.homes.refreshAll(d.client);
+      return;
+    case 'share':
+      await d.respond({ response_type: 'in_channel', replace_original: false, ...outcome.message });
+      await d.respond({ delete_original: true });
+      return;
+    case 'home':
+      await d.homes.publish(d.client, d.userId);
+      return;
+  }
+}

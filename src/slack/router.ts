@@ -1,0 +1,100 @@
+import type { Clock } from '../clock.js';
+import { cached } from '../commands/answer-cache.js';
+import { guards } from '../commands/guards.js';
+import { commands, fallback, route } from '../commands/table.js';
+import type { ActionOutcome, Interaction, OutboxView, Outcome, SlashCommand, UseCaseContext } from '../commands/use-case.js';
+import { slackOnlyAnswer } from '../domain/questions.js';
+import type { Language } from '../domain/types.js';
+import type { Stores } from '../stores.js';
+import { answerMessage, type Message } from '../views/message-view.js';
+import type { CoChairs } from './co-chairs.js';
+
+export interface RouterDeps {
+  stores: Stores;
+  clock: Clock;
+  /** GCM_LANGUAGE. */
+  language: Language;
+  coChairs: CoChairs;
+  outbox: OutboxView;
+}
+
+/** Who asks, from where, about what, in which language. */
+export interface Request {
+  userId: string;
+  source: string;
+  text: string;
+  lang: Language;
+  notice?: string;
+}
+
+/**
+ * Reads the command table for every request: parse, find, guard (checked on the server each time), run,
+ * render. Transport stays in the listeners, which make the one Web API call an outcome asks for.
+ */
+export class Router {
+  /** The table's use cases, the read-only ones wrapped in the answer cache. */
+  private readonly runnable: Map<string, SlashCommand>;
+  private readonly fallback: SlashCommand;
+
+  constructor(private readonly deps: RouterDeps) {
+    const wrap = (c: SlashCommand) => (c.readOnly ? cached(c, () => deps.stores.version()) : c);
+    this.runnable = new Map(commands.map((c) => [c.name, wrap(c)]));
+    this.fallback = wrap(fallback);
+  }
+
+  /** The use case that command text names, its argument and the language it answers in. */
+  find(text: string, defaultLang: Language = this.deps.language): { command: SlashCommand; arg: string; lang: Language } {
+    const { command, parsed } = route(text, defaultLang);
+    return { command: this.runnable.get(command.name) ?? this.fallback, arg: parsed.arg, lang: parsed.lang };
+  }
+
+  /** Runs a slash command for `req` once its guard allows it; a refusal is an outcome too. */
+  async command(command: SlashCommand, arg: string, req: Request): Promise<Outcome> {
+    const uc = this.context(req);
+    if (!(await guards[command.guard].allows(uc))) return { kind: 'message', message: guards[command.guard].refusal(uc) };
+    return command.view(await command.run(arg, uc), uc);
+  }
+
+  /** Runs an interaction for `req` once its guard allows it; a refusal is a private reply. */
+  async interaction<I>(interaction: Interaction<I>, input: I, req: Request): Promise<ActionOutcome> {
+    const uc = this.context(req);
+    if (!(await guards[interaction.guard].allows(uc))) return { kind: 'reply', message: guards[interaction.guard].refusal(uc) };
+    return interaction.run(input, uc);
+  }
+
+  /** The answer to a read-only command, drawn again (Share, or after a click); other commands answer in Slack only. */
+  async reanswer(text: string, lang: Language, notice: string | undefined, userId: string): Promise<Message> {
+    const found = this.find(text, lang);
+    if (!found.command.readOnly) {
+      const uc = this.context({ userId, source: '', text, lang: found.lang, notice });
+      return answerMessage(slackOnlyAnswer(found.lang, found.command.name), uc.directory, { command: text, interactive: true, notice });
+    }
+    const outcome = await this.command(found.command, found.arg, { userId, source: '', text, lang: found.lang, notice });
+    if (outcome.kind !== 'message') throw new Error(`${found.command.name} is read-only but did not answer with a message`);
+    return outcome.message;
+  }
+
+  /** What a use case runs with, for one request. The co-chair check is asked at most once a request. */
+  context(req: Request): UseCaseContext {
+    const { stores, clock, coChairs } = this.deps;
+    let coChair: Promise<boolean> | undefined;
+    return {
+      domain: { plans: stores.plans, state: stores.state, now: clock.now() },
+      lang: req.lang,
+      zone: clock.zone,
+      defaultLanguage: this.deps.language,
+      userId: req.userId,
+      source: req.source,
+      text: req.text,
+      ...(req.notice === undefined ? {} : { notice: req.notice }),
+      isCoChair: () => {
+        coChair ??= coChairs.isCoChair(req.userId);
+        return coChair;
+      },
+      directory: stores.directory(),
+      outbox: this.deps.outbox,
+      commands,
+      reanswer: (text, lang, notice) => this.reanswer(text, lang, notice, req.userId),
+    };
+  }
+}
