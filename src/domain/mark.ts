@@ -7,7 +7,7 @@ import { activityState, type Context } from './questions.js';
 import type { Activity, Completion, Occurrence, PlanInfo } from './types.js';
 
 /**
- * The occurrence `done` acts on when none is named (decisions.md): the earliest not yet done whose due date
+ * The occurrence `done` acts on when none is named (docs/decisions/occurrences.md): the earliest not yet done whose due date
  * is on or before the end of the current month, else the next one not done. Null when all are done.
  */
 export function currentOccurrence(occurrences: readonly Occurrence[], done: ReadonlyMap<string, unknown>, today: string): Occurrence | null {

@@ -5,7 +5,7 @@ import type { Schedule } from '../domain/types.js';
 import { en } from './en.js';
 import { es } from './es.js';
 
-/** Every word the bot says, in one language. Activity texts stay in the plan's English (decisions.md). */
+/** Every word the bot says, in one language. Activity texts stay in the plan's English (docs/decisions/language.md). */
 export interface Messages {
   lang: Language;
   objective: string;
