@@ -45,7 +45,7 @@ export function fixedClock(start: DateTime, zone: string): SettableClock {
 }
 
 /**
- * Reads an ISO date-time as decisions.md says: without an offset it is local time in `zone`
+ * Reads an ISO date-time as docs/decisions/clock-and-time.md says: without an offset it is local time in `zone`
  * (`2024-04-24T10:00:00` is 10:00 in Santiago); with `Z` or an offset, as written.
  * Returns null when the text is not an ISO date-time.
  */

@@ -6,7 +6,7 @@ import { activityState } from './questions.js';
 import type { Context } from './ports.js';
 
 /**
- * The occurrence `done` acts on when none is named (decisions.md): the earliest not yet done whose due date
+ * The occurrence `done` acts on when none is named (docs/decisions/occurrences.md): the earliest not yet done whose due date
  * is on or before the end of the current month, else the next one not done. Null when all are done.
  */
 export function currentOccurrence(occurrences: readonly Occurrence[], done: ReadonlyMap<string, unknown>, today: string): Occurrence | null {

@@ -33,9 +33,9 @@ export function monthsOf(period: Period): string[] {
 }
 
 /**
- * The occurrences of an activity (decisions.md, "Identifiers and occurrences"). Recurring and monthly
- * activities have one occurrence per matching month inside the plan's period, keyed `B1.2@2024-05`; a
- * one-off, continuous or undated activity has exactly one, keyed by the activity id. Due dates: a meeting
+ * The occurrences of an activity (docs/decisions/occurrences.md). Recurring and monthly activities have one
+ * occurrence per matching month inside the plan's period, keyed `B1.2@2024-05`; a one-off, continuous or
+ * undated activity has exactly one, keyed by the activity id. Due dates (docs/decisions/due-dates.md): a meeting
  * month on its first day (until a co-chair sets the date, `meetingDates`), a deadline month on its last,
  * a range on its last day, a tentative date on its first candidate day, continuous work at the period's end.
  */

@@ -1,7 +1,7 @@
 import type { AnswerError } from '../domain/answers.js';
 import type { Language } from '../domain/types.js';
 
-/** Every word the bot says, in one language. Activity texts stay in the plan's English (decisions.md). */
+/** Every word the bot says, in one language. Activity texts stay in the plan's English (docs/decisions/language.md). */
 export interface Messages {
   lang: Language;
   objective: string;

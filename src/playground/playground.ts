@@ -24,7 +24,7 @@ export const playgroundUsers = [
 ] as const;
 export const playgroundChannel = { id: 'C0NETWORK', name: 'regional-network' };
 
-/** Where the playground's clock starts (decisions.md): Monday 22 April 2024, 08:30, reminders about to fire. */
+/** Where the playground's clock starts (docs/decisions/playground-and-standin.md): Monday 22 April 2024, 08:30, reminders about to fire. */
 export const playgroundStart = '2024-04-22T08:30:00';
 
 const pageFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page.html');

@@ -10,7 +10,7 @@ function occ(id: string, dates = new Map<string, string>()) {
   return occurrencesOf(a, period, dates);
 }
 
-describe("occurrences inside the plan's period (decisions.md)", () => {
+describe("occurrences inside the plan's period (docs/decisions/occurrences.md)", () => {
   it('quarterly network meetings: Aug 2023 to Nov 2024, due on the first of the month', () => {
     expect(occ('B1.2').map((o) => `${o.key}=${o.due}`)).toEqual([
       'B1.2@2023-08=2023-08-01',

@@ -4,7 +4,7 @@ import { channel, coChair, eventually, member, startBot } from '../helpers/slack
 type Msg = { text: string; blocks: unknown[] };
 
 describe('Mark done from a button', () => {
-  // decisions.md: with none named, the earliest occurrence not done whose due date is on or before the end of
+  // docs/decisions/occurrences.md: with none named, the earliest occurrence not done whose due date is on or before the end of
   // the current month: on 24 April 2024 with nothing marked, that is June 2023.
   it("a co-chair's click on an activity answer marks the current occurrence done and updates the message", async () => {
     const t = await startBot();

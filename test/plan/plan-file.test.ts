@@ -104,7 +104,7 @@ describe('the bundled plan file', () => {
     expect(byId('B1.2').schedule.text).toBe('May, August, November, and February');
   });
 
-  it('marks meetings and deadlines as decisions.md reads them', () => {
+  it('marks meetings and deadlines as docs/decisions/due-dates.md reads them', () => {
     const kinds = Object.fromEntries(activities.map((a) => [a.id, a.kind]));
     expect(kinds['B1.2']).toBe('meeting');
     expect(kinds['B2.1']).toBe('meeting');
