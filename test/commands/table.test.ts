@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { askQuestion } from '../../src/commands/ask.js';
+import { commands, fallback, interactions, route, vocabulary } from '../../src/commands/table.js';
+import { fold } from '../../src/domain/normalize.js';
+import { contextAt, loadedStores } from '../helpers/stores.js';
+
+describe('the command table', () => {
+  it('every sub-command has a keyword in English and in Spanish, and no keyword names two commands', () => {
+    for (const c of commands) {
+      expect(c.keywords.en.length, c.name).toBeGreaterThan(0);
+      expect(c.keywords.es.length, c.name).toBeGreaterThan(0);
+    }
+    const all = commands.flatMap((c) => [...c.keywords.en, ...c.keywords.es].map(fold));
+    expect(new Set(all).size).toBe(all.length);
+    expect(vocabulary.size).toBe(all.length);
+  });
+
+  it("each keyword finds its command and answers in the keyword's language, accents and case ignored", () => {
+    for (const c of commands) {
+      for (const lang of ['en', 'es'] as const) {
+        for (const w of c.keywords[lang]) {
+          const found = route(`${w.toUpperCase()} x`, lang === 'en' ? 'es' : 'en');
+          expect(found.command.name, w).toBe(c.name);
+          expect(found.parsed.lang, w).toBe(lang);
+          expect(found.parsed.arg).toBe('x');
+        }
+      }
+    }
+    expect(route('próximo', 'en').command.name).toBe('upcoming');
+    expect(route('PROXIMO', 'en').command.name).toBe('upcoming');
+  });
+
+  it('text whose first word is no keyword goes to the fallback, in the default language', () => {
+    const found = route('B1.3', 'es');
+    expect(found.command).toBe(fallback);
+    expect(found.parsed).toEqual({ name: 'bare', arg: 'B1.3', lang: 'es' });
+  });
+
+  it('help is generated from the table: every usage line and every twin keyword, in both languages', () => {
+    const stores = loadedStores();
+    const ctx = contextAt(stores, '2024-04-24T10:00:00');
+    for (const [lang, other] of [
+      ['en', 'es'],
+      ['es', 'en'],
+    ] as const) {
+      const help = askQuestion(ctx, lang === 'en' ? 'help' : 'ayuda', 'en');
+      if (help.kind !== 'help') throw new Error(`expected help, got ${help.kind}`);
+      expect(help.lang).toBe(lang);
+      expect(help.lines).toEqual(commands.flatMap((c) => c.help[lang]));
+      expect(help.twins).toEqual(commands.map((c) => c.keywords[other][0]));
+      // The four the old hand-written list left out.
+      for (const name of ['schedule', 'reminders', 'focal', 'report']) {
+        const c = commands.find((x) => x.name === name)!;
+        expect(help.lines.map((l) => l.usage)).toContain(c.help[lang][0]!.usage);
+      }
+    }
+  });
+
+  it('state-changing and Slack-dependent commands answer after the ack; questions in it, and only questions are cached', () => {
+    const later = commands.filter((c) => c.reply === 'later').map((c) => c.name);
+    expect(later.sort()).toEqual(['done', 'focal', 'reminders', 'reopen', 'report', 'schedule']);
+    for (const c of commands) expect(Boolean(c.readOnly), c.name).toBe(c.reply === 'ack');
+    expect(
+      commands
+        .filter((c) => c.guard === 'coChairs')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['done', 'reopen', 'schedule']);
+  });
+
+  it('every interaction has its own action id, and the ones that change plan state are for co-chairs', () => {
+    const ids = interactions.map((i) => i.actionId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(
+      interactions
+        .filter((i) => i.guard === 'coChairs')
+        .map((i) => i.actionId)
+        .sort(),
+    ).toEqual(['gcm_mark_done', 'gcm_reopen', 'gcm_set_date']);
+  });
+
+  it('a command that works in Slack only says so in the terminal, in the language of its keyword', () => {
+    const stores = loadedStores();
+    const ctx = contextAt(stores, '2024-04-24T10:00:00');
+    expect(askQuestion(ctx, 'hecho B1.5', 'en')).toEqual({ kind: 'error', lang: 'es', error: { code: 'slack_only', command: 'done' } });
+  });
+});
