@@ -106,6 +106,10 @@ const envSchema = z
     ),
     GCM_PLAN: optionalText,
     DATABASE_PATH: optionalText,
+    LOG_LEVEL: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z.enum(['info', 'debug'], { message: 'must be info or debug' }).default('info'),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.GCM_NOW !== undefined && parseInstant(env.GCM_NOW, env.GCM_TIMEZONE) === null) {
@@ -143,6 +147,10 @@ export interface Config {
   planFile: string;
   dataDir: string;
   databasePath: string;
+  /** DATABASE_PATH was given (the playground uses a fresh in-memory database otherwise). */
+  databasePathSet: boolean;
+  /** LOG_LEVEL: `debug` logs Bolt's and the bot's details. */
+  logLevel: 'info' | 'debug';
 }
 
 export class ConfigError extends Error {
@@ -153,10 +161,10 @@ export class ConfigError extends Error {
 }
 
 /**
- * Reads and validates the environment once. Throws ConfigError listing every bad variable (its name and
+ * Reads and validates the environment once (the entry points pass `process.env`). Throws ConfigError listing every bad variable (its name and
  * what is expected, never its value: some are secrets).
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
@@ -197,5 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planFile: path.resolve(e.GCM_PLAN ?? defaultPlanFile),
     dataDir: defaultDataDir,
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH ?? defaultDatabasePath),
+    databasePathSet: e.DATABASE_PATH !== undefined,
+    logLevel: e.LOG_LEVEL,
   };
 }

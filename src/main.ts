@@ -29,7 +29,7 @@ export function clockFor(config: Config): Clock {
 async function main(): Promise<number> {
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env);
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const logger = createLogger(undefined, process.env.LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);
+  const logger = createLogger(undefined, config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);
   if (config.slack.transport === 'none') {
     let playground: Awaited<ReturnType<typeof startPlayground>>;
     try {
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
     process.once('SIGTERM', () => void stopPlayground());
     return -1;
   }
-  logger.setLevel(process.env.LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.INFO);
+  logger.setLevel(config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.INFO);
   const clock = clockFor(config);
   const stores = openStores(config.databasePath);
   const imported = importPlanFile(stores.plans, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
