@@ -1,5 +1,6 @@
 import { openDatabase, type Db } from './db/open-database.js';
 import { PlanStore } from './db/plan-store.js';
+import { PlanImportStore } from './db/plan-import-store.js';
 import { StateStore } from './db/state-store.js';
 import { ReminderStore } from './db/reminder-store.js';
 import type { AgencyDirectory } from './domain/types.js';
@@ -7,7 +8,10 @@ import type { AgencyDirectory } from './domain/types.js';
 /** The database and its stores, opened together. */
 export interface Stores {
   db: Db;
+  /** What the domain reads of the plans and the reference data (PlanReader), search included. */
   plans: PlanStore;
+  /** Writes a plan import (the reference data and a plan, in one transaction). */
+  imports: PlanImportStore;
   state: StateStore;
   reminders: ReminderStore;
   /** Agencies by id, read from the database, cached until the data changes. */
@@ -29,6 +33,7 @@ export function openStores(file: string): Stores {
   return {
     db,
     plans,
+    imports: new PlanImportStore(db),
     state: new StateStore(db),
     reminders: new ReminderStore(db),
     version,
