@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from './db/open-database.js';
+import { integerPragma, openDatabase, type Db } from './db/open-database.js';
 import { PlanStore } from './db/plan-store.js';
 import { PlanImportStore } from './db/plan-import-store.js';
 import { StateStore } from './db/state-store.js';
@@ -27,8 +27,8 @@ export interface Stores {
 export function openStores(file: string): Stores {
   const db = openDatabase(file);
   const plans = new PlanStore(db);
-  const changes = db.prepare('SELECT total_changes() AS n').pluck();
-  const version = () => `${String(db.pragma('data_version', { simple: true }))}:${String(changes.get())}`;
+  const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
+  const version = () => `${integerPragma(db, 'data_version')}:${changes.get() ?? 0}`;
   let cache: { version: string; dir: AgencyDirectory } | null = null;
   return {
     db,

@@ -1,8 +1,7 @@
 import type { Db } from './open-database.js';
 import { fold } from '../domain/normalize.js';
 import type { SearchHit } from '../domain/types.js';
-
-type Row = Record<string, unknown>;
+import type { SearchIndexRow } from './rows.js';
 
 /** How many matches of a search are ranked at most (see the search statement). */
 export const searchCandidates = 200;
@@ -46,9 +45,8 @@ export class SearchStore {
   private readonly s;
 
   constructor(db: Db) {
-    const p = (sql: string) => db.prepare(sql);
     this.s = {
-      search: p(
+      search: db.prepare<{ q: string; limit: number }, Pick<SearchIndexRow, 'kind' | 'ref' | 'title' | 'body'>>(
         // Ranking every match of a common word costs milliseconds on a large plan: only the first
         // searchCandidates matches are ranked (on plans of the real size, that is every match).
         `SELECT kind, ref, title, body FROM (
@@ -56,7 +54,7 @@ export class SearchStore {
            FROM search_index WHERE search_index MATCH @q LIMIT ${searchCandidates})
          ORDER BY score, kind, ref LIMIT @limit`,
       ),
-      planCount: p('SELECT count(*) FROM plans').pluck(),
+      planCount: db.prepare<[], number>('SELECT count(*) FROM plans').pluck(),
     };
   }
 
@@ -68,12 +66,9 @@ export class SearchStore {
       // With one plan every row is in scope. With several, the indexed scope column keeps the plan's rows and
       // the shared ones (agencies, objectives); it costs a pass over the plan's rows, so only then.
       const scoped = this.s.planCount.get() === 1 ? q : `(${q}) AND scope : (${scopeToken(planId)} OR ${scopeToken('')})`;
-      const hits = (this.s.search.all({ q: scoped, limit }) as Row[]).map((r) => ({
-        kind: r.kind as SearchHit['kind'],
-        ref: String(r.ref),
-        title: String(r.title),
-        snippet: snippetOf(String(r.body), text),
-      }));
+      const hits = this.s.search
+        .all({ q: scoped, limit })
+        .map((r): SearchHit => ({ kind: r.kind, ref: r.ref, title: r.title, snippet: snippetOf(r.body, text) }));
       if (hits.length > 0) return hits;
     }
     return [];
