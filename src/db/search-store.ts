@@ -4,13 +4,13 @@ import type { SearchHit } from '../domain/types.js';
 import type { SearchIndexRow } from './rows.js';
 
 /** How many matches of a search are ranked at most (see the search statement). */
-export const searchCandidates = 200;
+const searchCandidates = 200;
 
 /**
  * About 16 words of `body` around the first word of the query found in it, the words marked with `*`
  * (FTS5's snippet() costs too much when many rows match; this runs on the few shown).
  */
-export function snippetOf(body: string, query: string): string {
+function snippetOf(body: string, query: string): string {
   const terms = fold(query)
     .split(' ')
     .filter((w) => w.length > 1);
@@ -28,7 +28,7 @@ export function scopeToken(planId: string): string {
 }
 
 /** Builds an FTS5 query from free text: every word must appear (prefix match); quotes neutralise syntax. */
-export function ftsQuery(text: string, mode: 'all' | 'any'): string | null {
+function ftsQuery(text: string, mode: 'all' | 'any'): string | null {
   const words = fold(text)
     .split(' ')
     .filter((w) => w.length > 0)
