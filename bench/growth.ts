@@ -94,9 +94,7 @@ async function main(): Promise<void> {
 
   // Import: validation (YAML parse, schema, references) and the one SQLite transaction, as at start-up.
   const importStart = performance.now();
-  const imported = await maybeProfiled('import', profiled.has('import'), () =>
-    importPlanFile(stores.plans, planFile, defaultDataDir, new Date().toISOString()),
-  );
+  const imported = await maybeProfiled('import', profiled.has('import'), () => importPlanFile(stores, planFile, defaultDataDir, new Date().toISOString()));
   const importMs = performance.now() - importStart;
   if (!imported.ok) throw new Error(`the synthetic plan was rejected: ${imported.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   if (imported.report.activities !== n) throw new Error(`expected ${n} activities, imported ${imported.report.activities}`);

@@ -432,7 +432,7 @@ async function startupBench(): Promise<StartupResult> {
   for (let i = 0; i < 6; i++) {
     const stores = openStores(':memory:');
     const t = performance.now();
-    const r = importPlanFile(stores.plans, defaultPlanFile, defaultDataDir, new Date().toISOString());
+    const r = importPlanFile(stores, defaultPlanFile, defaultDataDir, new Date().toISOString());
     imports.push(performance.now() - t);
     if (!r.ok) throw new Error('the real plan did not import');
     activities = r.report.activities;

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   let app: App;
   if (kind === 'bot') {
     const stores = openStores(':memory:');
-    const imported = importPlanFile(stores.plans, defaultPlanFile, defaultDataDir, new Date().toISOString());
+    const imported = importPlanFile(stores, defaultPlanFile, defaultDataDir, new Date().toISOString());
     if (!imported.ok) throw new Error('the real plan did not import');
     const config = loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-bench',

@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   logger.setLevel(config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.INFO);
   const clock = clockFor(config);
   const stores = openStores(config.databasePath);
-  const imported = importPlanFile(stores.plans, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
+  const imported = importPlanFile(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
   if (!imported.ok) {
     console.error(`The plan file was rejected; fix it or set GCM_PLAN:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     stores.close();

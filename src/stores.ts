@@ -1,5 +1,6 @@
-import { openDatabase, type Db } from './db/open-database.js';
+import { integerPragma, openDatabase, type Db } from './db/open-database.js';
 import { PlanStore } from './db/plan-store.js';
+import { PlanImportStore } from './db/plan-import-store.js';
 import { StateStore } from './db/state-store.js';
 import { ReminderStore } from './db/reminder-store.js';
 import type { AgencyDirectory } from './domain/types.js';
@@ -7,7 +8,10 @@ import type { AgencyDirectory } from './domain/types.js';
 /** The database and its stores, opened together. */
 export interface Stores {
   db: Db;
+  /** What the domain reads of the plans and the reference data (PlanReader), search included. */
   plans: PlanStore;
+  /** Writes a plan import (the reference data and a plan, in one transaction). */
+  imports: PlanImportStore;
   state: StateStore;
   reminders: ReminderStore;
   /** Agencies by id, read from the database, cached until the data changes. */
@@ -23,12 +27,13 @@ export interface Stores {
 export function openStores(file: string): Stores {
   const db = openDatabase(file);
   const plans = new PlanStore(db);
-  const changes = db.prepare('SELECT total_changes() AS n').pluck();
-  const version = () => `${String(db.pragma('data_version', { simple: true }))}:${String(changes.get())}`;
+  const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
+  const version = () => `${integerPragma(db, 'data_version')}:${changes.get() ?? 0}`;
   let cache: { version: string; dir: AgencyDirectory } | null = null;
   return {
     db,
     plans,
+    imports: new PlanImportStore(db),
     state: new StateStore(db),
     reminders: new ReminderStore(db),
     version,

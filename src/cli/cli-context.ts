@@ -29,7 +29,7 @@ export function openCliContext(env: NodeJS.ProcessEnv, errOut: (s: string) => vo
   }
   const now = config.now ? parseInstant(config.now, config.timezone)! : DateTime.now().setZone(config.timezone);
   const stores = openStores(config.databasePath);
-  const imported = importPlanFile(stores.plans, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
+  const imported = importPlanFile(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
   if (!imported.ok) {
     errOut(`The plan could not be loaded:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     stores.close();

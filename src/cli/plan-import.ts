@@ -22,7 +22,7 @@ export function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out: (s: s
   const file = args[0] ? path.resolve(args[0]) : config.planFile;
   const stores = openStores(config.databasePath);
   try {
-    const result = importPlanFile(stores.plans, file, config.dataDir, DateTime.utc().toISO()!);
+    const result = importPlanFile(stores, file, config.dataDir, DateTime.utc().toISO()!);
     if (!result.ok) {
       out(`Rejected, the database is unchanged. ${result.problems.length} ${result.problems.length === 1 ? 'problem' : 'problems'}:`);
       for (const p of result.problems) out(`  ${formatProblem(p)}`);

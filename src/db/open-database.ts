@@ -21,8 +21,8 @@ export function openDatabase(file: string): Db {
 }
 
 /** Runs the migrations the database has not seen yet. Refuses a database newer than this code. */
-export function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+function migrate(db: Db): void {
+  const current = integerPragma(db, 'user_version');
   if (current > migrations.length) {
     throw new Error(`the database is at schema version ${current}, newer than this bot (${migrations.length}); update the bot`);
   }
@@ -32,4 +32,11 @@ export function migrate(db: Db): void {
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+}
+
+/** The value of a pragma that reads one integer: the schema version, or the count of changes by other connections. */
+export function integerPragma(db: Db, name: 'user_version' | 'data_version'): number {
+  const value = db.pragma(name, { simple: true });
+  if (typeof value !== 'number') throw new Error(`PRAGMA ${name} did not return an integer`);
+  return value;
 }

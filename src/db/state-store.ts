@@ -1,64 +1,78 @@
 import type { Db } from './open-database.js';
 import type { Actor, Completion } from '../domain/types.js';
 import type { MarkWrite, StateReader, StateWriter } from '../domain/ports.js';
+import type { AuditRow, CompletionRow, FocalPointRow, MeetingDateRow, UserAgencyRow } from './rows.js';
 
-type Row = Record<string, unknown>;
+function toCompletion(r: CompletionRow): Completion {
+  return { occurrenceKey: r.occurrence_key, activityId: r.activity_id, doneBy: r.done_by, doneAt: r.done_at, source: r.source };
+}
 
-function toCompletion(r: Row): Completion {
-  return {
-    occurrenceKey: String(r.occurrence_key),
-    activityId: String(r.activity_id),
-    doneBy: String(r.done_by),
-    doneAt: String(r.done_at),
-    source: String(r.source),
-  };
+/** An audit row about to be written (its id is the table's). */
+type NewAudit = Omit<AuditRow, 'id'>;
+
+/** One audit row as auditOf() returns it. */
+interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  source: string;
 }
 
 /**
  * What users create: completion marks, meeting dates set by co-chairs, the audit trail, each user's agency.
- * A plan import never deletes any of it.
+ * A plan import never deletes any of it. Statements are prepared once.
  */
 export class StateStore implements StateReader, StateWriter {
   private readonly s;
 
   constructor(private readonly db: Db) {
-    const p = (sql: string) => db.prepare(sql);
     this.s = {
-      completions: p('SELECT * FROM completions WHERE plan_id = ?'),
-      completionsOf: p('SELECT * FROM completions WHERE plan_id = ? AND activity_id = ?'),
-      completion: p('SELECT * FROM completions WHERE plan_id = ? AND occurrence_key = ?'),
-      insertCompletion: p(
-        `INSERT INTO completions (plan_id, occurrence_key, activity_id, done_by, done_at, source)
-         VALUES (@planId, @key, @activityId, @userId, @at, @source) ON CONFLICT DO NOTHING`,
+      completions: db.prepare<[string], CompletionRow>('SELECT * FROM completions WHERE plan_id = ?'),
+      completionsOf: db.prepare<{ planId: string; activityId: string }, CompletionRow>(
+        'SELECT * FROM completions WHERE plan_id = @planId AND activity_id = @activityId',
       ),
-      deleteCompletion: p('DELETE FROM completions WHERE plan_id = ? AND occurrence_key = ?'),
-      meetingDates: p('SELECT occurrence_key, date FROM meeting_dates WHERE plan_id = ?'),
-      setMeetingDate: p(
-        `INSERT INTO meeting_dates (plan_id, occurrence_key, activity_id, date, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)
+      completion: db.prepare<{ planId: string; key: string }, CompletionRow>('SELECT * FROM completions WHERE plan_id = @planId AND occurrence_key = @key'),
+      addCompletion: db.prepare<CompletionRow>(
+        `INSERT INTO completions (plan_id, occurrence_key, activity_id, done_by, done_at, source)
+         VALUES (@plan_id, @occurrence_key, @activity_id, @done_by, @done_at, @source) ON CONFLICT DO NOTHING`,
+      ),
+      deleteCompletion: db.prepare<{ planId: string; key: string }>('DELETE FROM completions WHERE plan_id = @planId AND occurrence_key = @key'),
+      meetingDates: db.prepare<[string], Pick<MeetingDateRow, 'occurrence_key' | 'date'>>('SELECT occurrence_key, date FROM meeting_dates WHERE plan_id = ?'),
+      setMeetingDate: db.prepare<MeetingDateRow>(
+        `INSERT INTO meeting_dates (plan_id, occurrence_key, activity_id, date, set_by, set_at)
+         VALUES (@plan_id, @occurrence_key, @activity_id, @date, @set_by, @set_at)
          ON CONFLICT(plan_id, occurrence_key) DO UPDATE SET date = excluded.date, set_by = excluded.set_by, set_at = excluded.set_at`,
       ),
-      audit: p(`INSERT INTO audit (at, actor, action, plan_id, target, source, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      auditOf: p('SELECT * FROM audit WHERE plan_id = ? AND target = ? ORDER BY id'),
-      auditCount: p('SELECT count(*) AS n FROM audit'),
-      userAgency: p('SELECT agency_id FROM user_agencies WHERE user_id = ?'),
-      focalPoints: p('SELECT agency_id, user_id FROM focal_points ORDER BY agency_id, added_at, user_id'),
-      focalOf: p('SELECT user_id FROM focal_points WHERE agency_id = ? ORDER BY added_at, user_id'),
-      addFocal: p('INSERT INTO focal_points (agency_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
-      removeFocal: p('DELETE FROM focal_points WHERE agency_id = ? AND user_id = ?'),
-      setUserAgency: p(
-        `INSERT INTO user_agencies (user_id, agency_id, updated_at) VALUES (?, ?, ?)
+      addAudit: db.prepare<NewAudit>(
+        `INSERT INTO audit (at, actor, action, plan_id, target, source, detail_json)
+         VALUES (@at, @actor, @action, @plan_id, @target, @source, @detail_json)`,
+      ),
+      auditOf: db.prepare<{ planId: string; target: string }, AuditRow>('SELECT * FROM audit WHERE plan_id = @planId AND target = @target ORDER BY id'),
+      auditCount: db.prepare<[], number>('SELECT count(*) FROM audit').pluck(),
+      userAgency: db.prepare<[string], string>('SELECT agency_id FROM user_agencies WHERE user_id = ?').pluck(),
+      setUserAgency: db.prepare<UserAgencyRow>(
+        `INSERT INTO user_agencies (user_id, agency_id, updated_at) VALUES (@user_id, @agency_id, @updated_at)
          ON CONFLICT(user_id) DO UPDATE SET agency_id = excluded.agency_id, updated_at = excluded.updated_at`,
       ),
+      focalPoints: db.prepare<[], Pick<FocalPointRow, 'agency_id' | 'user_id'>>(
+        'SELECT agency_id, user_id FROM focal_points ORDER BY agency_id, added_at, user_id',
+      ),
+      focalPointsOf: db.prepare<[string], string>('SELECT user_id FROM focal_points WHERE agency_id = ? ORDER BY added_at, user_id').pluck(),
+      addFocalPoint: db.prepare<FocalPointRow>(
+        'INSERT INTO focal_points (agency_id, user_id, added_by, added_at) VALUES (@agency_id, @user_id, @added_by, @added_at) ON CONFLICT DO NOTHING',
+      ),
+      removeFocalPoint: db.prepare<{ agencyId: string; userId: string }>('DELETE FROM focal_points WHERE agency_id = @agencyId AND user_id = @userId'),
     };
   }
 
   /** Every completion of a plan, by occurrence key. */
   completions(planId: string): Map<string, Completion> {
-    return new Map((this.s.completions.all(planId) as Row[]).map((r) => [String(r.occurrence_key), toCompletion(r)]));
+    return new Map(this.s.completions.all(planId).map((r) => [r.occurrence_key, toCompletion(r)]));
   }
 
+  /** The completions of one activity's occurrences, by occurrence key. */
   completionsOf(planId: string, activityId: string): Map<string, Completion> {
-    return new Map((this.s.completionsOf.all(planId, activityId) as Row[]).map((r) => [String(r.occurrence_key), toCompletion(r)]));
+    return new Map(this.s.completionsOf.all({ planId, activityId }).map((r) => [r.occurrence_key, toCompletion(r)]));
   }
 
   /**
@@ -68,10 +82,18 @@ export class StateStore implements StateReader, StateWriter {
   markDone(planId: string, activityId: string, key: string, actor: Actor, at: string): MarkWrite {
     return this.db
       .transaction((): MarkWrite => {
-        const info = this.s.insertCompletion.run({ planId, key, activityId, userId: actor.userId, at, source: actor.source });
-        const completion = toCompletion(this.s.completion.get(planId, key) as Row);
+        const info = this.s.addCompletion.run({
+          plan_id: planId,
+          occurrence_key: key,
+          activity_id: activityId,
+          done_by: actor.userId,
+          done_at: at,
+          source: actor.source,
+        });
+        // The row is there: just inserted, or the first mark's.
+        const completion = toCompletion(this.s.completion.get({ planId, key })!);
         if (info.changes === 0) return { changed: false, completion };
-        this.s.audit.run(at, actor.userId, 'done', planId, key, actor.source, '{}');
+        this.s.addAudit.run({ at, actor: actor.userId, action: 'done', plan_id: planId, target: key, source: actor.source, detail_json: '{}' });
         return { changed: true, completion };
       })
       .immediate();
@@ -81,11 +103,19 @@ export class StateStore implements StateReader, StateWriter {
   reopen(planId: string, key: string, actor: Actor, at: string): Completion | null {
     return this.db
       .transaction((): Completion | null => {
-        const row = this.s.completion.get(planId, key) as Row | undefined;
+        const row = this.s.completion.get({ planId, key });
         if (!row) return null;
-        this.s.deleteCompletion.run(planId, key);
+        this.s.deleteCompletion.run({ planId, key });
         const previous = toCompletion(row);
-        this.s.audit.run(at, actor.userId, 'reopen', planId, key, actor.source, JSON.stringify({ wasDoneBy: previous.doneBy, wasDoneAt: previous.doneAt }));
+        this.s.addAudit.run({
+          at,
+          actor: actor.userId,
+          action: 'reopen',
+          plan_id: planId,
+          target: key,
+          source: actor.source,
+          detail_json: JSON.stringify({ wasDoneBy: previous.doneBy, wasDoneAt: previous.doneAt }),
+        });
         return previous;
       })
       .immediate();
@@ -93,52 +123,58 @@ export class StateStore implements StateReader, StateWriter {
 
   /** Dates co-chairs set for meeting occurrences, by occurrence key (ISO dates). */
   meetingDates(planId: string): Map<string, string> {
-    return new Map((this.s.meetingDates.all(planId) as Row[]).map((r) => [String(r.occurrence_key), String(r.date)]));
+    return new Map(this.s.meetingDates.all(planId).map((r) => [r.occurrence_key, r.date]));
   }
 
   /** Sets the real date of a meeting occurrence, with an audit row. */
   setMeetingDate(planId: string, activityId: string, key: string, date: string, actor: Actor, at: string): void {
     this.db.transaction(() => {
-      this.s.setMeetingDate.run(planId, key, activityId, date, actor.userId, at);
-      this.s.audit.run(at, actor.userId, 'schedule', planId, key, actor.source, JSON.stringify({ date }));
+      this.s.setMeetingDate.run({ plan_id: planId, occurrence_key: key, activity_id: activityId, date, set_by: actor.userId, set_at: at });
+      this.s.addAudit.run({
+        at,
+        actor: actor.userId,
+        action: 'schedule',
+        plan_id: planId,
+        target: key,
+        source: actor.source,
+        detail_json: JSON.stringify({ date }),
+      });
     })();
   }
 
   /** The audit rows about one occurrence or activity, oldest first. */
-  auditOf(planId: string, target: string): { at: string; actor: string; action: string; source: string }[] {
-    return (this.s.auditOf.all(planId, target) as Row[]).map((r) => ({
-      at: String(r.at),
-      actor: String(r.actor),
-      action: String(r.action),
-      source: String(r.source),
-    }));
+  auditOf(planId: string, target: string): AuditEntry[] {
+    return this.s.auditOf.all({ planId, target }).map((r) => ({ at: r.at, actor: r.actor, action: r.action, source: r.source }));
   }
 
+  /** How many audit rows there are (tests prove which changes write one). */
   auditCount(): number {
-    return Number((this.s.auditCount.get() as Row).n);
+    return this.s.auditCount.get() ?? 0;
   }
 
   /** The agency a user picked in the App Home, or null. */
   userAgency(userId: string): string | null {
-    return ((this.s.userAgency.get(userId) as Row | undefined)?.agency_id as string | undefined) ?? null;
+    return this.s.userAgency.get(userId) ?? null;
   }
 
+  /** Records the agency a user picked in the App Home, with an audit row. */
   setUserAgency(userId: string, agencyId: string, at: string): void {
     this.db.transaction(() => {
-      this.s.setUserAgency.run(userId, agencyId, at);
-      this.s.audit.run(at, userId, 'my_agency', null, agencyId, 'app_home', '{}');
+      this.s.setUserAgency.run({ user_id: userId, agency_id: agencyId, updated_at: at });
+      this.s.addAudit.run({ at, actor: userId, action: 'my_agency', plan_id: null, target: agencyId, source: 'app_home', detail_json: '{}' });
     })();
   }
 
   /** Focal points by agency id, in the order they were named. */
   focalPoints(): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const r of this.s.focalPoints.all() as Row[]) out.set(String(r.agency_id), [...(out.get(String(r.agency_id)) ?? []), String(r.user_id)]);
+    for (const r of this.s.focalPoints.all()) out.set(r.agency_id, [...(out.get(r.agency_id) ?? []), r.user_id]);
     return out;
   }
 
+  /** An agency's focal points, in the order they were named. */
   focalPointsOf(agencyId: string): string[] {
-    return (this.s.focalOf.all(agencyId) as Row[]).map((r) => String(r.user_id));
+    return this.s.focalPointsOf.all(agencyId);
   }
 
   /**
@@ -147,10 +183,19 @@ export class StateStore implements StateReader, StateWriter {
    */
   changeFocalPoints(agencyId: string, add: string[], remove: string[], actor: Actor, at: string): { added: string[]; removed: string[] } {
     return this.db.transaction(() => {
-      const added = add.filter((u) => this.s.addFocal.run(agencyId, u, actor.userId, at).changes === 1);
-      const removed = remove.filter((u) => this.s.removeFocal.run(agencyId, u).changes === 1);
-      for (const u of added) this.s.audit.run(at, actor.userId, 'focal_add', null, `${agencyId}:${u}`, actor.source, '{}');
-      for (const u of removed) this.s.audit.run(at, actor.userId, 'focal_remove', null, `${agencyId}:${u}`, actor.source, '{}');
+      const added = add.filter((u) => this.s.addFocalPoint.run({ agency_id: agencyId, user_id: u, added_by: actor.userId, added_at: at }).changes === 1);
+      const removed = remove.filter((u) => this.s.removeFocalPoint.run({ agencyId, userId: u }).changes === 1);
+      const audit = (action: string, u: string): NewAudit => ({
+        at,
+        actor: actor.userId,
+        action,
+        plan_id: null,
+        target: `${agencyId}:${u}`,
+        source: actor.source,
+        detail_json: '{}',
+      });
+      for (const u of added) this.s.addAudit.run(audit('focal_add', u));
+      for (const u of removed) this.s.addAudit.run(audit('focal_remove', u));
       return { added, removed };
     })();
   }

@@ -152,14 +152,6 @@ export interface Completion {
   source: string;
 }
 
-/** How far an activity has got: its occurrences and which are done. */
-export interface ActivityStatus {
-  occurrences: Occurrence[];
-  done: Map<string, Completion>;
-  /** All occurrences done. */
-  complete: boolean;
-}
-
 export type ReminderStatus = 'pending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
 
 /** A message the bot posts on its own (reminder, follow-up, digest, report), as recorded. Instants are ISO-8601 UTC. */

@@ -1,18 +1,26 @@
-import type { PlanStore, ImportReport } from '../db/plan-store.js';
+import type { ImportReport } from '../db/plan-import-store.js';
+import type { Stores } from '../stores.js';
 import { loadBundle, type Problem } from './load.js';
 
 export type ImportOutcome = { ok: true; report: ImportReport; skipped: boolean } | { ok: false; problems: Problem[] };
 
 /**
- * Validates `planFile` with the reference files of `dataDir` and imports them in one transaction. A bad file
- * changes nothing. With `onlyIfChanged`, a plan whose file and reference data are unchanged since the last
- * import is left alone (the bot's start-up).
+ * Validates `planFile` with the reference files of `dataDir` and imports them in one transaction (the import
+ * store's). A bad file changes nothing. With `onlyIfChanged`, a plan whose file and reference data are
+ * unchanged since the last import is left alone (the bot's start-up); its activities are counted by the plan store.
  */
-export function importPlanFile(plans: PlanStore, planFile: string, dataDir: string, importedAt: string, onlyIfChanged = false): ImportOutcome {
+export function importPlanFile(
+  stores: Pick<Stores, 'imports' | 'plans'>,
+  planFile: string,
+  dataDir: string,
+  importedAt: string,
+  onlyIfChanged = false,
+): ImportOutcome {
+  const { imports, plans } = stores;
   const bundle = loadBundle(planFile, dataDir);
   if (!bundle.ok) return bundle;
   const b = bundle.value;
-  if (onlyIfChanged && plans.importedHash(b.plan.id) === b.planHash && plans.importedHash('reference') === b.reference.hash) {
+  if (onlyIfChanged && imports.importedHash(b.plan.id) === b.planHash && imports.importedHash('reference') === b.reference.hash) {
     return {
       ok: true,
       skipped: true,
@@ -27,7 +35,7 @@ export function importPlanFile(plans: PlanStore, planFile: string, dataDir: stri
       },
     };
   }
-  return { ok: true, skipped: false, report: plans.importBundle(b, importedAt) };
+  return { ok: true, skipped: false, report: imports.importBundle(b, importedAt) };
 }
 
 /** A problem as one line: `data/plan.yaml:42 priorities[0].activities[2].lead.agencies[0]: unknown agency "XYZ"`. */

@@ -77,7 +77,7 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
   const clock = offsetClock(parseInstant(base.now ?? playgroundStart, base.timezone)!, base.timezone);
   // A fresh database per playground unless DATABASE_PATH says otherwise: a demo starts clean.
   const stores = openStores(base.databasePathSet ? base.databasePath : ':memory:');
-  const imported = importPlanFile(stores.plans, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
+  const imported = importPlanFile(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
   if (!imported.ok) throw new Error(`the plan file was rejected:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
   const bot = createSlackApp({
     config,

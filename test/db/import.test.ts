@@ -39,14 +39,14 @@ describe('importing the plan into SQLite', () => {
     const stores = loadedStores(file);
     stores.state.markDone('lac-2023-2024', 'B1.2', 'B1.2@2024-05', actor, '2024-05-02T12:00:00.000Z');
     const before = dump(stores).replace(/"imported_at":"[^"]+"/g, '');
-    const again = importPlanFile(stores.plans, defaultPlanFile, defaultDataDir, '2024-06-01T00:00:00.000Z');
+    const again = importPlanFile(stores, defaultPlanFile, defaultDataDir, '2024-06-01T00:00:00.000Z');
     expect(again.ok && again.report.changed).toBe(false);
     expect(dump(stores).replace(/"imported_at":"[^"]+"/g, '')).toBe(before);
   });
 
   it('skips an unchanged plan when asked to import only on change', () => {
     const stores = loadedStores();
-    const r = importPlanFile(stores.plans, defaultPlanFile, defaultDataDir, '2024-06-01T00:00:00.000Z', true);
+    const r = importPlanFile(stores, defaultPlanFile, defaultDataDir, '2024-06-01T00:00:00.000Z', true);
     expect(r.ok && r.skipped).toBe(true);
   });
 
@@ -63,7 +63,7 @@ describe('importing the plan into SQLite', () => {
       .replace(/ {6}- id: B4\.2[\s\S]*?schedule: \{ text: "", type: none \}\n/, '');
     const file = path.join(tempDir(), 'plan.yaml');
     writeFileSync(file, edited);
-    const r = importPlanFile(stores.plans, file, defaultDataDir, '2024-06-01T00:00:00.000Z');
+    const r = importPlanFile(stores, file, defaultDataDir, '2024-06-01T00:00:00.000Z');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.report.changed).toBe(true);
@@ -75,7 +75,7 @@ describe('importing the plan into SQLite', () => {
     expect(stores.state.meetingDates('lac-2023-2024').get('B1.2@2024-08')).toBe('2024-08-14');
     expect(stores.state.auditCount()).toBe(3);
     // Put back, the activity finds its completion again.
-    const back = importPlanFile(stores.plans, defaultPlanFile, defaultDataDir, '2024-06-02T00:00:00.000Z');
+    const back = importPlanFile(stores, defaultPlanFile, defaultDataDir, '2024-06-02T00:00:00.000Z');
     expect(back.ok && back.report.added).toEqual(['B4.2']);
     expect(stores.state.completionsOf('lac-2023-2024', 'B4.2').has('B4.2')).toBe(true);
   });
@@ -90,7 +90,7 @@ describe('importing the plan into SQLite', () => {
       .replace('lead: { agencies: [IOM, ILO], wording: IOM and ILO }', 'lead: { agencies: [IOM, NOPE], wording: IOM and ILO }');
     const file = path.join(tempDir(), 'plan.yaml');
     writeFileSync(file, bad);
-    const r = importPlanFile(stores.plans, file, defaultDataDir, '2024-06-01T00:00:00.000Z');
+    const r = importPlanFile(stores, file, defaultDataDir, '2024-06-01T00:00:00.000Z');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => p.path)).toEqual(['priorities[5].activities[3].lead.agencies[1]']);
     expect(dump(stores)).toBe(before);
@@ -104,7 +104,7 @@ describe('importing the plan into SQLite', () => {
     stores.db.exec(`CREATE TRIGGER boom BEFORE INSERT ON activities WHEN NEW.id = 'T2.1' BEGIN SELECT RAISE(ABORT, 'boom'); END;`);
     const file = path.join(tempDir(), 'plan.yaml');
     writeFileSync(file, planText.replace('Organize quarterly meetings', 'Organise quarterly meetings'));
-    expect(() => importPlanFile(stores.plans, file, defaultDataDir, '2024-06-01T00:00:00.000Z')).toThrow(/boom/);
+    expect(() => importPlanFile(stores, file, defaultDataDir, '2024-06-01T00:00:00.000Z')).toThrow(/boom/);
     stores.db.exec('DROP TRIGGER boom');
     expect(dump(stores)).toBe(before);
   });
@@ -118,7 +118,7 @@ describe('importing the plan into SQLite', () => {
       .replace('end: 2024-12-31', 'end: 2026-12-31');
     const file = path.join(dir, 'plan-2025.yaml');
     writeFileSync(file, other);
-    const r = importPlanFile(stores.plans, file, defaultDataDir, '2025-01-01T00:00:00.000Z');
+    const r = importPlanFile(stores, file, defaultDataDir, '2025-01-01T00:00:00.000Z');
     expect(r.ok).toBe(true);
     expect(stores.plans.plans().map((p) => p.id)).toEqual(['lac-2025-2026', 'lac-2023-2024']);
     expect(stores.plans.activityCount('lac-2023-2024')).toBe(26);
@@ -146,7 +146,7 @@ describe('importing the plan into SQLite', () => {
         'name_en: International Organization for Migration (UN Migration)',
       ),
     );
-    const r = importPlanFile(stores.plans, defaultPlanFile, dir, '2024-06-01T00:00:00.000Z', true);
+    const r = importPlanFile(stores, defaultPlanFile, dir, '2024-06-01T00:00:00.000Z', true);
     expect(r.ok && r.skipped).toBe(false);
     expect(stores.plans.agency('IOM')!.nameEn).toBe('International Organization for Migration (UN Migration)');
   });

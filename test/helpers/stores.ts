@@ -29,7 +29,7 @@ export function tempDir(): string {
 export function loadedStores(file = ':memory:', planFile = defaultPlanFile): Stores {
   const stores = openStores(file);
   cleanups.push(() => stores.close());
-  const r = importPlanFile(stores.plans, planFile, defaultDataDir, '2024-01-01T00:00:00.000Z');
+  const r = importPlanFile(stores, planFile, defaultDataDir, '2024-01-01T00:00:00.000Z');
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
   return stores;
 }

@@ -21,7 +21,7 @@ describe('/gcm focal', () => {
     expect(r[3]).toMatch(/Focal points/);
     expect(t.stores.state.focalPointsOf('IOM')).toEqual(['U0ANA']);
     expect(t.stores.state.auditCount()).toBe(3);
-    const again = importPlanFile(t.stores.plans, defaultPlanFile, defaultDataDir, '2024-05-01T00:00:00Z');
+    const again = importPlanFile(t.stores, defaultPlanFile, defaultDataDir, '2024-05-01T00:00:00Z');
     expect(again.ok).toBe(true);
     expect(t.stores.state.focalPointsOf('IOM')).toEqual(['U0ANA']);
   });

@@ -45,7 +45,7 @@ function bigStores(n: number) {
   const stores = openStores(':memory:');
   const file = path.join(tempDir(), 'plan.yaml');
   writeFileSync(file, syntheticPlanYaml(n, 'big'));
-  const r = importPlanFile(stores.plans, file, defaultDataDir, '2024-01-01T00:00:00Z');
+  const r = importPlanFile(stores, file, defaultDataDir, '2024-01-01T00:00:00Z');
   if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
   return stores;
 }

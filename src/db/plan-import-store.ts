@@ -1,0 +1,287 @@
+import type { Db } from './open-database.js';
+import type { Bundle, Reference } from '../plan/load.js';
+import type { PlanFile } from '../plan/schema.js';
+import { fold } from '../domain/normalize.js';
+import type {
+  ActivityAgencyRow,
+  ActivityRow,
+  AgencyNameRow,
+  AgencyRow,
+  ImportRow,
+  MatrixIssueRow,
+  MatrixMarkRow,
+  MetaRow,
+  ObjectiveRow,
+  PlanRow,
+  PrincipleRow,
+  PriorityObjectiveRow,
+  PriorityRow,
+  SearchIndexRow,
+} from './rows.js';
+import { scopeToken } from './search-store.js';
+
+/** What an import did: counts, and the user state it kept for activities no longer in the file. */
+export interface ImportReport {
+  planId: string;
+  changed: boolean;
+  priorities: number;
+  activities: number;
+  added: string[];
+  removed: string[];
+  /** Completions and meeting dates kept for activities the file no longer has (never deleted). */
+  orphanedState: { activityId: string; occurrenceKey: string; kind: 'completion' | 'meeting_date' }[];
+}
+
+/** A completion or meeting date recorded for an activity of the plan. */
+type OrphanedState = ImportReport['orphanedState'][number];
+
+/** A row of the user state recorded for a plan's activities (completions and meeting dates together). */
+interface StateOfActivityRow {
+  activity_id: string;
+  occurrence_key: string;
+  kind: OrphanedState['kind'];
+}
+
+/** The reference tables an import rebuilds, and the search index rows they share with every plan. */
+const clearReference = `DELETE FROM matrix_marks; DELETE FROM matrix_issues; DELETE FROM agency_names; DELETE FROM agencies;
+  DELETE FROM objectives; DELETE FROM principles; DELETE FROM search_index WHERE plan_id = '';`;
+
+/**
+ * Writes a plan import: the reference data and a plan, with their search index rows, replaced in one
+ * transaction. User state (completions, meeting dates, audit) is never touched. Statements are prepared once.
+ */
+export class PlanImportStore {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      referenceHash: db.prepare<[], string>("SELECT value FROM meta WHERE key = 'reference_hash'").pluck(),
+      setMeta: db.prepare<MetaRow>('INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      planHash: db.prepare<[string], string>('SELECT file_hash FROM plans WHERE id = ?').pluck(),
+      activityIds: db.prepare<[string], string>('SELECT id FROM activities WHERE plan_id = ?').pluck(),
+      stateOfActivities: db.prepare<{ planId: string }, StateOfActivityRow>(
+        `SELECT activity_id, occurrence_key, kind FROM (
+           SELECT activity_id, occurrence_key, 'completion' AS kind FROM completions WHERE plan_id = @planId
+           UNION ALL SELECT activity_id, occurrence_key, 'meeting_date' FROM meeting_dates WHERE plan_id = @planId)`,
+      ),
+      // reference data
+      addObjective: db.prepare<ObjectiveRow>(
+        `INSERT INTO objectives (number, title_en, title_es, title_es_verified, paragraph, short_en, short_es)
+         VALUES (@number, @title_en, @title_es, @title_es_verified, @paragraph, @short_en, @short_es)`,
+      ),
+      addPrinciple: db.prepare<PrincipleRow>('INSERT INTO principles (key, seq, item, name_en, name_es) VALUES (@key, @seq, @item, @name_en, @name_es)'),
+      addAgency: db.prepare<AgencyRow>(
+        `INSERT INTO agencies (id, seq, roles_json, name_en, name_es, acronym_es, aliases_json, matrix_column, note, profile_json)
+         VALUES (@id, @seq, @roles_json, @name_en, @name_es, @acronym_es, @aliases_json, @matrix_column, @note, @profile_json)`,
+      ),
+      addAgencyName: db.prepare<AgencyNameRow>('INSERT OR IGNORE INTO agency_names (name_norm, agency_id) VALUES (@name_norm, @agency_id)'),
+      addMatrixIssue: db.prepare<MatrixIssueRow>('INSERT INTO matrix_issues (number, issue) VALUES (@number, @issue)'),
+      addMatrixMark: db.prepare<MatrixMarkRow>(
+        'INSERT INTO matrix_marks (issue_number, agency_id, heading, mark) VALUES (@issue_number, @agency_id, @heading, @mark)',
+      ),
+      addSearchRow: db.prepare<SearchIndexRow>(
+        'INSERT INTO search_index (kind, ref, plan_id, title, body, scope) VALUES (@kind, @ref, @plan_id, @title, @body, @scope)',
+      ),
+      // the plan
+      deleteSearchRowsOfPlan: db.prepare<[string]>('DELETE FROM search_index WHERE plan_id = ?'),
+      deletePlan: db.prepare<[string]>('DELETE FROM plans WHERE id = ?'), // cascades to priorities, activities, links, counts
+      addPlan: db.prepare<Omit<PlanRow, 'network_supported'>>(
+        `INSERT INTO plans (id, title, network, period_start, period_end, info_json, file_hash, file_path, imported_at)
+         VALUES (@id, @title, @network, @period_start, @period_end, @info_json, @file_hash, @file_path, @imported_at)`,
+      ),
+      addPriority: db.prepare<PriorityRow>(
+        'INSERT INTO priorities (plan_id, id, seq, kind, title, text, note) VALUES (@plan_id, @id, @seq, @kind, @title, @text, @note)',
+      ),
+      addPriorityObjective: db.prepare<PriorityObjectiveRow>(
+        'INSERT INTO priority_objectives (plan_id, priority_id, objective, seq) VALUES (@plan_id, @priority_id, @objective, @seq)',
+      ),
+      addActivity: db.prepare<ActivityRow>(
+        `INSERT INTO activities (plan_id, id, priority_id, seq, number, text, text_es, references_json, workstreams_json,
+           lead_json, support_json, kind, schedule_json, note, support_network)
+         VALUES (@plan_id, @id, @priority_id, @seq, @number, @text, @text_es, @references_json, @workstreams_json,
+           @lead_json, @support_json, @kind, @schedule_json, @note, @support_network)`,
+      ),
+      addActivityAgency: db.prepare<ActivityAgencyRow>(
+        'INSERT OR IGNORE INTO activity_agencies (plan_id, activity_id, agency_id, role, seq) VALUES (@plan_id, @activity_id, @agency_id, @role, @seq)',
+      ),
+      countPriorities: db.prepare<[string]>(
+        'INSERT INTO priority_counts (plan_id, priority_id, activities) SELECT plan_id, priority_id, count(*) FROM activities WHERE plan_id = ? GROUP BY priority_id',
+      ),
+      countNetworkSupported: db.prepare<[string]>(
+        'UPDATE plans SET network_supported = (SELECT count(*) FROM activities WHERE plan_id = plans.id AND support_network = 1) WHERE id = ?',
+      ),
+      countAgencies: db.prepare<[string]>(
+        `INSERT INTO agency_counts (plan_id, agency_id, leads, supports, network_named)
+         SELECT aa.plan_id, aa.agency_id, count(DISTINCT CASE WHEN aa.role = 'lead' THEN aa.activity_id END),
+                count(DISTINCT CASE WHEN aa.role = 'support' THEN aa.activity_id END),
+                count(DISTINCT CASE WHEN a.support_network = 1 THEN aa.activity_id END)
+         FROM activity_agencies aa JOIN activities a ON a.plan_id = aa.plan_id AND a.id = aa.activity_id
+         WHERE aa.plan_id = ? GROUP BY aa.agency_id`,
+      ),
+      recordImport: db.prepare<Omit<ImportRow, 'id'>>(
+        'INSERT INTO imports (plan_id, at, file_hash, report_json) VALUES (@plan_id, @at, @file_hash, @report_json)',
+      ),
+    };
+  }
+
+  /** The stored hash of a plan's file, or of the reference files ('reference'), or null. */
+  importedHash(planId: string | 'reference'): string | null {
+    return (planId === 'reference' ? this.s.referenceHash.get() : this.s.planHash.get(planId)) ?? null;
+  }
+
+  /**
+   * Replaces the reference data and the bundle's plan in one transaction. Idempotent: importing the same
+   * bundle twice leaves the same rows. User state is never touched; state of activities that left the
+   * plan is reported in the result.
+   */
+  importBundle(bundle: Bundle, importedAt: string): ImportReport {
+    return this.db.transaction(() => {
+      if (this.importedHash('reference') !== bundle.reference.hash) this.replaceReference(bundle.reference);
+      return this.replacePlan(bundle, importedAt);
+    })();
+  }
+
+  /** Rebuilds the objectives, principles, agencies (with their names) and the matrix, and their search rows. */
+  private replaceReference(ref: Reference): void {
+    const s = this.s;
+    this.db.exec(clearReference);
+    const scope = scopeToken('');
+    for (const o of ref.gcm.objectives) {
+      s.addObjective.run({
+        number: o.number,
+        title_en: o.title_en,
+        title_es: o.title_es,
+        title_es_verified: o.title_es_verified ? 1 : 0,
+        paragraph: o.paragraph,
+        short_en: o.short_en,
+        short_es: o.short_es,
+      });
+      s.addSearchRow.run({
+        kind: 'objective',
+        ref: String(o.number),
+        plan_id: '',
+        title: `Objective ${o.number}: ${o.title_en}`,
+        body: `${o.title_es} ${o.short_en} ${o.short_es}`,
+        scope,
+      });
+    }
+    ref.gcm.guiding_principles.forEach((g, i) => {
+      s.addPrinciple.run({ key: g.key, seq: i, item: g.item, name_en: g.name_en, name_es: g.name_es });
+    });
+    ref.agencies.agencies.forEach((a, i) => {
+      const profile = a.profile ? { sourceHeading: a.profile.source_heading, mandate: a.profile.mandate, migrationWork: a.profile.migration_work } : null;
+      s.addAgency.run({
+        id: a.id,
+        seq: i,
+        roles_json: JSON.stringify(a.roles),
+        name_en: a.name_en,
+        name_es: a.name_es,
+        acronym_es: a.acronym_es,
+        aliases_json: JSON.stringify(a.aliases),
+        matrix_column: a.matrix_column,
+        note: a.note,
+        profile_json: profile ? JSON.stringify(profile) : null,
+      });
+      for (const name of [a.id, a.acronym_es, a.name_en, a.name_es, ...a.aliases]) {
+        if (name) s.addAgencyName.run({ name_norm: fold(name), agency_id: a.id });
+      }
+      s.addSearchRow.run({
+        kind: 'agency',
+        ref: a.id,
+        plan_id: '',
+        title: `${a.id}: ${a.name_en}`,
+        body: [a.name_es, a.acronym_es, ...a.aliases, profile?.mandate, profile?.migrationWork].filter(Boolean).join(' '),
+        scope,
+      });
+    });
+    const headingOf = new Map(ref.matrix.columns.map((c) => [c.agency, c.heading]));
+    for (const issue of ref.matrix.issues) {
+      s.addMatrixIssue.run({ number: issue.number, issue: issue.issue });
+      for (const [agencyId, mark] of Object.entries(issue.marks)) {
+        s.addMatrixMark.run({ issue_number: issue.number, agency_id: agencyId, heading: headingOf.get(agencyId) ?? agencyId, mark });
+      }
+    }
+    s.setMeta.run({ key: 'reference_hash', value: ref.hash });
+  }
+
+  /** Replaces the plan's rows (and its counts and search rows), records the import when the file changed. */
+  private replacePlan(bundle: Bundle, importedAt: string): ImportReport {
+    const s = this.s;
+    const plan: PlanFile = bundle.plan;
+    const before = new Set(s.activityIds.all(plan.id));
+    const changed = this.importedHash(plan.id) !== bundle.planHash;
+    s.deleteSearchRowsOfPlan.run(plan.id);
+    s.deletePlan.run(plan.id);
+    s.addPlan.run({
+      id: plan.id,
+      title: plan.title,
+      network: plan.network,
+      period_start: plan.period.start,
+      period_end: plan.period.end,
+      info_json: JSON.stringify({ co_leads: plan.co_leads, endorsed: plan.endorsed, monitoring: plan.monitoring, period_note: plan.period_note }),
+      file_hash: bundle.planHash,
+      file_path: bundle.planFile,
+      imported_at: importedAt,
+    });
+    const scope = scopeToken(plan.id);
+    let seq = 0;
+    let count = 0;
+    const after = new Set<string>();
+    plan.priorities.forEach((p, pi) => {
+      s.addPriority.run({ plan_id: plan.id, id: p.id, seq: pi, kind: p.kind, title: p.title, text: p.text, note: p.note ?? null });
+      p.objectives.forEach((n, i) => {
+        s.addPriorityObjective.run({ plan_id: plan.id, priority_id: p.id, objective: n, seq: i });
+      });
+      s.addSearchRow.run({ kind: 'priority', ref: p.id, plan_id: plan.id, title: `${p.id}: ${p.title}`, body: p.text, scope });
+      for (const a of p.activities) {
+        after.add(a.id);
+        count++;
+        s.addActivity.run({
+          plan_id: plan.id,
+          id: a.id,
+          priority_id: p.id,
+          seq: seq++,
+          number: a.id.slice(1),
+          text: a.text,
+          text_es: a.text_es ?? null,
+          references_json: JSON.stringify(a.references),
+          workstreams_json: JSON.stringify(a.workstreams),
+          lead_json: JSON.stringify(a.lead),
+          support_json: JSON.stringify(a.support),
+          kind: a.kind,
+          schedule_json: JSON.stringify(a.schedule),
+          note: a.note ?? null,
+          support_network: a.support.network ? 1 : 0,
+        });
+        for (const id of a.lead.agencies) s.addActivityAgency.run({ plan_id: plan.id, activity_id: a.id, agency_id: id, role: 'lead', seq: seq - 1 });
+        for (const id of a.support.agencies) s.addActivityAgency.run({ plan_id: plan.id, activity_id: a.id, agency_id: id, role: 'support', seq: seq - 1 });
+        s.addSearchRow.run({
+          kind: 'activity',
+          ref: a.id,
+          plan_id: plan.id,
+          title: `${a.id} ${a.text}`,
+          body: [a.text_es, ...a.references, a.lead.wording, a.support.wording, a.schedule.text].filter(Boolean).join(' '),
+          scope,
+        });
+      }
+    });
+    s.countPriorities.run(plan.id);
+    s.countNetworkSupported.run(plan.id);
+    s.countAgencies.run(plan.id);
+    const orphanedState = s.stateOfActivities
+      .all({ planId: plan.id })
+      .filter((r) => !after.has(r.activity_id))
+      .map((r): OrphanedState => ({ activityId: r.activity_id, occurrenceKey: r.occurrence_key, kind: r.kind }));
+    const report: ImportReport = {
+      planId: plan.id,
+      changed,
+      priorities: plan.priorities.length,
+      activities: count,
+      added: before.size === 0 ? [] : [...after].filter((id) => !before.has(id)),
+      removed: [...before].filter((id) => !after.has(id)),
+      orphanedState,
+    };
+    if (changed) s.recordImport.run({ plan_id: plan.id, at: importedAt, file_hash: bundle.planHash, report_json: JSON.stringify(report) });
+    return report;
+  }
+}
