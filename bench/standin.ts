@@ -1,5 +1,5 @@
 /**
- * Slack's side of the HTTP benchmark, in its own process: the Web API stand-in (src/standin/web-api.ts) that
+ * Slack's side of the HTTP benchmark, in its own process: the Web API stand-in (dev/standin/web-api.ts) that
  * receives what the bot posts after acknowledging a click (its response_url). Kept out of the load
  * generator's process so that serving the bot's posts does not stall autocannon's event loop (and its clock).
  *
@@ -7,7 +7,7 @@
  *
  * Over IPC, {stats:true} answers how many response_url posts arrived and how many said "already marked".
  */
-import { WebApiStandIn } from '../src/standin/web-api.js';
+import { WebApiStandIn } from '../dev/standin/web-api.js';
 import { channel, coChair } from './common.js';
 
 export interface StandInStats {

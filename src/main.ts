@@ -1,13 +1,12 @@
 import { DateTime } from 'luxon';
-import { LogLevel } from '@slack/bolt';
+import { LogLevel, type Logger } from '@slack/bolt';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { offsetClock, parseInstant, systemClock, type Clock } from './clock.js';
 import { createLogger } from './logger.js';
-import { openStores } from './stores.js';
+import { openStores, type Stores } from './stores.js';
 import { formatProblem, importPlanFile } from './plan/import-plan.js';
 import { createSlackApp, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
-import { startPlayground } from './playground/playground.js';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
 
@@ -26,51 +25,64 @@ export function clockFor(config: Config): Clock {
   return config.now ? offsetClock(parseInstant(config.now, config.timezone)!, config.timezone) : systemClock(config.timezone);
 }
 
-async function main(): Promise<number> {
-  let config: Config;
+type Started = number | 'running';
+
+const onSignals = (stop: (signal: string) => Promise<void>) => {
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+};
+
+function readConfig(): Config | null {
   try {
-    config = loadConfig(process.env);
+    return loadConfig(process.env);
   } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    return null;
   }
-  const logger = createLogger(undefined, config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);
-  if (config.slack.transport === 'none') {
-    let playground: Awaited<ReturnType<typeof startPlayground>>;
-    try {
-      playground = await startPlayground(config, logger);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      console.error(
-        code === 'EADDRINUSE'
-          ? `Port ${config.port} is in use: set PORT to another one.`
-          : `The playground could not start: ${e instanceof Error ? e.message : String(e)}`,
-      );
-      return 1;
-    }
+}
+
+/** No token: the real bot against the local stand-in of Slack, loaded only now (never part of the production graph). */
+async function runPlayground(config: Config, logger: Logger): Promise<Started> {
+  try {
+    const { startPlayground } = await import('../dev/playground/playground.js');
+    const playground = await startPlayground(config, logger);
     console.log(noTokenHelp(playground.url));
-    const stopPlayground = async () => {
+    onSignals(async () => {
       await playground.stop().catch(() => undefined);
       process.exit(0);
-    };
-    process.once('SIGINT', () => void stopPlayground());
-    process.once('SIGTERM', () => void stopPlayground());
-    return -1;
+    });
+    return 'running';
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} is in use: set PORT to another one.`
+        : `The playground could not start: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return 1;
   }
-  logger.setLevel(config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.INFO);
-  const clock = clockFor(config);
+}
+
+/** Opens the database and imports the plan file when it changed; null (after saying why) when the file is rejected. */
+function openWithPlan(config: Config, logger: Logger): Stores | null {
   const stores = openStores(config.databasePath);
   const imported = importPlanFile(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
   if (!imported.ok) {
     console.error(`The plan file was rejected; fix it or set GCM_PLAN:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     stores.close();
-    return 1;
+    return null;
   }
   if (!imported.skipped) logger.info(`imported plan ${imported.report.planId}: ${imported.report.activities} activities`);
   for (const o of imported.report.orphanedState) logger.warn(`kept state of ${o.occurrenceKey}: its activity is no longer in the plan file`);
+  return stores;
+}
+
+/** The bot in Slack: the plan, one auth.test, the app, the scheduler; SIGTERM stops them in order. */
+async function runBot(config: Config, logger: Logger): Promise<Started> {
+  const clock = clockFor(config);
+  const stores = openWithPlan(config, logger);
+  if (!stores) return 1;
   let identity: Awaited<ReturnType<typeof verifyToken>>;
   try {
     identity = await verifyToken(config.slack.botToken!, config.slack.apiUrl);
@@ -83,6 +95,18 @@ async function main(): Promise<number> {
   const { app, reminders } = createSlackApp({ config, stores, clock, logger, identity: { botId: identity.botId, botUserId: identity.botUserId } });
   await app.start();
   const scheduler = startScheduler(reminders, config.timezone, logger);
+  logStarted(config, clock, logger);
+  onSignals(async (signal) => {
+    logger.info(`${signal}: stopping`);
+    await scheduler.stop().catch(() => undefined);
+    await app.stop().catch(() => undefined);
+    stores.close();
+    process.exit(0);
+  });
+  return 'running';
+}
+
+function logStarted(config: Config, clock: Clock, logger: Logger): void {
   logger.info(
     config.slack.transport === 'socket'
       ? 'connected to Slack in Socket Mode'
@@ -90,21 +114,20 @@ async function main(): Promise<number> {
   );
   logger.info(`clock: ${clock.now().toISO()} (${config.timezone})${config.now ? ', started from GCM_NOW' : ''}`);
   if (!config.reminderChannel) logger.warn('GCM_REMINDER_CHANNEL is not set: the bot answers but posts no reminders');
-  const shutdown = async (signal: string) => {
-    logger.info(`${signal}: stopping`);
-    await scheduler.stop().catch(() => undefined);
-    await app.stop().catch(() => undefined);
-    stores.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  return -1;
+}
+
+async function main(): Promise<Started> {
+  const config = readConfig();
+  if (!config) return 1;
+  const logger = createLogger(undefined, config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);
+  if (config.slack.transport === 'none') return runPlayground(config, logger);
+  logger.setLevel(config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.INFO);
+  return runBot(config, logger);
 }
 
 main().then(
   (code) => {
-    if (code >= 0) process.exitCode = code;
+    if (code !== 'running') process.exitCode = code;
   },
   (e: unknown) => {
     console.error(`The bot could not start: ${e instanceof Error ? e.message : String(e)}`);

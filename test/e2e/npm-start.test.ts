@@ -3,8 +3,8 @@ import path from 'node:path';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
-import { WebApiStandIn } from '../../src/standin/web-api.js';
-import { SlackSender } from '../../src/standin/sender.js';
+import { WebApiStandIn } from '../../dev/standin/web-api.js';
+import { SlackSender } from '../../dev/standin/sender.js';
 import { eventually } from '../helpers/slack.js';
 import { tempDir } from '../helpers/stores.js';
 

@@ -6,8 +6,8 @@ import { loadConfig } from '../../src/config.js';
 import { fixedClock, type SettableClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { createSlackApp, type SlackApp } from '../../src/slack-app.js';
-import { WebApiStandIn } from '../../src/standin/web-api.js';
-import { SlackSender, blockActionsPayload, slashCommandFields } from '../../src/standin/sender.js';
+import { WebApiStandIn } from '../../dev/standin/web-api.js';
+import { SlackSender, blockActionsPayload, slashCommandFields } from '../../dev/standin/sender.js';
 import type { Stores } from '../../src/stores.js';
 import { at, loadedStores, zone } from './stores.js';
 

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { createSlackApp } from '../../src/slack-app.js';
-import { WebApiStandIn } from '../../src/standin/web-api.js';
+import { WebApiStandIn } from '../../dev/standin/web-api.js';
 import { at, loadedStores, zone } from '../helpers/stores.js';
 
 describe('Socket Mode', () => {

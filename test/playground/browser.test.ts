@@ -4,7 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { startPlayground, type Playground } from '../../src/playground/playground.js';
+import { startPlayground, type Playground } from '../../dev/playground/playground.js';
 import { runAsk } from '../../src/cli/ask.js';
 import { tempDir, zone } from '../helpers/stores.js';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockActionsPayload } from '../../src/standin/sender.js';
+import { blockActionsPayload } from '../../dev/standin/sender.js';
 import { coChair, eventually, startBot, type TestBot } from '../helpers/slack.js';
 import { visible, words } from './visible.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockActionsPayload } from '../../src/standin/sender.js';
-import type { RecordedCall, StoredMessage } from '../../src/standin/web-api.js';
+import { blockActionsPayload } from '../../dev/standin/sender.js';
+import type { RecordedCall, StoredMessage } from '../../dev/standin/web-api.js';
 import { channel, coChair, eventually, member, startBot, type TestBot } from '../helpers/slack.js';
 import { at } from '../helpers/stores.js';
 import { uploadedFile, visible, words } from './visible.js';

@@ -1,4 +1,4 @@
-import type { RecordedCall } from '../../src/standin/web-api.js';
+import type { RecordedCall } from '../../dev/standin/web-api.js';
 
 /**
  * Helpers for the view snapshots: keep what a user of Slack sees (text, blocks, where and how a message

@@ -6,16 +6,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import type { Logger } from '@slack/bolt';
-import { loadConfig, type Config } from '../config.js';
-import { offsetClock, parseInstant, type SettableClock } from '../clock.js';
-import { openStores, type Stores } from '../stores.js';
-import { formatProblem, importPlanFile } from '../plan/import-plan.js';
-import { createSlackApp, type SlackApp } from '../slack-app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { offsetClock, parseInstant, type SettableClock } from '../../src/clock.js';
+import { openStores, type Stores } from '../../src/stores.js';
+import { formatProblem, importPlanFile } from '../../src/plan/import-plan.js';
+import { createSlackApp, type SlackApp } from '../../src/slack-app.js';
 import { WebApiStandIn, type StoredMessage } from '../standin/web-api.js';
 import { SlackSender, blockActionsPayload, slashCommandFields } from '../standin/sender.js';
-import { currentPlan } from '../domain/questions.js';
-import { nextReminders } from '../domain/reminders.js';
-import { planOccurrences } from '../domain/occurrences.js';
+import { currentPlan } from '../../src/domain/questions.js';
+import { nextReminders } from '../../src/domain/reminders.js';
+import { planOccurrences } from '../../src/domain/occurrences.js';
 
 /** The people of the playground: one co-chair, one member. */
 export const playgroundUsers = [
