@@ -199,6 +199,8 @@ export class ReminderJob {
       activityId: null,
       offsetDays: null,
       dueDate: due.to,
+      periodFrom: due.from,
+      periodTo: due.to,
       fireAt: due.at.toUTC().toISO()!,
       late: false,
       channel,
@@ -237,7 +239,7 @@ export class ReminderJob {
         const thread =
           r.kind === 'followup' && r.occurrenceKey
             ? stores.reminders
-                .ofOccurrence(r.planId, r.occurrenceKey)
+                .ofOccurrence(r.planId, r.occurrenceKey, 'reminder')
                 .filter((x) => x.status === 'sent' && x.messageTs && x.channel === target)
                 .pop()
             : undefined;
@@ -279,7 +281,8 @@ export class ReminderJob {
     }
     if (r.kind === 'report') {
       const ctx: Context = { plans: stores.plans, state: stores.state, now };
-      return reportMessage(buildReport(ctx, plan, this.reportFrom(r), r.dueDate!), lang, dir);
+      if (!r.periodFrom || !r.periodTo) return 'cancel';
+      return reportMessage(buildReport(ctx, plan, r.periodFrom, r.periodTo), lang, dir);
     }
     const content = reminderContent(stores, r, this.o.config.timezone);
     if (!content || content.done) return 'cancel';
@@ -291,18 +294,13 @@ export class ReminderJob {
     return reminderMessage({ ...content, lang }, dir);
   }
 
-  /** A report's key is `plan|report|FROM`; its due date is TO. */
-  private reportFrom(r: ReminderRecord): string {
-    return r.key.split('|').pop()!;
-  }
-
   /** The full quarterly report as a Markdown file in the summary's thread; a failure is logged only. */
   private async attachReport(r: ReminderRecord, channel: string, ts: string, now: DateTime): Promise<void> {
     if (!this.o.attachReport) return;
     const { stores } = this.o;
     const plan = stores.plans.plan(r.planId)!;
     const ctx: Context = { plans: stores.plans, state: stores.state, now };
-    const data = buildReport(ctx, plan, this.reportFrom(r), r.dueDate!);
+    const data = buildReport(ctx, plan, r.periodFrom!, r.periodTo!);
     const markdown = reportMarkdown(data, this.o.config.language, stores.directory());
     await this.o.attachReport(
       channel,
