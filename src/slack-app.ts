@@ -2,7 +2,7 @@ import { App, HTTPReceiver, SocketModeReceiver, type Logger, type Receiver } fro
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { ReminderJob, schedulerLease } from './scheduler/reminder-job.js';
+import { Outbox, schedulerLease } from './outbox/outbox.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Stores } from './stores.js';
@@ -44,8 +44,8 @@ export interface SlackApp {
   homes: HomePublisher;
   coChairs: CoChairs;
   receiver: Receiver;
-  /** The reminder pass; the caller starts its cron (startScheduler) or, in tests, ticks it by hand. */
-  reminders: ReminderJob;
+  /** The outbox (reminders, follow-ups, digests, reports); the caller starts its cron (startScheduler) or, in tests, ticks it by hand. */
+  reminders: Outbox;
 }
 
 /**
@@ -98,13 +98,13 @@ export function createSlackApp({
     wallMs,
   );
   const reminderClient = new WebClient(slack.botToken, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-  const reminders = new ReminderJob({
+  const reminders = new Outbox({
     stores,
     clock,
-    // The job does its own backoff per reminder: no automatic retries, and a 429 comes back at once.
+    // The outbox does its own backoff per message: no automatic retries, and a 429 comes back at once.
     client: reminderClient,
     coChairs: () => coChairs.list(),
-    attachReport: (channel, threadTs, filename, markdown, title) => uploadReport(reminderClient, channel, filename, markdown, title, logger, threadTs),
+    attachFile: (channel, threadTs, filename, content, title) => uploadReport(reminderClient, channel, filename, content, title, logger, threadTs),
     config,
     logger,
     holder: instanceId,

@@ -95,7 +95,6 @@ export class ReminderStore {
         "SELECT * FROM reminders WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY fire_at, key",
       ),
       pending: db.prepare<[], ReminderRow>("SELECT * FROM reminders WHERE status IN ('pending', 'failed') ORDER BY fire_at, key"),
-      recent: db.prepare<[limit: number], ReminderRow>("SELECT * FROM reminders WHERE status = 'sent' ORDER BY sent_at DESC LIMIT ?"),
       startAttempt: db.prepare<[key: string]>('UPDATE reminders SET attempts = attempts + 1 WHERE key = ?'),
       sent: db.prepare<[ts: string, channel: string, at: string, key: string]>(
         "UPDATE reminders SET status = 'sent', message_ts = ?, channel = ?, sent_at = ?, last_error = NULL, next_attempt_at = NULL WHERE key = ?",
@@ -159,10 +158,6 @@ export class ReminderStore {
   /** Pending and failed records: what `/gcm reminders` shows co-chairs. */
   unsent(): ReminderRecord[] {
     return this.s.pending.all().map(toRecord);
-  }
-
-  recentlySent(limit: number): ReminderRecord[] {
-    return this.s.recent.all(limit).map(toRecord);
   }
 
   /** The records of one kind about an occurrence, in the order they fire. */
