@@ -145,8 +145,8 @@ async function main(): Promise<void> {
     queries[kind] = { text: kind === 'activity' ? 'activity <random id>' : make(), ...summarize(samples) };
   }
 
-  // The reminder pass's computation (ReminderJob.recordDue without its writes): all occurrences over the
-  // plan's period (June 2023 – December 2024), then the reminders due at `now` (7 and 1 days before, 09:00).
+  // The outbox pass's computation (the reminder kind's due(), without the writes): all occurrences over the plan's
+  // period (June 2023 – December 2024), then the reminders due at `now` (7 and 1 days before, 09:00).
   let reminders: GrowthResult['reminders'] = null;
   if (runs('reminders')) {
     const settings = { days: [7, 1], time: '09:00', zone };

@@ -2,16 +2,14 @@ import { App, HTTPReceiver, SocketModeReceiver, type Logger, type Receiver } fro
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { ReminderJob, schedulerLease } from './scheduler/reminder-job.js';
+import { Outbox, schedulerLease } from './outbox/outbox.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Stores } from './stores.js';
 import { CoChairs } from './slack/co-chairs.js';
-import type { OutboxView } from './commands/use-case.js';
 import { homeOf } from './commands/home.js';
-import { reminderContent } from './domain/reminder-content.js';
 import { Router } from './slack/router.js';
-import { reminderMessage } from './views/reminder-view.js';
+import { outboxView } from './slack/outbox-view.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';
 import { uploadReport } from './slack/upload-report.js';
@@ -47,8 +45,8 @@ export interface SlackApp {
   homes: HomePublisher;
   coChairs: CoChairs;
   receiver: Receiver;
-  /** The reminder pass; the caller starts its cron (startScheduler) or, in tests, ticks it by hand. */
-  reminders: ReminderJob;
+  /** The outbox (reminders, follow-ups, digests, reports); the caller starts its cron (startScheduler) or, in tests, ticks it by hand. */
+  reminders: Outbox;
 }
 
 /**
@@ -101,38 +99,19 @@ export function createSlackApp({
     wallMs,
   );
   const reminderClient = new WebClient(slack.botToken, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-  const reminders = new ReminderJob({
+  const reminders = new Outbox({
     stores,
     clock,
-    // The job does its own backoff per reminder: no automatic retries, and a 429 comes back at once.
+    // The outbox does its own backoff per message: no automatic retries, and a 429 comes back at once.
     client: reminderClient,
     coChairs: () => coChairs.list(),
-    attachReport: (channel, threadTs, filename, markdown, title) => uploadReport(reminderClient, channel, filename, markdown, title, logger, threadTs),
+    attachFile: (channel, threadTs, filename, content, title) => uploadReport(reminderClient, channel, filename, content, title, logger, threadTs),
     config,
     logger,
     holder: instanceId,
     wallMs,
   });
-  const outbox: OutboxView = {
-    channel: config.reminderChannel,
-    settings: reminders.settings,
-    digest:
-      config.digest === 'off'
-        ? 'off'
-        : `${['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'][config.digest.weekday - 1]} ${config.digest.time}`,
-    scheduler: () => {
-      const holder = stores.reminders.leaseHolder(schedulerLease, wallMs());
-      return holder === null ? 'none' : holder === instanceId ? 'me' : 'other';
-    },
-    unsent: () => stores.reminders.unsent(),
-    record: (key) => stores.reminders.get(key),
-    message: async (key, lang, notice) => {
-      const record = stores.reminders.get(key);
-      const content = record ? reminderContent(stores, record, clock.zone) : null;
-      if (!content) return null;
-      return reminderMessage({ ...content, lang, notice, coChairs: content.followup ? await coChairs.list() : undefined }, stores.directory());
-    },
-  };
+  const outbox = outboxView(config, stores, reminders, () => stores.reminders.leaseHolder(schedulerLease, wallMs()), instanceId);
   const router = new Router({ stores, clock, language: config.language, coChairs, outbox });
   const homes = new HomePublisher(
     (userId, lang) => homeOf({ plans: stores.plans, state: stores.state, now: clock.now() }, stores.directory(), userId, lang),

@@ -226,4 +226,42 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (agency_id, user_id)
   );
   `,
+  // 4: the outbox (src/outbox). What it needs lives in columns, never parsed out of a key: the period a
+  // message covers (a quarterly report's first and last day, backfilled here from the report's key
+  // `plan|report|FROM` and its due date). `kind` names any outbox kind, so that a new kind needs no
+  // migration: the table is rebuilt without the CHECK on it (SQLite cannot drop a CHECK in place).
+  `
+  CREATE TABLE reminders_v4 (
+    key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    occurrence_key TEXT,
+    activity_id TEXT,
+    offset_days INTEGER,
+    due_date TEXT,
+    period_from TEXT,
+    period_to TEXT,
+    fire_at TEXT NOT NULL,
+    late INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'skipped', 'cancelled', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT,
+    channel TEXT,
+    message_ts TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT
+  );
+  INSERT INTO reminders_v4 (key, kind, plan_id, occurrence_key, activity_id, offset_days, due_date, period_from, period_to, fire_at, late,
+                            status, attempts, next_attempt_at, last_error, channel, message_ts, created_at, sent_at)
+  SELECT key, kind, plan_id, occurrence_key, activity_id, offset_days, due_date,
+         CASE WHEN kind = 'report' THEN substr(key, instr(key, '|report|') + length('|report|')) END,
+         CASE WHEN kind = 'report' THEN due_date END,
+         fire_at, late, status, attempts, next_attempt_at, last_error, channel, message_ts, created_at, sent_at
+  FROM reminders;
+  DROP TABLE reminders;
+  ALTER TABLE reminders_v4 RENAME TO reminders;
+  CREATE INDEX reminders_status ON reminders(status, next_attempt_at);
+  CREATE INDEX reminders_occurrence ON reminders(plan_id, occurrence_key);
+  `,
 ];

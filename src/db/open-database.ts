@@ -21,7 +21,7 @@ export function openDatabase(file: string): Db {
 }
 
 /** Runs the migrations the database has not seen yet. Refuses a database newer than this code. */
-function migrate(db: Db): void {
+export function migrate(db: Db): void {
   const current = integerPragma(db, 'user_version');
   if (current > migrations.length) {
     throw new Error(`the database is at schema version ${current}, newer than this bot (${migrations.length}); update the bot`);

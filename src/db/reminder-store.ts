@@ -1,94 +1,168 @@
 import type { Db } from './open-database.js';
 import type { NewReminder, ReminderRecord, ReminderStatus } from '../domain/types.js';
 
-type Row = Record<string, unknown>;
+/** A row of `reminders`, as SQLite returns it (migrations 2 and 4). */
+interface ReminderRow {
+  key: string;
+  kind: string;
+  plan_id: string;
+  occurrence_key: string | null;
+  activity_id: string | null;
+  offset_days: number | null;
+  due_date: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  fire_at: string;
+  /** 0 or 1. */
+  late: number;
+  status: ReminderStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  channel: string | null;
+  message_ts: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
 
-function toRecord(r: Row): ReminderRecord {
+/** The named parameters of the insert. */
+interface InsertParams {
+  key: string;
+  kind: string;
+  planId: string;
+  occurrenceKey: string | null;
+  activityId: string | null;
+  offsetDays: number | null;
+  dueDate: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  fireAt: string;
+  late: 0 | 1;
+  status: ReminderStatus;
+  channel: string | null;
+  createdAt: string;
+}
+
+interface LeaseRow {
+  holder: string;
+  /** Wall-clock epoch milliseconds. */
+  expires_at: number;
+}
+
+/** The one place a row becomes a record. */
+function toRecord(r: ReminderRow): ReminderRecord {
   return {
-    key: String(r.key),
-    kind: r.kind as ReminderRecord['kind'],
-    planId: String(r.plan_id),
-    occurrenceKey: (r.occurrence_key as string | null) ?? null,
-    activityId: (r.activity_id as string | null) ?? null,
-    offsetDays: r.offset_days === null ? null : Number(r.offset_days),
-    dueDate: (r.due_date as string | null) ?? null,
-    fireAt: String(r.fire_at),
-    late: Number(r.late) === 1,
-    status: r.status as ReminderStatus,
-    attempts: Number(r.attempts),
-    nextAttemptAt: (r.next_attempt_at as string | null) ?? null,
-    lastError: (r.last_error as string | null) ?? null,
-    channel: (r.channel as string | null) ?? null,
-    messageTs: (r.message_ts as string | null) ?? null,
-    createdAt: String(r.created_at),
-    sentAt: (r.sent_at as string | null) ?? null,
+    key: r.key,
+    kind: r.kind,
+    planId: r.plan_id,
+    occurrenceKey: r.occurrence_key,
+    activityId: r.activity_id,
+    offsetDays: r.offset_days,
+    dueDate: r.due_date,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    fireAt: r.fire_at,
+    late: r.late === 1,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    channel: r.channel,
+    messageTs: r.message_ts,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
   };
 }
 
 /**
- * Reminders written before they are posted, under a unique key, then marked sent with the message ts: the
- * record that makes every reminder go out exactly once. Also the scheduler's lease.
+ * The outbox's records: every message the bot posts on its own is written before it is posted, under a
+ * unique key, then marked sent with the message ts: the record that makes each go out exactly once. Also
+ * the scheduler's lease.
  */
 export class ReminderStore {
   private readonly s;
 
   constructor(private readonly db: Db) {
-    const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insert: p(
-        `INSERT INTO reminders (key, kind, plan_id, occurrence_key, activity_id, offset_days, due_date, fire_at, late, status, channel, created_at)
-         VALUES (@key, @kind, @planId, @occurrenceKey, @activityId, @offsetDays, @dueDate, @fireAt, @late, @status, @channel, @createdAt)
+      insert: db.prepare<InsertParams>(
+        `INSERT INTO reminders (key, kind, plan_id, occurrence_key, activity_id, offset_days, due_date, period_from, period_to, fire_at, late, status, channel, created_at)
+         VALUES (@key, @kind, @planId, @occurrenceKey, @activityId, @offsetDays, @dueDate, @periodFrom, @periodTo, @fireAt, @late, @status, @channel, @createdAt)
          ON CONFLICT(key) DO NOTHING`,
       ),
-      get: p('SELECT * FROM reminders WHERE key = ?'),
-      keysOfPlan: p('SELECT key FROM reminders WHERE plan_id = ?'),
-      ready: p("SELECT * FROM reminders WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY fire_at, key"),
-      pending: p("SELECT * FROM reminders WHERE status IN ('pending', 'failed') ORDER BY fire_at, key"),
-      recent: p("SELECT * FROM reminders WHERE status = 'sent' ORDER BY sent_at DESC LIMIT ?"),
-      startAttempt: p('UPDATE reminders SET attempts = attempts + 1 WHERE key = ?'),
-      sent: p("UPDATE reminders SET status = 'sent', message_ts = ?, channel = ?, sent_at = ?, last_error = NULL, next_attempt_at = NULL WHERE key = ?"),
-      retryLater: p('UPDATE reminders SET next_attempt_at = ?, last_error = ? WHERE key = ?'),
-      setStatus: p('UPDATE reminders SET status = ?, last_error = coalesce(?, last_error) WHERE key = ?'),
-      byOccurrence: p("SELECT * FROM reminders WHERE plan_id = ? AND occurrence_key = ? AND kind = 'reminder' ORDER BY fire_at"),
-      leaseGet: p('SELECT holder, expires_at FROM leases WHERE name = ?'),
-      leasePut: p(
+      get: db.prepare<[key: string], ReminderRow>('SELECT * FROM reminders WHERE key = ?'),
+      keysOfPlan: db.prepare<[planId: string], Pick<ReminderRow, 'key'>>('SELECT key FROM reminders WHERE plan_id = ?'),
+      ready: db.prepare<[now: string], ReminderRow>(
+        "SELECT * FROM reminders WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY fire_at, key",
+      ),
+      pending: db.prepare<[], ReminderRow>("SELECT * FROM reminders WHERE status IN ('pending', 'failed') ORDER BY fire_at, key"),
+      startAttempt: db.prepare<[key: string]>('UPDATE reminders SET attempts = attempts + 1 WHERE key = ?'),
+      sent: db.prepare<[ts: string, channel: string, at: string, key: string]>(
+        "UPDATE reminders SET status = 'sent', message_ts = ?, channel = ?, sent_at = ?, last_error = NULL, next_attempt_at = NULL WHERE key = ?",
+      ),
+      retryLater: db.prepare<[nextAttemptAt: string, error: string, key: string]>('UPDATE reminders SET next_attempt_at = ?, last_error = ? WHERE key = ?'),
+      setStatus: db.prepare<[status: ReminderStatus, error: string | null, key: string]>(
+        'UPDATE reminders SET status = ?, last_error = coalesce(?, last_error) WHERE key = ?',
+      ),
+      byOccurrence: db.prepare<[planId: string, occurrenceKey: string, kind: string], ReminderRow>(
+        'SELECT * FROM reminders WHERE plan_id = ? AND occurrence_key = ? AND kind = ? ORDER BY fire_at',
+      ),
+      leaseGet: db.prepare<[name: string], LeaseRow>('SELECT holder, expires_at FROM leases WHERE name = ?'),
+      leasePut: db.prepare<[name: string, holder: string, expiresAt: number]>(
         'INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at',
       ),
-      leaseDrop: p('DELETE FROM leases WHERE name = ? AND holder = ?'),
+      leaseDrop: db.prepare<[name: string, holder: string]>('DELETE FROM leases WHERE name = ? AND holder = ?'),
     };
   }
 
-  /** Writes a reminder as pending (or as `status`). False when its key was already written. */
+  /** Writes a record as pending (or as `status`). False when its key was already written. */
   record(r: NewReminder, createdAt: string, status: ReminderStatus = 'pending'): boolean {
-    return this.s.insert.run({ ...r, late: r.late ? 1 : 0, status, createdAt }).changes === 1;
+    const params: InsertParams = {
+      key: r.key,
+      kind: r.kind,
+      planId: r.planId,
+      occurrenceKey: r.occurrenceKey,
+      activityId: r.activityId,
+      offsetDays: r.offsetDays,
+      dueDate: r.dueDate,
+      periodFrom: r.periodFrom ?? null,
+      periodTo: r.periodTo ?? null,
+      fireAt: r.fireAt,
+      late: r.late ? 1 : 0,
+      status,
+      channel: r.channel,
+      createdAt,
+    };
+    return this.s.insert.run(params).changes === 1;
+  }
+
+  /** Runs `fn` in one transaction (several records written together, or none). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   get(key: string): ReminderRecord | null {
-    const r = this.s.get.get(key) as Row | undefined;
+    const r = this.s.get.get(key);
     return r ? toRecord(r) : null;
   }
 
   /** Every key written for a plan (reminders, follow-ups, digests, reports), whatever its status. */
   keysOfPlan(planId: string): Set<string> {
-    return new Set((this.s.keysOfPlan.all(planId) as Row[]).map((r) => String(r.key)));
+    return new Set(this.s.keysOfPlan.all(planId).map((r) => r.key));
   }
 
-  /** Pending reminders whose next attempt has come (`now`, ISO UTC). */
+  /** Pending records whose next attempt has come (`now`, ISO UTC), in the order they are due. */
   ready(now: string): ReminderRecord[] {
-    return (this.s.ready.all(now) as Row[]).map(toRecord);
+    return this.s.ready.all(now).map(toRecord);
   }
 
-  /** Pending and failed reminders: what `/gcm reminders` shows co-chairs. */
+  /** Pending and failed records: what `/gcm reminders` shows co-chairs. */
   unsent(): ReminderRecord[] {
-    return (this.s.pending.all() as Row[]).map(toRecord);
+    return this.s.pending.all().map(toRecord);
   }
 
-  recentlySent(limit: number): ReminderRecord[] {
-    return (this.s.recent.all(limit) as Row[]).map(toRecord);
-  }
-
-  ofOccurrence(planId: string, occurrenceKey: string): ReminderRecord[] {
-    return (this.s.byOccurrence.all(planId, occurrenceKey) as Row[]).map(toRecord);
+  /** The records of one kind about an occurrence, in the order they fire. */
+  ofOccurrence(planId: string, occurrenceKey: string, kind: string): ReminderRecord[] {
+    return this.s.byOccurrence.all(planId, occurrenceKey, kind).map(toRecord);
   }
 
   /** Counts an attempt before the post: after a crash, attempts > 0 says "look in the channel first". */
@@ -109,14 +183,14 @@ export class ReminderStore {
   }
 
   /**
-   * Takes or renews the lease `name` for `holder` until `expiresAtMs` (wall clock). False while another
+   * Takes or renews the lease `name` for `holder` until `nowMs + ttlMs` (wall clock). False while another
    * holder's lease has not expired. Atomic: two instances cannot both hold it.
    */
   acquireLease(name: string, holder: string, nowMs: number, ttlMs: number): boolean {
     return this.db
       .transaction((): boolean => {
-        const r = this.s.leaseGet.get(name) as Row | undefined;
-        if (r && String(r.holder) !== holder && Number(r.expires_at) > nowMs) return false;
+        const r = this.s.leaseGet.get(name);
+        if (r && r.holder !== holder && r.expires_at > nowMs) return false;
         this.s.leasePut.run(name, holder, nowMs + ttlMs);
         return true;
       })
@@ -125,8 +199,8 @@ export class ReminderStore {
 
   /** The current holder of a lease, when it has not expired. */
   leaseHolder(name: string, nowMs: number): string | null {
-    const r = this.s.leaseGet.get(name) as Row | undefined;
-    return r && Number(r.expires_at) > nowMs ? String(r.holder) : null;
+    const r = this.s.leaseGet.get(name);
+    return r && r.expires_at > nowMs ? r.holder : null;
   }
 
   releaseLease(name: string, holder: string): void {

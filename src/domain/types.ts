@@ -154,15 +154,22 @@ export interface Completion {
 
 export type ReminderStatus = 'pending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
 
-/** A message the bot posts on its own (reminder, follow-up, digest, report), as recorded. Instants are ISO-8601 UTC. */
+/**
+ * A message the bot posts on its own (a reminder, a follow-up, a digest, a report, …), as the outbox records
+ * it. Instants are ISO-8601 UTC; dates are ISO dates.
+ */
 export interface ReminderRecord {
   key: string;
-  kind: 'reminder' | 'digest' | 'followup' | 'report';
+  /** The name of the outbox kind that posts it (src/outbox/kinds): `reminder`, `followup`, `digest`, `report`, … */
+  kind: string;
   planId: string;
   occurrenceKey: string | null;
   activityId: string | null;
   offsetDays: number | null;
   dueDate: string | null;
+  /** The period a message covers, when it covers one (a report's quarter): first and last day. */
+  periodFrom: string | null;
+  periodTo: string | null;
   fireAt: string;
   late: boolean;
   status: ReminderStatus;
@@ -175,7 +182,9 @@ export interface ReminderRecord {
   sentAt: string | null;
 }
 
+/** A record as written, before any attempt. The period is optional: most kinds cover none. */
 export type NewReminder = Pick<
   ReminderRecord,
   'key' | 'kind' | 'planId' | 'occurrenceKey' | 'activityId' | 'offsetDays' | 'dueDate' | 'fireAt' | 'late' | 'channel'
->;
+> &
+  Partial<Pick<ReminderRecord, 'periodFrom' | 'periodTo'>>;

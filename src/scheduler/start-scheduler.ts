@@ -1,16 +1,16 @@
 import type { Logger } from '@slack/bolt';
 import cron, { type ScheduledTask } from 'node-cron';
-import type { ReminderJob } from './reminder-job.js';
+import type { Outbox } from '../outbox/outbox.js';
 
 /**
- * Runs the reminder pass at start-up and then every minute (node-cron, in the configured zone). Each pass
- * reads the clock once; overlapping passes are skipped by the job itself.
+ * Runs the outbox's pass at start-up and then every minute (node-cron, in the configured zone). Each pass
+ * reads the clock once; overlapping passes are skipped by the outbox itself.
  */
-export function startScheduler(job: ReminderJob, zone: string, logger: Logger): { stop(): Promise<void> } {
+export function startScheduler(outbox: Pick<Outbox, 'tick' | 'release'>, zone: string, logger: Logger): { stop(): Promise<void> } {
   let first = true;
   const run = async () => {
     try {
-      const r = await job.tick();
+      const r = await outbox.tick();
       if (first || r.sent.length || r.recovered.length || r.failed.length) {
         first = false;
         logger.info(
@@ -26,7 +26,7 @@ export function startScheduler(job: ReminderJob, zone: string, logger: Logger): 
   return {
     stop: async () => {
       await task.stop();
-      job.release();
+      outbox.release();
     },
   };
 }

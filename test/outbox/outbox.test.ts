@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { ReminderJob } from '../../src/scheduler/reminder-job.js';
+import { Outbox } from '../../src/outbox/outbox.js';
 import { channel, coChair, eventually, member, startBot } from '../helpers/slack.js';
 import { at, zone } from '../helpers/stores.js';
 
@@ -34,7 +34,7 @@ describe('the reminder pass', () => {
     // The same clock again, and a restarted copy on the same database: nothing new.
     expect((await t.bot.reminders.tick()).sent).toEqual([]);
     t.bot.reminders.release();
-    const restarted = new ReminderJob({
+    const restarted = new Outbox({
       stores: t.stores,
       clock: fixedClock(at('2024-04-24T10:00:00'), zone),
       client: new WebClient('xoxb-test', { slackApiUrl: t.standin.apiUrl, retryConfig: { retries: 0 } }),
@@ -182,7 +182,7 @@ describe('the reminder pass', () => {
     const t = await startBot(env, '2024-04-24T10:00:00');
     await t.bot.reminders.tick();
     const logs: string[] = [];
-    const second = new ReminderJob({
+    const second = new Outbox({
       stores: t.stores,
       clock: fixedClock(at('2024-04-30T10:00:00'), zone),
       client: new WebClient('xoxb-test', { slackApiUrl: t.standin.apiUrl, retryConfig: { retries: 0 } }),

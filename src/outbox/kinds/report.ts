@@ -1,0 +1,49 @@
+import { quarterlyReportDue } from '../../domain/reminders.js';
+import { buildReport, planForPeriod, type ProgressReport } from '../../domain/report.js';
+import type { ReminderRecord } from '../../domain/types.js';
+import { reportMarkdown, reportMessage } from '../../views/report-view.js';
+import { dueRecord, nothingDue, type OutboxContext, type OutboxKind } from '../kind.js';
+
+/** The report a record stands for, built fresh; null when its plan or its period is gone. */
+function reportOf(r: ReminderRecord, ctx: OutboxContext): ProgressReport | null {
+  const plan = ctx.plans.plan(r.planId);
+  if (!plan || !r.periodFrom || !r.periodTo) return null;
+  return buildReport(ctx, plan, r.periodFrom, r.periodTo);
+}
+
+/**
+ * The quarterly progress report (`GCM_REPORT`): the previous quarter's, on the first business day after it
+ * ended, to the plan that covers that quarter (also after the current plan's end). Its summary is the
+ * message; the full report goes in its thread as a Markdown file.
+ */
+export const report: OutboxKind = {
+  kind: 'report',
+  afterPlanEnd: true,
+  due(ctx) {
+    if (!ctx.config.quarterlyReport) return nothingDue;
+    const due = quarterlyReportDue(ctx.now, ctx.settings);
+    const plan = due && planForPeriod(ctx, due.from, due.to);
+    if (!due || !plan) return nothingDue;
+    const record = dueRecord({
+      key: `${plan.id}|report|${due.from}`,
+      planId: plan.id,
+      dueDate: due.to,
+      periodFrom: due.from,
+      periodTo: due.to,
+      fireAt: due.at.toUTC().toISO()!,
+    });
+    return { post: [record], skip: [] };
+  },
+  async render(r, ctx) {
+    const data = reportOf(r, ctx);
+    return data ? reportMessage(data, ctx.config.language, ctx.directory()) : 'cancel';
+  },
+  async afterPost(r, channel, ts, ctx) {
+    const data = reportOf(r, ctx);
+    if (!data) return;
+    const { language } = ctx.config;
+    const dir = ctx.directory();
+    const markdown = reportMarkdown(data, language, dir);
+    await ctx.attachFile(channel, ts, `gcm-report-${data.from}-${data.to}.md`, markdown, reportMessage(data, language, dir).text);
+  },
+};
