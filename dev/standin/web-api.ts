@@ -189,7 +189,8 @@ export class WebApiStandIn {
       return send(500, { ok: false, error: 'internal_error' });
     }
     send(200, this.answer(method, params));
-    if (!['auth.test', 'conversations.history', 'users.info', 'usergroups.users.list', 'conversations.info'].includes(method)) this.onChange();
+    if (!['auth.test', 'conversations.history', 'conversations.replies', 'users.info', 'usergroups.users.list', 'conversations.info'].includes(method))
+      this.onChange();
   }
 
   private respondTo(target: { channel: string; user: string; messageTs?: string }, p: Record<string, unknown>): void {
@@ -275,6 +276,15 @@ export class WebApiStandIn {
             blocks: m.blocks,
             metadata: m.metadata,
           }));
+        return { ok: true, messages: list, has_more: false };
+      }
+      case 'conversations.replies': {
+        // The parent first, then its replies, oldest first (as Slack answers).
+        const thread = this.messages.filter((m) => m.channel === p.channel && !m.ephemeralTo && !m.deleted && (m.ts === p.ts || m.threadTs === p.ts));
+        if (!thread.some((m) => m.ts === p.ts)) return { ok: false, error: 'thread_not_found' };
+        const list = thread
+          .slice(0, Number(p.limit ?? 100))
+          .map((m) => ({ type: 'message', ts: m.ts, thread_ts: m.threadTs ?? m.ts, text: m.text, user: m.user, blocks: m.blocks, metadata: m.metadata }));
         return { ok: true, messages: list, has_more: false };
       }
       case 'users.info':

@@ -226,9 +226,10 @@ export class Outbox {
       }
       const target = r.channel ?? channel;
       let ts: string;
+      const thread = kind.threadOf?.(r, target, ctx);
       try {
         if (r.attempts > 0) {
-          const found = await this.findPosted(target, r.key);
+          const found = await this.findPosted(target, r.key, thread);
           if (found) {
             stores.reminders.markSent(r.key, target, found, now.toUTC().toISO()!);
             report.recovered.push(r.key);
@@ -237,7 +238,6 @@ export class Outbox {
           }
         }
         stores.reminders.startAttempt(r.key);
-        const thread = kind.threadOf?.(r, target, ctx);
         const res = await this.o.client.chat.postMessage({
           channel: target,
           ...message,
@@ -270,8 +270,11 @@ export class Outbox {
   }
 
   /** The ts of a message in `channel` carrying this record's key in its metadata, if one was posted. */
-  private async findPosted(channel: string, key: string): Promise<string | null> {
-    const res = await this.o.client.conversations.history({ channel, limit: 200, include_all_metadata: true });
+  private async findPosted(channel: string, key: string, thread: string | undefined): Promise<string | null> {
+    // A reply in a thread is not in the channel's history: an item posted in a thread is looked for there.
+    const res = thread
+      ? await this.o.client.conversations.replies({ channel, ts: thread, limit: 200, include_all_metadata: true })
+      : await this.o.client.conversations.history({ channel, limit: 200, include_all_metadata: true });
     const hit = res.messages?.find((m) => {
       const md = (m as { metadata?: { event_type?: string; event_payload?: { key?: string } } }).metadata;
       return md?.event_type === outboxEventType && md.event_payload?.key === key;

@@ -89,6 +89,26 @@ describe('the reminder pass', () => {
     expect(t.stores.reminders.get(lost)!.status).toBe('sent');
   });
 
+  it('a follow-up cut off after Slack took it is found in its thread, not posted twice', async () => {
+    const t = await startBot(env, '2024-04-29T09:00:00');
+    await t.bot.reminders.tick();
+    const reminder = t.standin.messages.find((m) => JSON.stringify(m.metadata ?? {}).includes('B1.3@2024-04|1'))!;
+    // B1.3@2024-04 is due 30 April; its follow-up goes out on Friday 3 May at 09:00, in the reminder's thread.
+    t.clock.set(at('2024-05-03T09:00:00'));
+    t.standin.failNext('chat.postMessage', { cutAfter: true });
+    const first = await t.bot.reminders.tick();
+    const key = 'lac-2023-2024|B1.3@2024-04|followup';
+    expect(first.failed).toContain(key);
+    const inThread = () => t.standin.messages.filter((m) => m.threadTs === reminder.ts && JSON.stringify(m.metadata ?? {}).includes(key));
+    expect(inThread()).toHaveLength(1);
+    t.clock.set(at('2024-05-03T09:05:00'));
+    const second = await t.bot.reminders.tick();
+    expect(second.recovered).toContain(key);
+    expect(second.sent).not.toContain(key);
+    expect(inThread()).toHaveLength(1);
+    expect(t.stores.reminders.get(key)!.messageTs).toBe(inThread()[0]!.ts);
+  });
+
   it('a process that died after posting: a new copy finds the post and does not repeat it', async () => {
     const t = await startBot(env, '2024-04-24T10:00:00');
     const key = 'lac-2023-2024|B1.2@2024-05|7';
