@@ -48,15 +48,16 @@ export const fallback: SlashCommand = bare;
 /** The buttons, menus and date pickers the bot draws, by Slack action id. */
 export const interactions: readonly Interaction[] = [markDoneButton, reopenButton, shareButton, setDatePicker, pickAgencyMenu];
 
-function vocabularyOf(table: readonly SlashCommand[]): Vocabulary {
-  const words = new Map<string, { name: string; lang: Language }>();
+/** The table's keywords; throws when two commands claim one word (a mistake in the table, caught at start). */
+export function vocabularyOf(table: readonly SlashCommand[]): Vocabulary {
+  const words = new Map<string, { name: string; lang: Language | null }>();
   for (const c of table) {
     for (const lang of ['en', 'es'] as const) {
-      for (const w of c.keywords[lang]) {
-        const key = fold(w);
-        const taken = words.get(key);
-        if (taken) throw new Error(`the keyword "${w}" of ${c.name} is already ${taken.name}'s`);
-        words.set(key, { name: c.name, lang });
+      for (const w of new Set(c.keywords[lang].map(fold))) {
+        const taken = words.get(w);
+        if (taken && taken.name !== c.name) throw new Error(`the keyword "${w}" of ${c.name} is already ${taken.name}'s`);
+        // A word of both languages of one command (`plan`) answers in the default language.
+        words.set(w, { name: c.name, lang: taken ? null : lang });
       }
     }
   }

@@ -1,8 +1,11 @@
 import { fold } from './normalize.js';
 import type { Language } from './types.js';
 
-/** Words that pick a command, folded (no accents, lower case), with the language each one answers in. */
-export type Vocabulary = ReadonlyMap<string, { name: string; lang: Language }>;
+/**
+ * Words that pick a command, folded (no accents, lower case), with the language each one answers in; null
+ * for a word both languages share (`plan`), which answers in the default language.
+ */
+export type Vocabulary = ReadonlyMap<string, { name: string; lang: Language | null }>;
 
 /** A parsed `/gcm` or `ask` command: what is asked, its argument text, and the language to answer in. */
 export interface Command {
@@ -26,7 +29,7 @@ export function parseCommand(text: string, defaultLang: Language, vocabulary: Vo
   const first = space < 0 ? clean : clean.slice(0, space);
   const rest = space < 0 ? '' : clean.slice(space + 1).trim();
   const keyword = vocabulary.get(fold(first));
-  if (keyword) return { name: keyword.name, arg: rest, lang: keyword.lang };
+  if (keyword) return { name: keyword.name, arg: rest, lang: keyword.lang ?? defaultLang };
   return { name: 'bare', arg: clean, lang: defaultLang };
 }
 

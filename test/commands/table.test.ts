@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { askQuestion } from '../../src/commands/ask.js';
-import { commands, fallback, interactions, route, vocabulary } from '../../src/commands/table.js';
+import { commands, fallback, interactions, route, vocabulary, vocabularyOf } from '../../src/commands/table.js';
+import { parseCommand } from '../../src/domain/command.js';
 import { fold } from '../../src/domain/normalize.js';
 import { contextAt, loadedStores } from '../helpers/stores.js';
 
@@ -10,7 +11,7 @@ describe('the command table', () => {
       expect(c.keywords.en.length, c.name).toBeGreaterThan(0);
       expect(c.keywords.es.length, c.name).toBeGreaterThan(0);
     }
-    const all = commands.flatMap((c) => [...c.keywords.en, ...c.keywords.es].map(fold));
+    const all = commands.flatMap((c) => [...new Set([...c.keywords.en, ...c.keywords.es].map(fold))]);
     expect(new Set(all).size).toBe(all.length);
     expect(vocabulary.size).toBe(all.length);
   });
@@ -28,6 +29,18 @@ describe('the command table', () => {
     }
     expect(route('próximo', 'en').command.name).toBe('upcoming');
     expect(route('PROXIMO', 'en').command.name).toBe('upcoming');
+  });
+
+  it('a word both languages of one command share answers in the default language; two commands cannot share a word', () => {
+    const plan = { ...commands[0]!, name: 'plan', keywords: { en: ['plan', 'plans'], es: ['Plan', 'planes'] } };
+    const words = vocabularyOf([plan]);
+    expect(words.get('plan')).toEqual({ name: 'plan', lang: null });
+    expect(words.get('plans')).toEqual({ name: 'plan', lang: 'en' });
+    expect(words.get('planes')).toEqual({ name: 'plan', lang: 'es' });
+    expect(parseCommand('plan x', 'es', words)).toEqual({ name: 'plan', arg: 'x', lang: 'es' });
+    expect(parseCommand('PLAN', 'en', words)).toEqual({ name: 'plan', arg: '', lang: 'en' });
+    const clash = { ...plan, name: 'other', keywords: { en: ['other'], es: ['planes'] } };
+    expect(() => vocabularyOf([plan, clash])).toThrow(/"planes" of other is already plan's/);
   });
 
   it('text whose first word is no keyword goes to the fallback, in the default language', () => {
