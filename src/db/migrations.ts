@@ -264,4 +264,10 @@ export const migrations: readonly string[] = [
   CREATE INDEX reminders_status ON reminders(status, next_attempt_at);
   CREATE INDEX reminders_occurrence ON reminders(plan_id, occurrence_key);
   `,
+  // 5: a priority's title and text in Spanish, when the plan file has them (rebuilt at every import, like
+  // the rest of the plan; null for plans without Spanish texts)
+  `
+  ALTER TABLE priorities ADD COLUMN title_es TEXT;
+  ALTER TABLE priorities ADD COLUMN text_es TEXT;
+  `,
 ];

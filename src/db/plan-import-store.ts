@@ -90,7 +90,7 @@ export class PlanImportStore {
          VALUES (@id, @title, @network, @period_start, @period_end, @info_json, @file_hash, @file_path, @imported_at)`,
       ),
       addPriority: db.prepare<PriorityRow>(
-        'INSERT INTO priorities (plan_id, id, seq, kind, title, text, note) VALUES (@plan_id, @id, @seq, @kind, @title, @text, @note)',
+        'INSERT INTO priorities (plan_id, id, seq, kind, title, title_es, text, text_es, note) VALUES (@plan_id, @id, @seq, @kind, @title, @title_es, @text, @text_es, @note)',
       ),
       addPriorityObjective: db.prepare<PriorityObjectiveRow>(
         'INSERT INTO priority_objectives (plan_id, priority_id, objective, seq) VALUES (@plan_id, @priority_id, @objective, @seq)',
@@ -169,7 +169,15 @@ export class PlanImportStore {
       s.addPrinciple.run({ key: g.key, seq: i, item: g.item, name_en: g.name_en, name_es: g.name_es });
     });
     ref.agencies.agencies.forEach((a, i) => {
-      const profile = a.profile ? { sourceHeading: a.profile.source_heading, mandate: a.profile.mandate, migrationWork: a.profile.migration_work } : null;
+      const profile = a.profile
+        ? {
+            sourceHeading: a.profile.source_heading,
+            mandate: a.profile.mandate,
+            migrationWork: a.profile.migration_work,
+            mandateEs: a.profile.mandate_es ?? null,
+            migrationWorkEs: a.profile.migration_work_es ?? null,
+          }
+        : null;
       s.addAgency.run({
         id: a.id,
         seq: i,
@@ -218,7 +226,13 @@ export class PlanImportStore {
       network: plan.network,
       period_start: plan.period.start,
       period_end: plan.period.end,
-      info_json: JSON.stringify({ co_leads: plan.co_leads, endorsed: plan.endorsed, monitoring: plan.monitoring, period_note: plan.period_note }),
+      info_json: JSON.stringify({
+        co_leads: plan.co_leads,
+        endorsed: plan.endorsed,
+        monitoring: plan.monitoring,
+        period_note: plan.period_note,
+        translation_es: plan.translation_es,
+      }),
       file_hash: bundle.planHash,
       file_path: bundle.planFile,
       imported_at: importedAt,
@@ -228,7 +242,17 @@ export class PlanImportStore {
     let count = 0;
     const after = new Set<string>();
     plan.priorities.forEach((p, pi) => {
-      s.addPriority.run({ plan_id: plan.id, id: p.id, seq: pi, kind: p.kind, title: p.title, text: p.text, note: p.note ?? null });
+      s.addPriority.run({
+        plan_id: plan.id,
+        id: p.id,
+        seq: pi,
+        kind: p.kind,
+        title: p.title,
+        title_es: p.title_es ?? null,
+        text: p.text,
+        text_es: p.text_es ?? null,
+        note: p.note ?? null,
+      });
       p.objectives.forEach((n, i) => {
         s.addPriorityObjective.run({ plan_id: plan.id, priority_id: p.id, objective: n, seq: i });
       });

@@ -1,6 +1,6 @@
 import type { Db } from './open-database.js';
 import type { PlanReader } from '../domain/ports.js';
-import type { Activity, Agency, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit } from '../domain/types.js';
+import type { Activity, Agency, AgencyProfile, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit } from '../domain/types.js';
 import type {
   ActivityAgencyRow,
   ActivityRow,
@@ -25,6 +25,7 @@ interface PlanInfoJson {
   endorsed?: string;
   monitoring?: string;
   period_note?: string;
+  translation_es?: 'official' | 'project';
 }
 
 function toPlan(r: PlanRow): PlanInfo {
@@ -39,6 +40,7 @@ function toPlan(r: PlanRow): PlanInfo {
     endorsed: info.endorsed ?? null,
     monitoring: info.monitoring ?? null,
     periodNote: info.period_note ?? null,
+    translationEs: info.translation_es ?? null,
   };
 }
 
@@ -51,7 +53,7 @@ function toPrinciple(r: PrincipleRow): Principle {
 }
 
 function toPriority(r: PriorityRow, objectives: number[]): Priority {
-  return { planId: r.plan_id, id: r.id, kind: r.kind, title: r.title, text: r.text, note: r.note, objectives };
+  return { planId: r.plan_id, id: r.id, kind: r.kind, title: r.title, titleEs: r.title_es, text: r.text, textEs: r.text_es, note: r.note, objectives };
 }
 
 function toActivity(r: ActivityRow): Activity {
@@ -82,8 +84,13 @@ function toAgency(r: AgencyRow): Agency {
     aliases: json(r.aliases_json),
     matrixColumn: r.matrix_column,
     note: r.note,
-    profile: r.profile_json ? json(r.profile_json) : null,
+    profile: r.profile_json ? toProfile(json(r.profile_json)) : null,
   };
+}
+
+/** A stored profile; one written before the Spanish fields existed has none (null, not missing). */
+function toProfile(p: Partial<AgencyProfile> & Pick<AgencyProfile, 'sourceHeading' | 'mandate' | 'migrationWork'>): AgencyProfile {
+  return { ...p, mandateEs: p.mandateEs ?? null, migrationWorkEs: p.migrationWorkEs ?? null };
 }
 
 /** A row of the matrix marks of one agency, with the text of each issue. */

@@ -80,7 +80,9 @@ export interface PriorityRow {
   seq: number;
   kind: Priority['kind'];
   title: string;
+  title_es: string | null;
   text: string;
+  text_es: string | null;
   note: string | null;
 }
 

@@ -47,6 +47,8 @@ export interface PlanInfo {
   endorsed: string | null;
   monitoring: string | null;
   periodNote: string | null;
+  /** Who wrote the plan's Spanish texts, when it has any: its official version, or the project's translation. */
+  translationEs: 'official' | 'project' | null;
 }
 
 export interface Objective {
@@ -70,7 +72,9 @@ export interface Priority {
   id: string;
   kind: 'basic' | 'thematic';
   title: string;
+  titleEs: string | null;
   text: string;
+  textEs: string | null;
   note: string | null;
   objectives: number[];
 }
@@ -107,6 +111,9 @@ export interface AgencyProfile {
   sourceHeading: string;
   mandate: string;
   migrationWork: string;
+  /** Spanish, translated by the project (the 2014 source is in English); null where not translated. */
+  mandateEs: string | null;
+  migrationWorkEs: string | null;
 }
 
 export interface Agency {

@@ -71,6 +71,9 @@ export const agenciesFileSchema = z
                 source_heading: text,
                 mandate: text,
                 migration_work: text,
+                /** Spanish, translated by the project (the source is in English): answers say so. */
+                mandate_es: text.optional(),
+                migration_work_es: text.optional(),
               })
               .strict()
               .nullable(),
@@ -175,7 +178,10 @@ export const prioritySchema = z
     id: z.string().regex(/^[BT]\d+$/, 'expected a priority id such as B1 or T3'),
     kind: z.enum(['basic', 'thematic']),
     title: text,
+    /** The title and text in Spanish, when the plan file has them (see translation_es). */
+    title_es: text.optional(),
     text,
+    text_es: text.optional(),
     objectives: z.array(z.number().int()).default([]),
     note: text.optional(),
     activities: z.array(activitySchema),
@@ -195,6 +201,8 @@ export const planFileSchema = z
     period: z.object({ start: isoDate, end: isoDate }).strict(),
     period_note: text.optional(),
     monitoring: text.optional(),
+    /** Who wrote the file's Spanish texts (text_es, title_es): the plan's official version, or the project's translation. */
+    translation_es: z.enum(['official', 'project']).optional(),
     priorities: z.array(prioritySchema).min(1),
   })
   .strict();

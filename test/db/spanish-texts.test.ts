@@ -1,0 +1,37 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { defaultDataDir, defaultPlanFile } from '../../src/config.js';
+import { importPlanFile } from '../../src/plan/import-plan.js';
+import { openStores } from '../../src/stores.js';
+import { tempDir } from '../helpers/stores.js';
+
+describe("a plan's Spanish texts", () => {
+  it('a priority title and text in Spanish and who translated them are stored and read back; plans without them read null', () => {
+    const plan = parse(readFileSync(defaultPlanFile, 'utf8'));
+    plan.translation_es = 'project';
+    plan.priorities[0].title_es = 'Coordinación de la Red';
+    plan.priorities[0].text_es = 'Texto en español.';
+    const file = path.join(tempDir(), 'plan.yaml');
+    writeFileSync(file, stringify(plan));
+    const stores = openStores(':memory:');
+    try {
+      const bundled = importPlanFile(stores, defaultPlanFile, defaultDataDir, '2024-01-01T00:00:00Z');
+      expect(bundled.ok).toBe(true);
+      expect(stores.plans.plan('lac-2023-2024')!.translationEs).toBeNull();
+      expect(stores.plans.priority('lac-2023-2024', 'B1')).toMatchObject({ titleEs: null, textEs: null });
+      const r = importPlanFile(stores, file, defaultDataDir, '2024-01-02T00:00:00Z');
+      expect(r.ok).toBe(true);
+      expect(stores.plans.plan('lac-2023-2024')!.translationEs).toBe('project');
+      const b1 = stores.plans.priority('lac-2023-2024', plan.priorities[0].id)!;
+      expect(b1).toMatchObject({ titleEs: 'Coordinación de la Red', textEs: 'Texto en español.', title: plan.priorities[0].title });
+      expect(stores.plans.priority('lac-2023-2024', plan.priorities[1].id)).toMatchObject({ titleEs: null, textEs: null });
+      // Agency profiles without Spanish fields read them as null, never undefined.
+      const iom = stores.plans.agency('IOM')!;
+      expect(iom.profile).toMatchObject({ mandateEs: null, migrationWorkEs: null });
+    } finally {
+      stores.close();
+    }
+  });
+});
