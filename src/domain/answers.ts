@@ -18,6 +18,18 @@ export interface UpcomingItem {
   activity: Activity;
 }
 
+/** What an agency leads and supports in a plan (lists capped at listLimit, totals beside them). */
+export interface AgencyWork {
+  agency: Agency;
+  leads: ActivityState[];
+  leadsTotal: number;
+  supports: ActivityState[];
+  supportsTotal: number;
+  /** Activities supported by the whole Network that do not name the agency. */
+  networkSupported: number;
+  member: boolean;
+}
+
 /** One line of `help`: what to type and what it does. */
 export interface HelpLine {
   usage: string;
@@ -36,19 +48,7 @@ export type Answer =
     }
   | { kind: 'objectives'; lang: Language; plan: PlanInfo; objectives: { objective: Objective; priorities: string[] }[] }
   | { kind: 'activity'; lang: Language; plan: PlanInfo; items: { state: ActivityState; priority: Priority }[]; today: string }
-  | {
-      kind: 'agency';
-      lang: Language;
-      plan: PlanInfo;
-      agency: Agency;
-      leads: ActivityState[];
-      leadsTotal: number;
-      supports: ActivityState[];
-      supportsTotal: number;
-      networkSupported: number;
-      member: boolean;
-      marks: MatrixMark[];
-    }
+  | ({ kind: 'agency'; lang: Language; plan: PlanInfo; marks: MatrixMark[] } & AgencyWork)
   | { kind: 'agencies'; lang: Language; agencies: Agency[]; query: string }
   | { kind: 'priority'; lang: Language; plan: PlanInfo; priority: Priority; activities: ActivityState[]; total: number }
   | { kind: 'priorities'; lang: Language; plan: PlanInfo; priorities: { priority: Priority; activities: number }[] }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Language, Agency, PlanInfo } from './types.js';
-import type { ActivityState, PriorityProgress, UpcomingItem } from './answers.js';
+import type { Agency, Language, PlanInfo } from './types.js';
+import type { AgencyWork, PriorityProgress, UpcomingItem } from './answers.js';
 import { agencyAnswer, currentPlan, progressOf, upcomingItems } from './questions.js';
 import type { Context } from './ports.js';
 
@@ -13,15 +13,7 @@ export interface HomeData {
   progress: PriorityProgress[];
   due30: UpcomingItem[];
   agencies: Agency[];
-  myAgency: {
-    agency: Agency;
-    leads: ActivityState[];
-    leadsTotal: number;
-    supports: ActivityState[];
-    supportsTotal: number;
-    networkSupported: number;
-    member: boolean;
-  } | null;
+  myAgency: AgencyWork | null;
 }
 
 /** The App Home of a user whose agency is `agencyId` (or none yet): progress, the next 30 days, my agency. */
@@ -34,16 +26,10 @@ export function homeData(ctx: Context, agencyId: string | null, lang: Language):
   let myAgency: HomeData['myAgency'] = null;
   if (agencyId) {
     const a = agencyAnswer(ctx, plan, agencyId, lang);
-    if (a.kind === 'agency')
-      myAgency = {
-        agency: a.agency,
-        leads: a.leads,
-        leadsTotal: a.leadsTotal,
-        supports: a.supports,
-        supportsTotal: a.supportsTotal,
-        networkSupported: a.networkSupported,
-        member: a.member,
-      };
+    if (a.kind === 'agency') {
+      const { kind: _kind, lang: _lang, plan: _plan, marks: _marks, ...work } = a;
+      myAgency = work;
+    }
   }
   return {
     lang,
