@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { LogLevel } from '@slack/bolt';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -201,5 +203,51 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     await shown.waitFor();
     expect(await shown.getByTestId('file-name').textContent()).toBe(file.filename);
     expect(await shown.getByTestId('file-preview').textContent()).toContain(file.content.split('\n')[0]);
+  });
+
+  it('a page on another origin posting to the playground’s API changes nothing', async () => {
+    const target = new URL('/api/command', playground.url).toString();
+    const evil = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>elsewhere</title><p>another site</p>');
+    });
+    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
+    const other = await browser.newPage();
+    try {
+      await other.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+      const before = {
+        calls: playground.standin.calls.length,
+        audit: playground.stores.state.auditCount(),
+        done: [...playground.stores.state.completions('lac-2023-2024').keys()],
+        focal: [...playground.stores.state.focalPoints().entries()],
+      };
+      const body = JSON.stringify({ user: 'U0COCHAIR', text: '/gcm done B1.7' });
+      // A simple (no-preflight) request, as a cross-site form or script can send: text/plain, with the browser's Origin (refused for it).
+      const answered = other.waitForResponse((r) => r.url() === target && r.request().method() === 'POST');
+      await other.evaluate(
+        ([u, b]) => fetch(u!, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: b }).then(() => 'sent'),
+        [target, body],
+      );
+      expect((await answered).status()).toBe(403);
+      // JSON from another origin needs a preflight, which the playground never grants: the POST is never sent.
+      const json = await other.evaluate(
+        ([u, b]) =>
+          fetch(u!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: b }).then(
+            () => 'sent',
+            () => 'blocked',
+          ),
+        [target, body],
+      );
+      expect(json).toBe('blocked');
+      expect({
+        calls: playground.standin.calls.length,
+        audit: playground.stores.state.auditCount(),
+        done: [...playground.stores.state.completions('lac-2023-2024').keys()],
+        focal: [...playground.stores.state.focalPoints().entries()],
+      }).toEqual(before);
+    } finally {
+      await other.close();
+      await new Promise((r) => evil.close(r));
+    }
   });
 });
