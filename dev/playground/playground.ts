@@ -11,16 +11,25 @@ import { offsetClock, parseInstant, type SettableClock } from '../../src/clock.j
 import { openStores, type Stores } from '../../src/stores.js';
 import { formatProblem, importPlanFile } from '../../src/plan/import-plan.js';
 import { createSlackApp, type SlackApp } from '../../src/slack-app.js';
-import { WebApiStandIn, type StoredMessage } from '../standin/web-api.js';
+import { WebApiStandIn, type StoredFile, type StoredMessage } from '../standin/web-api.js';
+import { maxEventStreams, readLimited, refusal } from './guard.js';
 import { SlackSender, blockActionsPayload, slashCommandFields } from '../standin/sender.js';
 import { currentPlan } from '../../src/domain/questions.js';
 import { nextReminders } from '../../src/domain/reminders.js';
 import { planOccurrences } from '../../src/domain/occurrences.js';
 
-/** The people of the playground: one co-chair, one member. */
+/**
+ * The people of the playground's workspace, with Slack-like ids, handles and names: the co-chair, members,
+ * and people of the agencies who can be named focal points (`/gcm focal IOM @sofia`). The page lets you act
+ * as any of them and mention them with `@`; the stand-in's `users.info` answers them (and only them).
+ */
 export const playgroundUsers = [
-  { id: 'U0COCHAIR', name: 'Ana (co-chair)', coChair: true },
-  { id: 'U0MEMBER', name: 'Luis (member)', coChair: false },
+  { id: 'U0COCHAIR', name: 'ana', realName: 'Ana Morales', displayName: 'Ana', role: 'co-chair', coChair: true },
+  { id: 'U0MEMBER', name: 'luis', realName: 'Luis Pérez', displayName: 'Luis', role: 'member', coChair: false },
+  { id: 'U0IOM0001', name: 'sofia', realName: 'Sofía Ramírez', displayName: 'Sofía', role: 'IOM', coChair: false },
+  { id: 'U0UNHCR01', name: 'carlos', realName: 'Carlos Díaz', displayName: 'Carlos', role: 'UNHCR', coChair: false },
+  { id: 'U0UNICEF1', name: 'marta', realName: 'Marta Silva', displayName: 'Marta', role: 'UNICEF', coChair: false },
+  { id: 'U0UNDP001', name: 'jorge', realName: 'Jorge Castillo', displayName: 'Jorge', role: 'UNDP', coChair: false },
 ] as const;
 export const playgroundChannel = { id: 'C0NETWORK', name: 'regional-network' };
 
@@ -38,12 +47,11 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
+/** How many lines of a file the page previews. */
+const previewLines = 8;
+
+/** The order messages were posted in (the ts's sequence part), whatever the bot's clock said. */
+const seqOf = (ts: string) => Number(ts.split('.')[1] ?? 0);
 
 /**
  * The bot with a local Slack: the real Bolt app over HTTP with its real receiver, a stand-in of Slack's Web
@@ -51,7 +59,10 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
  * `app_home_opened` reach the bot as signed HTTP requests, exactly as from Slack.
  */
 export async function startPlayground(base: Config, logger: Logger, port = base.port): Promise<Playground> {
-  const standin = new WebApiStandIn();
+  const clock = offsetClock(parseInstant(base.now ?? playgroundStart, base.timezone)!, base.timezone);
+  // Messages are stamped with the bot's clock, so the page shows when, for the bot, they were posted.
+  const standin = new WebApiStandIn(() => clock.now().toMillis() / 1000);
+  standin.addUsers(...playgroundUsers.map(({ id, name, realName, displayName }) => ({ id, name, realName, displayName, tz: base.timezone })));
   const apiUrl = await standin.start();
   const secret = randomBytes(16).toString('hex');
   const config = loadConfig({
@@ -74,7 +85,6 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
         : `${['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'][base.digest.weekday - 1]} ${base.digest.time}`,
     GCM_PLAN: base.planFile,
   });
-  const clock = offsetClock(parseInstant(base.now ?? playgroundStart, base.timezone)!, base.timezone);
   // A fresh database per playground unless DATABASE_PATH says otherwise: a demo starts clean.
   const stores = openStores(base.databasePathSet ? base.databasePath : ':memory:');
   const imported = importPlanFile(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
@@ -86,17 +96,23 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
     logger,
     retries: 0,
     identity: { botId: 'B0GCMBOT', botUserId: standin.botUserId },
-    instanceId: 'playground',
+    // Unique per start: two playgrounds on one database hold the scheduler lease in turn, like two bots.
+    instanceId: `playground:${process.pid}:${randomBytes(4).toString('hex')}`,
   });
-  const botServer = (await bot.app.start(0)) as unknown as Server;
+  // The bot's receiver, like everything else here, listens on the loopback interface only.
+  const botServer = (await bot.app.start({ port: 0, host: '127.0.0.1' })) as unknown as Server;
   const sender = new SlackSender(`http://127.0.0.1:${(botServer.address() as AddressInfo).port}/slack/events`, secret);
 
-  const tick = async () => {
-    try {
-      await bot.reminders.tick();
-    } catch (e) {
-      logger.error(`reminder pass failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
+  let stopping = false;
+  let passes: Promise<void> = Promise.resolve();
+  const tick = () => {
+    if (stopping) return passes;
+    const pass = bot.reminders.tick().then(
+      () => undefined,
+      (e: unknown) => logger.error(`reminder pass failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    passes = Promise.all([passes, pass]).then(() => undefined);
+    return pass;
   };
   await tick();
   // The playground's clock runs on at the wall clock's pace: a pass every 5 s keeps reminders on time.
@@ -107,14 +123,22 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
     for (const res of sseClients) res.write('data: change\n\n');
   };
 
-  const visible = (user: string): StoredMessage[] => standin.channelMessages(playgroundChannel.id, user).filter((m) => !m.threadTs);
-  const state = (user: string) => ({
-    now: clock.now().toISO(),
-    zone: clock.zone,
-    users: playgroundUsers,
-    channel: playgroundChannel,
-    botUserId: standin.botUserId,
-    messages: visible(user).map((m) => ({
+  const fileView = (f: StoredFile) => ({
+    id: f.id,
+    name: f.filename,
+    title: f.title ?? f.filename,
+    size: Buffer.byteLength(f.content, 'utf8'),
+    preview: f.content.split('\n').slice(0, previewLines).join('\n'),
+    url: `/files/${encodeURIComponent(f.id)}/${encodeURIComponent(f.filename)}`,
+  });
+  // A shared file is a message of its own (Slack shows it so): in the channel, or in the thread it was shared in.
+  const fileMessages = (): StoredMessage[] =>
+    [...standin.files.values()]
+      .filter((f) => f.channel === playgroundChannel.id && f.ts)
+      .map((f) => ({ channel: f.channel!, ts: f.ts!, text: f.initialComment ?? '', blocks: [], user: f.user, threadTs: f.threadTs, fileId: f.id }));
+  const messageView = (m: StoredMessage & { fileId?: string }) => {
+    const file = m.fileId ? standin.files.get(m.fileId) : undefined;
+    return {
       ts: m.ts,
       text: m.text,
       blocks: m.blocks,
@@ -122,9 +146,21 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
       edited: Boolean(m.edited),
       fromBot: m.user === standin.botUserId,
       user: m.user,
-    })),
-    home: standin.homes.get(user) ?? null,
-  });
+      files: file ? [fileView(file)] : [],
+    };
+  };
+  const state = (user: string) => {
+    const all = [...standin.channelMessages(playgroundChannel.id, user), ...fileMessages()].sort((a, b) => seqOf(a.ts) - seqOf(b.ts));
+    return {
+      now: clock.now().toISO(),
+      zone: clock.zone,
+      users: playgroundUsers,
+      channel: playgroundChannel,
+      botUserId: standin.botUserId,
+      messages: all.filter((m) => !m.threadTs).map((m) => ({ ...messageView(m), replies: all.filter((r) => r.threadTs === m.ts).map(messageView) })),
+      home: standin.homes.get(user) ?? null,
+    };
+  };
 
   const nextReminderAt = (): DateTime | null => {
     const now = clock.now();
@@ -134,28 +170,55 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
     return nextReminders(plan.id, occ, stores.state.completions(plan.id), now, bot.reminders.settings, 1)[0]?.fireAt ?? null;
   };
 
+  let pagePort = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const json = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
       res.end(JSON.stringify(body));
     };
+    // Refused before a byte of the body is read (docs: README, "The playground").
+    const refused = refusal(req, pagePort);
+    if (refused) return json(refused.status, { error: refused.error }, { connection: 'close' });
     const user = url.searchParams.get('user') ?? playgroundUsers[0].id;
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY' });
       res.end(readFileSync(pageFile));
       return;
     }
     if (req.method === 'GET' && url.pathname === '/api/state') return json(200, state(user));
     if (req.method === 'GET' && url.pathname === '/api/events') {
+      if (sseClients.size >= maxEventStreams) return json(429, { error: 'too many open event streams' });
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write('data: hello\n\n');
       sseClients.add(res);
       req.on('close', () => sseClients.delete(res));
       return;
     }
+    const fileRoute = req.method === 'GET' ? /^\/files\/([^/]+)(?:\/[^/]*)?$/.exec(url.pathname) : null;
+    if (fileRoute) {
+      const file = standin.files.get(decodeURIComponent(fileRoute[1]!));
+      if (!file?.ts) return json(404, { error: 'no such file' });
+      res.writeHead(200, {
+        'content-type': `${file.filename.endsWith('.md') ? 'text/markdown' : 'text/plain'}; charset=utf-8`,
+        'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      res.end(file.content);
+      return;
+    }
     if (req.method !== 'POST') return json(404, { error: 'not found' });
-    const body = await readJson(req);
+    const raw = await readLimited(req);
+    if (raw === null) return json(413, { error: 'the request is too large' }, { connection: 'close' });
+    let body: Record<string, unknown>;
+    try {
+      const parsed: unknown = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      body = parsed as Record<string, unknown>;
+    } catch {
+      return json(400, { error: 'expected a JSON object' });
+    }
     const who = String(body.user ?? playgroundUsers[0].id);
     if (!playgroundUsers.some((u) => u.id === who)) return json(400, { error: 'unknown user' });
     switch (url.pathname) {
@@ -245,15 +308,21 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
     page.once('error', reject);
     page.listen(port, '127.0.0.1', resolve);
   });
-  const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}/`;
+  pagePort = (page.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${pagePort}/`;
   return {
     url,
     standin,
     clock,
     stores,
     bot,
+    // As the bot on SIGTERM: no new pass, the running one finished, the scheduler lease given back (so a
+    // later start on the same database posts at once), then the servers and the database closed.
     stop: async () => {
+      stopping = true;
       clearInterval(timer);
+      await passes;
+      bot.reminders.release();
       for (const r of sseClients) r.end();
       page.closeAllConnections();
       await new Promise((r) => page.close(r));

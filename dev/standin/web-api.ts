@@ -29,10 +29,60 @@ export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { cu
 
 const jsonFields = new Set(['blocks', 'attachments', 'metadata', 'view', 'unfurl', 'event_payload']);
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The largest request body the stand-in reads (a report file is a few kB; Slack's own limits are far above). */
+export const standinBodyLimit = 8 * 1024 * 1024;
+
+/** The body as text, or null when it is larger than `limit` (reading stops there). */
+export async function readBody(req: IncomingMessage, limit = standinBodyLimit): Promise<string | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return null;
   const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(c as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** What a file upload carries: the file part of a multipart body (as the Web API client sends it), else the body. */
+async function uploadedContent(body: string, contentType: string | undefined): Promise<string> {
+  if (!contentType?.startsWith('multipart/form-data')) return body;
+  try {
+    const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+    for (const [, value] of form) return typeof value === 'string' ? value : await value.text();
+  } catch {
+    // Not a well-formed multipart body: keep it as it came.
+  }
+  return body;
+}
+
+/** A person in the stand-in's directory, as `users.info` answers them. */
+export interface StandInUser {
+  id: string;
+  /** The handle (`ana`), what `<@U…|ana>` carries. */
+  name: string;
+  realName: string;
+  /** What Slack shows in mentions and message headers. */
+  displayName: string;
+  locale?: string;
+  tz?: string;
+}
+
+/** A file shared with files.uploadV2 (getUploadURLExternal, the upload, completeUploadExternal). */
+export interface StoredFile {
+  id: string;
+  filename: string;
+  content: string;
+  title?: string;
+  channel?: string;
+  /** The thread it was shared in, when there is one. */
+  threadTs?: string;
+  initialComment?: string;
+  /** When it was shared (completeUploadExternal), as a message ts. */
+  ts?: string;
+  user?: string;
 }
 
 function parseParams(body: string, contentType: string | undefined): Record<string, unknown> {
@@ -64,7 +114,12 @@ export class WebApiStandIn {
   readonly locales = new Map<string, string>();
   readonly usergroups = new Map<string, string[]>();
   /** Files uploaded with files.uploadV2, by file id. */
-  readonly files = new Map<string, { filename: string; content: string; channel?: string; title?: string }>();
+  readonly files = new Map<string, StoredFile>();
+  /**
+   * The workspace's people. `users.info` answers a person here (or one given a locale in `locales`) and
+   * `user_not_found` for any other id, as Slack does.
+   */
+  readonly users = new Map<string, StandInUser>();
   readonly botUserId = 'UGCMBOT';
   private readonly faults = new Map<string, Fault[]>();
   private readonly responseUrls = new Map<string, { channel: string; user: string; messageTs?: string }>();
@@ -113,6 +168,11 @@ export class WebApiStandIn {
     return `${this.baseUrl}/response/${id}`;
   }
 
+  /** Adds people to the directory `users.info` answers from. */
+  addUsers(...people: StandInUser[]): void {
+    for (const u of people) this.users.set(u.id, u);
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -138,7 +198,17 @@ export class WebApiStandIn {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
+    // Only the bot (a Node client on this machine) talks to the stand-in: a browser's request (it carries an
+    // Origin) or one addressed to another host (DNS rebinding) is refused before anything is read.
+    if (req.headers.origin !== undefined || req.headers.host !== new URL(this.baseUrl).host) {
+      res.writeHead(403, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ ok: false, error: 'forbidden' }));
+      return;
+    }
     const body = await readBody(req);
+    if (body === null) {
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ ok: false, error: 'too_large' }));
+      return;
+    }
     let params: Record<string, unknown>;
     try {
       params = parseParams(body, req.headers['content-type']);
@@ -164,7 +234,7 @@ export class WebApiStandIn {
       const id = url.pathname.slice('/upload/'.length);
       const file = this.files.get(id);
       if (!file) return send(404, { ok: false });
-      file.content = body;
+      file.content = await uploadedContent(body, req.headers['content-type']);
       this.calls.push({ method: 'file_upload', params: { file_id: id, bytes: body.length }, at: Date.now() });
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('OK');
@@ -287,25 +357,45 @@ export class WebApiStandIn {
           .map((m) => ({ type: 'message', ts: m.ts, thread_ts: m.threadTs ?? m.ts, text: m.text, user: m.user, blocks: m.blocks, metadata: m.metadata }));
         return { ok: true, messages: list, has_more: false };
       }
-      case 'users.info':
+      case 'users.info': {
+        const id = String(p.user ?? '');
+        const known = this.users.get(id);
+        if (!known && !this.locales.has(id)) return { ok: false, error: 'user_not_found' };
+        const name = known?.name ?? id.toLowerCase();
         return {
           ok: true,
-          user: { id: p.user, name: String(p.user).toLowerCase(), locale: this.locales.get(String(p.user)) ?? 'en-US', tz: 'America/Santiago' },
+          user: {
+            id,
+            name,
+            real_name: known?.realName ?? name,
+            profile: { real_name: known?.realName ?? name, display_name: known?.displayName ?? name },
+            locale: this.locales.get(id) ?? known?.locale ?? 'en-US',
+            tz: known?.tz ?? 'America/Santiago',
+          },
         };
+      }
       case 'usergroups.users.list': {
         const users = this.usergroups.get(String(p.usergroup));
         return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
       }
       case 'files.getUploadURLExternal': {
         const id = `F${String(this.files.size + 1).padStart(8, '0')}`;
-        this.files.set(id, { filename: String(p.filename ?? ''), content: '' });
+        this.files.set(id, { id, filename: String(p.filename ?? ''), content: '' });
         return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal': {
         const list = (typeof p.files === 'string' ? safeJson(p.files) : p.files) as { id: string; title?: string }[];
         for (const f of list ?? []) {
           const file = this.files.get(f.id);
-          if (file) Object.assign(file, { title: f.title, channel: p.channel_id ? String(p.channel_id) : undefined });
+          if (file)
+            Object.assign(file, {
+              title: f.title,
+              channel: p.channel_id ? String(p.channel_id) : undefined,
+              threadTs: p.thread_ts ? String(p.thread_ts) : undefined,
+              initialComment: p.initial_comment ? String(p.initial_comment) : undefined,
+              ts: this.nextTs(),
+              user: this.botUserId,
+            });
         }
         return { ok: true, files: (list ?? []).map((f) => ({ id: f.id, title: f.title })) };
       }

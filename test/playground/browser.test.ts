@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { LogLevel } from '@slack/bolt';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,8 @@ import path from 'node:path';
 // Debian's Chromium (never a downloaded browser): .ci/run installs chromium-headless-shell.
 const executablePath = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
 if (!executablePath) console.warn('browser tests skipped: no Chromium here (as root: apt-get update && apt-get install -y chromium-headless-shell)');
+
+const browserZone = 'Asia/Tokyo';
 
 describe.skipIf(!executablePath)('the playground in a real browser', () => {
   let playground: Playground;
@@ -28,7 +32,9 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    page = await browser.newPage();
+    // The browser sits in another zone than the bot's (Tokyo is 13 hours from Santiago): the page must show
+    // every time in GCM_TIMEZONE all the same.
+    page = await browser.newPage({ timezoneId: browserZone, viewport: { width: 1400, height: 900 } });
     await page.goto(playground.url);
     await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
   }, 30_000);
@@ -102,5 +108,146 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     await page.getByTestId('home').getByText('Progress of the plan').waitFor();
     await page.getByTestId('home').locator('select').selectOption('UNDP');
     await page.getByTestId('home').getByText('Leads (6)').waitFor();
+  });
+
+  it('sets a focal point by picking a person with @ in the message box', async () => {
+    await page.getByTestId('tab-channel').click();
+    await page.getByTestId('user').selectOption('U0COCHAIR');
+    const box = page.getByTestId('composer');
+    await box.fill('');
+    await box.pressSequentially('/gcm focal IOM @sof');
+    const person = page.getByTestId('mentions').getByTestId('person');
+    await expect.poll(() => person.allTextContents()).toEqual([expect.stringContaining('Sofía Ramírez')]);
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('/gcm focal IOM <@U0IOM0001|sofia> ');
+    // A click picks too: a second person, found by another part of their name.
+    await box.pressSequentially('@car');
+    await page.getByTestId('mentions').getByText('Carlos Díaz').click();
+    expect(await box.inputValue()).toBe('/gcm focal IOM <@U0IOM0001|sofia> <@U0UNHCR01|carlos> ');
+    await box.press('Enter');
+    const answer = page.getByTestId('message').filter({ hasText: 'IOM' }).filter({ hasText: '@Sofía' }).last();
+    await answer.waitFor();
+    expect(await answer.textContent()).toContain('@Carlos');
+    expect(await answer.textContent()).not.toContain('U0IOM0001');
+    expect(playground.stores.state.focalPointsOf('IOM')).toEqual(['U0IOM0001', 'U0UNHCR01']);
+  });
+
+  it('shows every time on the page in the bot’s zone, by the bot’s clock', async () => {
+    await page.getByTestId('set-clock').fill('2024-04-25T10:15');
+    await page.getByTestId('set-clock').dispatchEvent('change');
+    await expect.poll(() => page.getByTestId('now').textContent(), { timeout: 10_000 }).toMatch(/Thu, Apr 25, 2024, 10:1\d AM \(America\/Santiago\)/);
+    await page.getByTestId('user').selectOption('U0COCHAIR');
+    await send('/gcm activity B1.6');
+    const answer = page.getByTestId('message').filter({ hasText: 'Activity B1.6' }).last();
+    await answer.getByRole('button', { name: 'Mark done' }).click();
+    await expect.poll(() => answer.textContent(), { timeout: 10_000 }).toMatch(/B1\.6 marked done by @Ana.*Apr 25, 2024 10:1\d AM/);
+    // The message's own time: the bot's clock in its zone, not the wall clock nor the browser's zone.
+    expect(await answer.getByTestId('time').textContent()).toMatch(/^10:1\d AM$/);
+    // Nothing on the page reads in the browser's zone (10:15 in Santiago is 11:15 PM in Tokyo).
+    const text = (await page.locator('body').textContent()) ?? '';
+    expect(text).not.toMatch(/11:1\d PM/);
+    const times = await page.getByTestId('time').allTextContents();
+    expect(times.length).toBeGreaterThan(3);
+    for (const t of times) expect(t).toMatch(/^\d\d:\d\d [AP]M$/);
+  });
+
+  it('shows a follow-up in its reminder’s thread, opened beside the channel', async () => {
+    // B1.3 (April's pledge monitoring) is due on 30 April and not done: its follow-up goes out 3 days later.
+    await page.getByTestId('set-clock').fill('2024-05-03T09:05');
+    await page.getByTestId('set-clock').dispatchEvent('change');
+    await expect.poll(() => playground.standin.callsOf('chat.postMessage').filter((c) => c.params.thread_ts).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const followUp = playground.standin.messages.find((m) => m.threadTs && m.text.includes('B1.3'))!;
+    expect(followUp).toBeDefined();
+    const parent = page.locator(`[data-testid=message][data-ts="${followUp.threadTs}"]`);
+    expect(await parent.textContent()).toContain('B1.3');
+    // Not in the channel itself: only "N replies" under its reminder.
+    expect(await page.locator(`#feed [data-ts="${followUp.ts}"]`).count()).toBe(0);
+    await parent.getByTestId('replies').click();
+    const thread = page.getByTestId('thread');
+    await thread.waitFor();
+    expect(await thread.getByTestId('thread-parent').getAttribute('data-ts')).toBe(followUp.threadTs);
+    const reply = thread.locator(`[data-testid=reply][data-ts="${followUp.ts}"]`);
+    await reply.waitFor();
+    expect(await reply.getByRole('button', { name: 'Mark done' }).count()).toBe(1);
+    expect(await reply.textContent()).toMatch(/@Sofía/);
+    await expect.poll(() => page.getByTestId('feed').isVisible()).toBe(true);
+    await thread.getByTestId('thread-close').click();
+    await expect.poll(() => thread.isVisible()).toBe(false);
+  });
+
+  it('shows the file of /gcm report with its name, size and a preview, and serves it', async () => {
+    await page.getByTestId('user').selectOption('U0COCHAIR');
+    await send('/gcm report 2024-01-01 2024-03-31');
+    const card = page.getByTestId('feed').getByTestId('file').last();
+    await card.waitFor({ timeout: 15_000 });
+    const file = [...playground.standin.files.values()].find((f) => f.ts && !f.threadTs)!;
+    expect(file.filename).toMatch(/\.md$/);
+    expect(await card.getByTestId('file-name').textContent()).toBe(file.filename);
+    expect(await card.getByTestId('file-meta').textContent()).toMatch(/\d+(\.\d)? kB · Markdown/);
+    const firstLine = file.content.split('\n')[0]!;
+    expect(firstLine.length).toBeGreaterThan(3);
+    expect(await card.getByTestId('file-preview').textContent()).toContain(firstLine);
+    const href = (await card.getByTestId('file-download').getAttribute('href'))!;
+    expect(await page.evaluate(async (u) => (await fetch(u)).text(), href)).toBe(file.content);
+  });
+
+  it('shows the quarterly report’s file in its summary’s thread', async () => {
+    // The first business day after the second quarter: the report is posted, its file in the summary's thread.
+    await page.getByTestId('set-clock').fill('2024-07-01T09:05');
+    await page.getByTestId('set-clock').dispatchEvent('change');
+    await expect.poll(() => [...playground.standin.files.values()].filter((f) => f.threadTs).length, { timeout: 15_000 }).toBe(1);
+    const file = [...playground.standin.files.values()].find((f) => f.threadTs)!;
+    const parent = page.locator(`[data-testid=message][data-ts="${file.threadTs}"]`);
+    await parent.getByTestId('replies').click();
+    const shown = page.getByTestId('thread').getByTestId('file');
+    await shown.waitFor();
+    expect(await shown.getByTestId('file-name').textContent()).toBe(file.filename);
+    expect(await shown.getByTestId('file-preview').textContent()).toContain(file.content.split('\n')[0]);
+  });
+
+  it('a page on another origin posting to the playground’s API changes nothing', async () => {
+    const target = new URL('/api/command', playground.url).toString();
+    const evil = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>elsewhere</title><p>another site</p>');
+    });
+    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
+    const other = await browser.newPage();
+    try {
+      await other.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+      const before = {
+        calls: playground.standin.calls.length,
+        audit: playground.stores.state.auditCount(),
+        done: [...playground.stores.state.completions('lac-2023-2024').keys()],
+        focal: [...playground.stores.state.focalPoints().entries()],
+      };
+      const body = JSON.stringify({ user: 'U0COCHAIR', text: '/gcm done B1.7' });
+      // A simple (no-preflight) request, as a cross-site form or script can send: text/plain, with the browser's Origin (refused for it).
+      const answered = other.waitForResponse((r) => r.url() === target && r.request().method() === 'POST');
+      await other.evaluate(
+        ([u, b]) => fetch(u!, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: b }).then(() => 'sent'),
+        [target, body],
+      );
+      expect((await answered).status()).toBe(403);
+      // JSON from another origin needs a preflight, which the playground never grants: the POST is never sent.
+      const json = await other.evaluate(
+        ([u, b]) =>
+          fetch(u!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: b }).then(
+            () => 'sent',
+            () => 'blocked',
+          ),
+        [target, body],
+      );
+      expect(json).toBe('blocked');
+      expect({
+        calls: playground.standin.calls.length,
+        audit: playground.stores.state.auditCount(),
+        done: [...playground.stores.state.completions('lac-2023-2024').keys()],
+        focal: [...playground.stores.state.focalPoints().entries()],
+      }).toEqual(before);
+    } finally {
+      await other.close();
+      await new Promise((r) => evil.close(r));
+    }
   });
 });
