@@ -3,19 +3,19 @@ import type { z } from 'zod';
 // Problems in plain words: where (an activity or priority id and a field, not `priorities[0].activities[1]`)
 // and what (the value that is wrong and why), with the nearest known name when a name is misspelt.
 
-/** Levenshtein distance, case-insensitive. */
+/** Edit distance (insertions, deletions, substitutions, and swaps of two neighbours: `titel` is 1 from `title`), case-insensitive. */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= s.length; i++) {
-    const cur = [i];
     for (let j = 1; j <= t.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+      const row = d[i]!;
+      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
     }
-    prev = cur;
   }
-  return prev[t.length]!;
+  return d[s.length]![t.length]!;
 }
 
 /** The candidates nearest to `word` by edit distance (ties kept, at most `limit`), closest first. */
@@ -222,7 +222,8 @@ export function plainIssues(issue: z.core.$ZodIssue, raw: unknown, root: AnySche
       const names = issue.values.map(String);
       if (input === undefined) return one(`missing; one of ${orList(names)}`);
       const meant = typeof input === 'string' ? closeMatch(input, names) : undefined;
-      return one(`${show(input)} is not ${field ? `a ${field}` : 'allowed'}; ${meant ? `did you mean "${meant}"?` : `one of ${orList(names)}`}`);
+      const what = typeof path[path.length - 1] === 'number' ? `allowed in ${field}` : field ? `a ${field}` : 'allowed';
+      return one(`${show(input)} is not ${what}; ${meant ? `did you mean "${meant}"?` : `one of ${orList(names)}`}`);
     }
     default:
       return one(issue.message);

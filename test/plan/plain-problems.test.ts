@@ -99,6 +99,11 @@ describe('plan:check speaks plainly', () => {
     }
   });
 
+  it("names the plan's own fields, and a misspelt one once (not also as missing)", () => {
+    const r = check(edit(planText, 'title: ', 'titel: '));
+    expect(r.lines).toEqual([expect.stringMatching(/:\d+ title: "titel" is not a field; did you mean "title"\?$/)]);
+  });
+
   it('checks months of a month field against the calendar', () => {
     const text = planText.replace(/type: month, month: (\d{4})-\d\d/, 'type: month, month: $1-13');
     expect(text).not.toBe(planText);
@@ -164,5 +169,6 @@ describe('agencies in a plan file are named as in questions', () => {
     expect(editDistance('knd', 'kind')).toBe(1);
     expect(editDistance('UNICF', 'unicef')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('titel', 'title')).toBe(1);
   });
 });
