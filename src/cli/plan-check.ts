@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { defaultDataDir, defaultPlanFile } from '../config.js';
-import { checkPlan, loadDataFile, loadReference, withLines, type Problem } from '../plan/load.js';
-import type { PlanFile } from '../plan/schema.js';
+import { checkLoadedPlan, detectKind, loadDataFile, loadReference, type Problem } from '../plan/load.js';
 import { formatProblem } from '../plan/import-plan.js';
 
 /**
  * `npm run plan:check [file]`: validates a data file (kind detected from its keys: a plan, agencies, gcm or
  * matrix file), and a plan against the reference files in data/. Without a file: every file in data/.
- * Prints every problem with its path and line; exit 1 on any, 0 when all is well.
+ * Prints every problem with its file, line and place in plain words (`data/plan.yaml:57 B1.2 schedule.months: 13
+ * is not a month (1-12)`): all of them, the cross-checks included on whatever parsed. Everything it says goes to
+ * `out`, which is stderr when run (it prints messages, no data); exit 1 on any problem, 0 when all is well.
  */
 export function runPlanCheck(args: string[], out: (s: string) => void, dataDir = defaultDataDir): number {
   const files = args.length > 0 ? args.map((f) => path.resolve(f)) : [defaultPlanFile];
@@ -16,11 +17,9 @@ export function runPlanCheck(args: string[], out: (s: string) => void, dataDir =
   if (!reference.ok) problems.push(...reference.problems);
   for (const file of files) {
     const loaded = loadDataFile(file);
-    if (!loaded.ok) {
-      problems.push(...loaded.problems);
-      continue;
-    }
-    if (loaded.value.kind === 'plan' && reference.ok) problems.push(...withLines(checkPlan(loaded.value.data as PlanFile, reference.value, file)));
+    const isPlan = loaded.ok ? loaded.value.kind === 'plan' : loaded.raw !== undefined && detectKind(loaded.raw) === 'plan';
+    if (isPlan) problems.push(...checkLoadedPlan(loaded, reference.ok ? reference.value : null, file).problems);
+    else if (!loaded.ok) problems.push(...loaded.problems);
   }
   const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).keys()];
   if (unique.length > 0) {
@@ -35,5 +34,5 @@ export function runPlanCheck(args: string[], out: (s: string) => void, dataDir =
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = runPlanCheck(process.argv.slice(2), (s) => console.log(s));
+  process.exitCode = runPlanCheck(process.argv.slice(2), (s) => console.error(s));
 }

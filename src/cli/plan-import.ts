@@ -7,6 +7,7 @@ import { formatProblem, importPlanFile } from '../plan/import-plan.js';
 /**
  * `npm run plan:import -- [FILE]`: validates and imports a plan (default GCM_PLAN or the bundled one) into
  * DATABASE_PATH, keeping all user state. Exit 0 on success, 1 when the file is rejected (nothing changed).
+ * What it says is a message, not data: on stderr when run.
  */
 export function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out: (s: string) => void): number {
   let config: Config;
@@ -42,5 +43,5 @@ export function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out: (s: s
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = runPlanImport(process.argv.slice(2), process.env, (s) => console.log(s));
+  process.exitCode = runPlanImport(process.argv.slice(2), process.env, (s) => console.error(s));
 }

@@ -38,8 +38,11 @@ export function importPlanFile(
   return { ok: true, skipped: false, report: imports.importBundle(b, importedAt) };
 }
 
-/** A problem as one line: `data/plan.yaml:42 priorities[0].activities[2].lead.agencies[0]: unknown agency "XYZ"`. */
+/**
+ * A problem as one line, named in plain words where it can be: `data/plan.yaml:42 B1.3 lead.agencies: UNICF:
+ * unknown agency; did you mean UNICEF?` (else by its path: `data/agencies.yaml:3 agencies[0].roles[0]: …`).
+ */
 export function formatProblem(p: Problem, cwd = process.cwd()): string {
   const file = p.file.startsWith(`${cwd}/`) ? p.file.slice(cwd.length + 1) : p.file;
-  return `${file}${p.line ? `:${p.line}` : ''} ${p.path}: ${p.message}`;
+  return `${file}${p.line ? `:${p.line}` : ''} ${p.where ?? p.path}: ${p.message}`;
 }

@@ -3,27 +3,37 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { CORE_SCHEMA, YAMLException, load as loadYaml } from 'js-yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { agencyResolver } from './agency-names.js';
+import { planWhere, plainIssueList } from './plain.js';
 import {
+  activitySchema,
   agenciesFileSchema,
   gcmFileSchema,
   matrixFileSchema,
   planFileSchema,
+  prioritySchema,
+  scheduleSchema,
   type AgenciesFile,
   type GcmFile,
   type MatrixFile,
   type PlanFile,
 } from './schema.js';
 
-/** One thing wrong with a data file: where (file, path inside it, line when known) and what. */
+/**
+ * One thing wrong with a data file: where (file, path inside it, line when known) and what. `where` names the
+ * place in plain words when there is a better name than the path (`B1.2 schedule.months`, `T3 objectives`).
+ */
 export interface Problem {
   file: string;
   path: string;
   line?: number;
   message: string;
+  where?: string;
 }
 
-export type Loaded<T> = { ok: true; value: T; hash: string } | { ok: false; problems: Problem[] };
+/** A failure keeps `raw`, the data as parsed when only the schema failed: what the cross-checks can still read. */
+export type Loaded<T> = { ok: true; value: T; hash: string } | { ok: false; problems: Problem[]; raw?: unknown };
 
 export const dataFileKinds = ['plan', 'agencies', 'gcm', 'matrix'] as const;
 export type DataFileKind = (typeof dataFileKinds)[number];
@@ -108,15 +118,14 @@ export function parseDataText<K extends DataFileKind>(source: string, file: stri
   if (!result.success) {
     const lines = new LineCounter();
     const parsed = { doc: parseDocument(source, { lineCounter: lines }), lines };
-    return {
-      ok: false,
-      problems: result.error.issues.map((issue) => ({
-        file,
-        path: formatPath(issue.path),
-        line: lineOf(parsed, issue.path),
-        message: issue.message,
-      })),
-    };
+    const problems = plainIssueList(result.error.issues, raw, schema).map((p) => ({
+      file,
+      path: formatPath(p.issue.path),
+      line: lineOf(parsed, p.segments),
+      message: p.message,
+      ...(actual === 'plan' ? { where: planWhere(raw, p.whereSegments) } : p.whereSegments !== p.issue.path ? { where: formatPath(p.whereSegments) } : {}),
+    }));
+    return { ok: false, problems: byLine(problems), raw };
   }
   return { ok: true, value: { kind: actual, data: result.data }, hash: hashText(source) };
 }
@@ -191,15 +200,42 @@ export function loadReference(dataDir: string): Loaded<Reference> {
   return { ok: true, value: { ...reference, hash }, hash };
 }
 
-/** Loads a plan file and the reference data, and cross-checks the plan against it. */
+/** Problems in the order of the file: by file, then line (those without a line last). */
+export function byLine(problems: Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((x, y) => x.p.file.localeCompare(y.p.file) || (x.p.line ?? Infinity) - (y.p.line ?? Infinity) || x.i - y.i)
+    .map((x) => x.p);
+}
+
+/**
+ * Every problem of a plan file read with `loadDataFile`: its syntax or schema problems and, on everything
+ * that parsed (even when other parts did not), the cross-checks against the reference. With no problem, the
+ * plan with its agencies resolved to canonical ids.
+ */
+export function checkLoadedPlan(
+  loaded: Loaded<{ kind: DataFileKind; data: unknown }>,
+  reference: Omit<Reference, 'hash'> | null,
+  file: string,
+): { problems: Problem[]; plan?: PlanFile } {
+  if (loaded.ok) {
+    const plan = loaded.value.data as PlanFile;
+    if (!reference) return { problems: [] };
+    const problems = withLines(checkPlan(plan, reference, file));
+    return problems.length > 0 ? { problems: byLine(problems) } : { problems, plan: resolvePlan(plan, reference) };
+  }
+  const cross = reference && loaded.raw !== undefined ? withLines(checkRawPlan(loaded.raw, reference, file)) : [];
+  return { problems: byLine([...loaded.problems, ...cross]) };
+}
+
+/** Loads a plan file and the reference data, and cross-checks the plan against it; agencies come back as ids. */
 export function loadBundle(planFile: string, dataDir: string): Loaded<Bundle> {
   const reference = loadReference(dataDir);
-  const plan = loadTyped<PlanFile>(planFile, 'plan');
-  const problems = [...(reference.ok ? [] : reference.problems), ...(plan.ok ? [] : plan.problems)];
-  if (!reference.ok || !plan.ok) return { ok: false, problems };
-  const cross = checkPlan(plan.value, reference.value, planFile);
-  if (cross.length > 0) return { ok: false, problems: withLines(cross) };
-  return { ok: true, value: { reference: reference.value, plan: plan.value, planHash: plan.hash, planFile }, hash: plan.hash };
+  const loaded = loadDataFile(planFile, 'plan');
+  const checked = checkLoadedPlan(loaded, reference.ok ? reference.value : null, planFile);
+  const problems = [...(reference.ok ? [] : reference.problems), ...checked.problems];
+  if (!reference.ok || !loaded.ok || !checked.plan || problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { reference: reference.value, plan: checked.plan, planHash: loaded.hash, planFile }, hash: loaded.hash };
 }
 
 /** Cross-checks within the reference files: unique ids and aliases, matrix columns naming known agencies. */
@@ -240,42 +276,147 @@ export function checkReference(ref: Omit<Reference, 'hash'>, dataDir: string): P
   return problems;
 }
 
+/** What the cross-checks read of a plan: any part may be missing (it did not pass the schema). */
+export interface LoosePlan {
+  period?: { start: string; end: string } | undefined;
+  co_leads?: readonly (string | undefined)[] | undefined;
+  priorities?: readonly (LoosePriority | undefined)[] | undefined;
+}
+export interface LoosePriority {
+  id?: string | undefined;
+  kind?: 'basic' | 'thematic' | undefined;
+  objectives?: readonly (number | undefined)[] | undefined;
+  activities?: readonly (LooseActivity | undefined)[] | undefined;
+}
+export interface LooseActivity {
+  id?: string | undefined;
+  lead?: { agencies?: readonly (string | undefined)[] | undefined; wording?: string | undefined } | undefined;
+  support?: { agencies?: readonly (string | undefined)[] | undefined } | undefined;
+  schedule?: PlanFile['priorities'][number]['activities'][number]['schedule'] | undefined;
+}
+
+function pick<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const r = schema.safeParse(value);
+  return r.success ? r.data : undefined;
+}
+
+function field(value: unknown, key: string): unknown {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function each<T>(value: unknown, f: (item: unknown) => T): T[] | undefined {
+  return Array.isArray(value) ? value.map(f) : undefined;
+}
+
+/** The parts of raw plan data that pass the schema, each on its own, in their places. */
+export function salvagePlan(raw: unknown): LoosePlan {
+  const plan = planFileSchema.shape;
+  const priority = prioritySchema.shape;
+  const activity = activitySchema.shape;
+  const name = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  return {
+    period: pick(plan.period, field(raw, 'period')),
+    co_leads: each(field(raw, 'co_leads'), name),
+    priorities: each(field(raw, 'priorities'), (p) => ({
+      id: pick(priority.id, field(p, 'id')),
+      kind: pick(priority.kind, field(p, 'kind')),
+      objectives: each(field(p, 'objectives'), (n) => pick(z.number().int(), n)),
+      activities: each(field(p, 'activities'), (a) => ({
+        id: pick(activity.id, field(a, 'id')),
+        lead: {
+          agencies: each(field(field(a, 'lead'), 'agencies'), name),
+          wording: pick(z.string().trim(), field(field(a, 'lead'), 'wording')),
+        },
+        support: { agencies: each(field(field(a, 'support'), 'agencies'), name) },
+        schedule: pick(scheduleSchema, field(a, 'schedule')),
+      })),
+    })),
+  };
+}
+
+/** The cross-checks on whatever parts of a plan file passed the schema: one bad activity hides no other. */
+export function checkRawPlan(raw: unknown, ref: Omit<Reference, 'hash'>, file: string): Problem[] {
+  return crossCheckPlan(salvagePlan(raw), ref, file, raw);
+}
+
 /** Cross-checks a plan against the reference: known agencies and objectives, unique and well-placed ids, dates. */
 export function checkPlan(plan: PlanFile, ref: Omit<Reference, 'hash'>, file: string): Problem[] {
+  return crossCheckPlan(plan, ref, file, plan);
+}
+
+/** The plan with every agency name (OIM, CEPAL, "UN-Habitat"…) replaced by its id; names that do not resolve stay as written. */
+export function resolvePlan(plan: PlanFile, ref: Pick<Reference, 'agencies'>): PlanFile {
+  const resolve = agencyResolver(ref.agencies);
+  const ids = (names: string[]) =>
+    names.map((n) => {
+      const r = resolve(n);
+      return r.ok ? r.id : n;
+    });
+  return {
+    ...plan,
+    co_leads: ids(plan.co_leads),
+    priorities: plan.priorities.map((p) => ({
+      ...p,
+      activities: p.activities.map((a) => ({
+        ...a,
+        lead: { ...a.lead, agencies: ids(a.lead.agencies) },
+        support: { ...a.support, agencies: ids(a.support.agencies) },
+      })),
+    })),
+  };
+}
+
+function crossCheckPlan(plan: LoosePlan, ref: Omit<Reference, 'hash'>, file: string, labels: unknown): Problem[] {
   const problems: Problem[] = [];
-  const at = (p: string, message: string) => problems.push({ file, path: p, message });
-  const agencyIds = new Set(ref.agencies.agencies.map((a) => a.id));
+  const at = (p: string, message: string) => problems.push({ file, path: p, where: planWhere(labels, parsePath(p)), message });
+  const resolve = agencyResolver(ref.agencies);
+  const agencies = (list: readonly (string | undefined)[] | undefined, p: string) => {
+    const seen = new Map<string, string>();
+    list?.forEach((name, i) => {
+      if (name === undefined) return;
+      const r = resolve(name);
+      if (!r.ok) at(`${p}[${i}]`, r.message);
+      else if (seen.has(r.id))
+        at(`${p}[${i}]`, seen.get(r.id) === name ? `${name} is listed twice` : `${name} is ${r.id}, already listed as ${seen.get(r.id)}`);
+      else seen.set(r.id, name);
+    });
+  };
   const objectiveNumbers = new Set(ref.gcm.objectives.map((o) => o.number));
   const maxObjective = Math.max(...objectiveNumbers);
-  if (plan.period.end < plan.period.start) at('period.end', 'the period ends before it starts');
-  plan.co_leads.forEach((id, i) => {
-    if (!agencyIds.has(id)) at(`co_leads[${i}]`, `unknown agency "${id}"`);
-  });
+  if (plan.period && plan.period.end < plan.period.start) at('period.end', `the period ends (${plan.period.end}) before it starts (${plan.period.start})`);
+  agencies(plan.co_leads, 'co_leads');
   const priorityIds = new Set<string>();
   const activityIds = new Set<string>();
-  plan.priorities.forEach((p, pi) => {
+  plan.priorities?.forEach((p, pi) => {
+    if (!p) return;
     const pp = `priorities[${pi}]`;
-    if (priorityIds.has(p.id)) at(`${pp}.id`, `duplicate priority id ${p.id}`);
-    priorityIds.add(p.id);
-    if ((p.kind === 'basic') !== p.id.startsWith('B')) at(`${pp}.id`, `a ${p.kind} priority's id starts with ${p.kind === 'basic' ? 'B' : 'T'}`);
-    p.objectives.forEach((n, oi) => {
-      if (!objectiveNumbers.has(n)) at(`${pp}.objectives[${oi}]`, `the GCM has no objective ${n} (objectives are 1 to ${maxObjective})`);
+    if (p.id !== undefined) {
+      if (priorityIds.has(p.id)) at(`${pp}.id`, `duplicate priority id ${p.id}`);
+      priorityIds.add(p.id);
+      if (p.kind && (p.kind === 'basic') !== p.id.startsWith('B')) at(`${pp}.id`, `a ${p.kind} priority's id starts with ${p.kind === 'basic' ? 'B' : 'T'}`);
+    }
+    p.objectives?.forEach((n, oi) => {
+      if (n !== undefined && !objectiveNumbers.has(n)) at(`${pp}.objectives[${oi}]`, `the GCM has no objective ${n} (objectives are 1 to ${maxObjective})`);
     });
-    if (new Set(p.objectives).size !== p.objectives.length) at(`${pp}.objectives`, 'an objective is listed twice');
-    p.activities.forEach((a, ai) => {
+    const listed = p.objectives?.filter((n) => n !== undefined) ?? [];
+    const twice = listed.find((n, i) => listed.indexOf(n) !== i);
+    if (twice !== undefined) at(`${pp}.objectives`, `objective ${twice} is listed twice`);
+    p.activities?.forEach((a, ai) => {
+      if (!a) return;
       const ap = `${pp}.activities[${ai}]`;
-      if (activityIds.has(a.id)) at(`${ap}.id`, `duplicate activity id ${a.id}`);
-      activityIds.add(a.id);
-      if (!a.id.startsWith(`${p.id}.`)) at(`${ap}.id`, `activity ${a.id} is listed under priority ${p.id}: its id must start with ${p.id}.`);
-      a.lead.agencies.forEach((id, i) => {
-        if (!agencyIds.has(id)) at(`${ap}.lead.agencies[${i}]`, `unknown agency "${id}"`);
-      });
-      a.support.agencies.forEach((id, i) => {
-        if (!agencyIds.has(id)) at(`${ap}.support.agencies[${i}]`, `unknown agency "${id}"`);
-      });
-      if (a.lead.agencies.length === 0 && a.lead.wording === '') at(`${ap}.lead`, "give the lead agencies or the plan's wording for them");
+      if (a.id !== undefined) {
+        if (activityIds.has(a.id)) at(`${ap}.id`, `duplicate activity id ${a.id}`);
+        activityIds.add(a.id);
+        if (p.id !== undefined && !a.id.startsWith(`${p.id}.`))
+          at(`${ap}.id`, `activity ${a.id} is listed under priority ${p.id}: its id must start with ${p.id}.`);
+      }
+      agencies(a.lead?.agencies, `${ap}.lead.agencies`);
+      agencies(a.support?.agencies, `${ap}.support.agencies`);
+      if (a.lead?.agencies?.length === 0 && a.lead.wording === '') at(`${ap}.lead`, "give the lead agencies or the plan's wording for them");
       const s = a.schedule;
-      if ((s.type === 'month_range' || s.type === 'date_range') && s.to < s.from) at(`${ap}.schedule.to`, 'the range ends before it starts');
+      if (!s) return;
+      if ((s.type === 'month_range' || s.type === 'date_range') && s.to < s.from)
+        at(`${ap}.schedule.to`, `the range ends (${s.to}) before it starts (${s.from})`);
       if (s.type === 'tentative') {
         const [y, m] = s.month.split('-').map(Number) as [number, number];
         const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -283,7 +424,10 @@ export function checkPlan(plan: PlanFile, ref: Omit<Reference, 'hash'>, file: st
           if (d > last) at(`${ap}.schedule.days[${i}]`, `${s.month} has no day ${d}`);
         });
       }
-      if (s.type === 'recurring_months' && new Set(s.months).size !== s.months.length) at(`${ap}.schedule.months`, 'a month is listed twice');
+      if (s.type === 'recurring_months') {
+        const month = s.months.find((n, i) => s.months.indexOf(n) !== i);
+        if (month !== undefined) at(`${ap}.schedule.months`, `month ${month} is listed twice`);
+      }
     });
   });
   return problems;

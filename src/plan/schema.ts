@@ -11,6 +11,8 @@ const nullableText = z.string().trim().min(1).nullable();
 
 export const agencyIdPattern = /^[A-Za-z][A-Za-z0-9 /-]*$/;
 const agencyId = z.string().regex(agencyIdPattern, 'expected an agency id such as IOM');
+/** In a plan file, an agency is named as in questions: id, name, Spanish name or acronym, alias (checked against data/agencies.yaml). */
+const agencyName = text;
 
 // ---- GCM reference (data/gcm.yaml) ----
 
@@ -142,7 +144,7 @@ export const scheduleMatchesDomain: Same<Schedule, DomainSchedule> = true;
 
 const leadSchema = z
   .object({
-    agencies: z.array(agencyId),
+    agencies: z.array(agencyName),
     wording: z.string().trim(),
   })
   .strict();
@@ -150,7 +152,7 @@ const leadSchema = z
 const supportSchema = z
   .object({
     network: z.boolean(),
-    agencies: z.array(agencyId),
+    agencies: z.array(agencyName),
     wording: z.string().trim(),
   })
   .strict();
@@ -194,7 +196,7 @@ export const planFileSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id such as lac-2023-2024'),
     title: text,
     network: text,
-    co_leads: z.array(agencyId).default([]),
+    co_leads: z.array(agencyName).default([]),
     published: z.string().optional(),
     endorsed: isoDate.optional(),
     source: text.optional(),
