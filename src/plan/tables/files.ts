@@ -35,7 +35,8 @@ function tooLarge(file: string, size: number): Problem {
 
 /** Reads plan.csv, priorities.csv (prioridades.csv), activities.csv (actividades.csv) from a folder. */
 export function readCsvFolder(folderOrFile: string): Loaded<Tables> {
-  const folder = /\.csv$/i.test(folderOrFile) ? path.dirname(folderOrFile) : folderOrFile;
+  const isFolder = existsSync(folderOrFile) && statSync(folderOrFile).isDirectory();
+  const folder = !isFolder && /\.csv$/i.test(folderOrFile) ? path.dirname(folderOrFile) : folderOrFile;
   if (!existsSync(folder)) return { ok: false, problems: [{ file: folder, path: '(file)', message: 'file not found' }] };
   const present = readdirSync(folder);
   const problems: Problem[] = [];
