@@ -1,4 +1,4 @@
-import { Document, isNode } from 'yaml';
+import { Document, isCollection, isNode } from 'yaml';
 import type { PlanFile } from '../schema.js';
 import type { Remark } from './read-tables.js';
 
@@ -12,7 +12,8 @@ export function draftYaml(plan: PlanFile, remarks: Remark[], source: string): st
   for (const r of remarks) {
     const node = doc.getIn(r.path, true);
     const comment = ` ${r.guess ? 'CHECK' : 'NOTE'}: ${r.message} (${r.where})`;
-    if (isNode(node)) node.comment = node.comment ? `${node.comment}\n${comment}` : comment;
+    if (isCollection(node)) node.commentBefore = node.commentBefore ? `${node.commentBefore}\n${comment}` : comment;
+    else if (isNode(node)) node.comment = node.comment ? `${node.comment}\n${comment}` : comment;
   }
   const checks = remarks.filter((r) => r.guess).length;
   doc.commentBefore = ` Draft of plan ${plan.id}, read from ${source}.\n ${checks} ${checks === 1 ? 'reading was' : 'readings were'} made with a guess: search for "# CHECK".`;
