@@ -197,3 +197,30 @@ describe('export then import gives the same plan', () => {
     );
   });
 });
+
+describe('data/templates', () => {
+  const templates = path.join(defaultDataDir, 'templates');
+
+  it('holds the 2023-2024 plan as a workbook that imports to the plan of the YAML', async () => {
+    const yaml = loadedStores();
+    const book = await importedStores(path.join(templates, 'plan-2023-2024.xlsx'));
+    const { published: _p, source: _s, ...expected } = planFromReader(yaml.plans, 'lac-2023-2024')!;
+    expect(planFromReader(book.plans, 'lac-2023-2024')).toEqual(expected);
+    book.close();
+  });
+
+  it('holds an English and a Spanish template that read to the same schedules, agencies and kinds', async () => {
+    const shape = async (file: string) => {
+      const stores = await importedStores(path.join(templates, file));
+      const out = stores.plans
+        .activities('lac-2025-2026')
+        .map((a) => ({ id: a.id, lead: a.lead.agencies, support: a.support.network, kind: a.kind, schedule: { ...a.schedule, text: undefined } }));
+      stores.close();
+      return out;
+    };
+    const english = await shape('plan-template-en.xlsx');
+    expect(english).toHaveLength(9);
+    expect(new Set(english.map((a) => a.schedule.type)).size).toBe(9);
+    expect(await shape('plan-template-es.xlsx')).toEqual(english);
+  });
+});
