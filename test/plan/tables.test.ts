@@ -1,6 +1,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runPlanCheck } from '../../src/cli/plan-check.js';
+import { runPlanImport } from '../../src/cli/plan-import.js';
 import { defaultDataDir } from '../../src/config.js';
 import { importPlanSource } from '../../src/plan/import-plan.js';
 import { openStores } from '../../src/stores.js';
@@ -98,5 +100,33 @@ describe('a CSV plan is refused whole, each problem by file, sheet, row and colu
   it('refuses a folder without its tables', async () => {
     const lines = await expectRefused(tempDir());
     expect(lines.join('\n')).toMatch(/no activities\.csv or actividades\.csv in the folder/);
+  });
+});
+
+describe('npm run plan:check and plan:import with a CSV folder', () => {
+  it('checks a table plan: exit 0 with the choices it made, exit 1 with each problem at its cell', async () => {
+    const lines: string[] = [];
+    expect(await runPlanCheck([csvPlan], (s) => lines.push(s))).toBe(0);
+    expect(lines.join('\n')).toMatch(/chose: T2\.1: kind meeting, inferred: its schedule names "event"/);
+    expect(lines.at(-1)).toMatch(/^OK: /);
+    const bad = editedCsv('activities.csv', (t) => t.replace('July 2023', 'Julember 2023'));
+    const problems: string[] = [];
+    expect(await runPlanCheck([bad], (s) => problems.push(s))).toBe(1);
+    expect(problems.join('\n')).toMatch(/activities\.csv:Activities:13:E \(Scheduling\): cannot read the schedule "Julember 2023"/);
+  });
+
+  it('imports through the command, printing what it chose, and rejects with the cells named', async () => {
+    const db = path.join(tempDir(), 'gcm.sqlite');
+    const lines: string[] = [];
+    expect(await runPlanImport([csvPlan], { DATABASE_PATH: db }, (s) => lines.push(s))).toBe(0);
+    expect(lines[0]).toBe('Imported plan lac-2023-2024: 7 priorities, 26 activities.');
+    expect(lines).toContain(
+      '  note: B4.1: the agencies in charge name no known agency; kept as wording ("Corresponding agency in reference to the message to share.")',
+    );
+    const refused: string[] = [];
+    const bad = editedCsv('activities.csv', (t) => t.replace('IOM and ILO', 'IOM and ILX'));
+    expect(await runPlanImport([bad], { DATABASE_PATH: db }, (s) => refused.push(s))).toBe(1);
+    expect(refused[0]).toBe('Rejected, the database is unchanged. 1 problem:');
+    expect(refused[1]).toMatch(/activities\.csv:Activities:25:D \(Entity in charge\): ILX: unknown agency; did you mean ILO\?/);
   });
 });
