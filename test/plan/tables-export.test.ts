@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,35 @@ describe('the 2023-2024 plan as a workbook', () => {
     if (!tables.ok) throw new Error('fixture');
     const file = path.join(tempDir(), 'plan.xlsx');
     await writeWorkbook(tables.value, file);
+    await expectSameAsYaml(file);
+  });
+
+  it('reads what spreadsheets write: a merged cell (the Entity cell thematic 1.1 and 1.2 share), rich text, a date cell', async () => {
+    const tables = readCsvFolder(csvPlan);
+    if (!tables.ok) throw new Error('fixture');
+    const wb = new ExcelJS.Workbook();
+    for (const [key, name] of [
+      ['plan', 'Plan'],
+      ['priorities', 'Prioridades'],
+      ['activities', 'ACTIVITIES'],
+    ] as const) {
+      const ws = wb.addWorksheet(name);
+      for (const row of tables.value[key].rows) ws.addRow(row);
+    }
+    wb.getWorksheet('Plan')!.getCell('B5').value = new Date(Date.UTC(2023, 5, 1));
+    const activities = wb.getWorksheet('ACTIVITIES')!;
+    expect(activities.getCell('A20').value).toBe('T1');
+    activities.getCell('D21').value = null;
+    activities.mergeCells('D20:D21');
+    activities.getCell('B3').value = {
+      richText: [
+        { text: '1.2. ' },
+        { font: { bold: true }, text: 'Organize quarterly meetings' },
+        { text: ' of the Regional Network for coordination and information exchange.' },
+      ],
+    };
+    const file = path.join(tempDir(), 'plan.xlsx');
+    await wb.xlsx.writeFile(file);
     await expectSameAsYaml(file);
   });
 
