@@ -2,6 +2,8 @@ import path from 'node:path';
 import { defaultDataDir, defaultPlanFile } from '../config.js';
 import { checkLoadedPlan, detectKind, loadDataFile, loadReference, type Problem } from '../plan/load.js';
 import { formatProblem } from '../plan/import-plan.js';
+import { tableSourceOf } from '../plan/tables/files.js';
+import { loadTablesBundle } from '../plan/tables/load-tables.js';
 
 /**
  * `npm run plan:check [file]`: validates a data file (kind detected from its keys: a plan, agencies, gcm or
@@ -9,13 +11,20 @@ import { formatProblem } from '../plan/import-plan.js';
  * Prints every problem with its file, line and place in plain words (`data/plan.yaml:57 B1.2 schedule.months: 13
  * is not a month (1-12)`): all of them, the cross-checks included on whatever parsed. Everything it says goes to
  * `out`, which is stderr when run (it prints messages, no data); exit 1 on any problem, 0 when all is well.
+ * A plan may also be an .xlsx workbook or a folder of CSV files: its problems name FILE:SHEET:ROW:COLUMN.
  */
-export function runPlanCheck(args: string[], out: (s: string) => void, dataDir = defaultDataDir): number {
+export async function runPlanCheck(args: string[], out: (s: string) => void, dataDir = defaultDataDir): Promise<number> {
   const files = args.length > 0 ? args.map((f) => path.resolve(f)) : [defaultPlanFile];
   const problems: Problem[] = [];
   const reference = loadReference(dataDir);
   if (!reference.ok) problems.push(...reference.problems);
   for (const file of files) {
+    if (tableSourceOf(file) !== null) {
+      const tables = await loadTablesBundle(file, dataDir);
+      if (tables.ok) for (const r of tables.remarks) out(`  ${r.guess ? 'chose' : 'note'}: ${r.message}`);
+      else problems.push(...tables.problems);
+      continue;
+    }
     const loaded = loadDataFile(file);
     const isPlan = loaded.ok ? loaded.value.kind === 'plan' : loaded.raw !== undefined && detectKind(loaded.raw) === 'plan';
     if (isPlan) problems.push(...checkLoadedPlan(loaded, reference.ok ? reference.value : null, file).problems);
@@ -34,5 +43,5 @@ export function runPlanCheck(args: string[], out: (s: string) => void, dataDir =
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = runPlanCheck(process.argv.slice(2), (s) => console.error(s));
+  process.exitCode = await runPlanCheck(process.argv.slice(2), (s) => console.error(s));
 }

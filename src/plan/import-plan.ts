@@ -1,8 +1,11 @@
 import type { ImportReport } from '../db/plan-import-store.js';
 import type { Stores } from '../stores.js';
-import { loadBundle, type Problem } from './load.js';
+import { loadBundle, type Bundle, type Problem } from './load.js';
+import { tableSourceOf } from './tables/files.js';
+import { loadTablesBundle } from './tables/load-tables.js';
+import type { Remark } from './tables/read-tables.js';
 
-export type ImportOutcome = { ok: true; report: ImportReport; skipped: boolean } | { ok: false; problems: Problem[] };
+export type ImportOutcome = { ok: true; report: ImportReport; skipped: boolean; remarks?: Remark[] } | { ok: false; problems: Problem[] };
 
 /**
  * Validates `planFile` with the reference files of `dataDir` and imports them in one transaction (the import
@@ -16,10 +19,31 @@ export function importPlanFile(
   importedAt: string,
   onlyIfChanged = false,
 ): ImportOutcome {
-  const { imports, plans } = stores;
   const bundle = loadBundle(planFile, dataDir);
   if (!bundle.ok) return bundle;
-  const b = bundle.value;
+  return importBundle(stores, bundle.value, importedAt, onlyIfChanged);
+}
+
+/**
+ * Like importPlanFile, for a plan given as YAML or as tables (an .xlsx workbook, a folder of CSV files):
+ * the tables are read first (exceljs reads asynchronously), then imported the same way, in one transaction.
+ */
+export async function importPlanSource(
+  stores: Pick<Stores, 'imports' | 'plans'>,
+  planFile: string,
+  dataDir: string,
+  importedAt: string,
+  onlyIfChanged = false,
+): Promise<ImportOutcome> {
+  if (tableSourceOf(planFile) === null) return importPlanFile(stores, planFile, dataDir, importedAt, onlyIfChanged);
+  const bundle = await loadTablesBundle(planFile, dataDir);
+  if (!bundle.ok) return bundle;
+  const outcome = importBundle(stores, bundle.value, importedAt, onlyIfChanged);
+  return outcome.ok ? { ...outcome, remarks: bundle.remarks } : outcome;
+}
+
+function importBundle(stores: Pick<Stores, 'imports' | 'plans'>, b: Bundle, importedAt: string, onlyIfChanged: boolean): ImportOutcome {
+  const { imports, plans } = stores;
   if (onlyIfChanged && imports.importedHash(b.plan.id) === b.planHash && imports.importedHash('reference') === b.reference.hash) {
     return {
       ok: true,

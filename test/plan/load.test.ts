@@ -115,30 +115,30 @@ priorities:
 });
 
 describe('npm run plan:check', () => {
-  it('exits 0 on the bundled files', () => {
+  it('exits 0 on the bundled files', async () => {
     const lines: string[] = [];
-    expect(runPlanCheck([], (s) => lines.push(s))).toBe(0);
+    expect(await runPlanCheck([], (s) => lines.push(s))).toBe(0);
     expect(lines.join('\n')).toMatch(/OK/);
   });
 
-  it('exits 1 and prints each problem with file, line and path', () => {
+  it('exits 1 and prints each problem with file, line and path', async () => {
     const file = writePlan(planText.replace('objectives: [7, 15, 16, 21, 23]', 'objectives: [7, 15, 16, 21, 24]'));
     const lines: string[] = [];
-    expect(runPlanCheck([file], (s) => lines.push(s))).toBe(1);
+    expect(await runPlanCheck([file], (s) => lines.push(s))).toBe(1);
     expect(lines.join('\n')).toMatch(/plan\.yaml:\d+ T3 objectives: the GCM has no objective 24/);
   });
 
-  it('checks a reference file given by name', () => {
+  it('checks a reference file given by name', async () => {
     const file = path.join(tempDir(), 'agencies.yaml');
     writeFileSync(file, 'agencies:\n  - id: IOM\n    roles: [boss]\n    name_en: X\n    name_es: null\n    acronym_es: null\n    profile: null\n');
     const lines: string[] = [];
-    expect(runPlanCheck([file], (s) => lines.push(s))).toBe(1);
+    expect(await runPlanCheck([file], (s) => lines.push(s))).toBe(1);
     expect(lines.join('\n')).toMatch(/agencies\[0\]\.roles\[0\]/);
   });
 
-  it('reports a missing file plainly', () => {
+  it('reports a missing file plainly', async () => {
     const lines: string[] = [];
-    expect(runPlanCheck(['/nonexistent/plan.yaml'], (s) => lines.push(s))).toBe(1);
+    expect(await runPlanCheck(['/nonexistent/plan.yaml'], (s) => lines.push(s))).toBe(1);
     expect(lines.join('\n')).toMatch(/file not found/);
   });
 });

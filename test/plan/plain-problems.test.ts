@@ -24,10 +24,10 @@ function edit(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-function check(text: string): { code: number; lines: string[] } {
+async function check(text: string): Promise<{ code: number; lines: string[] }> {
   const file = writePlan(text);
   const out: string[] = [];
-  const code = runPlanCheck([file], (s) => out.push(s));
+  const code = await runPlanCheck([file], (s) => out.push(s));
   return { code, lines: out.slice(1).map((l) => l.trim().replace(`${file}:`, 'plan.yaml:')) };
 }
 
@@ -36,7 +36,7 @@ function lineOf(text: string, needle: string): number {
 }
 
 describe('plan:check speaks plainly', () => {
-  it('lists three different mistakes of one file, each by activity id and field, with its line', () => {
+  it('lists three different mistakes of one file, each by activity id and field, with its line', async () => {
     const broken = edit(
       edit(
         edit(planText, b12, b12.replace('kind: meeting', 'knd: meeting').replace('months: [5, 8, 11, 2]', 'months: [5, 8, 13, 2]')),
@@ -46,7 +46,7 @@ describe('plan:check speaks plainly', () => {
       'lead: { agencies: [IOM, MPI, UNICEF, UNHCR, WFP]',
       'lead: { agencies: [IOM, MPI, UNICF, UNHCR, WFP]',
     );
-    const r = check(broken);
+    const r = await check(broken);
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([
       `plan.yaml:${lineOf(broken, 'knd: meeting')} B1.2 kind: "knd" is not a field; did you mean "kind"?`,
@@ -56,13 +56,13 @@ describe('plan:check speaks plainly', () => {
     ]);
   });
 
-  it('runs the cross-checks on the activities that parsed, even when another one did not', () => {
+  it('runs the cross-checks on the activities that parsed, even when another one did not', async () => {
     const broken = edit(
       edit(planText, b12, b12.replace('months: [5, 8, 11, 2]', 'months: [5, 8, 13, 2]')),
       'objectives: [7, 15, 16, 21, 23]',
       'objectives: [7, 15, 16, 21, 24]',
     ).replace('- id: B2.4', '- id: B2.3');
-    const r = check(broken);
+    const r = await check(broken);
     expect(r.lines).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/ B1\.2 schedule\.months: 13 is not a month \(1-12\)$/),
@@ -73,7 +73,7 @@ describe('plan:check speaks plainly', () => {
     expect(r.lines).toHaveLength(3);
   });
 
-  it('names each kind of mistake in plain words', () => {
+  it('names each kind of mistake in plain words', async () => {
     const cases: [string, string, RegExp][] = [
       ['  end: 2024-12-31', '  end: 31/12/2024', /:\d+ period\.end: "31\/12\/2024" is not a date \(YYYY-MM-DD\)$/],
       ['  end: 2024-12-31', '  end: 2024-13-01', /:\d+ period\.end: 2024-13-01 is not a date$/],
@@ -93,25 +93,25 @@ describe('plan:check speaks plainly', () => {
       ],
     ];
     for (const [from, to, expected] of cases) {
-      const r = check(edit(planText, from, to));
+      const r = await check(edit(planText, from, to));
       expect(r.code, to).toBe(1);
       expect(r.lines, to).toEqual([expect.stringMatching(expected)]);
     }
   });
 
-  it("names the plan's own fields, and a misspelt one once (not also as missing)", () => {
-    const r = check(edit(planText, 'title: ', 'titel: '));
+  it("names the plan's own fields, and a misspelt one once (not also as missing)", async () => {
+    const r = await check(edit(planText, 'title: ', 'titel: '));
     expect(r.lines).toEqual([expect.stringMatching(/:\d+ title: "titel" is not a field; did you mean "title"\?$/)]);
   });
 
-  it('checks months of a month field against the calendar', () => {
+  it('checks months of a month field against the calendar', async () => {
     const text = planText.replace(/type: month, month: (\d{4})-\d\d/, 'type: month, month: $1-13');
     expect(text).not.toBe(planText);
-    const r = check(text);
+    const r = await check(text);
     expect(r.lines).toEqual([expect.stringMatching(/ schedule\.month: \d{4}-13 is not a month$/)]);
   });
 
-  it('keeps the machine path of each problem for tools, and formats the plain one', () => {
+  it('keeps the machine path of each problem for tools, and formats the plain one', async () => {
     const r = loadBundle(writePlan(edit(planText, b12, b12.replace('months: [5, 8, 11, 2]', 'months: [5, 8, 13, 2]'))), defaultDataDir);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -127,7 +127,7 @@ describe('agencies in a plan file are named as in questions', () => {
   if (!reference.ok) throw new Error('the reference files must load');
   const resolve = agencyResolver(reference.value.agencies);
 
-  it('resolves Spanish acronyms, names and aliases, ignoring case and accents', () => {
+  it('resolves Spanish acronyms, names and aliases, ignoring case and accents', async () => {
     const ids = (names: string[]) => names.map((n) => resolve(n)).map((r) => (r.ok ? r.id : r.message));
     expect(ids(['OIM', 'CEPAL', 'ACNUR', 'UN-Habitat', 'un habitat', 'unicef', 'OIT', 'Organizacion Internacional para las Migraciones', 'CICR'])).toEqual([
       'IOM',
@@ -142,14 +142,14 @@ describe('agencies in a plan file are named as in questions', () => {
     ]);
   });
 
-  it('matches whole words only, and refuses an unknown name with the nearest known ones', () => {
+  it('matches whole words only, and refuses an unknown name with the nearest known ones', async () => {
     expect(resolve('UNICF')).toEqual({ ok: false, message: 'UNICF: unknown agency; did you mean UNICEF?' });
     expect(resolve('ACNR')).toEqual({ ok: false, message: 'ACNR: unknown agency; did you mean ACNUR (UNHCR)?' });
     const mpi = resolve('MPI');
     expect(mpi.ok && mpi.id).toBe('MPI');
   });
 
-  it('stores the canonical ids: a plan naming OIM, ACNUR and "UN-Habitat" imports as IOM, UNHCR, UN-Habitat', () => {
+  it('stores the canonical ids: a plan naming OIM, ACNUR and "UN-Habitat" imports as IOM, UNHCR, UN-Habitat', async () => {
     const file = writePlan(
       edit(planText, 'lead: { agencies: [IOM, MPI, UNICEF, UNHCR, WFP]', 'lead: { agencies: [OIM, MPI, unicef, ACNUR, PMA, "UN-Habitat"]'),
     );
@@ -159,13 +159,13 @@ describe('agencies in a plan file are named as in questions', () => {
     expect(t31.lead.agencies).toEqual(['IOM', 'MPI', 'UNICEF', 'UNHCR', 'WFP', 'UN-Habitat']);
   });
 
-  it('resolves the co-leads too', () => {
+  it('resolves the co-leads too', async () => {
     const file = writePlan(edit(planText, 'co_leads: [IOM, ECLAC]', 'co_leads: [OIM, CEPAL]'));
     const r = loadBundle(file, defaultDataDir);
     expect(r.ok && r.value.plan.co_leads).toEqual(['IOM', 'ECLAC']);
   });
 
-  it('edit distance counts insertions, deletions and substitutions', () => {
+  it('edit distance counts insertions, deletions and substitutions', async () => {
     expect(editDistance('knd', 'kind')).toBe(1);
     expect(editDistance('UNICF', 'unicef')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
