@@ -141,8 +141,14 @@ export interface SearchIndexRow {
   kind: SearchHit['kind'];
   ref: string;
   plan_id: string;
-  title: string;
-  body: string;
+  title_en: string;
+  title_es: string;
+  body_en: string;
+  body_es: string;
+  /** The folded words of every text of the row, English and Spanish (prefix matches). */
+  words: string;
+  /** Their English and Spanish stems (stemsOf in stems.ts). */
+  stems: string;
   scope: string;
 }
 

@@ -39,7 +39,7 @@ export function principlesAnswer(ctx: Context, lang: Language): Answer {
 
 /** Ranked full-text search; an empty query asks what to search for. */
 export function searchAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Language): Answer {
-  return arg === '' ? err(lang, { code: 'search_needed' }) : { kind: 'search', lang, plan, query: arg, hits: ctx.plans.search(plan.id, arg, 10) };
+  return arg === '' ? err(lang, { code: 'search_needed' }) : { kind: 'search', lang, plan, query: arg, hits: ctx.plans.search(plan.id, arg, 10, lang) };
 }
 
 /** The answer in `lang` that a command works in Slack only (`npm run ask -- done …`). */
