@@ -139,6 +139,6 @@ export function wordsOf(...texts: (string | null | undefined)[]): string {
 
 /** A query word's alternatives: its stems, and those of its glossary translation. */
 export function queryStems(word: string): string[] {
-  const g = glossary[word];
+  const g = Object.hasOwn(glossary, word) ? glossary[word] : undefined;
   return [...new Set([...stemsOfWord(word), ...(g ? stemsOfWord(g) : [])])];
 }
