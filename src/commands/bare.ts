@@ -22,6 +22,15 @@ function keywordTypo(qc: QuestionContext, arg: string): Answer | null {
   }
   const near = closest(word, owners.keys()).flatMap((k) => owners.get(k)!.map((o) => ({ ...o, keyword: k })));
   const names = new Set(near.map((n) => n.name));
+  if (names.size > 1) {
+    // Keywords of several commands are as close: a short list to pick from, one per command.
+    const options = [...names].map((name) => {
+      const k = near.find((n) => n.name === name)!;
+      const command = `${k.keyword}${rest ? ` ${rest}` : ''}`;
+      return { label: command, command };
+    });
+    return { kind: 'choices', lang: qc.lang, given, options };
+  }
   if (names.size !== 1) return null;
   const langs = new Set(near.map((n) => n.lang));
   const lang = langs.size === 1 ? near[0]!.lang : qc.lang;

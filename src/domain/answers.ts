@@ -60,6 +60,8 @@ export type Answer =
   | { kind: 'due'; lang: Language; plan: PlanInfo; period: Period; items: (UpcomingItem & { done: boolean })[] }
   /** A question in plain words or with a typo: what was understood, then the regular answer. */
   | { kind: 'understood'; lang: Language; understood: Understood; answer: Answer }
+  /** Several keywords or names are as close to what was typed: pick one (buttons in Slack). */
+  | { kind: 'choices'; lang: Language; given: string; options: { label: string; command: string }[] }
   | { kind: 'error'; lang: Language; error: AnswerError };
 
 /** What a question in plain words, or a word with a typo, was taken to ask: the answer's first line. */

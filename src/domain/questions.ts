@@ -82,7 +82,10 @@ function activityOfQuestion(ctx: Context, plan: PlanInfo, text: string, topic: s
  * The agency a question names: an exact name, acronym or alias among its words (the longest first), else a
  * word within a small edit distance of one (`UNISEF`). `typo` says which word was taken for which name.
  */
-export function agencyOfQuestion(plans: PlanReader, topic: string): { agency: Agency; typo: { given: string; taken: string } | null } | null {
+export function agencyOfQuestion(
+  plans: PlanReader,
+  topic: string,
+): { agency: Agency; typo: { given: string; taken: string } | null } | { choices: string[]; given: string } | null {
   const words = topic.split(' ').filter((w) => w !== '');
   for (let n = Math.min(5, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
@@ -102,6 +105,7 @@ export function agencyOfQuestion(plans: PlanReader, topic: string): { agency: Ag
     ];
     const ids = [...new Set(names.filter((n) => near.includes(n.name)).map((n) => n.agencyId))];
     if (ids.length === 1) return { agency: plans.agency(ids[0]!)!, typo: { given: w, taken: ids[0]! } };
+    if (ids.length > 1) return { choices: ids, given: w };
   }
   return null;
 }
@@ -134,6 +138,9 @@ export function plainWordsAnswer(ctx: Context, plan: PlanInfo, arg: string, defa
     case 'agency':
     case 'none': {
       const found = agencyOfQuestion(ctx.plans, it.topic);
+      if (found && 'choices' in found) {
+        return { kind: 'choices', lang, given: found.given, options: found.choices.slice(0, 5).map((id) => ({ label: id, command: id })) };
+      }
       if (found) {
         const u: Understood = found.typo ? { what: 'typo', given: found.typo.given, taken: found.typo.taken } : { what: 'agency', agency: found.agency.id };
         return understood(lang, u, agencyAnswer(ctx, plan, found.agency.id, lang));

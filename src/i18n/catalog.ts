@@ -60,6 +60,10 @@ export interface Messages {
   /** "Due in May 2024" / "Due 29 April 2024 – 5 May 2024": `period` already in words. */
   dueIn: (period: string) => string;
   nothingDue: string;
+  /** Several known words are as close to `given`: the line above the choices. */
+  didYouMean: (given: string) => string;
+  /** The notice on top of the answer picked among the choices. */
+  picked: (command: string) => string;
   planEnded: (end: string) => string;
   planNotStarted: (start: string) => string;
   principles: string;

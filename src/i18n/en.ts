@@ -93,6 +93,8 @@ export const en: Messages = {
   },
   dueIn: (period) => `Due in ${period}`,
   nothingDue: 'Nothing in the plan is due then.',
+  didYouMean: (given) => `"${given}" is close to several things. Did you mean:`,
+  picked: (command) => `You picked \`/gcm ${command}\`.`,
   planEnded: (end) =>
     `The plan's period ended on ${end}: no more reminders are due. To follow the next plan, load its file with \`npm run plan:import -- FILE\` (or set GCM_PLAN and restart the bot).`,
   planNotStarted: (start) => `The plan's period starts on ${start}.`,

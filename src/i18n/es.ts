@@ -93,6 +93,8 @@ export const es: Messages = {
   },
   dueIn: (period) => `Vence en ${period}`,
   nothingDue: 'No vence nada del plan en ese período.',
+  didYouMean: (given) => `"${given}" se parece a varias cosas. ¿Quisiste decir…?`,
+  picked: (command) => `Elegiste \`/gcm ${command}\`.`,
   planEnded: (end) =>
     `El período del plan terminó el ${end}: no hay más recordatorios. Para seguir el próximo plan, cargue su archivo con \`npm run plan:import -- ARCHIVO\` (o defina GCM_PLAN y reinicie el bot).`,
   planNotStarted: (start) => `El período del plan empieza el ${start}.`,

@@ -240,6 +240,16 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       fallback = title;
       break;
     }
+    case 'choices':
+      body.push(
+        section(esc(m.didYouMean(answer.given))),
+        actions(
+          'gcm_choices',
+          answer.options.slice(0, 5).map((o) => button(clip(o.label, 75), actionIds.pickChoice, encodeValue({ c: o.command, l: lang }))),
+        ),
+      );
+      fallback = m.didYouMean(answer.given);
+      break;
     case 'error':
       body.push(section(esc(m.error(answer.error))));
       fallback = m.error(answer.error);

@@ -159,6 +159,9 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       }
       break;
     }
+    case 'choices':
+      out.push(m.didYouMean(answer.given), ...answer.options.map((o) => bullet(`${o.label}: ${o.command}`)));
+      break;
     case 'understood':
       out.push(m.understood(answer.understood), '', renderText(answer.answer, dir));
       break;
