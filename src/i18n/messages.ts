@@ -23,9 +23,12 @@ export function formatMonth(ym: string, lang: Language): string {
   return lang === 'es' ? d.toFormat("MMMM 'de' yyyy") : d.toFormat('MMMM yyyy');
 }
 
-/** A period of a question in words: `May 2024`, or `29 April 2024 – 5 May 2024`. */
+/** A period of a question in words: `May 2024`, or `the week of 29 April 2024 to 5 May 2024`. */
 export function periodText(p: Period, lang: Language): string {
-  return p.name.type === 'month' ? formatMonth(p.name.month, lang) : `${formatDate(p.name.from, lang)} – ${formatDate(p.name.to, lang)}`;
+  if (p.name.type === 'month') return formatMonth(p.name.month, lang);
+  const from = formatDate(p.name.from, lang);
+  const to = formatDate(p.name.to, lang);
+  return lang === 'es' ? `la semana del ${from} al ${to}` : `the week of ${from} to ${to}`;
 }
 
 /** The occurrence label of a recurring activity: a month or a day. */
