@@ -64,7 +64,8 @@ function searchRow(
     body_en: t.bodyEn,
     body_es: t.bodyEs,
     words: wordsOf(...all),
-    stems: stemsOf(...all),
+    stems: stemsOf(t.titleEn, t.titleEs, t.bodyEn, t.bodyEs),
+    more_stems: stemsOf(...t.more),
     scope,
   };
 }
@@ -107,8 +108,8 @@ export class PlanImportStore {
         'INSERT INTO matrix_marks (issue_number, agency_id, heading, mark) VALUES (@issue_number, @agency_id, @heading, @mark)',
       ),
       addSearchRow: db.prepare<SearchIndexRow>(
-        `INSERT INTO search_index (kind, ref, plan_id, title_en, title_es, body_en, body_es, words, stems, scope)
-         VALUES (@kind, @ref, @plan_id, @title_en, @title_es, @body_en, @body_es, @words, @stems, @scope)`,
+        `INSERT INTO search_index (kind, ref, plan_id, title_en, title_es, body_en, body_es, words, stems, more_stems, scope)
+         VALUES (@kind, @ref, @plan_id, @title_en, @title_es, @body_en, @body_es, @words, @stems, @more_stems, @scope)`,
       ),
       // the plan
       deleteSearchRowsOfPlan: db.prepare<[string]>('DELETE FROM search_index WHERE plan_id = ?'),

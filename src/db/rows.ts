@@ -147,8 +147,10 @@ export interface SearchIndexRow {
   body_es: string;
   /** The folded words of every text of the row, English and Spanish (prefix matches). */
   words: string;
-  /** Their English and Spanish stems (stemsOf in stems.ts). */
+  /** The English and Spanish stems of the row's texts (stemsOf in stems.ts). */
   stems: string;
+  /** Those of its names, references and the plan's wording: they match, ranked below the texts. */
+  more_stems: string;
   scope: string;
 }
 

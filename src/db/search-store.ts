@@ -49,7 +49,7 @@ function ftsQuery(words: string[], mode: 'all' | 'any'): string | null {
   if (words.length === 0) return null;
   const clause = (w: string) => {
     const stems = queryStems(w).map((s) => `"${s}"`);
-    return `(stems : (${stems.join(' OR ')}) OR words : "${w}"*)`;
+    return `({stems more_stems} : (${stems.join(' OR ')}) OR words : "${w}"*)`;
   };
   return words.map(clause).join(mode === 'all' ? ' AND ' : ' OR ');
 }
@@ -70,7 +70,7 @@ export class SearchStore {
         // Ranking every match of a common word costs milliseconds on a large plan: only the first
         // searchCandidates matches are ranked (on plans of the real size, that is every match).
         `SELECT kind, ref, title_en, title_es, body_en, body_es FROM (
-           SELECT kind, ref, title_en, title_es, body_en, body_es, bm25(search_index, 0, 0, 0, 0, 0, 0, 0, 1.0, 4.0, 0) AS score
+           SELECT kind, ref, title_en, title_es, body_en, body_es, bm25(search_index, 0, 0, 0, 0, 0, 0, 0, 1.0, 4.0, 1.5, 0) AS score
            FROM search_index WHERE search_index MATCH @q LIMIT ${searchCandidates})
          ORDER BY score * CASE kind WHEN 'activity' THEN 1.6 WHEN 'agency' THEN 0.7 ELSE 1.0 END, kind, ref LIMIT @limit`,
       ),
