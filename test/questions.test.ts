@@ -41,6 +41,8 @@ function ask(db: string, q: string): { code: number; text: string } {
 describe('the question set, in your own words (English and Spanish)', () => {
   it('has at least 80 questions, about half in Spanish', () => {
     expect(set.questions.length).toBeGreaterThanOrEqual(80);
+    const spanish = set.questions.filter(({ q }) => /[¿¡áéíóúñ]|^(que|quien|cuando|se|ya|objetvo|agencia|prioridda) /i.test(q));
+    expect(spanish.length).toBeGreaterThanOrEqual(set.questions.length / 2);
   });
 
   it('answers at least 90% of them right through the path of npm run ask', () => {
