@@ -58,7 +58,7 @@ const questionWords = new Set(
     ' quien quienes que cual cuales cuando como se hizo hicieron hecha hecho hechas hechos realizo realizaron realizado realizada termino terminado terminada ' +
     'esta estan ya lidera lideran liderar organiza organizan organizar participa participan encarga encargan cargo a de del la las el los lo le les un una ' +
     'agencias agencia actividades actividad hace hacen hay sobre con en toca tocan es son fue fueron sera proxima proximo previsto prevista vence vencen ' +
-    'sirven sirve cumplen cumple al por para su sus'
+    'sirven sirve cumplen cumple al por para su sus tell me show give list please dime muestrame hablame dame lista por favor'
   ).split(' '),
 );
 

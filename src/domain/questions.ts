@@ -59,6 +59,9 @@ export function bareAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Lang
   return plainWordsAnswer(ctx, plan, arg, lang);
 }
 
+/** An agency's acronym in the answer's language (`OIT` in Spanish, `ILO` in English). */
+const shortName = (a: Agency, lang: Language): string => (lang === 'es' && a.acronymEs ? a.acronymEs : a.id);
+
 const understood = (lang: Language, u: Understood, answer: Answer): Answer =>
   answer.kind === 'error' ? answer : { kind: 'understood', lang, understood: u, answer };
 
@@ -142,13 +145,20 @@ export function plainWordsAnswer(ctx: Context, plan: PlanInfo, arg: string, defa
         return { kind: 'choices', lang, given: found.given, options: found.choices.slice(0, 5).map((id) => ({ label: id, command: id })) };
       }
       if (found) {
-        const u: Understood = found.typo ? { what: 'typo', given: found.typo.given, taken: found.typo.taken } : { what: 'agency', agency: found.agency.id };
+        const u: Understood = found.typo
+          ? { what: 'typo', given: found.typo.given, taken: shortName(found.agency, lang) }
+          : { what: 'agency', agency: shortName(found.agency, lang) };
         return understood(lang, u, agencyAnswer(ctx, plan, found.agency.id, lang));
       }
       return searchOf(it.topic, it.intent === 'agency' ? 'theme' : 'search') ?? err(lang, { code: 'unknown_command', given: arg.split(' ')[0] ?? arg });
     }
-    case 'theme':
+    case 'theme': {
+      // "¿qué actividades lidera la CEPAL?": an agency named in a theme question is what it asks about.
+      const named = agencyOfQuestion(ctx.plans, it.topic);
+      if (named && 'agency' in named && !named.typo)
+        return understood(lang, { what: 'agency', agency: shortName(named.agency, lang) }, agencyAnswer(ctx, plan, named.agency.id, lang));
       return searchOf(it.topic, 'theme') ?? err(lang, { code: 'unknown_command', given: arg.split(' ')[0] ?? arg });
+    }
   }
 }
 
