@@ -9,6 +9,7 @@ import { help } from './help.js';
 import { pickAgencyMenu } from './home.js';
 import { done, markDoneButton, reopen, reopenButton } from './mark.js';
 import { objective } from './objective.js';
+import { pickChoiceButton } from './pick.js';
 import { principles } from './principles.js';
 import { priority } from './priority.js';
 import { progress } from './progress.js';
@@ -46,7 +47,7 @@ export const commands: readonly SlashCommand[] = [
 export const fallback: SlashCommand = bare;
 
 /** The buttons, menus and date pickers the bot draws, by Slack action id. */
-export const interactions: readonly Interaction[] = [markDoneButton, reopenButton, shareButton, setDatePicker, pickAgencyMenu];
+export const interactions: readonly Interaction[] = [markDoneButton, reopenButton, shareButton, setDatePicker, pickAgencyMenu, pickChoiceButton];
 
 /** The table's keywords; throws when two commands claim one word (a mistake in the table, caught at start). */
 export function vocabularyOf(table: readonly SlashCommand[]): Vocabulary {

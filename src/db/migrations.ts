@@ -270,4 +270,17 @@ export const migrations: readonly string[] = [
   ALTER TABLE priorities ADD COLUMN title_es TEXT;
   ALTER TABLE priorities ADD COLUMN text_es TEXT;
   `,
+  // 6: a bilingual search index: the English and Spanish texts to show, the folded words (prefix matches)
+  // and their English and Spanish Snowball stems (src/db/stems.ts), computed at import since FTS5 cannot call
+  // JS: the texts' in `stems`, those of names, references and the plan's wording in `more_stems` (ranked lower). The hashes are cleared so that the next start re-imports the plans and fills it.
+  `
+  DROP TABLE search_index;
+  CREATE VIRTUAL TABLE search_index USING fts5(
+    kind UNINDEXED, ref UNINDEXED, plan_id UNINDEXED, title_en UNINDEXED, title_es UNINDEXED,
+    body_en UNINDEXED, body_es UNINDEXED, words, stems, more_stems, scope,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  DELETE FROM meta WHERE key = 'reference_hash';
+  UPDATE plans SET file_hash = '';
+  `,
 ];

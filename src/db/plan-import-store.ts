@@ -19,6 +19,7 @@ import type {
   SearchIndexRow,
 } from './rows.js';
 import { scopeToken } from './search-store.js';
+import { stemsOf, wordsOf } from './stems.js';
 
 /** What an import did: counts, and the user state it kept for activities no longer in the file. */
 export interface ImportReport {
@@ -40,6 +41,33 @@ interface StateOfActivityRow {
   activity_id: string;
   occurrence_key: string;
   kind: OrphanedState['kind'];
+}
+
+/**
+ * A search index row: the texts to show in each language ('' where there is none) and, for matching, the
+ * folded words and the English and Spanish stems of all of them and of `more` (names, references, wording).
+ */
+function searchRow(
+  kind: SearchIndexRow['kind'],
+  ref: string,
+  planId: string,
+  scope: string,
+  t: { titleEn: string; titleEs: string; bodyEn: string; bodyEs: string; more: (string | null | undefined)[] },
+): SearchIndexRow {
+  const all = [t.titleEn, t.titleEs, t.bodyEn, t.bodyEs, ...t.more];
+  return {
+    kind,
+    ref,
+    plan_id: planId,
+    title_en: t.titleEn,
+    title_es: t.titleEs,
+    body_en: t.bodyEn,
+    body_es: t.bodyEs,
+    words: wordsOf(...all),
+    stems: stemsOf(t.titleEn, t.titleEs, t.bodyEn, t.bodyEs),
+    more_stems: stemsOf(...t.more),
+    scope,
+  };
 }
 
 /** The reference tables an import rebuilds, and the search index rows they share with every plan. */
@@ -80,7 +108,8 @@ export class PlanImportStore {
         'INSERT INTO matrix_marks (issue_number, agency_id, heading, mark) VALUES (@issue_number, @agency_id, @heading, @mark)',
       ),
       addSearchRow: db.prepare<SearchIndexRow>(
-        'INSERT INTO search_index (kind, ref, plan_id, title, body, scope) VALUES (@kind, @ref, @plan_id, @title, @body, @scope)',
+        `INSERT INTO search_index (kind, ref, plan_id, title_en, title_es, body_en, body_es, words, stems, more_stems, scope)
+         VALUES (@kind, @ref, @plan_id, @title_en, @title_es, @body_en, @body_es, @words, @stems, @more_stems, @scope)`,
       ),
       // the plan
       deleteSearchRowsOfPlan: db.prepare<[string]>('DELETE FROM search_index WHERE plan_id = ?'),
@@ -156,14 +185,15 @@ export class PlanImportStore {
         short_en: o.short_en,
         short_es: o.short_es,
       });
-      s.addSearchRow.run({
-        kind: 'objective',
-        ref: String(o.number),
-        plan_id: '',
-        title: `Objective ${o.number}: ${o.title_en}`,
-        body: `${o.title_es} ${o.short_en} ${o.short_es}`,
-        scope,
-      });
+      s.addSearchRow.run(
+        searchRow('objective', String(o.number), '', scope, {
+          titleEn: `${o.number}: ${o.title_en}`,
+          titleEs: `${o.number}: ${o.title_es}`,
+          bodyEn: o.short_en,
+          bodyEs: o.short_es,
+          more: [o.title_en, o.title_es],
+        }),
+      );
     }
     ref.gcm.guiding_principles.forEach((g, i) => {
       s.addPrinciple.run({ key: g.key, seq: i, item: g.item, name_en: g.name_en, name_es: g.name_es });
@@ -193,14 +223,15 @@ export class PlanImportStore {
       for (const name of [a.id, a.acronym_es, a.name_en, a.name_es, ...a.aliases]) {
         if (name) s.addAgencyName.run({ name_norm: fold(name), agency_id: a.id });
       }
-      s.addSearchRow.run({
-        kind: 'agency',
-        ref: a.id,
-        plan_id: '',
-        title: `${a.id}: ${a.name_en}`,
-        body: [a.name_es, a.acronym_es, ...a.aliases, profile?.mandate, profile?.migrationWork].filter(Boolean).join(' '),
-        scope,
-      });
+      s.addSearchRow.run(
+        searchRow('agency', a.id, '', scope, {
+          titleEn: `${a.id}: ${a.name_en}`,
+          titleEs: `${a.acronym_es ?? a.id}: ${a.name_es ?? a.name_en}`,
+          bodyEn: [profile?.mandate, profile?.migrationWork].filter(Boolean).join(' '),
+          bodyEs: [profile?.mandateEs, profile?.migrationWorkEs].filter(Boolean).join(' '),
+          more: [a.name_en, a.name_es, a.acronym_es, ...a.aliases],
+        }),
+      );
     });
     const headingOf = new Map(ref.matrix.columns.map((c) => [c.agency, c.heading]));
     for (const issue of ref.matrix.issues) {
@@ -256,7 +287,15 @@ export class PlanImportStore {
       p.objectives.forEach((n, i) => {
         s.addPriorityObjective.run({ plan_id: plan.id, priority_id: p.id, objective: n, seq: i });
       });
-      s.addSearchRow.run({ kind: 'priority', ref: p.id, plan_id: plan.id, title: `${p.id}: ${p.title}`, body: p.text, scope });
+      s.addSearchRow.run(
+        searchRow('priority', p.id, plan.id, scope, {
+          titleEn: `${p.id}: ${p.title}`,
+          titleEs: p.title_es ? `${p.id}: ${p.title_es}` : '',
+          bodyEn: p.text,
+          bodyEs: p.text_es ?? '',
+          more: [p.title, p.title_es],
+        }),
+      );
       for (const a of p.activities) {
         after.add(a.id);
         count++;
@@ -279,14 +318,15 @@ export class PlanImportStore {
         });
         for (const id of a.lead.agencies) s.addActivityAgency.run({ plan_id: plan.id, activity_id: a.id, agency_id: id, role: 'lead', seq: seq - 1 });
         for (const id of a.support.agencies) s.addActivityAgency.run({ plan_id: plan.id, activity_id: a.id, agency_id: id, role: 'support', seq: seq - 1 });
-        s.addSearchRow.run({
-          kind: 'activity',
-          ref: a.id,
-          plan_id: plan.id,
-          title: `${a.id} ${a.text}`,
-          body: [a.text_es, ...a.references, a.lead.wording, a.support.wording, a.schedule.text].filter(Boolean).join(' '),
-          scope,
-        });
+        s.addSearchRow.run(
+          searchRow('activity', a.id, plan.id, scope, {
+            titleEn: a.id,
+            titleEs: a.id,
+            bodyEn: a.text,
+            bodyEs: a.text_es ?? '',
+            more: [a.id, ...a.references, a.lead.wording, a.support.wording, a.schedule.text],
+          }),
+        );
       }
     });
     s.countPriorities.run(plan.id);

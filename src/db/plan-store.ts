@@ -1,6 +1,6 @@
 import type { Db } from './open-database.js';
 import type { PlanReader } from '../domain/ports.js';
-import type { Activity, Agency, AgencyProfile, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit } from '../domain/types.js';
+import type { Activity, Agency, AgencyProfile, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit, Language } from '../domain/types.js';
 import type {
   ActivityAgencyRow,
   ActivityRow,
@@ -285,8 +285,8 @@ export class PlanStore implements PlanReader {
   }
 
   /** Ranked full-text search over the plan's activities and priorities, the agencies and the objectives: the SearchStore's. */
-  search(planId: string, text: string, limit: number): SearchHit[] {
-    return this.index.search(planId, text, limit);
+  search(planId: string, text: string, limit: number, lang?: Language): SearchHit[] {
+    return this.index.search(planId, text, limit, lang);
   }
 
   /** A priority row with the GCM objectives it cites, in its order. */

@@ -141,8 +141,16 @@ export interface SearchIndexRow {
   kind: SearchHit['kind'];
   ref: string;
   plan_id: string;
-  title: string;
-  body: string;
+  title_en: string;
+  title_es: string;
+  body_en: string;
+  body_es: string;
+  /** The folded words of every text of the row, English and Spanish (prefix matches). */
+  words: string;
+  /** The English and Spanish stems of the row's texts (stemsOf in stems.ts). */
+  stems: string;
+  /** Those of its names, references and the plan's wording: they match, ranked below the texts. */
+  more_stems: string;
   scope: string;
 }
 

@@ -1,3 +1,4 @@
+import type { Period } from './intents.js';
 import type { Language, Activity, Agency, Completion, MatrixMark, Objective, Occurrence, PlanInfo, Principle, Priority, SearchHit } from './types.js';
 
 /**
@@ -56,7 +57,22 @@ export type Answer =
   | { kind: 'upcoming'; lang: Language; plan: PlanInfo; today: string; items: UpcomingItem[]; ended: boolean; notStarted: boolean }
   | { kind: 'principles'; lang: Language; principles: Principle[] }
   | { kind: 'progress'; lang: Language; plan: PlanInfo; priorities: PriorityProgress[]; today: string }
+  | { kind: 'due'; lang: Language; plan: PlanInfo; period: Period; items: (UpcomingItem & { done: boolean })[] }
+  /** A question in plain words or with a typo: what was understood, then the regular answer. */
+  | { kind: 'understood'; lang: Language; understood: Understood; answer: Answer }
+  /** Several keywords or names are as close to what was typed: pick one (buttons in Slack). */
+  | { kind: 'choices'; lang: Language; given: string; options: { label: string; command: string }[] }
   | { kind: 'error'; lang: Language; error: AnswerError };
+
+/** What a question in plain words, or a word with a typo, was taken to ask: the answer's first line. */
+export type Understood =
+  | { what: 'who' | 'when' | 'status'; activity: string }
+  | { what: 'agency'; agency: string }
+  | { what: 'objective'; number: number }
+  | { what: 'due' }
+  | { what: 'theme'; topic: string }
+  | { what: 'search'; topic: string }
+  | { what: 'typo'; given: string; taken: string };
 
 export interface PriorityProgress {
   priority: Priority;

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { Activity, Actor, Agency, Completion, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit } from './types.js';
+import type { Activity, Actor, Language, Agency, Completion, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit } from './types.js';
 
 /**
  * What the domain reads of the plans and the reference data. The stores in src/db implement it; the domain
@@ -36,8 +36,11 @@ export interface PlanReader {
   /** Every folded name with its agency: for whole-word matching inside longer text. */
   agencyNames(): { name: string; agencyId: string }[];
   matrixMarks(agencyId: string): MatrixMark[];
-  /** Ranked full-text search over the plan's activities and priorities, the agencies and the objectives. */
-  search(planId: string, text: string, limit: number): SearchHit[];
+  /**
+   * Ranked full-text search over the plan's activities and priorities, the agencies and the objectives, in
+   * English and Spanish (stemmed, accents and case folded); hits show their text in `lang` where it exists.
+   */
+  search(planId: string, text: string, limit: number, lang?: Language): SearchHit[];
 }
 
 /** What people have recorded: completions, meeting dates, focal points, each user's agency. */

@@ -1,6 +1,7 @@
 import type { Language, Activity, Agency, PlanInfo } from './types.js';
 import type { Context, PlanReader } from './ports.js';
-import { listLimit, type Answer, type ActivityState, type AnswerError, type PriorityProgress, type UpcomingItem } from './answers.js';
+import { listLimit, type Answer, type ActivityState, type AnswerError, type PriorityProgress, type UpcomingItem, type Understood } from './answers.js';
+import { closest, readQuestion, type Period } from './intents.js';
 import { parseActivityRef, parsePriorityRef } from './command.js';
 import { containsWords, fold } from './normalize.js';
 import { occurrencesOf } from './occurrences.js';
@@ -39,7 +40,7 @@ export function principlesAnswer(ctx: Context, lang: Language): Answer {
 
 /** Ranked full-text search; an empty query asks what to search for. */
 export function searchAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Language): Answer {
-  return arg === '' ? err(lang, { code: 'search_needed' }) : { kind: 'search', lang, plan, query: arg, hits: ctx.plans.search(plan.id, arg, 10) };
+  return arg === '' ? err(lang, { code: 'search_needed' }) : { kind: 'search', lang, plan, query: arg, hits: ctx.plans.search(plan.id, arg, 10, lang) };
 }
 
 /** The answer in `lang` that a command works in Slack only (`npm run ask -- done …`). */
@@ -55,7 +56,122 @@ export function bareAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Lang
   if (/^\d+$/.test(arg)) return objectiveAnswer(ctx, plan, arg, lang);
   const agencies = findAgencies(ctx.plans, arg);
   if (agencies.length > 0) return agencyAnswer(ctx, plan, arg, lang);
-  return err(lang, { code: 'unknown_command', given: arg.split(' ')[0] ?? arg });
+  return plainWordsAnswer(ctx, plan, arg, lang);
+}
+
+/** An agency's acronym in the answer's language (`OIT` in Spanish, `ILO` in English). */
+const shortName = (a: Agency, lang: Language): string => (lang === 'es' && a.acronymEs ? a.acronymEs : a.id);
+
+const understood = (lang: Language, u: Understood, answer: Answer): Answer =>
+  answer.kind === 'error' ? answer : { kind: 'understood', lang, understood: u, answer };
+
+/** The activity a question names: by its id (`B1.2`), else the best activity of a search for its topic. */
+function activityOfQuestion(ctx: Context, plan: PlanInfo, text: string, topic: string, lang: Language, next = false): Activity | null {
+  const ref = /\b([bt])\s?(\d{1,3})\.(\d{1,3})\b/i.exec(text);
+  if (ref) return ctx.plans.activity(plan.id, `${ref[1]!.toUpperCase()}${Number(ref[2])}.${Number(ref[3])}`);
+  if (topic === '') return null;
+  const found = ctx.plans
+    .search(plan.id, topic, 12, lang)
+    .filter((h) => h.kind === 'activity')
+    .map((h) => ctx.plans.activity(plan.id, h.ref))
+    .filter((a): a is Activity => a !== null);
+  // "the next meeting": among the activities found, the best one with an occurrence still to come.
+  const today = ctx.now.toISODate()!;
+  const coming = next ? found.find((a) => states(ctx, plan, [a])[0]!.occurrences.some((o) => o.due !== null && o.due >= today)) : undefined;
+  return coming ?? found[0] ?? null;
+}
+
+/**
+ * The agency a question names: an exact name, acronym or alias among its words (the longest first), else a
+ * word within a small edit distance of one (`UNISEF`). `typo` says which word was taken for which name.
+ */
+export function agencyOfQuestion(
+  plans: PlanReader,
+  topic: string,
+): { agency: Agency; typo: { given: string; taken: string } | null } | { choices: string[]; given: string } | null {
+  const words = topic.split(' ').filter((w) => w !== '');
+  for (let n = Math.min(5, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const ids = plans.agencyIdsByName(words.slice(i, i + n).join(' '));
+      if (ids.length === 1) return { agency: plans.agency(ids[0]!)!, typo: null };
+    }
+  }
+  const names = plans.agencyNames().filter((n) => !n.name.includes(' '));
+  for (const w of words) {
+    const near = [
+      ...new Set(
+        closest(
+          w,
+          names.map((n) => n.name),
+        ),
+      ),
+    ];
+    const ids = [...new Set(names.filter((n) => near.includes(n.name)).map((n) => n.agencyId))];
+    if (ids.length === 1) return { agency: plans.agency(ids[0]!)!, typo: { given: w, taken: ids[0]! } };
+    if (ids.length > 1) return { choices: ids, given: w };
+  }
+  return null;
+}
+
+/**
+ * A question in plain words (`who leads the missing migrants workshop?`, `¿qué vence este mes?`): read by
+ * intents.ts, answered with the regular view of what it names, headed by what was understood. Nothing
+ * recognised: a ranked search of its words; nothing found either: "I don't know", with the commands' hint.
+ */
+export function plainWordsAnswer(ctx: Context, plan: PlanInfo, arg: string, defaultLang: Language): Answer {
+  const { intent: it, lang: asked } = readQuestion(arg, ctx.now);
+  const lang = asked ?? defaultLang;
+  const searchOf = (topic: string, what: 'theme' | 'search'): Answer | null => {
+    if (topic === '') return null;
+    const hits = ctx.plans.search(plan.id, topic, 10, lang);
+    return hits.length > 0 ? understood(lang, { what, topic }, { kind: 'search', lang, plan, query: topic, hits }) : null;
+  };
+  switch (it.intent) {
+    case 'who':
+    case 'when':
+    case 'status': {
+      const a = activityOfQuestion(ctx, plan, arg, it.topic, lang, it.intent === 'when' && it.next);
+      if (a) return understood(lang, { what: it.intent, activity: a.id }, activityAnswer(ctx, plan, a.id, lang));
+      return searchOf(it.topic, 'search') ?? err(lang, { code: 'unknown_command', given: arg.split(' ')[0] ?? arg });
+    }
+    case 'due':
+      return understood(lang, { what: 'due' }, dueAnswer(ctx, plan, it.period, lang));
+    case 'objective':
+      return understood(lang, { what: 'objective', number: it.number }, objectiveAnswer(ctx, plan, String(it.number), lang));
+    case 'agency':
+    case 'none': {
+      const found = agencyOfQuestion(ctx.plans, it.topic);
+      if (found && 'choices' in found) {
+        return { kind: 'choices', lang, given: found.given, options: found.choices.slice(0, 5).map((id) => ({ label: id, command: id })) };
+      }
+      if (found) {
+        const u: Understood = found.typo
+          ? { what: 'typo', given: found.typo.given, taken: shortName(found.agency, lang) }
+          : { what: 'agency', agency: shortName(found.agency, lang) };
+        return understood(lang, u, agencyAnswer(ctx, plan, found.agency.id, lang));
+      }
+      return searchOf(it.topic, it.intent === 'agency' ? 'theme' : 'search') ?? err(lang, { code: 'unknown_command', given: arg.split(' ')[0] ?? arg });
+    }
+    case 'theme': {
+      // "¿qué actividades lidera la CEPAL?": an agency named in a theme question is what it asks about.
+      const named = agencyOfQuestion(ctx.plans, it.topic);
+      if (named && 'agency' in named && !named.typo)
+        return understood(lang, { what: 'agency', agency: shortName(named.agency, lang) }, agencyAnswer(ctx, plan, named.agency.id, lang));
+      return searchOf(it.topic, 'theme') ?? err(lang, { code: 'unknown_command', given: arg.split(' ')[0] ?? arg });
+    }
+  }
+}
+
+/** Every occurrence due in a period (done or not), earliest first. */
+export function dueAnswer(ctx: Context, plan: PlanInfo, period: Period, lang: Language): Answer {
+  const items: (UpcomingItem & { done: boolean })[] = [];
+  for (const s of states(ctx, plan, ctx.plans.activities(plan.id))) {
+    for (const o of s.occurrences) {
+      if (o.due && o.due >= period.from && o.due <= period.to) items.push({ occurrence: o, activity: s.activity, done: s.done.has(o.key) });
+    }
+  }
+  items.sort((a, b) => a.occurrence.due!.localeCompare(b.occurrence.due!) || a.occurrence.key.localeCompare(b.occurrence.key));
+  return { kind: 'due', lang, plan, period, items: items.slice(0, listLimit) };
 }
 
 /** Objective N: its title, the plan's priorities citing it and their activities. Without N: all 23. */

@@ -1,4 +1,4 @@
-import type { AnswerError } from '../domain/answers.js';
+import type { AnswerError, Understood } from '../domain/answers.js';
 import type { Language } from '../domain/types.js';
 
 /** Every word the bot says, in one language. Activity texts stay in the plan's English (docs/decisions/language.md). */
@@ -55,6 +55,15 @@ export interface Messages {
   kinds: Record<'activity' | 'priority' | 'agency' | 'objective', string>;
   upcoming: string;
   nothingUpcoming: string;
+  /** The line heading an answer to a question in plain words or with a typo: what was understood. */
+  understood: (u: Understood) => string;
+  /** "Due in May 2024" / "Due 29 April 2024 – 5 May 2024": `period` already in words. */
+  dueIn: (period: string) => string;
+  nothingDue: string;
+  /** Several known words are as close to `given`: the line above the choices. */
+  didYouMean: (given: string) => string;
+  /** The notice on top of the answer picked among the choices. */
+  picked: (command: string) => string;
   planEnded: (end: string) => string;
   planNotStarted: (start: string) => string;
   principles: string;

@@ -69,6 +69,32 @@ export const en: Messages = {
   kinds: { activity: 'Activity', priority: 'Priority', agency: 'Agency', objective: 'Objective' },
   upcoming: 'Coming up',
   nothingUpcoming: 'Nothing dated is due from today to the end of the plan.',
+  understood: (u) => {
+    switch (u.what) {
+      case 'who':
+        return `Understood: who leads and supports activity ${u.activity}.`;
+      case 'when':
+        return `Understood: when activity ${u.activity} happens and is due.`;
+      case 'status':
+        return `Understood: where activity ${u.activity} stands.`;
+      case 'agency':
+        return `Understood: what ${u.agency} leads and supports.`;
+      case 'objective':
+        return `Understood: the activities serving objective ${u.number}.`;
+      case 'due':
+        return 'Understood: what is due in a period.';
+      case 'theme':
+        return `Understood: what the plan does about "${u.topic}" (a search).`;
+      case 'search':
+        return `I searched the plan for "${u.topic}". For the commands, try \`help\`.`;
+      case 'typo':
+        return `Showing ${u.taken}: you wrote *${u.given}*.`;
+    }
+  },
+  dueIn: (period) => `Due in ${period}`,
+  nothingDue: 'Nothing in the plan is due then.',
+  didYouMean: (given) => `"${given}" is close to several things. Did you mean:`,
+  picked: (command) => `You picked \`/gcm ${command}\`.`,
   planEnded: (end) =>
     `The plan's period ended on ${end}: no more reminders are due. To follow the next plan, load its file with \`npm run plan:import -- FILE\` (or set GCM_PLAN and restart the bot).`,
   planNotStarted: (start) => `The plan's period starts on ${start}.`,

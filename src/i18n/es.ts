@@ -69,6 +69,32 @@ export const es: Messages = {
   kinds: { activity: 'Actividad', priority: 'Prioridad', agency: 'Agencia', objective: 'Objetivo' },
   upcoming: 'Próximamente',
   nothingUpcoming: 'No vence nada con fecha desde hoy hasta el final del plan.',
+  understood: (u) => {
+    switch (u.what) {
+      case 'who':
+        return `Entendido: quién lidera y apoya la actividad ${u.activity}.`;
+      case 'when':
+        return `Entendido: cuándo ocurre y vence la actividad ${u.activity}.`;
+      case 'status':
+        return `Entendido: en qué estado está la actividad ${u.activity}.`;
+      case 'agency':
+        return `Entendido: qué lidera y apoya ${u.agency}.`;
+      case 'objective':
+        return `Entendido: las actividades que sirven al objetivo ${u.number}.`;
+      case 'due':
+        return 'Entendido: qué vence en un período.';
+      case 'theme':
+        return `Entendido: qué hace el plan sobre "${u.topic}" (una búsqueda).`;
+      case 'search':
+        return `Busqué "${u.topic}" en el plan. Para ver los comandos, escribe \`ayuda\`.`;
+      case 'typo':
+        return `Mostrando ${u.taken}: escribiste *${u.given}*.`;
+    }
+  },
+  dueIn: (period) => `Vence en ${period}`,
+  nothingDue: 'No vence nada del plan en ese período.',
+  didYouMean: (given) => `"${given}" se parece a varias cosas. ¿Quisiste decir…?`,
+  picked: (command) => `Elegiste \`/gcm ${command}\`.`,
   planEnded: (end) =>
     `El período del plan terminó el ${end}: no hay más recordatorios. Para seguir el próximo plan, cargue su archivo con \`npm run plan:import -- ARCHIVO\` (o defina GCM_PLAN y reinicie el bot).`,
   planNotStarted: (start) => `El período del plan empieza el ${start}.`,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Period } from '../domain/intents.js';
 import type { Language, Schedule } from '../domain/types.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -20,6 +21,14 @@ export function formatDate(iso: string, lang: Language): string {
 export function formatMonth(ym: string, lang: Language): string {
   const d = DateTime.fromISO(`${ym}-01`, { zone: 'UTC' }).setLocale(lang);
   return lang === 'es' ? d.toFormat("MMMM 'de' yyyy") : d.toFormat('MMMM yyyy');
+}
+
+/** A period of a question in words: `May 2024`, or `the week of 29 April 2024 to 5 May 2024`. */
+export function periodText(p: Period, lang: Language): string {
+  if (p.name.type === 'month') return formatMonth(p.name.month, lang);
+  const from = formatDate(p.name.from, lang);
+  const to = formatDate(p.name.to, lang);
+  return lang === 'es' ? `la semana del ${from} al ${to}` : `the week of ${from} to ${to}`;
 }
 
 /** The occurrence label of a recurring activity: a month or a day. */

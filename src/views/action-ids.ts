@@ -7,6 +7,7 @@ export const actionIds = {
   share: 'gcm_share',
   setDate: 'gcm_set_date',
   pickAgency: 'gcm_pick_agency',
+  pickChoice: 'gcm_pick_choice',
 } as const;
 
 export const slashCommand = '/gcm';

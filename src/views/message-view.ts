@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Answer, ActivityState } from '../domain/answers.js';
 import { currentOccurrence, lastDone } from '../domain/mark.js';
-import { formatDate, formatLabel, messages } from '../i18n/messages.js';
+import { formatDate, formatLabel, messages, periodText } from '../i18n/messages.js';
 import type { Occurrence, AgencyDirectory } from '../domain/types.js';
 import { actionIds, encodeValue, shareBlockId } from './action-ids.js';
 import { actions, button, clip, context, divider, esc, fitBlocks, header, limits, section, bar } from './blocks.js';
@@ -58,6 +58,10 @@ export function errorMessage(text: string): Message {
  * characters a section, 150 a header), long lists cut with "…and N more".
  */
 export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: MessageOptions): Message {
+  if (answer.kind === 'understood') {
+    const line = messages(answer.lang).understood(answer.understood);
+    return answerMessage(answer.answer, dir, { ...opts, notice: opts.notice ? `${opts.notice}\n${line}` : line });
+  }
   const m = messages(answer.lang);
   const lang = answer.lang;
   const body: KnownBlock[] = [];
@@ -221,6 +225,30 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
         ),
       );
       fallback = m.progress;
+      break;
+    case 'due': {
+      const title = m.dueIn(periodText(answer.period, lang));
+      body.push(header(title));
+      if (answer.items.length === 0) body.push(section(m.nothingDue));
+      body.push(
+        ...answer.items.map(({ occurrence: o, activity: a, done }) =>
+          section(
+            `*${dueText(o, lang)}* · ${occurrenceName(o, lang)}${done ? ` · ✓ ${m.status.done}` : ''}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`,
+          ),
+        ),
+      );
+      fallback = title;
+      break;
+    }
+    case 'choices':
+      body.push(
+        section(esc(m.didYouMean(answer.given))),
+        actions(
+          'gcm_choices',
+          answer.options.slice(0, 5).map((o) => button(clip(o.label, 75), actionIds.pickChoice, encodeValue({ c: o.command, l: lang }))),
+        ),
+      );
+      fallback = m.didYouMean(answer.given);
       break;
     case 'error':
       body.push(section(esc(m.error(answer.error))));

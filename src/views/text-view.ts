@@ -1,5 +1,5 @@
 import type { Answer, ActivityState } from '../domain/answers.js';
-import { formatDate, messages } from '../i18n/messages.js';
+import { formatDate, messages, periodText } from '../i18n/messages.js';
 import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText } from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
 
@@ -147,6 +147,23 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
           ),
         );
       }
+      break;
+    case 'due': {
+      out.push(`${m.dueIn(periodText(answer.period, lang))} (${planLine(answer.plan)}):`);
+      if (answer.items.length === 0) out.push(m.nothingDue);
+      for (const { occurrence: o, activity: a, done } of answer.items) {
+        out.push(
+          bullet(`${dueText(o, lang)}: ${occurrenceName(o, lang)}  ${activityText(a, lang)}${done ? ` · ${m.status.done}` : ''}`),
+          `      ${m.lead}: ${leadText(a, lang, dir)}`,
+        );
+      }
+      break;
+    }
+    case 'choices':
+      out.push(m.didYouMean(answer.given), ...answer.options.map((o) => bullet(`${o.label}: ${o.command}`)));
+      break;
+    case 'understood':
+      out.push(m.understood(answer.understood), '', renderText(answer.answer, dir));
       break;
     case 'error':
       out.push(m.error(answer.error));

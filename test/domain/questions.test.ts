@@ -203,8 +203,9 @@ describe('priority, search, upcoming, principles, help', () => {
     expect(ask('Objetivo 8').a.lang).toBe('es');
   });
 
-  it('an unknown word is a helpful error', () => {
-    expect(ask('frobnicate 3').text).toMatch(/I don't know "frobnicate"/);
+  it('words the bot cannot read are searched for, with a hint of the commands; nothing found is a helpful error', () => {
+    expect(ask('frobnicate 3').text).toMatch(/I searched the plan for "frobnicate 3"\. For the commands, try `help`/);
+    expect(ask('frobnicate').text).toMatch(/I don't know "frobnicate"\. Try `help`/);
   });
 
   it('progress counts activities and occurrences by priority', () => {

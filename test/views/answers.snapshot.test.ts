@@ -91,8 +91,23 @@ const cases: Case[] = [
   },
   {
     says: 'search lists what matches in the plan, the agencies and the objectives',
-    en: { command: 'search missing migrants', contains: ['5 results for "missing migrants"', 'T1.1'] },
-    es: { command: 'buscar missing migrants', contains: ['5 resultados para "missing migrants"', 'T1.1'] },
+    en: { command: 'search missing migrants', contains: ['4 results for "missing migrants"', 'T1.1'] },
+    es: { command: 'buscar missing migrants', contains: ['4 resultados para "missing migrants"', 'T1.1'] },
+  },
+  {
+    says: 'a question in plain words answers with the view of what it found, headed by what was understood',
+    en: { command: 'who leads the missing migrants workshop?', contains: ['Understood: who leads and supports activity T1.1.', 'OHCHR'] },
+    es: { command: '¿quién organiza las reuniones trimestrales?', contains: ['Entendido: quién lidera y apoya la actividad B1.2.', 'OIM (IOM)'] },
+  },
+  {
+    says: 'what is due in a period lists every occurrence due in it',
+    en: { command: 'what is due in May 2024?', contains: ['Due in May 2024', 'B1.2 · May 2024', 'B2.1'] },
+    es: { command: '¿qué vence en mayo de 2024?', contains: ['Vence en mayo de 2024', 'B1.2 · mayo de 2024', 'B3.1'] },
+  },
+  {
+    says: 'a keyword with a typo is taken for the keyword, and the answer says so',
+    en: { command: 'objetive 23', contains: ['Showing objective 23: you wrote *objetive*.'] },
+    es: { command: 'objetvo 23', contains: ['Mostrando objetivo 23: escribiste *objetvo*.'] },
   },
   {
     says: 'upcoming lists the next dated occurrences from today',

@@ -1,0 +1,144 @@
+import { stemmer as stemEn } from '@orama/stemmers/english';
+import { stemmer as stemEs } from '@orama/stemmers/spanish';
+import { fold } from '../domain/normalize.js';
+
+/**
+ * Stemming for the search index, in db only (FTS5 cannot call JS, so the stems are computed at import and
+ * stored; the query is stemmed the same way here). Every folded word gives its English and its Spanish
+ * Snowball stem: `migrantes` → `migrant`, `reuniones` → `reunion`, `meetings` → `meet`. A word of either
+ * language finds the other spelling of the same root without knowing which language it is.
+ */
+
+/** Words that say nothing about what is looked for, in either language (folded). */
+export const stopWords: ReadonlySet<string> = new Set(
+  (
+    'a an the of and or to in on for by with at from as is are was be been it its this that these those what which who whom when where how ' +
+    'do does did done has have had will would can could should next any all about into than then there their our your my me i you we they ' +
+    'el la los las lo un una unos unas de del al y o u en por para con sin sobre que cual cuales quien quienes cuando donde como es son fue ' +
+    'ser esta este estos estas ese esa eso hay se su sus le les mi tu nos ya mas muy hace hacen'
+  ).split(' '),
+);
+
+/**
+ * A few words of the plan's subject, Spanish → English (folded), so that a Spanish question finds the
+ * plan's English texts before their Spanish translation is in the data. Once `text_es` is there the
+ * Spanish stems match it directly; this only adds alternatives.
+ */
+const glossary: Readonly<Record<string, string>> = {
+  desaparecido: 'missing',
+  desaparecidos: 'missing',
+  desaparecida: 'missing',
+  desaparecidas: 'missing',
+  fallecidos: 'deceased',
+  reunion: 'meeting',
+  reuniones: 'meetings',
+  encuentro: 'encounter',
+  taller: 'workshop',
+  talleres: 'workshops',
+  retorno: 'return',
+  reintegracion: 'reintegration',
+  readmision: 'readmission',
+  consulta: 'consultation',
+  acuerdo: 'agreement',
+  acuerdos: 'agreements',
+  laboral: 'labour',
+  laborales: 'labour',
+  trabajo: 'labour',
+  trimestral: 'quarterly',
+  trimestrales: 'quarterly',
+  red: 'network',
+  redes: 'networks',
+  nacional: 'national',
+  nacionales: 'national',
+  compromiso: 'pledge',
+  compromisos: 'pledges',
+  seguimiento: 'monitoring',
+  monitoreo: 'monitoring',
+  buenas: 'good',
+  practica: 'practice',
+  practicas: 'practices',
+  vias: 'pathways',
+  regulares: 'regular',
+  regularizacion: 'regularization',
+  inclusion: 'inclusion',
+  revision: 'review',
+  examen: 'review',
+  regional: 'regional',
+  sociedad: 'society',
+  civil: 'civil',
+  mecanismo: 'mechanism',
+  dialogo: 'dialogue',
+  dialogos: 'dialogues',
+  plataforma: 'platform',
+  declaraciones: 'declarations',
+  declaracion: 'declarations',
+  comunicacion: 'communication',
+  material: 'material',
+  autoridades: 'authorities',
+  locales: 'local',
+  gobiernos: 'governments',
+  herramientas: 'tools',
+  capacitacion: 'training',
+  capacitaciones: 'trainings',
+  formacion: 'training',
+  campeones: 'champion',
+  paises: 'countries',
+  desarrollo: 'development',
+  sostenible: 'sustainable',
+  datos: 'data',
+  recoleccion: 'collection',
+  sesion: 'session',
+  informativa: 'informative',
+  corredor: 'corridor',
+  centroamericano: 'central',
+  capacidades: 'capacities',
+  lista: 'checklist',
+  verificacion: 'checklist',
+  guia: 'guidance',
+  nota: 'note',
+  vulnerabilidad: 'vulnerability',
+  narrativa: 'narrative',
+  cambio: 'change',
+  personal: 'personnel',
+  evidencia: 'evidence',
+  mesas: 'tables',
+  charlas: 'talks',
+  pacto: 'compact',
+  mundial: 'global',
+  vidas: 'lives',
+  salvar: 'save',
+  migracion: 'migration',
+  migrante: 'migrant',
+  migrantes: 'migrants',
+};
+
+/** The English and the Spanish stem of a folded word (one when they agree). */
+export function stemsOfWord(word: string): string[] {
+  const en = stemEn(word);
+  const es = stemEs(word);
+  return en === es ? [en] : [en, es];
+}
+
+/** Every stem of the folded words of `texts`, space-separated: the `stems` column of an index row. */
+export function stemsOf(...texts: (string | null | undefined)[]): string {
+  const out = new Set<string>();
+  for (const t of texts) {
+    if (!t) continue;
+    for (const w of fold(t).split(' ')) if (w !== '') for (const s of stemsOfWord(w)) out.add(s);
+  }
+  return [...out].join(' ');
+}
+
+/** The folded words of `texts`, space-separated: the `words` column (prefix matches, ids, numbers). */
+export function wordsOf(...texts: (string | null | undefined)[]): string {
+  return texts
+    .filter((t): t is string => !!t)
+    .map(fold)
+    .join(' ');
+}
+
+/** A query word's alternatives: its stems, and those of its glossary translation. */
+export function queryStems(word: string): string[] {
+  const g = Object.hasOwn(glossary, word) ? glossary[word] : undefined;
+  return [...new Set([...stemsOfWord(word), ...(g ? stemsOfWord(g) : [])])];
+}
