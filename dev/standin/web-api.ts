@@ -63,6 +63,8 @@ export class WebApiStandIn {
   readonly homes = new Map<string, unknown>();
   readonly locales = new Map<string, string>();
   readonly usergroups = new Map<string, string[]>();
+  /** The users `users.info` knows; any other id is `user_not_found`. Null (the default): every id is known. */
+  knownUsers: Set<string> | null = null;
   /** Files uploaded with files.uploadV2, by file id. */
   readonly files = new Map<string, { filename: string; content: string; channel?: string; title?: string }>();
   readonly botUserId = 'UGCMBOT';
@@ -288,6 +290,7 @@ export class WebApiStandIn {
         return { ok: true, messages: list, has_more: false };
       }
       case 'users.info':
+        if (this.knownUsers && !this.knownUsers.has(String(p.user))) return { ok: false, error: 'user_not_found' };
         return {
           ok: true,
           user: { id: p.user, name: String(p.user).toLowerCase(), locale: this.locales.get(String(p.user)) ?? 'en-US', tz: 'America/Santiago' },

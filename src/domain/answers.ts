@@ -85,6 +85,8 @@ export type AnswerError =
   | { code: 'agency_ambiguous'; given: string; options: string[] }
   | { code: 'focal_mention'; given: string }
   | { code: 'focal_who' }
+  /** Mentions Slack does not know (`users.info`: user_not_found) or of deactivated accounts: nothing is stored. */
+  | { code: 'focal_unknown'; given: string[] }
   | { code: 'focal_not_allowed'; agency: string; mine: string | null }
   | { code: 'report_dates'; given: string }
   | { code: 'report_order' }

@@ -118,6 +118,12 @@ export const en: Messages = {
         return `"${e.given}" is not a Slack mention I can read. Pick the person from Slack's @ autocomplete, e.g. \`/gcm focal IOM @ana\`.`;
       case 'focal_who':
         return 'Whom? e.g. `/gcm focal IOM remove @luis`.';
+      case 'focal_unknown': {
+        const who = e.given.map((u) => `<@${u}>`).join(', ');
+        return e.given.length === 1
+          ? `${who} is not an active member of this Slack workspace, so nothing was changed. Pick the person from Slack's @ autocomplete.`
+          : `${who} are not active members of this Slack workspace, so nothing was changed. Pick each person from Slack's @ autocomplete.`;
+      }
       case 'focal_not_allowed':
         return e.mine
           ? `You can add or remove yourself as focal point of your own agency (${e.mine}, picked in the App Home). Co-chairs can name anyone for ${e.agency}.`

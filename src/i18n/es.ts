@@ -119,6 +119,12 @@ export const es: Messages = {
         return `"${e.given}" no es una mención de Slack que pueda leer. Elija a la persona con el autocompletado @ de Slack, p. ej. \`/gcm enlace OIM @ana\`.`;
       case 'focal_who':
         return '¿A quién? p. ej. `/gcm enlace OIM quitar @luis`.';
+      case 'focal_unknown': {
+        const who = e.given.map((u) => `<@${u}>`).join(', ');
+        return e.given.length === 1
+          ? `${who} no es un miembro activo de este espacio de trabajo de Slack, así que no cambió nada. Elija a la persona con el autocompletado @ de Slack.`
+          : `${who} no son miembros activos de este espacio de trabajo de Slack, así que no cambió nada. Elija a cada persona con el autocompletado @ de Slack.`;
+      }
       case 'focal_not_allowed':
         return e.mine
           ? `Puede agregarse o quitarse como enlace de su propia agencia (${e.mine}, elegida en la pestaña Inicio de la app). La copresidencia puede nombrar a cualquiera para ${e.agency}.`
