@@ -77,6 +77,8 @@ export type AnswerError =
   | { code: 'priority_missing'; given: string; known: string[] }
   | { code: 'search_needed' }
   | { code: 'unknown_command'; given: string }
+  /** Command text longer than the bot reads (`maxCommandLength`): nothing of it is run. */
+  | { code: 'too_long'; length: number; max: number }
   | { code: 'no_plan' }
   | { code: 'slack_only'; command: string }
   | { code: 'occurrence_missing'; activityId: string; label: string; known: string[] }

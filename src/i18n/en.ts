@@ -100,6 +100,8 @@ export const en: Messages = {
         return `The plan has no priority "${e.given}". Its priorities are ${e.known.join(', ')}.`;
       case 'search_needed':
         return 'Search for what? e.g. `search missing migrants`.';
+      case 'too_long':
+        return `This command is ${e.length.toLocaleString('en-US')} characters long; I read commands of up to ${e.max.toLocaleString('en-US')} characters, so I did nothing with it. Send it in shorter parts (a few people at a time for \`focal\`).`;
       case 'unknown_command':
         return `I don't know "${e.given}". Try \`help\` for what you can ask.`;
       case 'no_plan':

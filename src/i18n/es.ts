@@ -101,6 +101,8 @@ export const es: Messages = {
         return `El plan no tiene la prioridad "${e.given}". Sus prioridades son ${e.known.join(', ')}.`;
       case 'search_needed':
         return '¿Buscar qué? p. ej. `buscar migrantes desaparecidos`.';
+      case 'too_long':
+        return `Este comando tiene ${e.length.toLocaleString('es')} caracteres; leo comandos de hasta ${e.max.toLocaleString('es')} caracteres, así que no hice nada con él. Envíelo en partes más cortas (unas pocas personas a la vez para \`enlace\`).`;
       case 'unknown_command':
         return `No conozco "${e.given}". Pruebe \`ayuda\` para ver qué puede preguntar.`;
       case 'no_plan':

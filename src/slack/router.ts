@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock.js';
 import { cached } from '../commands/answer-cache.js';
 import { guards } from '../commands/guards.js';
-import { commands, fallback, route } from '../commands/table.js';
+import { commands, fallback, route, unlisted } from '../commands/table.js';
 import type { ActionOutcome, Interaction, OutboxView, Outcome, SlashCommand, UseCaseContext } from '../commands/use-case.js';
 import { slackOnlyAnswer } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
@@ -43,7 +43,7 @@ export class Router {
 
   constructor(private readonly deps: RouterDeps) {
     const wrap = (c: SlashCommand) => (c.readOnly ? cached(c, () => deps.stores.version()) : c);
-    this.runnable = new Map(commands.map((c) => [c.name, wrap(c)]));
+    this.runnable = new Map([...commands, ...unlisted].map((c) => [c.name, wrap(c)]));
     this.fallback = wrap(fallback);
   }
 
