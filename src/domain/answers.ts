@@ -83,6 +83,8 @@ export type AnswerError =
   | { code: 'slack_only'; command: string }
   | { code: 'occurrence_missing'; activityId: string; label: string; known: string[] }
   | { code: 'bad_date'; given: string }
+  /** A meeting's date outside its occurrence's months (YYYY-MM, `from` = `to` for one month): that is postponing, not scheduling. */
+  | { code: 'date_outside_occurrence'; given: string; occurrence: string; from: string; to: string }
   | { code: 'not_meeting'; activityId: string }
   | { code: 'agency_ambiguous'; given: string; options: string[] }
   | { code: 'focal_mention'; given: string }

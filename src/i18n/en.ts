@@ -112,6 +112,12 @@ export const en: Messages = {
         return `\`${e.command}\` works in Slack, where co-chairs are known: use \`/gcm ${e.command} …\` there.`;
       case 'occurrence_missing':
         return `${e.activityId} has no occurrence ${e.label} in the plan's period. Its occurrences: ${e.known.join(', ')}.`;
+      case 'date_outside_occurrence': {
+        const month = (ym: string) => `${en.months[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+        const when =
+          e.from === e.to ? `in ${month(e.from)}, the month of ${e.occurrence}` : `between ${month(e.from)} and ${month(e.to)}, the months of ${e.occurrence}`;
+        return `${e.given} is not ${when}, so nothing was changed. Scheduling sets a meeting's real date within its month; moving it to another month is postponing it, not scheduling it.`;
+      }
       case 'bad_date':
         return `"${e.given}" is not a date. Write it as YYYY-MM-DD, e.g. 2024-05-14.`;
       case 'agency_ambiguous':

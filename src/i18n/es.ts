@@ -113,6 +113,12 @@ export const es: Messages = {
         return `\`${e.command}\` funciona en Slack, donde se conoce a la copresidencia: use \`/gcm ${e.command} …\` allí.`;
       case 'occurrence_missing':
         return `${e.activityId} no tiene la ocurrencia ${e.label} en el período del plan. Sus ocurrencias: ${e.known.join(', ')}.`;
+      case 'date_outside_occurrence': {
+        const month = (ym: string) => `${es.months[Number(ym.slice(5, 7)) - 1]} de ${ym.slice(0, 4)}`;
+        const when =
+          e.from === e.to ? `en ${month(e.from)}, el mes de ${e.occurrence}` : `entre ${month(e.from)} y ${month(e.to)}, los meses de ${e.occurrence}`;
+        return `${e.given} no está ${when}, así que no cambió nada. Fijar la fecha pone la fecha real de una reunión dentro de su mes; pasarla a otro mes es aplazarla, no fijar su fecha.`;
+      }
       case 'bad_date':
         return `"${e.given}" no es una fecha. Escríbala como AAAA-MM-DD, p. ej. 2024-05-14.`;
       case 'agency_ambiguous':
