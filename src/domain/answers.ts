@@ -66,6 +66,16 @@ export interface PriorityProgress {
   occurrences: number;
 }
 
+/**
+ * Who reads an answer that says what to do about the plan file (none loaded, the period ended): in the
+ * terminal, the command; a co-chair in Slack, what to do; a member in Slack, whom to ask (never a terminal
+ * command). The Slack answers are cached per co-chair status (commands/answer-cache.ts).
+ */
+export type Audience = { kind: 'terminal' } | { kind: 'coChair' } | { kind: 'member'; coChairs: readonly string[]; usergroup: string | null };
+
+/** A member who is not told who the co-chairs are: the wording when nothing more is known. */
+export const anyMember: Audience = { kind: 'member', coChairs: [], usergroup: null };
+
 /** What went wrong, with what the user needs to put it right; rendered by the i18n catalogs. */
 export type AnswerError =
   | { code: 'objective_range'; given: string; max: number }

@@ -1,6 +1,13 @@
+import { anyMember, type Audience } from '../domain/answers.js';
 import type { Messages } from './catalog.js';
 
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** The co-chairs as a member can reach them: their mentions, and the user group when set. */
+const whoAsk = (a: Extract<Audience, { kind: 'member' }>) => {
+  const names = [...a.coChairs.map((u) => `<@${u}>`), ...(a.usergroup ? [`<!subteam^${a.usergroup}>`] : [])];
+  return names.length ? ` (${names.join(', ')})` : '';
+};
 
 export const en: Messages = {
   lang: 'en',
@@ -69,8 +76,10 @@ export const en: Messages = {
   kinds: { activity: 'Activity', priority: 'Priority', agency: 'Agency', objective: 'Objective' },
   upcoming: 'Coming up',
   nothingUpcoming: 'Nothing dated is due from today to the end of the plan.',
-  planEnded: (end) =>
-    `The plan's period ended on ${end}: no more reminders are due. To follow the next plan, load its file with \`npm run plan:import -- FILE\` (or set GCM_PLAN and restart the bot).`,
+  planEnded: (end, a = anyMember) =>
+    a.kind === 'member'
+      ? `The plan's period ended on ${end}: no more reminders are due. The next plan is loaded by the co-chairs${whoAsk(a)}: ask them about it.`
+      : `The plan's period ended on ${end}: no more reminders are due. To follow the next plan, ${a.kind === 'coChair' ? 'have whoever runs the bot load' : 'load'} its file with \`npm run plan:import -- FILE\` (or set GCM_PLAN and restart the bot).`,
   planNotStarted: (start) => `The plan's period starts on ${start}.`,
   principles: 'The 10 guiding principles of the GCM',
   progress: 'Progress of the plan',
@@ -82,7 +91,7 @@ export const en: Messages = {
   andMore: (n) => `…and ${n} more`,
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   list,
-  error: (e) => {
+  error: (e, a = anyMember) => {
     switch (e.code) {
       case 'objective_range':
         return `"${e.given}" is not a GCM objective: the Global Compact has ${e.max} objectives, numbered 1 to ${e.max}. Try \`objective 23\`.`;
@@ -105,7 +114,10 @@ export const en: Messages = {
       case 'unknown_command':
         return `I don't know "${e.given}". Try \`help\` for what you can ask.`;
       case 'no_plan':
-        return 'No work plan is loaded yet. Load one with `npm run plan:import -- FILE`.';
+        if (a.kind === 'member') return `No work plan is loaded yet. Ask the co-chairs${whoAsk(a)} to load one.`;
+        return a.kind === 'coChair'
+          ? 'No work plan is loaded yet. Have whoever runs the bot load one with `npm run plan:import -- FILE` (or set GCM_PLAN and restart the bot).'
+          : 'No work plan is loaded yet. Load one with `npm run plan:import -- FILE`.';
       case 'slack_only':
         if (e.command === 'report')
           return 'In the terminal the report is `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (or csv, json); in Slack, `/gcm report`.';

@@ -1,6 +1,13 @@
+import { anyMember, type Audience } from '../domain/answers.js';
 import type { Messages } from './catalog.js';
 
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`);
+
+/** La copresidencia, como un miembro puede contactarla: their mentions, and the user group when set. */
+const whoAsk = (a: Extract<Audience, { kind: 'member' }>) => {
+  const names = [...a.coChairs.map((u) => `<@${u}>`), ...(a.usergroup ? [`<!subteam^${a.usergroup}>`] : [])];
+  return names.length ? ` (${names.join(', ')})` : '';
+};
 
 export const es: Messages = {
   lang: 'es',
@@ -69,8 +76,10 @@ export const es: Messages = {
   kinds: { activity: 'Actividad', priority: 'Prioridad', agency: 'Agencia', objective: 'Objetivo' },
   upcoming: 'Próximamente',
   nothingUpcoming: 'No vence nada con fecha desde hoy hasta el final del plan.',
-  planEnded: (end) =>
-    `El período del plan terminó el ${end}: no hay más recordatorios. Para seguir el próximo plan, cargue su archivo con \`npm run plan:import -- ARCHIVO\` (o defina GCM_PLAN y reinicie el bot).`,
+  planEnded: (end, a = anyMember) =>
+    a.kind === 'member'
+      ? `El período del plan terminó el ${end}: no hay más recordatorios. La copresidencia${whoAsk(a)} carga el próximo plan: consúltele.`
+      : `El período del plan terminó el ${end}: no hay más recordatorios. Para seguir el próximo plan, ${a.kind === 'coChair' ? 'pida a quien administra el bot que cargue' : 'cargue'} su archivo con \`npm run plan:import -- ARCHIVO\` (o defina GCM_PLAN y reinicie el bot).`,
   planNotStarted: (start) => `El período del plan empieza el ${start}.`,
   principles: 'Los 10 principios rectores del Pacto Mundial',
   progress: 'Avance del plan',
@@ -83,7 +92,7 @@ export const es: Messages = {
   andMore: (n) => `…y ${n} más`,
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   list,
-  error: (e) => {
+  error: (e, a = anyMember) => {
     switch (e.code) {
       case 'objective_range':
         return `"${e.given}" no es un objetivo del Pacto Mundial: tiene ${e.max} objetivos, numerados del 1 al ${e.max}. Pruebe \`objetivo 23\`.`;
@@ -106,7 +115,10 @@ export const es: Messages = {
       case 'unknown_command':
         return `No conozco "${e.given}". Pruebe \`ayuda\` para ver qué puede preguntar.`;
       case 'no_plan':
-        return 'Todavía no hay un plan de trabajo cargado. Cárguelo con `npm run plan:import -- ARCHIVO`.';
+        if (a.kind === 'member') return `Todavía no hay un plan de trabajo cargado. Pida a la copresidencia${whoAsk(a)} que lo cargue.`;
+        return a.kind === 'coChair'
+          ? 'Todavía no hay un plan de trabajo cargado. Pida a quien administra el bot que lo cargue con `npm run plan:import -- ARCHIVO` (o que defina GCM_PLAN y reinicie el bot).'
+          : 'Todavía no hay un plan de trabajo cargado. Cárguelo con `npm run plan:import -- ARCHIVO`.';
       case 'slack_only':
         if (e.command === 'report')
           return 'En la terminal el informe es `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (o csv, json); en Slack, `/gcm informe`.';

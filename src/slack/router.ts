@@ -117,6 +117,7 @@ export class Router {
         coChair ??= coChairs.isCoChair(req.userId);
         return coChair;
       },
+      coChairContacts: coChairs.contacts(),
       unknownUsers: (ids) => this.unknownUsers(ids),
       directory: stores.directory(),
       outbox: this.deps.outbox,
