@@ -57,7 +57,7 @@ export const en: Messages = {
   supports: 'Supports (named)',
   nothingLed: 'It leads no activity of this plan.',
   nothingSupported: 'No activity names it as a supporting agency.',
-  networkSupported: (n) => `and ${n} ${n === 1 ? 'activity' : 'activities'} supported by the whole Network`,
+  networkSupported: (n) => `It also takes part in ${n} ${n === 1 ? 'activity' : 'activities'} supported by the whole Network.`,
   mandate: 'Mandate',
   migrationWork: 'Migration work',
   noProfile: (name) => `The reference document (South American Conference on Migration, 2014) has no profile of ${name}.`,
@@ -83,8 +83,8 @@ export const en: Messages = {
   planNotStarted: (start) => `The plan's period starts on ${start}.`,
   principles: 'The 10 guiding principles of the GCM',
   progress: 'Progress of the plan',
-  progressLine: (done, total) => `${done} of ${total} activities done`,
-  occurrencesLine: (done, total) => `${done} of ${total} occurrences`,
+  progressLine: (done, total) => `${done} of ${total} ${total === 1 ? 'activity' : 'activities'} done`,
+  occurrencesLine: (done, total) => `${done} of ${total} ${total === 1 ? 'occurrence' : 'occurrences'}`,
   planLine: (title, start, end) => `${title}, ${start} to ${end}`,
   helpTitle: 'What you can ask',
   helpFooter: (twins) => `Every keyword has a Spanish twin (${twins}); it answers in Spanish.`,
@@ -96,7 +96,7 @@ export const en: Messages = {
       case 'objective_range':
         return `"${e.given}" is not a GCM objective: the Global Compact has ${e.max} objectives, numbered 1 to ${e.max}. Try \`objective 23\`.`;
       case 'activity_missing':
-        return `The plan has no activity ${e.given}.${e.known.length ? ` Its activities are ${e.known.join(', ')}.` : ' `/gcm priority` lists them.'}`;
+        return `The plan has no activity ${e.given}.${e.known.length ? (e.known.length === 1 ? ` Its only activity is ${e.known[0]}.` : ` Its activities are ${e.known.join(', ')}.`) : ' `/gcm priority` lists them.'}`;
       case 'activity_bad':
         return `"${e.given}" is not an activity reference. Write it as \`B1.3\` (basic priority 1, activity 3), \`T2.4\`, \`basic 1.3\`, \`thematic 2.4\` or \`1.3\`.`;
       case 'activity_needed':
@@ -106,7 +106,7 @@ export const en: Messages = {
       case 'agency_needed':
         return 'Which agency? e.g. `agency IOM`.';
       case 'priority_missing':
-        return `The plan has no priority "${e.given}". Its priorities are ${e.known.join(', ')}.`;
+        return `The plan has no priority "${e.given}". ${e.known.length === 1 ? `Its only priority is ${e.known[0]}` : `Its priorities are ${e.known.join(', ')}`}.`;
       case 'search_needed':
         return 'Search for what? e.g. `search missing migrants`.';
       case 'too_long':
@@ -171,8 +171,8 @@ export const en: Messages = {
     late: (day) => `Late reminder: it was due to go out on ${day}, while the bot was not running.`,
     tentative: 'tentative date',
     meetingRule: 'A meeting is due on the first day of its month until a co-chair sets the real date (Set date, or /gcm schedule).',
-    digestTitle: (days) => `Due in the next ${days} days`,
-    digestEmpty: (days) => `Nothing dated is due in the next ${days} days.`,
+    digestTitle: (days) => (days === 1 ? 'Due in the next day' : `Due in the next ${days} days`),
+    digestEmpty: (days) => (days === 1 ? 'Nothing dated is due in the next day.' : `Nothing dated is due in the next ${days} days.`),
     dateSet: (what, date, who) => `${what}: date set to ${date} by ${who}.`,
     statusTitle: 'Reminders',
     channel: (c) => (c ? `Reminders go to <#${c}>.` : 'No reminder channel is set (GCM_REMINDER_CHANNEL): the bot answers but posts no reminders.'),
@@ -195,7 +195,7 @@ export const en: Messages = {
   report: {
     title: (from, to) => `Progress report, ${from} to ${to}`,
     byPriority: 'By priority, as of the end of the period',
-    priorityLine: (ad, at, od, ot) => `${ad} of ${at} activities done · ${od} of ${ot} occurrences`,
+    priorityLine: (ad, at, od, ot) => `${ad} of ${at} ${at === 1 ? 'activity' : 'activities'} done · ${od} of ${ot} ${ot === 1 ? 'occurrence' : 'occurrences'}`,
     total: 'All priorities',
     done: (n) => `Done in the period (${n})`,
     noneDone: 'Nothing was marked done in the period.',

@@ -57,7 +57,7 @@ export const es: Messages = {
   supports: 'Apoya (nombrada)',
   nothingLed: 'No está a cargo de ninguna actividad de este plan.',
   nothingSupported: 'Ninguna actividad la nombra como agencia de apoyo.',
-  networkSupported: (n) => `y ${n} ${n === 1 ? 'actividad apoyada' : 'actividades apoyadas'} por toda la Red`,
+  networkSupported: (n) => `También participa en ${n} ${n === 1 ? 'actividad apoyada' : 'actividades apoyadas'} por toda la Red.`,
   mandate: 'Mandato',
   migrationWork: 'Trabajo en migración',
   noProfile: (name) => `El documento de referencia (Conferencia Suramericana sobre Migraciones, 2014) no tiene un perfil de ${name}.`,
@@ -83,8 +83,8 @@ export const es: Messages = {
   planNotStarted: (start) => `El período del plan empieza el ${start}.`,
   principles: 'Los 10 principios rectores del Pacto Mundial',
   progress: 'Avance del plan',
-  progressLine: (done, total) => `${done} de ${total} actividades hechas`,
-  occurrencesLine: (done, total) => `${done} de ${total} ocurrencias`,
+  progressLine: (done, total) => `${done} de ${total} ${total === 1 ? 'actividad hecha' : 'actividades hechas'}`,
+  occurrencesLine: (done, total) => `${done} de ${total} ${total === 1 ? 'ocurrencia' : 'ocurrencias'}`,
   planLine: (title, start, end) => `${title}, del ${start} al ${end}`,
   helpTitle: 'Qué puede preguntar',
   helpFooter: (twins) =>
@@ -97,7 +97,7 @@ export const es: Messages = {
       case 'objective_range':
         return `"${e.given}" no es un objetivo del Pacto Mundial: tiene ${e.max} objetivos, numerados del 1 al ${e.max}. Pruebe \`objetivo 23\`.`;
       case 'activity_missing':
-        return `El plan no tiene la actividad ${e.given}.${e.known.length ? ` Sus actividades son ${e.known.join(', ')}.` : ' `/gcm prioridad` las lista.'}`;
+        return `El plan no tiene la actividad ${e.given}.${e.known.length ? (e.known.length === 1 ? ` Su única actividad es ${e.known[0]}.` : ` Sus actividades son ${e.known.join(', ')}.`) : ' `/gcm prioridad` las lista.'}`;
       case 'activity_bad':
         return `"${e.given}" no es una referencia de actividad. Escríbala como \`B1.3\` (prioridad básica 1, actividad 3), \`T2.4\`, \`básica 1.3\`, \`temática 2.4\` o \`1.3\`.`;
       case 'activity_needed':
@@ -107,7 +107,7 @@ export const es: Messages = {
       case 'agency_needed':
         return '¿Qué agencia? p. ej. `agencia OIM`.';
       case 'priority_missing':
-        return `El plan no tiene la prioridad "${e.given}". Sus prioridades son ${e.known.join(', ')}.`;
+        return `El plan no tiene la prioridad "${e.given}". ${e.known.length === 1 ? `Su única prioridad es ${e.known[0]}` : `Sus prioridades son ${e.known.join(', ')}`}.`;
       case 'search_needed':
         return '¿Buscar qué? p. ej. `buscar migrantes desaparecidos`.';
       case 'too_long':
@@ -172,8 +172,8 @@ export const es: Messages = {
     late: (day) => `Recordatorio atrasado: debía enviarse el ${day}, cuando el bot no estaba en marcha.`,
     tentative: 'fecha tentativa',
     meetingRule: 'Una reunión vence el primer día de su mes hasta que la copresidencia fije la fecha real (Fijar fecha, o /gcm fecha).',
-    digestTitle: (days) => `Vence en los próximos ${days} días`,
-    digestEmpty: (days) => `No vence nada con fecha en los próximos ${days} días.`,
+    digestTitle: (days) => (days === 1 ? 'Vence en el próximo día' : `Vence en los próximos ${days} días`),
+    digestEmpty: (days) => (days === 1 ? 'No vence nada con fecha en el próximo día.' : `No vence nada con fecha en los próximos ${days} días.`),
     dateSet: (what, date, who) => `${what}: fecha fijada el ${date} por ${who}.`,
     statusTitle: 'Recordatorios',
     channel: (c) =>
@@ -197,7 +197,8 @@ export const es: Messages = {
   report: {
     title: (from, to) => `Informe de avance, del ${from} al ${to}`,
     byPriority: 'Por prioridad, al final del período',
-    priorityLine: (ad, at, od, ot) => `${ad} de ${at} actividades hechas · ${od} de ${ot} ocurrencias`,
+    priorityLine: (ad, at, od, ot) =>
+      `${ad} de ${at} ${at === 1 ? 'actividad hecha' : 'actividades hechas'} · ${od} de ${ot} ${ot === 1 ? 'ocurrencia' : 'ocurrencias'}`,
     total: 'Todas las prioridades',
     done: (n) => `Hecho en el período (${n})`,
     noneDone: 'No se marcó nada como hecho en el período.',
