@@ -93,7 +93,19 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   }
   logger.info(`signed in to ${identity.team || 'Slack'} as bot user ${identity.botUserId}`);
   const { app, reminders } = createSlackApp({ config, stores, clock, logger, identity: { botId: identity.botId, botUserId: identity.botUserId } });
-  await app.start();
+  try {
+    await app.start();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} is in use (another copy of the bot, or another program): set PORT to another one.`
+        : `The bot could not start: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    await app.stop().catch(() => undefined);
+    stores.close();
+    return 1;
+  }
   const scheduler = startScheduler(reminders, config.timezone, logger);
   logStarted(config, clock, logger);
   onSignals(async (signal) => {
@@ -125,12 +137,23 @@ async function main(): Promise<Started> {
   return runBot(config, logger);
 }
 
+/**
+ * A start that failed ends the process with its code, even if something it opened (a socket, a client's
+ * retry timer) would keep it alive: `npm start` never hangs after saying why it could not start. The exit
+ * waits a moment so that the message reaches a pipe.
+ */
+function exitWith(code: number): void {
+  process.exitCode = code;
+  // Unref'd: when nothing else keeps the process alive it ends at once; otherwise this ends it.
+  setTimeout(() => process.exit(code), 500).unref();
+}
+
 main().then(
   (code) => {
-    if (code !== 'running') process.exitCode = code;
+    if (code !== 'running') exitWith(code);
   },
   (e: unknown) => {
     console.error(`The bot could not start: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
+    exitWith(1);
   },
 );

@@ -112,7 +112,7 @@ export function createSlackApp({
     wallMs,
   });
   const outbox = outboxView(config, stores, reminders, () => stores.reminders.leaseHolder(schedulerLease, wallMs()), instanceId);
-  const router = new Router({ stores, clock, language: config.language, coChairs, outbox });
+  const router = new Router({ stores, clock, language: config.language, coChairs, outbox, client: app.client, logger });
   const homes = new HomePublisher(
     (userId, lang) => homeOf({ plans: stores.plans, state: stores.state, now: clock.now() }, stores.directory(), userId, lang),
     config.language,

@@ -113,12 +113,14 @@ export class WebApiStandIn {
   readonly homes = new Map<string, unknown>();
   readonly locales = new Map<string, string>();
   readonly usergroups = new Map<string, string[]>();
+  /**
+   * Ids `users.info` knows besides the people of `users`. When this is set or `users` has anyone, any other
+   * id is `user_not_found`, as in Slack; with neither (the default), every id is known.
+   */
+  knownUsers: Set<string> | null = null;
   /** Files uploaded with files.uploadV2, by file id. */
   readonly files = new Map<string, StoredFile>();
-  /**
-   * The workspace's people. `users.info` answers a person here (or one given a locale in `locales`) and
-   * `user_not_found` for any other id, as Slack does.
-   */
+  /** The workspace's people (the playground's directory), answered by `users.info` with their names. */
   readonly users = new Map<string, StandInUser>();
   readonly botUserId = 'UGCMBOT';
   private readonly faults = new Map<string, Fault[]>();
@@ -360,7 +362,11 @@ export class WebApiStandIn {
       case 'users.info': {
         const id = String(p.user ?? '');
         const known = this.users.get(id);
-        if (!known && !this.locales.has(id)) return { ok: false, error: 'user_not_found' };
+        // With a directory (the playground's people) or a set of known ids (tests), an id outside them is
+        // unknown, as in Slack; with neither, everyone is known.
+        const strict = this.knownUsers !== null || this.users.size > 0;
+        const listed = Boolean(known) || this.locales.has(id) || Boolean(this.knownUsers?.has(id));
+        if (strict && !listed) return { ok: false, error: 'user_not_found' };
         const name = known?.name ?? id.toLowerCase();
         return {
           ok: true,

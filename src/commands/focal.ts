@@ -32,6 +32,9 @@ async function focalReply(arg: string, uc: UseCaseContext): Promise<FocalReply> 
     case 'change': {
       const refusal = focalRefusal(ctx, req, uc.userId, await uc.isCoChair());
       if (refusal) return { text: m.error(refusal), changed: false };
+      // Only people added are checked: someone who left Slack can still be removed.
+      const unknown = req.add.length ? await uc.unknownUsers(req.add) : [];
+      if (unknown.length) return { text: m.error({ code: 'focal_unknown', given: unknown }), changed: false };
       const { added, removed } = changeFocal(ctx, req, { userId: uc.userId, source: uc.source });
       const lines = [
         ...(added.length ? [m.report.focalAdded(name(req.agency.id), mentions(added))] : []),

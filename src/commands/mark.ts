@@ -30,7 +30,8 @@ function markCommand(action: Action, keywords: SlashCommand['keywords'], help: S
     view: (r, uc) =>
       r.ok
         ? { kind: 'message', message: markMessage(r.outcome), changed: r.outcome.changed }
-        : { kind: 'message', message: errorMessage(messages(uc.lang).error(r.error)) },
+        : // Only co-chairs get here (guard): a missing plan is told as what to do, not whom to ask.
+          { kind: 'message', message: errorMessage(messages(uc.lang).error(r.error, { kind: 'coChair' })) },
   };
 }
 

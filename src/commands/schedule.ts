@@ -36,7 +36,8 @@ export const schedule: SlashCommand<Scheduled | { ok: false; error: AnswerError 
   view: (r, uc) =>
     r.ok
       ? { kind: 'message', message: errorMessage(dateSetLine(uc, r)), changed: true }
-      : { kind: 'message', message: errorMessage(messages(uc.lang).error(r.error)) },
+      : // Only co-chairs get here (guard): a missing plan is told as what to do, not whom to ask.
+        { kind: 'message', message: errorMessage(messages(uc.lang).error(r.error, { kind: 'coChair' })) },
 };
 
 /** "Set date" on a meeting reminder (co-chairs): the date picked; the reminder is drawn again with it. */

@@ -18,6 +18,7 @@ import { report } from './report.js';
 import { schedule, setDatePicker } from './schedule.js';
 import { search } from './search.js';
 import { shareButton } from './share.js';
+import { tooLong } from './too-long.js';
 import { upcoming } from './upcoming.js';
 import type { Interaction, SlashCommand } from './use-case.js';
 
@@ -68,7 +69,10 @@ export function vocabularyOf(table: readonly SlashCommand[]): Vocabulary {
 /** Every keyword of the table, folded, with its command and language. */
 export const vocabulary: Vocabulary = vocabularyOf(commands);
 
-const byName = new Map(commands.map((c) => [c.name, c]));
+/** Use cases `route` picks that no keyword names: text too long to read. */
+export const unlisted: readonly SlashCommand[] = [tooLong];
+
+const byName = new Map([...commands, ...unlisted].map((c) => [c.name, c]));
 
 /** Parses command text against the table: the use case to run and the parsed command. */
 export function route(text: string, defaultLang: Language): { command: SlashCommand; parsed: Command } {

@@ -47,6 +47,13 @@ export interface UseCaseContext {
   /** The command text as typed (a button re-answers it after a change). */
   text: string;
   isCoChair(): Promise<boolean>;
+  /** The co-chairs a member is told to ask: GCM_CO_CHAIRS ids and GCM_CO_CHAIRS_USERGROUP (null when unset). */
+  coChairContacts: { ids: readonly string[]; usergroup: string | null };
+  /**
+   * Of `ids`, those Slack does not know (`users.info` answers `user_not_found`) or whose account is
+   * deactivated. An id Slack could not be asked about (a failed call) counts as known: logged, not refused.
+   */
+  unknownUsers(ids: readonly string[]): Promise<string[]>;
   directory: AgencyDirectory;
   outbox: OutboxView;
   /** A line shown on top of the answer (who shared it, what a click changed). */

@@ -43,6 +43,12 @@ interface InsertParams {
   createdAt: string;
 }
 
+/**
+ * Whether a lease was taken: when not, who holds it; when taken from another holder whose lease had expired,
+ * who that was and when it expired (wall clock, ms).
+ */
+export type LeaseResult = { ok: false; holder: string } | { ok: true; tookOverFrom: { holder: string; expiredAtMs: number } | null };
+
 interface LeaseRow {
   holder: string;
   /** Wall-clock epoch milliseconds. */
@@ -183,16 +189,17 @@ export class ReminderStore {
   }
 
   /**
-   * Takes or renews the lease `name` for `holder` until `nowMs + ttlMs` (wall clock). False while another
-   * holder's lease has not expired. Atomic: two instances cannot both hold it.
+   * Takes or renews the lease `name` for `holder` until `nowMs + ttlMs` (wall clock). Refused (with its
+   * holder) while another holder's lease has not expired; taken over from another holder whose lease expired
+   * (who it was and when it expired come back, for the log). Atomic: two instances cannot both hold it.
    */
-  acquireLease(name: string, holder: string, nowMs: number, ttlMs: number): boolean {
+  acquireLease(name: string, holder: string, nowMs: number, ttlMs: number): LeaseResult {
     return this.db
-      .transaction((): boolean => {
+      .transaction((): LeaseResult => {
         const r = this.s.leaseGet.get(name);
-        if (r && r.holder !== holder && r.expires_at > nowMs) return false;
+        if (r && r.holder !== holder && r.expires_at > nowMs) return { ok: false, holder: r.holder };
         this.s.leasePut.run(name, holder, nowMs + ttlMs);
-        return true;
+        return { ok: true, tookOverFrom: r && r.holder !== holder ? { holder: r.holder, expiredAtMs: r.expires_at } : null };
       })
       .immediate();
   }

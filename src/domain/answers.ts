@@ -82,6 +82,16 @@ export interface PriorityProgress {
   occurrences: number;
 }
 
+/**
+ * Who reads an answer that says what to do about the plan file (none loaded, the period ended): in the
+ * terminal, the command; a co-chair in Slack, what to do; a member in Slack, whom to ask (never a terminal
+ * command). The Slack answers are cached per co-chair status (commands/answer-cache.ts).
+ */
+export type Audience = { kind: 'terminal' } | { kind: 'coChair' } | { kind: 'member'; coChairs: readonly string[]; usergroup: string | null };
+
+/** A member who is not told who the co-chairs are: the wording when nothing more is known. */
+export const anyMember: Audience = { kind: 'member', coChairs: [], usergroup: null };
+
 /** What went wrong, with what the user needs to put it right; rendered by the i18n catalogs. */
 export type AnswerError =
   | { code: 'objective_range'; given: string; max: number }
@@ -93,14 +103,20 @@ export type AnswerError =
   | { code: 'priority_missing'; given: string; known: string[] }
   | { code: 'search_needed' }
   | { code: 'unknown_command'; given: string }
+  /** Command text longer than the bot reads (`maxCommandLength`): nothing of it is run. */
+  | { code: 'too_long'; length: number; max: number }
   | { code: 'no_plan' }
   | { code: 'slack_only'; command: string }
   | { code: 'occurrence_missing'; activityId: string; label: string; known: string[] }
   | { code: 'bad_date'; given: string }
+  /** A meeting's date outside its occurrence's months (YYYY-MM, `from` = `to` for one month): that is postponing, not scheduling. */
+  | { code: 'date_outside_occurrence'; given: string; occurrence: string; from: string; to: string }
   | { code: 'not_meeting'; activityId: string }
   | { code: 'agency_ambiguous'; given: string; options: string[] }
   | { code: 'focal_mention'; given: string }
   | { code: 'focal_who' }
+  /** Mentions Slack does not know (`users.info`: user_not_found) or of deactivated accounts: nothing is stored. */
+  | { code: 'focal_unknown'; given: string[] }
   | { code: 'focal_not_allowed'; agency: string; mine: string | null }
   | { code: 'report_dates'; given: string }
   | { code: 'report_order' }

@@ -15,20 +15,29 @@ export interface Command {
   lang: Language;
 }
 
-/** Longest input considered; anything beyond is ignored (Slack allows much longer command text). */
-export const maxCommandLength = 500;
+/**
+ * Longest command text the bot reads (40 focal-point mentions with names fit in about 1,500). Longer text is
+ * not cut (a cut could fall inside a word or a mention and act on part of it): it is refused whole, as
+ * `too_long`, and the answer says how long it was and the bound.
+ */
+export const maxCommandLength = 4000;
+
+/** The name of the command that refuses text longer than `maxCommandLength`; its argument is the length. */
+export const tooLongCommand = 'too_long';
 
 /**
  * Parses command text. The first word, when it is a keyword of `vocabulary` in either language (case and
  * accents ignored), picks the command and the answer's language; otherwise the answer is in `defaultLang`.
+ * Text longer than `maxCommandLength` is `too_long`, in the language its first word names.
  */
 export function parseCommand(text: string, defaultLang: Language, vocabulary: Vocabulary): Command {
-  const clean = text.slice(0, maxCommandLength).replace(/\s+/g, ' ').trim();
+  const clean = text.replace(/\s+/g, ' ').trim();
   if (clean === '') return { name: 'help', arg: '', lang: defaultLang };
   const space = clean.indexOf(' ');
   const first = space < 0 ? clean : clean.slice(0, space);
   const rest = space < 0 ? '' : clean.slice(space + 1).trim();
-  const keyword = vocabulary.get(fold(first));
+  const keyword = vocabulary.get(fold(first.slice(0, 40)));
+  if (clean.length > maxCommandLength) return { name: tooLongCommand, arg: String(clean.length), lang: keyword?.lang ?? defaultLang };
   if (keyword) return { name: keyword.name, arg: rest, lang: keyword.lang ?? defaultLang };
   return { name: 'bare', arg: clean, lang: defaultLang };
 }

@@ -34,7 +34,33 @@ export function resolveScheduleTarget(ctx: Context, plan: PlanInfo, arg: string)
       ok: false,
       error: { code: 'occurrence_missing', activityId: activity.id, label: wanted ?? dateText, known: occurrences.map((o) => o.label ?? o.key) },
     };
+  const months = occurrenceMonths(activity, occurrence);
+  const month = dateText.slice(0, 7);
+  if (months && (month < months.from || month > months.to))
+    return { ok: false, error: { code: 'date_outside_occurrence', given: dateText, occurrence: occurrence.key, ...months } };
   return { ok: true, activity, occurrence, date: dateText };
+}
+
+/**
+ * The months (YYYY-MM, inclusive) an occurrence's real date may fall in: the month its label names (`2024-05`,
+ * or the month of `2023-08-30`), else the months of the activity's schedule (a month, a range, a date, a
+ * tentative month). Null when the plan gives no month (continuous, none): any valid date.
+ */
+export function occurrenceMonths(activity: Activity, occurrence: Occurrence): { from: string; to: string } | null {
+  if (occurrence.label) return { from: occurrence.label.slice(0, 7), to: occurrence.label.slice(0, 7) };
+  const s = activity.schedule;
+  switch (s.type) {
+    case 'month':
+    case 'tentative':
+      return { from: s.month, to: s.month };
+    case 'date':
+      return { from: s.date.slice(0, 7), to: s.date.slice(0, 7) };
+    case 'month_range':
+    case 'date_range':
+      return { from: s.from.slice(0, 7), to: s.to.slice(0, 7) };
+    default:
+      return null;
+  }
 }
 
 /** Sets the real date of a meeting occurrence (an audit row with it). */

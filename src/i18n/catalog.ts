@@ -1,4 +1,4 @@
-import type { AnswerError, Understood } from '../domain/answers.js';
+import type { AnswerError, Audience, Understood } from '../domain/answers.js';
 import type { Language } from '../domain/types.js';
 
 /** Every word the bot says, in one language. Activity texts stay in the plan's English (docs/decisions/language.md). */
@@ -64,7 +64,8 @@ export interface Messages {
   didYouMean: (given: string) => string;
   /** The notice on top of the answer picked among the choices. */
   picked: (command: string) => string;
-  planEnded: (end: string) => string;
+  /** `audience`: a member when not given (never a terminal command in Slack). */
+  planEnded: (end: string, audience?: Audience) => string;
   planNotStarted: (start: string) => string;
   principles: string;
   progress: string;
@@ -77,7 +78,8 @@ export interface Messages {
   andMore: (n: number) => string;
   months: string[];
   list: (items: string[]) => string;
-  error: (e: AnswerError) => string;
+  /** `audience` words `no_plan`: a member when not given. */
+  error: (e: AnswerError, audience?: Audience) => string;
   marked: {
     done: (what: string, who: string, when: string) => string;
     already: (what: string, who: string, when: string) => string;

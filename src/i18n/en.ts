@@ -1,6 +1,13 @@
+import { anyMember, type Audience } from '../domain/answers.js';
 import type { Messages } from './catalog.js';
 
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** The co-chairs as a member can reach them: their mentions, and the user group when set. */
+const whoAsk = (a: Extract<Audience, { kind: 'member' }>) => {
+  const names = [...a.coChairs.map((u) => `<@${u}>`), ...(a.usergroup ? [`<!subteam^${a.usergroup}>`] : [])];
+  return names.length ? ` (${names.join(', ')})` : '';
+};
 
 export const en: Messages = {
   lang: 'en',
@@ -50,7 +57,7 @@ export const en: Messages = {
   supports: 'Supports (named)',
   nothingLed: 'It leads no activity of this plan.',
   nothingSupported: 'No activity names it as a supporting agency.',
-  networkSupported: (n) => `and ${n} ${n === 1 ? 'activity' : 'activities'} supported by the whole Network`,
+  networkSupported: (n) => `It also takes part in ${n} ${n === 1 ? 'activity' : 'activities'} supported by the whole Network.`,
   mandate: 'Mandate',
   migrationWork: 'Migration work',
   noProfile: (name) => `The reference document (South American Conference on Migration, 2014) has no profile of ${name}.`,
@@ -95,25 +102,27 @@ export const en: Messages = {
   nothingDue: 'Nothing in the plan is due then.',
   didYouMean: (given) => `"${given}" is close to several things. Did you mean:`,
   picked: (command) => `You picked \`/gcm ${command}\`.`,
-  planEnded: (end) =>
-    `The plan's period ended on ${end}: no more reminders are due. To follow the next plan, load its file with \`npm run plan:import -- FILE\` (or set GCM_PLAN and restart the bot).`,
+  planEnded: (end, a = anyMember) =>
+    a.kind === 'member'
+      ? `The plan's period ended on ${end}: no more reminders are due. The next plan is loaded by the co-chairs${whoAsk(a)}: ask them about it.`
+      : `The plan's period ended on ${end}: no more reminders are due. To follow the next plan, ${a.kind === 'coChair' ? 'have whoever runs the bot load' : 'load'} its file with \`npm run plan:import -- FILE\` (or set GCM_PLAN and restart the bot).`,
   planNotStarted: (start) => `The plan's period starts on ${start}.`,
   principles: 'The 10 guiding principles of the GCM',
   progress: 'Progress of the plan',
-  progressLine: (done, total) => `${done} of ${total} activities done`,
-  occurrencesLine: (done, total) => `${done} of ${total} occurrences`,
+  progressLine: (done, total) => `${done} of ${total} ${total === 1 ? 'activity' : 'activities'} done`,
+  occurrencesLine: (done, total) => `${done} of ${total} ${total === 1 ? 'occurrence' : 'occurrences'}`,
   planLine: (title, start, end) => `${title}, ${start} to ${end}`,
   helpTitle: 'What you can ask',
   helpFooter: (twins) => `Every keyword has a Spanish twin (${twins}); it answers in Spanish.`,
   andMore: (n) => `…and ${n} more`,
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   list,
-  error: (e) => {
+  error: (e, a = anyMember) => {
     switch (e.code) {
       case 'objective_range':
         return `"${e.given}" is not a GCM objective: the Global Compact has ${e.max} objectives, numbered 1 to ${e.max}. Try \`objective 23\`.`;
       case 'activity_missing':
-        return `The plan has no activity ${e.given}.${e.known.length ? ` Its activities are ${e.known.join(', ')}.` : ' `/gcm priority` lists them.'}`;
+        return `The plan has no activity ${e.given}.${e.known.length ? (e.known.length === 1 ? ` Its only activity is ${e.known[0]}.` : ` Its activities are ${e.known.join(', ')}.`) : ' `/gcm priority` lists them.'}`;
       case 'activity_bad':
         return `"${e.given}" is not an activity reference. Write it as \`B1.3\` (basic priority 1, activity 3), \`T2.4\`, \`basic 1.3\`, \`thematic 2.4\` or \`1.3\`.`;
       case 'activity_needed':
@@ -123,19 +132,30 @@ export const en: Messages = {
       case 'agency_needed':
         return 'Which agency? e.g. `agency IOM`.';
       case 'priority_missing':
-        return `The plan has no priority "${e.given}". Its priorities are ${e.known.join(', ')}.`;
+        return `The plan has no priority "${e.given}". ${e.known.length === 1 ? `Its only priority is ${e.known[0]}` : `Its priorities are ${e.known.join(', ')}`}.`;
       case 'search_needed':
         return 'Search for what? e.g. `search missing migrants`.';
+      case 'too_long':
+        return `This command is ${e.length.toLocaleString('en-US')} characters long; I read commands of up to ${e.max.toLocaleString('en-US')} characters, so I did nothing with it. Send it in shorter parts (a few people at a time for \`focal\`).`;
       case 'unknown_command':
         return `I don't know "${e.given}". Try \`help\` for what you can ask.`;
       case 'no_plan':
-        return 'No work plan is loaded yet. Load one with `npm run plan:import -- FILE`.';
+        if (a.kind === 'member') return `No work plan is loaded yet. Ask the co-chairs${whoAsk(a)} to load one.`;
+        return a.kind === 'coChair'
+          ? 'No work plan is loaded yet. Have whoever runs the bot load one with `npm run plan:import -- FILE` (or set GCM_PLAN and restart the bot).'
+          : 'No work plan is loaded yet. Load one with `npm run plan:import -- FILE`.';
       case 'slack_only':
         if (e.command === 'report')
           return 'In the terminal the report is `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (or csv, json); in Slack, `/gcm report`.';
         return `\`${e.command}\` works in Slack, where co-chairs are known: use \`/gcm ${e.command} …\` there.`;
       case 'occurrence_missing':
         return `${e.activityId} has no occurrence ${e.label} in the plan's period. Its occurrences: ${e.known.join(', ')}.`;
+      case 'date_outside_occurrence': {
+        const month = (ym: string) => `${en.months[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+        const when =
+          e.from === e.to ? `in ${month(e.from)}, the month of ${e.occurrence}` : `between ${month(e.from)} and ${month(e.to)}, the months of ${e.occurrence}`;
+        return `${e.given} is not ${when}, so nothing was changed. Scheduling sets a meeting's real date within its month; moving it to another month is postponing it, not scheduling it.`;
+      }
       case 'bad_date':
         return `"${e.given}" is not a date. Write it as YYYY-MM-DD, e.g. 2024-05-14.`;
       case 'agency_ambiguous':
@@ -144,6 +164,12 @@ export const en: Messages = {
         return `"${e.given}" is not a Slack mention I can read. Pick the person from Slack's @ autocomplete, e.g. \`/gcm focal IOM @ana\`.`;
       case 'focal_who':
         return 'Whom? e.g. `/gcm focal IOM remove @luis`.';
+      case 'focal_unknown': {
+        const who = e.given.map((u) => `<@${u}>`).join(', ');
+        return e.given.length === 1
+          ? `${who} is not an active member of this Slack workspace, so nothing was changed. Pick the person from Slack's @ autocomplete.`
+          : `${who} are not active members of this Slack workspace, so nothing was changed. Pick each person from Slack's @ autocomplete.`;
+      }
       case 'focal_not_allowed':
         return e.mine
           ? `You can add or remove yourself as focal point of your own agency (${e.mine}, picked in the App Home). Co-chairs can name anyone for ${e.agency}.`
@@ -171,8 +197,8 @@ export const en: Messages = {
     late: (day) => `Late reminder: it was due to go out on ${day}, while the bot was not running.`,
     tentative: 'tentative date',
     meetingRule: 'A meeting is due on the first day of its month until a co-chair sets the real date (Set date, or /gcm schedule).',
-    digestTitle: (days) => `Due in the next ${days} days`,
-    digestEmpty: (days) => `Nothing dated is due in the next ${days} days.`,
+    digestTitle: (days) => (days === 1 ? 'Due in the next day' : `Due in the next ${days} days`),
+    digestEmpty: (days) => (days === 1 ? 'Nothing dated is due in the next day.' : `Nothing dated is due in the next ${days} days.`),
     dateSet: (what, date, who) => `${what}: date set to ${date} by ${who}.`,
     statusTitle: 'Reminders',
     channel: (c) => (c ? `Reminders go to <#${c}>.` : 'No reminder channel is set (GCM_REMINDER_CHANNEL): the bot answers but posts no reminders.'),
@@ -195,7 +221,7 @@ export const en: Messages = {
   report: {
     title: (from, to) => `Progress report, ${from} to ${to}`,
     byPriority: 'By priority, as of the end of the period',
-    priorityLine: (ad, at, od, ot) => `${ad} of ${at} activities done · ${od} of ${ot} occurrences`,
+    priorityLine: (ad, at, od, ot) => `${ad} of ${at} ${at === 1 ? 'activity' : 'activities'} done · ${od} of ${ot} ${ot === 1 ? 'occurrence' : 'occurrences'}`,
     total: 'All priorities',
     done: (n) => `Done in the period (${n})`,
     noneDone: 'Nothing was marked done in the period.',

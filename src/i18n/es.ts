@@ -1,6 +1,13 @@
+import { anyMember, type Audience } from '../domain/answers.js';
 import type { Messages } from './catalog.js';
 
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`);
+
+/** La copresidencia, como un miembro puede contactarla: their mentions, and the user group when set. */
+const whoAsk = (a: Extract<Audience, { kind: 'member' }>) => {
+  const names = [...a.coChairs.map((u) => `<@${u}>`), ...(a.usergroup ? [`<!subteam^${a.usergroup}>`] : [])];
+  return names.length ? ` (${names.join(', ')})` : '';
+};
 
 export const es: Messages = {
   lang: 'es',
@@ -50,7 +57,7 @@ export const es: Messages = {
   supports: 'Apoya (nombrada)',
   nothingLed: 'No está a cargo de ninguna actividad de este plan.',
   nothingSupported: 'Ninguna actividad la nombra como agencia de apoyo.',
-  networkSupported: (n) => `y ${n} ${n === 1 ? 'actividad apoyada' : 'actividades apoyadas'} por toda la Red`,
+  networkSupported: (n) => `También participa en ${n} ${n === 1 ? 'actividad apoyada' : 'actividades apoyadas'} por toda la Red.`,
   mandate: 'Mandato',
   migrationWork: 'Trabajo en migración',
   noProfile: (name) => `El documento de referencia (Conferencia Suramericana sobre Migraciones, 2014) no tiene un perfil de ${name}.`,
@@ -93,15 +100,17 @@ export const es: Messages = {
   },
   dueIn: (period) => `Vence en ${period}`,
   nothingDue: 'No vence nada del plan en ese período.',
-  didYouMean: (given) => `"${given}" se parece a varias cosas. ¿Quisiste decir…?`,
+  didYouMean: (given) => `"${given}" se parece a varias cosas. ¿Quiso decir…?`,
   picked: (command) => `Elegiste \`/gcm ${command}\`.`,
-  planEnded: (end) =>
-    `El período del plan terminó el ${end}: no hay más recordatorios. Para seguir el próximo plan, cargue su archivo con \`npm run plan:import -- ARCHIVO\` (o defina GCM_PLAN y reinicie el bot).`,
+  planEnded: (end, a = anyMember) =>
+    a.kind === 'member'
+      ? `El período del plan terminó el ${end}: no hay más recordatorios. La copresidencia${whoAsk(a)} carga el próximo plan: consúltele.`
+      : `El período del plan terminó el ${end}: no hay más recordatorios. Para seguir el próximo plan, ${a.kind === 'coChair' ? 'pida a quien administra el bot que cargue' : 'cargue'} su archivo con \`npm run plan:import -- ARCHIVO\` (o defina GCM_PLAN y reinicie el bot).`,
   planNotStarted: (start) => `El período del plan empieza el ${start}.`,
   principles: 'Los 10 principios rectores del Pacto Mundial',
   progress: 'Avance del plan',
-  progressLine: (done, total) => `${done} de ${total} actividades hechas`,
-  occurrencesLine: (done, total) => `${done} de ${total} ocurrencias`,
+  progressLine: (done, total) => `${done} de ${total} ${total === 1 ? 'actividad hecha' : 'actividades hechas'}`,
+  occurrencesLine: (done, total) => `${done} de ${total} ${total === 1 ? 'ocurrencia' : 'ocurrencias'}`,
   planLine: (title, start, end) => `${title}, del ${start} al ${end}`,
   helpTitle: 'Qué puede preguntar',
   helpFooter: (twins) =>
@@ -109,12 +118,12 @@ export const es: Messages = {
   andMore: (n) => `…y ${n} más`,
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   list,
-  error: (e) => {
+  error: (e, a = anyMember) => {
     switch (e.code) {
       case 'objective_range':
         return `"${e.given}" no es un objetivo del Pacto Mundial: tiene ${e.max} objetivos, numerados del 1 al ${e.max}. Pruebe \`objetivo 23\`.`;
       case 'activity_missing':
-        return `El plan no tiene la actividad ${e.given}.${e.known.length ? ` Sus actividades son ${e.known.join(', ')}.` : ' `/gcm prioridad` las lista.'}`;
+        return `El plan no tiene la actividad ${e.given}.${e.known.length ? (e.known.length === 1 ? ` Su única actividad es ${e.known[0]}.` : ` Sus actividades son ${e.known.join(', ')}.`) : ' `/gcm prioridad` las lista.'}`;
       case 'activity_bad':
         return `"${e.given}" no es una referencia de actividad. Escríbala como \`B1.3\` (prioridad básica 1, actividad 3), \`T2.4\`, \`básica 1.3\`, \`temática 2.4\` o \`1.3\`.`;
       case 'activity_needed':
@@ -124,19 +133,30 @@ export const es: Messages = {
       case 'agency_needed':
         return '¿Qué agencia? p. ej. `agencia OIM`.';
       case 'priority_missing':
-        return `El plan no tiene la prioridad "${e.given}". Sus prioridades son ${e.known.join(', ')}.`;
+        return `El plan no tiene la prioridad "${e.given}". ${e.known.length === 1 ? `Su única prioridad es ${e.known[0]}` : `Sus prioridades son ${e.known.join(', ')}`}.`;
       case 'search_needed':
         return '¿Buscar qué? p. ej. `buscar migrantes desaparecidos`.';
+      case 'too_long':
+        return `Este comando tiene ${e.length.toLocaleString('es')} caracteres; leo comandos de hasta ${e.max.toLocaleString('es')} caracteres, así que no hice nada con él. Envíelo en partes más cortas (unas pocas personas a la vez para \`enlace\`).`;
       case 'unknown_command':
         return `No conozco "${e.given}". Pruebe \`ayuda\` para ver qué puede preguntar.`;
       case 'no_plan':
-        return 'Todavía no hay un plan de trabajo cargado. Cárguelo con `npm run plan:import -- ARCHIVO`.';
+        if (a.kind === 'member') return `Todavía no hay un plan de trabajo cargado. Pida a la copresidencia${whoAsk(a)} que lo cargue.`;
+        return a.kind === 'coChair'
+          ? 'Todavía no hay un plan de trabajo cargado. Pida a quien administra el bot que lo cargue con `npm run plan:import -- ARCHIVO` (o que defina GCM_PLAN y reinicie el bot).'
+          : 'Todavía no hay un plan de trabajo cargado. Cárguelo con `npm run plan:import -- ARCHIVO`.';
       case 'slack_only':
         if (e.command === 'report')
           return 'En la terminal el informe es `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (o csv, json); en Slack, `/gcm informe`.';
         return `\`${e.command}\` funciona en Slack, donde se conoce a la copresidencia: use \`/gcm ${e.command} …\` allí.`;
       case 'occurrence_missing':
         return `${e.activityId} no tiene la ocurrencia ${e.label} en el período del plan. Sus ocurrencias: ${e.known.join(', ')}.`;
+      case 'date_outside_occurrence': {
+        const month = (ym: string) => `${es.months[Number(ym.slice(5, 7)) - 1]} de ${ym.slice(0, 4)}`;
+        const when =
+          e.from === e.to ? `en ${month(e.from)}, el mes de ${e.occurrence}` : `entre ${month(e.from)} y ${month(e.to)}, los meses de ${e.occurrence}`;
+        return `${e.given} no está ${when}, así que no cambió nada. Fijar la fecha pone la fecha real de una reunión dentro de su mes; pasarla a otro mes es aplazarla, no fijar su fecha.`;
+      }
       case 'bad_date':
         return `"${e.given}" no es una fecha. Escríbala como AAAA-MM-DD, p. ej. 2024-05-14.`;
       case 'agency_ambiguous':
@@ -145,6 +165,12 @@ export const es: Messages = {
         return `"${e.given}" no es una mención de Slack que pueda leer. Elija a la persona con el autocompletado @ de Slack, p. ej. \`/gcm enlace OIM @ana\`.`;
       case 'focal_who':
         return '¿A quién? p. ej. `/gcm enlace OIM quitar @luis`.';
+      case 'focal_unknown': {
+        const who = e.given.map((u) => `<@${u}>`).join(', ');
+        return e.given.length === 1
+          ? `${who} no es un miembro activo de este espacio de trabajo de Slack, así que no cambió nada. Elija a la persona con el autocompletado @ de Slack.`
+          : `${who} no son miembros activos de este espacio de trabajo de Slack, así que no cambió nada. Elija a cada persona con el autocompletado @ de Slack.`;
+      }
       case 'focal_not_allowed':
         return e.mine
           ? `Puede agregarse o quitarse como enlace de su propia agencia (${e.mine}, elegida en la pestaña Inicio de la app). La copresidencia puede nombrar a cualquiera para ${e.agency}.`
@@ -172,8 +198,8 @@ export const es: Messages = {
     late: (day) => `Recordatorio atrasado: debía enviarse el ${day}, cuando el bot no estaba en marcha.`,
     tentative: 'fecha tentativa',
     meetingRule: 'Una reunión vence el primer día de su mes hasta que la copresidencia fije la fecha real (Fijar fecha, o /gcm fecha).',
-    digestTitle: (days) => `Vence en los próximos ${days} días`,
-    digestEmpty: (days) => `No vence nada con fecha en los próximos ${days} días.`,
+    digestTitle: (days) => (days === 1 ? 'Vence en el próximo día' : `Vence en los próximos ${days} días`),
+    digestEmpty: (days) => (days === 1 ? 'No vence nada con fecha en el próximo día.' : `No vence nada con fecha en los próximos ${days} días.`),
     dateSet: (what, date, who) => `${what}: fecha fijada el ${date} por ${who}.`,
     statusTitle: 'Recordatorios',
     channel: (c) =>
@@ -197,7 +223,8 @@ export const es: Messages = {
   report: {
     title: (from, to) => `Informe de avance, del ${from} al ${to}`,
     byPriority: 'Por prioridad, al final del período',
-    priorityLine: (ad, at, od, ot) => `${ad} de ${at} actividades hechas · ${od} de ${ot} ocurrencias`,
+    priorityLine: (ad, at, od, ot) =>
+      `${ad} de ${at} ${at === 1 ? 'actividad hecha' : 'actividades hechas'} · ${od} de ${ot} ${ot === 1 ? 'ocurrencia' : 'ocurrencias'}`,
     total: 'Todas las prioridades',
     done: (n) => `Hecho en el período (${n})`,
     noneDone: 'No se marcó nada como hecho en el período.',

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import type { Context } from '../domain/ports.js';
 import type { ReminderSettings } from '../domain/reminders.js';
 import type { AgencyDirectory, Completion, Language, NewReminder, Occurrence, PlanInfo, ReminderRecord } from '../domain/types.js';
@@ -49,6 +50,12 @@ export interface PlanPass {
   recorded: ReadonlySet<string>;
   occurrences(): readonly Occurrence[];
   done(): ReadonlyMap<string, Completion>;
+  /**
+   * The bot's time at the previous pass of this process, when this pass follows it without a gap of wall
+   * clock (the bot ran all along, whatever its own clock did: GCM_NOW, the playground); null for the first
+   * pass after a start, or after a gap (downtime). What came due since then is on time, not late.
+   */
+  runningSince: DateTime | null;
 }
 
 /** A record a kind asks for; the outbox adds the kind's name and the channel. */

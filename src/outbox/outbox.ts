@@ -5,6 +5,7 @@ import type { Context, PlanReader } from '../domain/ports.js';
 import { currentPlan } from '../domain/questions.js';
 import type { ReminderSettings } from '../domain/reminders.js';
 import type { AgencyDirectory, Completion, Language, NewReminder, Occurrence, PlanInfo, ReminderRecord, ReminderStatus } from '../domain/types.js';
+import type { LeaseResult } from '../db/reminder-store.js';
 import type { Message } from '../views/message-view.js';
 import type { OutboxConfig, OutboxContext, OutboxKind, OutboxRecords, PlanPass } from './kind.js';
 import { outboxKinds } from './kinds/index.js';
@@ -14,6 +15,11 @@ export const schedulerLease = 'scheduler';
 /** The metadata event type of every message the outbox posts, with `{ key }` as its payload. Never change it: posted messages carry it. */
 export const outboxEventType = 'gcm_reminder';
 const leaseTtlMs = 3 * 60_000;
+/**
+ * A pass that starts within this much wall-clock time of the end of this process's previous pass ran
+ * continuously (passes are a minute apart); a longer gap, or a first pass, follows downtime.
+ */
+export const continuousGapMs = 2 * 60_000;
 
 /** What one pass did: for logs and tests. */
 export interface PassReport {
@@ -37,7 +43,7 @@ export interface OutboxStore extends OutboxRecords {
   markSent(key: string, channel: string, ts: string, at: string): void;
   retryLater(key: string, nextAttemptAt: string, error: string): void;
   setStatus(key: string, status: ReminderStatus, error?: string | null): void;
-  acquireLease(name: string, holder: string, nowMs: number, ttlMs: number): boolean;
+  acquireLease(name: string, holder: string, nowMs: number, ttlMs: number): LeaseResult;
   releaseLease(name: string, holder: string): void;
 }
 
@@ -83,6 +89,10 @@ export class Outbox {
   private readonly said = new Set<string>();
   private readonly wallMs: () => number;
   private readonly kinds: ReadonlyMap<string, OutboxKind>;
+  /** This process's previous pass that recorded what was due: its wall-clock end and the bot's time. */
+  private previous: { wallMs: number; botNow: DateTime } | null = null;
+  /** Wall-clock time of the first pass refused by another holder's lease, while this copy waits for it. */
+  private waitingSince: number | null = null;
 
   constructor(private readonly o: OutboxOptions) {
     this.wallMs = o.wallMs ?? Date.now;
@@ -150,11 +160,26 @@ export class Outbox {
 
   private async pass(ctx: OutboxContext, report: PassReport): Promise<void> {
     const { stores, config } = this.o;
-    if (!stores.reminders.acquireLease(schedulerLease, this.o.holder, this.wallMs(), leaseTtlMs)) {
-      this.sayOnce('lease', 'another copy of the bot holds the scheduler lease on this database: this one answers commands but posts no reminders');
+    const wallNow = this.wallMs();
+    const lease = stores.reminders.acquireLease(schedulerLease, this.o.holder, wallNow, leaseTtlMs);
+    if (!lease.ok) {
+      this.waitingSince ??= wallNow;
+      this.sayOnce(
+        'lease',
+        `another copy of the bot holds the scheduler lease on this database (${lease.holder}): this one answers commands but posts no reminders`,
+      );
       report.skipped = 'lease';
       return;
     }
+    if (lease.tookOverFrom) {
+      const waited = this.waitingSince === null ? 0 : wallNow - this.waitingSince;
+      const expired = wallNow - lease.tookOverFrom.expiredAtMs;
+      this.o.logger.warn(
+        `took over the scheduler lease from ${lease.tookOverFrom.holder}, whose lease expired ${seconds(expired)} ago` +
+          (waited > 0 ? `, after waiting ${seconds(waited)} for it` : ' (this copy had not waited for it)'),
+      );
+    }
+    this.waitingSince = null;
     this.said.delete('lease');
     const channel = config.reminderChannel;
     if (!channel) {
@@ -177,12 +202,26 @@ export class Outbox {
       report.skipped = 'plan_ended';
       kinds = kinds.filter((k) => k.afterPlanEnd);
     }
-    this.recordDue(ctx, plan, kinds, channel, report);
+    // Passes a minute apart in wall-clock time ran continuously, whatever the bot's clock did (GCM_NOW, the
+    // playground): what came due between them is on time. The first pass after a start, or after a gap, follows
+    // downtime (docs/decisions/reminders.md).
+    const previous = this.previous;
+    const runningSince = previous && wallNow - previous.wallMs <= continuousGapMs ? previous.botNow : null;
+    this.recordDue(ctx, plan, kinds, channel, report, runningSince);
+    this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
     await this.postReady(ctx, channel, report);
+    this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
   }
 
   /** Writes what each kind says has come due, in one transaction: as pending, or as skipped. */
-  private recordDue(ctx: OutboxContext, plan: PlanInfo, kinds: readonly OutboxKind[], channel: string, report: PassReport): void {
+  private recordDue(
+    ctx: OutboxContext,
+    plan: PlanInfo,
+    kinds: readonly OutboxKind[],
+    channel: string,
+    report: PassReport,
+    runningSince: DateTime | null,
+  ): void {
     const { stores } = this.o;
     let occurrences: Occurrence[] | undefined;
     let done: Map<string, Completion> | undefined;
@@ -191,6 +230,7 @@ export class Outbox {
       recorded: stores.reminders.keysOfPlan(plan.id),
       occurrences: () => (occurrences ??= planOccurrences(stores, plan)),
       done: () => (done ??= stores.state.completions(plan.id)),
+      runningSince,
     };
     const due = kinds.map((k) => ({ kind: k.kind, ...k.due(ctx, pass) }));
     const createdAt = ctx.now.toUTC().toISO()!;
@@ -281,4 +321,10 @@ export class Outbox {
     });
     return hit?.ts ?? null;
   }
+}
+
+/** `42 s`, `3 min 10 s`: a wall-clock duration for the log. */
+function seconds(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
 }

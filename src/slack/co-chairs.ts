@@ -19,6 +19,11 @@ export class CoChairs {
     private readonly ttlMs = 5 * 60_000,
   ) {}
 
+  /** The configured co-chairs, as a member is told whom to ask: their ids and the user group (no lookup). */
+  contacts(): { ids: readonly string[]; usergroup: string | null } {
+    return { ids: this.ids, usergroup: this.usergroup ?? null };
+  }
+
   /** True when `userId` is a co-chair. */
   async isCoChair(userId: string): Promise<boolean> {
     if (this.ids.includes(userId)) return true;

@@ -1,7 +1,9 @@
+import type { Logger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock.js';
 import { cached } from '../commands/answer-cache.js';
 import { guards } from '../commands/guards.js';
-import { commands, fallback, route } from '../commands/table.js';
+import { commands, fallback, route, unlisted } from '../commands/table.js';
 import type { ActionOutcome, Interaction, OutboxView, Outcome, SlashCommand, UseCaseContext } from '../commands/use-case.js';
 import { slackOnlyAnswer } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
@@ -16,6 +18,9 @@ export interface RouterDeps {
   language: Language;
   coChairs: CoChairs;
   outbox: OutboxView;
+  /** The Web API client: `users.info` for the people a command names. */
+  client: WebClient;
+  logger: Logger;
 }
 
 /** Who asks, from where, about what, in which language. */
@@ -38,7 +43,7 @@ export class Router {
 
   constructor(private readonly deps: RouterDeps) {
     const wrap = (c: SlashCommand) => (c.readOnly ? cached(c, () => deps.stores.version()) : c);
-    this.runnable = new Map(commands.map((c) => [c.name, wrap(c)]));
+    this.runnable = new Map([...commands, ...unlisted].map((c) => [c.name, wrap(c)]));
     this.fallback = wrap(fallback);
   }
 
@@ -74,6 +79,27 @@ export class Router {
     return outcome.message;
   }
 
+  /**
+   * Of `ids`, those `users.info` says do not exist (`user_not_found`) or are deactivated (`deleted`). Any
+   * other failure (Slack unreachable, rate-limited) cannot tell: the id counts as known and it is logged.
+   */
+  private async unknownUsers(ids: readonly string[]): Promise<string[]> {
+    const checked = await Promise.all(
+      [...new Set(ids)].map(async (user) => {
+        try {
+          const res = await this.deps.client.users.info({ user });
+          return res.user?.deleted ? user : null;
+        } catch (e) {
+          const code = (e as { data?: { error?: string } }).data?.error;
+          if (code === 'user_not_found') return user;
+          this.deps.logger.warn(`users.info failed for ${user}: ${e instanceof Error ? e.message : String(e)}; taken as a known user`);
+          return null;
+        }
+      }),
+    );
+    return checked.filter((u): u is string => u !== null);
+  }
+
   /** What a use case runs with, for one request. The co-chair check is asked at most once a request. */
   context(req: Request): UseCaseContext {
     const { stores, clock, coChairs } = this.deps;
@@ -91,6 +117,8 @@ export class Router {
         coChair ??= coChairs.isCoChair(req.userId);
         return coChair;
       },
+      coChairContacts: coChairs.contacts(),
+      unknownUsers: (ids) => this.unknownUsers(ids),
       directory: stores.directory(),
       outbox: this.deps.outbox,
       commands,

@@ -11,9 +11,29 @@ export const limits = {
   fallbackText: 300,
 } as const;
 
-/** Cuts text to `max` characters, ending with an ellipsis when cut. */
+/**
+ * Cuts text to at most `max` characters, ending with an ellipsis when cut. The cut falls at a word boundary
+ * (never inside a word, a hashtag, a Slack token such as `<@U…>` or `<!date^…>`, or an escape such as
+ * `&amp;`). Only text with no space before the limit (one very long word) is cut inside it, still outside
+ * a token, an escape and a surrogate pair.
+ */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  let head = text.slice(0, max - 1);
+  // Inside a Slack token (an unclosed `<`) or an HTML escape (`&` without `;`): cut before it.
+  const open = head.lastIndexOf('<');
+  if (open >= 0 && head.indexOf('>', open) < 0) head = head.slice(0, open);
+  head = head.replace(/&[a-z#0-9]*$/i, '');
+  // At a word boundary: where the next character is a space (the cut fell between words), keep all of
+  // it; otherwise go back to the last space.
+  const next = text.charAt(head.length);
+  if (next !== '' && !/\s/.test(next)) {
+    const space = head.search(/\s\S*$/);
+    if (space > 0) head = head.slice(0, space);
+  }
+  // Never half of a surrogate pair.
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  return `${head.replace(/[\s,;:·–-]+$/u, '')}…`;
 }
 
 /** Escapes the three characters Slack's mrkdwn treats as control characters. */

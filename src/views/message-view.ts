@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Answer, ActivityState } from '../domain/answers.js';
+import type { Answer, ActivityState, Audience } from '../domain/answers.js';
 import { currentOccurrence, lastDone } from '../domain/mark.js';
 import { formatDate, formatLabel, messages, periodText } from '../i18n/messages.js';
 import type { Occurrence, AgencyDirectory } from '../domain/types.js';
@@ -20,6 +20,13 @@ export interface MessageOptions {
   interactive: boolean;
   /** A line shown on top, e.g. who marked what done. */
   notice?: string;
+  /** Who reads it, for what to do about the plan file (a member when not given); see `audienceMatters`. */
+  audience?: Audience;
+}
+
+/** Whether an answer's words depend on who reads it (co-chair or member): no plan loaded, or its period ended. */
+export function audienceMatters(answer: Answer): boolean {
+  return (answer.kind === 'error' && answer.error.code === 'no_plan') || (answer.kind === 'upcoming' && answer.ended);
 }
 
 const activityTextMax = 400;
@@ -199,7 +206,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       break;
     case 'upcoming':
       body.push(header(m.upcoming));
-      if (answer.ended) body.push(section(m.planEnded(formatDate(answer.plan.periodEnd, lang))));
+      if (answer.ended) body.push(section(m.planEnded(formatDate(answer.plan.periodEnd, lang), opts.audience)));
       else {
         if (answer.notStarted) body.push(context(m.planNotStarted(formatDate(answer.plan.periodStart, lang))));
         if (answer.items.length === 0) body.push(section(m.nothingUpcoming));
@@ -251,8 +258,9 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       fallback = m.didYouMean(answer.given);
       break;
     case 'error':
-      body.push(section(esc(m.error(answer.error))));
-      fallback = m.error(answer.error);
+      // no_plan quotes nothing the user typed, and may mention the co-chairs: not escaped.
+      body.push(section(answer.error.code === 'no_plan' ? m.error(answer.error, opts.audience) : esc(m.error(answer.error))));
+      fallback = m.error(answer.error, opts.audience);
       break;
   }
   const head: KnownBlock[] = opts.notice ? [context(opts.notice)] : [];

@@ -1,9 +1,11 @@
-import type { Answer, ActivityState } from '../domain/answers.js';
+import type { Answer, ActivityState, Audience } from '../domain/answers.js';
 import { formatDate, messages, periodText } from '../i18n/messages.js';
 import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText } from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
 
 const bullet = (s: string) => `  • ${s}`;
+/** The terminal (`npm run ask`) may show the command that loads a plan. */
+const terminal: Audience = { kind: 'terminal' };
 
 function activityLine(s: ActivityState, answer: Answer, dir: AgencyDirectory): string[] {
   const m = messages(answer.lang);
@@ -126,7 +128,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       break;
     case 'upcoming':
       out.push(`${m.upcoming} (${planLine(answer.plan)}):`);
-      if (answer.ended) out.push(m.planEnded(formatDate(answer.plan.periodEnd, lang)));
+      if (answer.ended) out.push(m.planEnded(formatDate(answer.plan.periodEnd, lang), terminal));
       else {
         if (answer.notStarted) out.push(m.planNotStarted(formatDate(answer.plan.periodStart, lang)));
         if (answer.items.length === 0) out.push(m.nothingUpcoming);
@@ -166,7 +168,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       out.push(m.understood(answer.understood), '', renderText(answer.answer, dir));
       break;
     case 'error':
-      out.push(m.error(answer.error));
+      out.push(m.error(answer.error, terminal));
       break;
   }
   return out.join('\n');

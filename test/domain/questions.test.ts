@@ -119,7 +119,7 @@ describe('agency NAME or alias', () => {
     const { a, text } = ask('agency UNDP');
     if (a.kind !== 'agency') throw new Error(a.kind);
     expect(a.leads.map((s) => s.activity.id)).toEqual(['B2.2', 'B3.1', 'B3.2', 'B3.3', 'B3.4', 'T2.2']);
-    expect(text).toMatch(/and \d+ activities supported by the whole Network/);
+    expect(text).toMatch(/It also takes part in \d+ activities supported by the whole Network\./);
   });
 
   it('a body 004 has no profile of is said so, not invented', () => {

@@ -94,4 +94,40 @@ describe('npm start, as a process, against a local stand-in of Slack', () => {
     for (const v of ['SLACK_BOT_TOKEN', 'GCM_TIMEZONE', 'GCM_LANGUAGE']) expect(out).toContain(v);
     expect(out).not.toMatch(/\n\s+at /);
   }, 30_000);
+
+  it('when the port is taken by another running bot, the second prints why and exits 1; the first keeps answering', async () => {
+    const standin = new WebApiStandIn();
+    const apiUrl = await standin.start();
+    const port = await freePort();
+    const env = (db: string) => ({
+      SLACK_BOT_TOKEN: 'xoxb-e2e-token',
+      SLACK_SIGNING_SECRET: 'e2e-secret',
+      SLACK_API_URL: apiUrl,
+      PORT: String(port),
+      DATABASE_PATH: path.join(tempDir(), db),
+      GCM_TIMEZONE: 'America/Santiago',
+    });
+    const first = start(env('first.sqlite'));
+    let second: ReturnType<typeof start> | undefined;
+    try {
+      await eventually(() => first.out.join('').includes('listening for Slack'), 20_000);
+      second = start(env('second.sqlite'));
+      const code = await Promise.race([
+        new Promise((r) => second!.child.once('exit', r)),
+        new Promise((r) => setTimeout(() => r('still running after 20 s'), 20_000)),
+      ]);
+      const out = second.out.join('');
+      expect(code).toBe(1);
+      expect(out).toContain(`Port ${port} is in use`);
+      expect(out).toContain('set PORT to another one');
+      expect(out).not.toMatch(/\n\s+at /);
+      expect(first.child.exitCode).toBeNull();
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(200);
+    } finally {
+      if (second) await stop(second.child);
+      await stop(first.child);
+      await standin.stop();
+    }
+  }, 60_000);
 });

@@ -9,9 +9,14 @@ const replies = (t: Awaited<ReturnType<typeof startBot>>) => t.standin.callsOf('
 describe('/gcm focal', () => {
   it('a co-chair names, lists and removes focal points; each change has an audit row; they survive a re-import', async () => {
     const t = await startBot();
+    // Each reply before the next command: adding people asks Slack (users.info) first, so a later command
+    // sent at once could answer before it.
     await t.command('focal IOM <@U0ANA|ana> <@U0LUIS|luis>', coChair);
+    await eventually(() => replies(t).length === 1);
     await t.command('focal IOM', member);
+    await eventually(() => replies(t).length === 2);
     await t.command('enlace OIM quitar <@U0LUIS|luis>', coChair);
+    await eventually(() => replies(t).length === 3);
     await t.command('focal', member);
     await eventually(() => replies(t).length === 4);
     const r = replies(t);
@@ -33,8 +38,11 @@ describe('/gcm focal', () => {
     expect(replies(t)[0]).toMatch(/Pick your agency in the App Home first/);
     t.stores.state.setUserAgency(member, 'UNDP', '2024-04-24T00:00:00Z');
     await t.command(`focal PNUD <@${member}|luis>`, member);
+    await eventually(() => replies(t).length === 2);
     await t.command('focal UNDP <@U0OTHER>', member);
+    await eventually(() => replies(t).length === 3);
     await t.command(`focal IOM <@${member}>`, member);
+    await eventually(() => replies(t).length === 4);
     await t.command(`focal UNDP remove <@${member}>`, member);
     await eventually(() => replies(t).length === 5);
     const r = replies(t);

@@ -115,9 +115,17 @@ const cases: Case[] = [
     es: { command: 'proximo', contains: ['Próximamente', 'B1.3 · abril de 2024', '30 de abril de 2024'] },
   },
   {
-    says: "after the plan's period, upcoming says the plan ended and how to load the next one",
-    en: { command: 'upcoming', now: '2025-01-20T10:00:00', contains: ['Coming up', '31 December 2024', 'npm run plan:import'] },
-    es: { command: 'proximo', now: '2025-01-20T10:00:00', contains: ['Próximamente', '31 de diciembre de 2024', 'npm run plan:import'] },
+    says: "after the plan's period, upcoming tells a member the plan ended and which co-chairs to ask about the next one",
+    en: {
+      command: 'upcoming',
+      now: '2025-01-20T10:00:00',
+      contains: ['Coming up', '31 December 2024', 'The next plan is loaded by the co-chairs (<@U0COCHAIR>): ask them'],
+    },
+    es: {
+      command: 'proximo',
+      now: '2025-01-20T10:00:00',
+      contains: ['Próximamente', '31 de diciembre de 2024', 'La copresidencia (<@U0COCHAIR>) carga el próximo plan: consúltele'],
+    },
   },
   {
     says: 'principles lists the ten guiding principles',

@@ -98,7 +98,11 @@ describe('the App Home', () => {
     const publish = await openHome(t, lang);
     const all = words(publish.params);
     expect(all).toContain(lang === 'en' ? '31 December 2024' : '31 de diciembre de 2024');
-    expect(all).toContain('npm run plan:import');
+    // The App Home is a member's view: whom to ask, never a terminal command.
+    expect(all).toContain(
+      lang === 'en' ? 'The next plan is loaded by the co-chairs: ask them about it.' : 'La copresidencia carga el próximo plan: consúltele.',
+    );
+    expect(all).not.toContain('npm run');
     expect(all).not.toContain(expected[lang].first);
     expect(visible(publish)).toMatchSnapshot();
   });

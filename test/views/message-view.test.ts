@@ -114,10 +114,11 @@ describe('Slack views of every answer', () => {
     expect(text).toContain('0 of 6 activities done');
   });
 
-  it('after the plan ended, the App Home says so and how to load the next', () => {
+  it('after the plan ended, the App Home says so and whom to ask about the next, without a terminal command', () => {
     const stores = loadedStores();
     const view = homeView(homeData(contextAt(stores, '2026-11-23T10:00:00'), null, 'en'), stores.directory());
-    expect(JSON.stringify(view)).toContain('plan:import');
+    expect(JSON.stringify(view)).toContain('The next plan is loaded by the co-chairs');
+    expect(JSON.stringify(view)).not.toContain('plan:import');
   });
 
   it('a button value fits even for the longest command text', () => {

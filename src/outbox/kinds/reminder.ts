@@ -5,7 +5,7 @@ import type { Message } from '../../views/message-view.js';
 import { reminderMessage } from '../../views/reminder-view.js';
 import { dueRecord, type DueRecord, type OutboxContext, type OutboxKind } from '../kind.js';
 
-const slotRecord = (planId: string, s: ReminderSlot): DueRecord =>
+const slotRecord = (planId: string, s: ReminderSlot, late = s.late): DueRecord =>
   dueRecord({
     key: s.key,
     planId,
@@ -14,7 +14,7 @@ const slotRecord = (planId: string, s: ReminderSlot): DueRecord =>
     offsetDays: s.offsetDays,
     dueDate: s.occurrence.due,
     fireAt: s.fireAt.toUTC().toISO()!,
-    late: s.late,
+    late,
   });
 
 /** A reminder's or follow-up's message, in `lang`, with `notice` on top; a follow-up mentions the co-chairs. */
@@ -38,7 +38,11 @@ export const reminder: OutboxKind = {
   kind: 'reminder',
   due(ctx, pass) {
     const { post, superseded } = dueReminders(pass.plan.id, pass.occurrences(), pass.done(), pass.recorded, ctx.now, ctx.settings);
-    return { post: post.map((s) => slotRecord(pass.plan.id, s)), skip: superseded.map((s) => slotRecord(pass.plan.id, s)) };
+    // A reminder whose time came while this process ran (the bot's clock moved past it between two passes)
+    // is on time, not late: only downtime makes a late one (docs/decisions/reminders.md).
+    const since = pass.runningSince;
+    const late = (s: ReminderSlot) => s.late && !(since && s.fireAt > since);
+    return { post: post.map((s) => slotRecord(pass.plan.id, s, late(s))), skip: superseded.map((s) => slotRecord(pass.plan.id, s)) };
   },
   async render(r, ctx) {
     const content = reminderContent(ctx, r, ctx.config.timezone);
