@@ -12,5 +12,6 @@ import { commands, route } from './table.js';
 export function askQuestion(ctx: Context, text: string, defaultLang: Language): Answer {
   const { command, parsed } = route(text, defaultLang);
   if (!isQuestion(command)) return slackOnlyAnswer(parsed.lang, command.name);
-  return command.answer(parsed.arg, { domain: ctx, lang: parsed.lang, commands });
+  const domain = parsed.plan === undefined ? ctx : { ...ctx, plan: parsed.plan };
+  return command.answer(parsed.arg, { domain, lang: parsed.lang, commands });
 }

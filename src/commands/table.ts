@@ -9,6 +9,7 @@ import { help } from './help.js';
 import { pickAgencyMenu } from './home.js';
 import { done, markDoneButton, reopen, reopenButton } from './mark.js';
 import { objective } from './objective.js';
+import { plan } from './plan.js';
 import { principles } from './principles.js';
 import { priority } from './priority.js';
 import { progress } from './progress.js';
@@ -39,6 +40,7 @@ export const commands: readonly SlashCommand[] = [
   reminders,
   focal,
   report,
+  plan,
   help,
 ];
 

@@ -144,4 +144,13 @@ export interface Messages {
   reopen: string;
   share: string;
   setDate: string;
+  /** `/gcm plan`, `plan:ID`, and the time between two plans. */
+  plans: {
+    title: string;
+    current: string;
+    period: (start: string, end: string) => string;
+    imported: (at: string, file: string) => string;
+    hint: string;
+    between: (ended: string, end: string, next: string, start: string) => string;
+  };
 }

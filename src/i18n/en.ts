@@ -128,6 +128,8 @@ export const en: Messages = {
         return 'The period starts after it ends: give FROM first, then TO.';
       case 'report_outside':
         return `No loaded plan covers ${e.from} to ${e.to}.`;
+      case 'plan_unknown':
+        return `No loaded plan has the id "${e.given}". Loaded plans: ${e.known.join(', ') || 'none'} (\`plan\` lists them).`;
       case 'not_meeting':
         return `${e.activityId} is not a meeting: only meeting dates can be set.`;
     }
@@ -213,4 +215,12 @@ export const en: Messages = {
   reopen: 'Reopen',
   share: 'Share in channel',
   setDate: 'Set date',
+  plans: {
+    title: 'Loaded plans',
+    current: 'current',
+    period: (start, end) => `${start} to ${end}`,
+    imported: (at, file) => `imported ${at} from \`${file}\``,
+    hint: 'Add `plan:ID` to any command to ask about another plan, e.g. `objective 23 plan:lac-2023-2024`.',
+    between: (ended, end, next, start) => `${ended} ended on ${end}; the next plan, ${next}, starts on ${start}.`,
+  },
 };

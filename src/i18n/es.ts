@@ -129,6 +129,8 @@ export const es: Messages = {
         return 'El período empieza después de terminar: indique primero DESDE y luego HASTA.';
       case 'report_outside':
         return `Ningún plan cargado cubre del ${e.from} al ${e.to}.`;
+      case 'plan_unknown':
+        return `Ningún plan cargado tiene el id "${e.given}". Planes cargados: ${e.known.join(', ') || 'ninguno'} (\`plan\` los lista).`;
       case 'not_meeting':
         return `${e.activityId} no es una reunión: solo se pueden fijar fechas de reuniones.`;
     }
@@ -215,4 +217,12 @@ export const es: Messages = {
   reopen: 'Reabrir',
   share: 'Compartir en el canal',
   setDate: 'Fijar fecha',
+  plans: {
+    title: 'Planes cargados',
+    current: 'vigente',
+    period: (start, end) => `del ${start} al ${end}`,
+    imported: (at, file) => `importado el ${at} desde \`${file}\``,
+    hint: 'Añada `plan:ID` a cualquier comando para consultar otro plan, p. ej. `objetivo 23 plan:lac-2023-2024`.',
+    between: (ended, end, next, start) => `${ended} terminó el ${end}; el siguiente plan, ${next}, empieza el ${start}.`,
+  },
 };

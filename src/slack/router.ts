@@ -3,6 +3,7 @@ import { cached } from '../commands/answer-cache.js';
 import { guards } from '../commands/guards.js';
 import { commands, fallback, route } from '../commands/table.js';
 import type { ActionOutcome, Interaction, OutboxView, Outcome, SlashCommand, UseCaseContext } from '../commands/use-case.js';
+import { splitPlanOption } from '../domain/command.js';
 import { slackOnlyAnswer } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
 import type { Stores } from '../stores.js';
@@ -78,8 +79,10 @@ export class Router {
   context(req: Request): UseCaseContext {
     const { stores, clock, coChairs } = this.deps;
     let coChair: Promise<boolean> | undefined;
+    // `plan:ID` anywhere in the command text (typed, or carried by a button's value) picks the plan.
+    const { plan } = splitPlanOption(req.text);
     return {
-      domain: { plans: stores.plans, state: stores.state, now: clock.now() },
+      domain: { plans: stores.plans, state: stores.state, now: clock.now(), ...(plan === undefined ? {} : { plan }) },
       lang: req.lang,
       zone: clock.zone,
       defaultLanguage: this.deps.language,
