@@ -41,6 +41,12 @@ export function chosenPlan(ctx: Context): { ok: true; plan: PlanInfo } | { ok: f
   return plan ? { ok: true, plan } : { ok: false, error: { code: 'no_plan' } };
 }
 
+/** The error for a `plan:ID` that names no loaded plan, checked before any command runs; null when fine. */
+export function unknownPlan(ctx: Context): AnswerError | null {
+  const chosen = ctx.plan === undefined ? null : chosenPlan(ctx);
+  return chosen && !chosen.ok ? chosen.error : null;
+}
+
 /** `f`'s answer on the chosen plan (`plan:ID`, else the current one), or why there is none. */
 export function onCurrentPlan(ctx: Context, lang: Language, f: (plan: PlanInfo) => Answer): Answer {
   const chosen = chosenPlan(ctx);

@@ -4,7 +4,7 @@ import { guards } from '../commands/guards.js';
 import { commands, fallback, route } from '../commands/table.js';
 import type { ActionOutcome, Interaction, OutboxView, Outcome, SlashCommand, UseCaseContext } from '../commands/use-case.js';
 import { splitPlanOption } from '../domain/command.js';
-import { slackOnlyAnswer } from '../domain/questions.js';
+import { slackOnlyAnswer, unknownPlan } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
 import type { Stores } from '../stores.js';
 import { answerMessage, type Message } from '../views/message-view.js';
@@ -53,6 +53,13 @@ export class Router {
   async command(command: SlashCommand, arg: string, req: Request): Promise<Outcome> {
     const uc = this.context(req);
     if (!(await guards[command.guard].allows(uc))) return { kind: 'message', message: guards[command.guard].refusal(uc) };
+    // `plan:ID` naming no loaded plan: every command answers with the loaded ids, and runs nothing.
+    const unknown = unknownPlan(uc.domain);
+    if (unknown)
+      return {
+        kind: 'message',
+        message: answerMessage({ kind: 'error', lang: uc.lang, error: unknown }, uc.directory, { command: req.text, interactive: false }),
+      };
     return command.view(await command.run(arg, uc), uc);
   }
 

@@ -76,6 +76,14 @@ describe('several plans: plan:ID in any command', () => {
     expect(es.text).toContain('Ningún plan cargado tiene el id "nada". Planes cargados: lac-2025-2026, lac-2023-2024');
   });
 
+  it('an unknown plan id is refused by every command, even one that reads no plan', async () => {
+    const t = await twoPlans();
+    for (const text of ['help plan:zz', 'principles plan:zz', 'plan plan:zz', 'agency plan:zz']) {
+      const answer = (await t.command(text)).json as Msg;
+      expect(answer.text, text).toContain('No loaded plan has the id "zz". Loaded plans: lac-2025-2026, lac-2023-2024');
+    }
+  });
+
   it('done marks an occurrence of the plan named, and an unknown id changes nothing', async () => {
     const t = await twoPlans();
     await t.command('done B1.2 plan:lac-2025-2026', coChair);
@@ -120,6 +128,42 @@ describe('several plans: plan:ID in any command', () => {
     const one = await eventually(() => t.standin.callsOf('response_url')[1]);
     expect(JSON.stringify(one.params.blocks)).toContain('Work Plan 2025-2026 · ');
     expect(JSON.stringify(one.params.blocks)).not.toContain('Work Plan 2023-2024');
+  });
+});
+
+describe('npm run report over two plans', () => {
+  it('gives a section per plan the period overlaps, or the one plan:ID names; an unknown id exits 2', async () => {
+    const { runReport } = await import('../../src/cli/report.js');
+    const { openStores } = await import('../../src/stores.js');
+    const { tempDir } = await import('../helpers/stores.js');
+    const db = path.join(tempDir(), 'gcm.sqlite');
+    const stores = openStores(db);
+    importPlanFile(stores, nextPlanFile, defaultDataDir, '2025-02-01T12:00:00.000Z');
+    stores.close();
+    const report = (args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = runReport(
+        args,
+        { DATABASE_PATH: db, GCM_NOW: '2025-07-10T10:00:00' },
+        (s) => out.push(s),
+        (s) => err.push(s),
+      );
+      return { code, out: out.join(''), err: err.join('\n') };
+    };
+    const both = report(['--from', '2024-10-01', '--to', '2025-06-30']);
+    expect(both.code).toBe(0);
+    expect(both.out).toContain('Work Plan 2023-2024 (lac-2023-2024)');
+    expect(both.out).toContain('Work Plan 2025-2026 (lac-2025-2026)');
+    expect(both.out.indexOf('lac-2023-2024')).toBeLessThan(both.out.indexOf('lac-2025-2026'));
+    const json = JSON.parse(report(['--from', '2024-10-01', '--to', '2025-06-30', '--format', 'json']).out) as { planId: string }[];
+    expect(json.map((r) => r.planId)).toEqual(['lac-2023-2024', 'lac-2025-2026']);
+    const one = report(['--from', '2024-10-01', '--to', '2025-06-30', 'plan:lac-2025-2026']);
+    expect(one.out).toContain('(lac-2025-2026)');
+    expect(one.out).not.toContain('(lac-2023-2024)');
+    const unknown = report(['plan:nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('No loaded plan has the id "nope"');
   });
 });
 
