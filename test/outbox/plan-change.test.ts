@@ -13,12 +13,12 @@ import { tempDir, zone } from '../helpers/stores.js';
 
 type Bot = Awaited<ReturnType<typeof startBot>>;
 
-function outboxOf(t: Bot): Outbox {
+function outboxOf(t: Bot, language = 'en'): Outbox {
   return new Outbox({
     stores: t.stores,
     clock: t.clock,
     client: new WebClient('xoxb-test', { slackApiUrl: t.standin.apiUrl, retryConfig: { retries: 0 } }),
-    config: loadConfig({ GCM_REMINDER_CHANNEL: channel, GCM_TIMEZONE: zone }),
+    config: loadConfig({ GCM_REMINDER_CHANNEL: channel, GCM_TIMEZONE: zone, GCM_LANGUAGE: language }),
     logger: createLogger(() => {}, LogLevel.INFO),
     holder: 'plan-change-test',
     kinds: [planChange],
@@ -39,7 +39,7 @@ function importInto(t: Bot, file: string, at: string): void {
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
 }
 
-const posts = (t: Bot) => t.standin.messages.filter((m) => m.text.includes('was re-imported'));
+const posts = (t: Bot) => t.standin.messages.filter((m) => /was re-imported|se volvió a importar/.test(m.text));
 
 describe('the summary of a re-import, posted to the reminder channel', () => {
   it('is posted once after the current plan changed, naming the changes; the first import posts nothing', async () => {
@@ -58,6 +58,15 @@ describe('the summary of a re-import, posted to the reminder channel', () => {
     expect((await outbox.tick()).sent).toEqual([]);
     expect((await outbox.tick()).recorded).toEqual([]);
     expect(posts(t)).toHaveLength(1);
+  });
+
+  it('is in GCM_LANGUAGE', async () => {
+    const t = await startBot({ GCM_REMINDER_CHANNEL: channel }, '2024-04-22T09:00:00');
+    const outbox = outboxOf(t, 'es');
+    importInto(t, edited(defaultPlanFile, 'coordination and information exchange.', 'coordination and joint planning.'), '2024-04-22T12:30:00.000Z');
+    await outbox.tick();
+    expect(posts(t).map((m) => m.text)).toEqual(['El plan lac-2023-2024 (Work Plan 2023-2024) se volvió a importar.']);
+    expect(JSON.stringify(posts(t)[0]!.blocks)).toContain('B1.2 texto: Organize quarterly meetings');
   });
 
   it('is not posted for a plan that is not the current one', async () => {

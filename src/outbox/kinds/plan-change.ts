@@ -30,6 +30,6 @@ export const planChange: OutboxKind = {
   async render(r, ctx) {
     const found = importOf(r, ctx);
     const plan = ctx.plans.plan(r.planId);
-    return found?.changes && plan ? planChangeMessage(found.changes, plan.title) : 'cancel';
+    return found?.changes && plan ? planChangeMessage(found.changes, plan.title, ctx.config.language) : 'cancel';
   },
 };
