@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openStores } from '../stores.js';
@@ -25,7 +26,8 @@ export function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out: (s: s
   const dryRun = args.includes('--dry-run');
   const named = args.filter((a) => a !== '--dry-run');
   const file = named[0] ? path.resolve(named[0]) : config.planFile;
-  const stores = openStores(config.databasePath);
+  // A dry run never creates the database: with none yet, it compares against an empty one in memory.
+  const stores = openStores(dryRun && config.databasePath !== ':memory:' && !existsSync(config.databasePath) ? ':memory:' : config.databasePath);
   try {
     if (dryRun) {
       const preview = previewPlanFile(stores, file, config.dataDir);

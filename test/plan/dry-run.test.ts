@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPlanImport } from '../../src/cli/plan-import.js';
@@ -116,6 +116,14 @@ describe('plan:import --dry-run', () => {
     }
     // Now the file is loaded, a dry run finds nothing to change.
     expect(run(['--dry-run', edited], db).out).toContain('  No change to the activities or occurrences of lac-2023-2024.');
+  });
+
+  it('with no database yet, says the plan is new and creates no database', () => {
+    const db = path.join(tempDir(), 'none', 'gcm.sqlite');
+    const r = run(['--dry-run', defaultPlanFile], db);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('  New plan lac-2023-2024: 2023-06-01 to 2024-12-31.');
+    expect(existsSync(db)).toBe(false);
   });
 
   it('a rejected file is reported and changes nothing', () => {
