@@ -68,11 +68,6 @@ export function parseReportPeriod(from: string | undefined, to: string | undefin
   return { ok: true, from: from!, to: to! };
 }
 
-/** The plan a period belongs to: the latest whose period overlaps it. */
-export function planForPeriod(ctx: Context, from: string, to: string): PlanInfo | null {
-  return ctx.plans.plans().find((p) => p.periodStart <= to && from <= p.periodEnd) ?? null;
-}
-
 /**
  * The plans a report of [from, to] covers, earliest first: every loaded plan whose period overlaps it (a
  * period spanning two plans covers both, one section each), or only the one `plan:ID` named.
