@@ -1,21 +1,28 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openStores } from '../stores.js';
-import { formatProblem, importPlanSource } from '../plan/import-plan.js';
+import { formatProblem, importPlanSource, previewPlanFile } from '../plan/import-plan.js';
+import type { Problem } from '../plan/load.js';
 import { draftYaml } from '../plan/tables/draft.js';
 import { tableSourceOf } from '../plan/tables/files.js';
 import { loadTablesBundle } from '../plan/tables/load-tables.js';
+import type { Remark } from '../plan/tables/read-tables.js';
+import { planChangesLines } from '../views/plan-changes-view.js';
+
+type Say = (s: string) => void;
 
 /**
- * `npm run plan:import -- [FILE]`: validates and imports a plan (default GCM_PLAN or the bundled one) into
- * DATABASE_PATH, keeping all user state. FILE is a YAML plan, an .xlsx workbook or a folder of CSV files.
- * `--draft [--out PATH]` writes the YAML a workbook or CSV folder would load, with `# CHECK` on every
- * guess, and imports nothing (the YAML on `data`, stdout, without --out). Exit 0 on success, 1 when the file is rejected (nothing changed).
- * Everything else it says is a message, not data: on stderr when run.
+ * `npm run plan:import -- [--dry-run | --draft [--out PATH]] [FILE]`: validates and imports a plan (default
+ * GCM_PLAN or the bundled one) into DATABASE_PATH, keeping all user state, and prints what changed against
+ * the stored plan of the same id. FILE is a YAML plan, an .xlsx workbook or a folder of CSV files.
+ * `--dry-run` prints the same summary and changes nothing. `--draft` writes the YAML a workbook or CSV
+ * folder would load, with `# CHECK` on every guess, and imports nothing (the YAML on `data`, stdout, without
+ * --out). Exit 0 on success, 1 when the file is rejected (nothing changed). Everything else it says is a
+ * message, not data: on stderr when run.
  */
-export async function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out: (s: string) => void, data: (s: string) => void = out): Promise<number> {
+export async function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out: Say, data: Say = out): Promise<number> {
   let config: Config;
   try {
     config = loadConfig(env);
@@ -26,46 +33,65 @@ export async function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out:
     }
     throw e;
   }
-  const draft = args.includes('--draft');
   const outIndex = args.indexOf('--out');
   const outFile = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const positional = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
   const file = positional[0] ? path.resolve(positional[0]) : config.planFile;
-  const rejected = (problems: Parameters<typeof formatProblem>[0][]) => {
-    out(`Rejected, the database is unchanged. ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:`);
-    for (const p of problems) out(`  ${formatProblem(p)}`);
-    return 1;
-  };
-  if (draft) {
-    if (tableSourceOf(file) === null) {
-      out('--draft reads a workbook (.xlsx) or a folder of CSV files; a YAML plan is already its own draft.');
-      return 1;
-    }
-    const bundle = await loadTablesBundle(file, config.dataDir);
-    if (!bundle.ok) return rejected(bundle.problems);
-    const yaml = draftYaml(bundle.value.plan, bundle.remarks, path.relative(process.cwd(), file) || file);
-    if (outFile) {
-      writeFileSync(outFile, yaml);
-      out(`Wrote ${outFile}: plan ${bundle.value.plan.id}, ${bundle.remarks.filter((r) => r.guess).length} readings to check (# CHECK).`);
-    } else data(yaml.trimEnd());
-    return 0;
-  }
-  const stores = openStores(config.databasePath);
+  if (args.includes('--draft')) return draft(file, config.dataDir, outFile, out, data);
+  const dryRun = args.includes('--dry-run');
+  // A dry run never creates the database: with none yet, it compares against an empty one in memory.
+  const stores = openStores(dryRun && config.databasePath !== ':memory:' && !existsSync(config.databasePath) ? ':memory:' : config.databasePath);
   try {
+    if (dryRun) {
+      const preview = await previewPlanFile(stores, file, config.dataDir);
+      if (!preview.ok) return rejected(preview.problems, out);
+      sayRemarks(preview.remarks, out);
+      out(`Dry run: importing would change plan ${preview.changes.planId} as follows; nothing was changed.`);
+      for (const line of planChangesLines(preview.changes)) out(`  ${line}`);
+      return 0;
+    }
     const result = await importPlanSource(stores, file, config.dataDir, DateTime.utc().toISO()!);
-    if (!result.ok) return rejected(result.problems);
+    if (!result.ok) return rejected(result.problems, out);
     const r = result.report;
     out(`Imported plan ${r.planId}: ${r.priorities} priorities, ${r.activities} activities${r.changed ? '' : ' (unchanged)'}.`);
-    for (const remark of result.remarks ?? []) out(`  ${remark.guess ? 'chose' : 'note'}: ${remark.message}`);
-    if (r.added.length) out(`  added: ${r.added.join(', ')}`);
-    if (r.removed.length) out(`  no longer in the file: ${r.removed.join(', ')}`);
+    sayRemarks(result.remarks ?? [], out);
+    if (r.added.length && !r.changes) out(`  added: ${r.added.join(', ')}`);
+    if (r.removed.length && !r.changes) out(`  no longer in the file: ${r.removed.join(', ')}`);
     for (const o of r.orphanedState) {
       out(`  kept ${o.kind === 'completion' ? 'the completion mark' : 'the meeting date'} of ${o.occurrenceKey}, whose activity is no longer in the file`);
     }
+    if (r.changes && r.changed) for (const line of planChangesLines(r.changes)) out(`  ${line}`);
     return 0;
   } finally {
     stores.close();
   }
+}
+
+function rejected(problems: Problem[], out: Say): number {
+  out(`Rejected, the database is unchanged. ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:`);
+  for (const p of problems) out(`  ${formatProblem(p)}`);
+  return 1;
+}
+
+/** What reading tables chose (an inferred kind) or kept as wording, for a person to check. */
+function sayRemarks(remarks: Remark[], out: Say): void {
+  for (const remark of remarks) out(`  ${remark.guess ? 'chose' : 'note'}: ${remark.message}`);
+}
+
+/** `--draft`: the YAML a workbook or CSV folder would load, `# CHECK` on every guess; imports nothing. */
+async function draft(file: string, dataDir: string, outFile: string | undefined, out: Say, data: Say): Promise<number> {
+  if (tableSourceOf(file) === null) {
+    out('--draft reads a workbook (.xlsx) or a folder of CSV files; a YAML plan is already its own draft.');
+    return 1;
+  }
+  const bundle = await loadTablesBundle(file, dataDir);
+  if (!bundle.ok) return rejected(bundle.problems, out);
+  const yaml = draftYaml(bundle.value.plan, bundle.remarks, path.relative(process.cwd(), file) || file);
+  if (outFile) {
+    writeFileSync(outFile, yaml);
+    out(`Wrote ${outFile}: plan ${bundle.value.plan.id}, ${bundle.remarks.filter((r) => r.guess).length} readings to check (# CHECK).`);
+  } else data(yaml.trimEnd());
+  return 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,20 +1,24 @@
 import { parseArgs } from 'node:util';
 import { openCliContext } from './cli-context.js';
-import { buildReport, parseReportPeriod, planForPeriod } from '../domain/report.js';
+import { buildReports, parseReportPeriod } from '../domain/report.js';
 import { messages } from '../i18n/messages.js';
-import { reportCsv, reportFormats, reportJson, reportMarkdown, type ReportFormat } from '../views/report-view.js';
+import { reportFormats, reportsCsv, reportsJson, reportsMarkdown, type ReportFormat } from '../views/report-view.js';
+import { splitPlanOption } from '../domain/command.js';
 
-const usage = 'usage: npm run report -- [--from YYYY-MM-DD --to YYYY-MM-DD] [--format md|csv|json]   (default: the last full quarter, md)';
+const usage =
+  'usage: npm run report -- [--from YYYY-MM-DD --to YYYY-MM-DD] [--format md|csv|json] [plan:ID]   (default: the last full quarter, md, every plan it overlaps)';
 
 /**
  * `npm run report`: the co-chairs' progress report for a period, from the same pure function as
  * `/gcm report`, on stdout. Exit 0 with the report, 2 for bad input (dates, FROM after TO, no plan).
  */
 export function runReport(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) => void, errOut: (s: string) => void): number {
-  let args: { from?: string; to?: string; format?: string };
+  let args: { from?: string; to?: string; format?: string; plan?: string };
+  // `plan:ID` (as in /gcm) picks one plan; without it, every plan the period overlaps.
+  const picked = splitPlanOption(argv.join(' ')).plan;
   try {
     args = parseArgs({
-      args: argv,
+      args: argv.filter((a) => !/^plan:/i.test(a)),
       options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'md' } },
       strict: true,
       allowPositionals: false,
@@ -23,6 +27,7 @@ export function runReport(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
     errOut(`${e instanceof Error ? e.message : String(e)}\n${usage}`);
     return 2;
   }
+  if (picked !== undefined) args.plan = picked;
   const format = args.format as ReportFormat;
   if (!reportFormats.includes(format)) {
     errOut(`--format must be md, csv or json, not "${args.format}".\n${usage}`);
@@ -42,14 +47,14 @@ export function runReport(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
       errOut(`${m.error(period.error).replace(/`report [^`]*`/, '`--from 2024-01-01 --to 2024-03-31`')}\n${usage}`);
       return 2;
     }
-    const ctx = { plans: stores.plans, state: stores.state, now };
-    const plan = planForPeriod(ctx, period.from, period.to);
-    if (!plan) {
-      errOut(m.error({ code: 'report_outside', from: period.from, to: period.to }));
+    const ctx = { plans: stores.plans, state: stores.state, now, ...(args.plan === undefined ? {} : { plan: args.plan }) };
+    const built = buildReports(ctx, period.from, period.to);
+    if (!built.ok) {
+      errOut(m.error(built.error));
       return 2;
     }
-    const report = buildReport(ctx, plan, period.from, period.to);
-    out(format === 'json' ? reportJson(report) : format === 'csv' ? reportCsv(report) : reportMarkdown(report, config.language, stores.directory()));
+    const rs = built.reports;
+    out(format === 'json' ? reportsJson(rs) : format === 'csv' ? reportsCsv(rs) : reportsMarkdown(rs, config.language, stores.directory()));
     return 0;
   } finally {
     stores.close();

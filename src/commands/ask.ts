@@ -1,6 +1,6 @@
 import type { Answer } from '../domain/answers.js';
 import type { Context } from '../domain/ports.js';
-import { slackOnlyAnswer } from '../domain/questions.js';
+import { slackOnlyAnswer, unknownPlan } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
 import { isQuestion } from './answer.js';
 import { commands, route } from './table.js';
@@ -12,5 +12,8 @@ import { commands, route } from './table.js';
 export function askQuestion(ctx: Context, text: string, defaultLang: Language): Answer {
   const { command, parsed } = route(text, defaultLang);
   if (!isQuestion(command)) return slackOnlyAnswer(parsed.lang, command.name);
-  return command.answer(parsed.arg, { domain: ctx, lang: parsed.lang, commands });
+  const domain = parsed.plan === undefined ? ctx : { ...ctx, plan: parsed.plan };
+  const unknown = unknownPlan(domain);
+  if (unknown) return { kind: 'error', lang: parsed.lang, error: unknown };
+  return command.answer(parsed.arg, { domain, lang: parsed.lang, commands });
 }

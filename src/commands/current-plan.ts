@@ -1,10 +1,9 @@
 import type { AnswerError } from '../domain/answers.js';
-import { currentPlan } from '../domain/questions.js';
+import { chosenPlan } from '../domain/questions.js';
 import type { PlanInfo } from '../domain/types.js';
 import type { UseCaseContext } from './use-case.js';
 
-/** The plan a change acts on (the current one), or the error that none is loaded. */
+/** The plan a change acts on (the one `plan:ID` named, else the current one), or why there is none. */
 export function planToChange(uc: UseCaseContext): { ok: true; plan: PlanInfo } | { ok: false; error: AnswerError } {
-  const plan = currentPlan(uc.domain.plans, uc.domain.now.toISODate()!);
-  return plan ? { ok: true, plan } : { ok: false, error: { code: 'no_plan' } };
+  return chosenPlan(uc.domain);
 }

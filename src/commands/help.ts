@@ -16,7 +16,8 @@ export const help = question({
       kind: 'help',
       lang: uc.lang,
       lines: uc.commands.flatMap((c) => c.help[uc.lang]),
-      twins: uc.commands.flatMap((c) => c.keywords[other[uc.lang]].slice(0, 1)),
+      // A word both languages share (`plan`) is no twin: it answers in GCM_LANGUAGE.
+      twins: uc.commands.flatMap((c) => c.keywords[other[uc.lang]].slice(0, 1).filter((w) => !c.keywords[uc.lang].includes(w))),
     }),
   },
 });

@@ -1,5 +1,5 @@
 import { planOccurrences } from '../domain/occurrences.js';
-import { currentPlan } from '../domain/questions.js';
+import { chosenPlan } from '../domain/questions.js';
 import { nextReminders } from '../domain/reminders.js';
 import { remindersView } from '../views/reminders-status-view.js';
 import type { SlashCommand } from './use-case.js';
@@ -17,7 +17,8 @@ export const reminders: SlashCommand<Parameters<typeof remindersView>[0]> = {
   run: async (_arg, uc) => {
     const ctx = uc.domain;
     const coChair = await uc.isCoChair();
-    const plan = currentPlan(ctx.plans, ctx.now.toISODate()!);
+    const chosen = chosenPlan(ctx);
+    const plan = chosen.ok ? chosen.plan : null;
     const { outbox } = uc;
     return {
       lang: uc.lang,

@@ -1,11 +1,11 @@
 import type { AnswerError } from '../domain/answers.js';
-import { buildReport, parseReportPeriod, planForPeriod, type ProgressReport } from '../domain/report.js';
+import { buildReports, parseReportPeriod, type ProgressReport } from '../domain/report.js';
 import { messages } from '../i18n/messages.js';
 import { errorMessage } from '../views/message-view.js';
-import { reportMarkdown, reportMessage } from '../views/report-view.js';
+import { reportsMarkdown, reportsMessage } from '../views/report-view.js';
 import type { SlashCommand } from './use-case.js';
 
-type Result = { ok: true; report: ProgressReport } | { ok: false; error: AnswerError };
+type Result = { ok: true; reports: ProgressReport[] } | { ok: false; error: AnswerError };
 
 /**
  * `/gcm report [FROM TO]` (`informe`): the co-chairs' progress report for a period (default: the last full
@@ -31,17 +31,17 @@ export const report: SlashCommand<Result> = {
     if (extra !== undefined || (from && !to)) return { ok: false, error: { code: 'report_dates', given: arg } };
     const period = parseReportPeriod(from, to, ctx.now);
     if (!period.ok) return period;
-    const plan = planForPeriod(ctx, period.from, period.to);
-    if (!plan) return { ok: false, error: { code: 'report_outside', from: period.from, to: period.to } };
-    return { ok: true, report: buildReport(ctx, plan, period.from, period.to) };
+    // Every plan the period overlaps, a section each (or the one `plan:ID` named).
+    return buildReports(ctx, period.from, period.to);
   },
   view: (r, uc) => {
     const m = messages(uc.lang);
     if (!r.ok) return { kind: 'message', message: errorMessage(m.error(r.error)) };
-    const summary = (note?: string) => reportMessage(r.report, uc.lang, uc.directory, note);
+    const summary = (note?: string) => reportsMessage(r.reports, uc.lang, uc.directory, note);
+    const { from, to } = r.reports[0]!;
     return {
       kind: 'file',
-      file: { filename: `gcm-report-${r.report.from}-${r.report.to}.md`, content: reportMarkdown(r.report, uc.lang, uc.directory), title: summary().text },
+      file: { filename: `gcm-report-${from}-${to}.md`, content: reportsMarkdown(r.reports, uc.lang, uc.directory), title: summary().text },
       message: (attached) => summary(attached ? m.report.file : m.report.fileFailed),
     };
   },

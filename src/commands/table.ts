@@ -10,6 +10,7 @@ import { pickAgencyMenu } from './home.js';
 import { done, markDoneButton, reopen, reopenButton } from './mark.js';
 import { objective } from './objective.js';
 import { pickChoiceButton } from './pick.js';
+import { plan } from './plan.js';
 import { principles } from './principles.js';
 import { priority } from './priority.js';
 import { progress } from './progress.js';
@@ -41,6 +42,7 @@ export const commands: readonly SlashCommand[] = [
   reminders,
   focal,
   report,
+  plan,
   help,
 ];
 

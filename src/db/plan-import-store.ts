@@ -2,6 +2,7 @@ import type { Db } from './open-database.js';
 import type { Bundle, Reference } from '../plan/load.js';
 import type { PlanFile } from '../plan/schema.js';
 import { fold } from '../domain/normalize.js';
+import type { PlanChanges } from '../domain/plan-changes.js';
 import type {
   ActivityAgencyRow,
   ActivityRow,
@@ -31,6 +32,8 @@ export interface ImportReport {
   removed: string[];
   /** Completions and meeting dates kept for activities the file no longer has (never deleted). */
   orphanedState: { activityId: string; occurrenceKey: string; kind: 'completion' | 'meeting_date' }[];
+  /** What the import changed against the stored plan, compared before writing (recorded with the import). */
+  changes?: PlanChanges;
 }
 
 /** A completion or meeting date recorded for an activity of the plan. */
@@ -163,10 +166,10 @@ export class PlanImportStore {
    * bundle twice leaves the same rows. User state is never touched; state of activities that left the
    * plan is reported in the result.
    */
-  importBundle(bundle: Bundle, importedAt: string): ImportReport {
+  importBundle(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
     return this.db.transaction(() => {
       if (this.importedHash('reference') !== bundle.reference.hash) this.replaceReference(bundle.reference);
-      return this.replacePlan(bundle, importedAt);
+      return this.replacePlan(bundle, importedAt, changes);
     })();
   }
 
@@ -244,7 +247,7 @@ export class PlanImportStore {
   }
 
   /** Replaces the plan's rows (and its counts and search rows), records the import when the file changed. */
-  private replacePlan(bundle: Bundle, importedAt: string): ImportReport {
+  private replacePlan(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
     const s = this.s;
     const plan: PlanFile = bundle.plan;
     const before = new Set(s.activityIds.all(plan.id));
@@ -344,6 +347,7 @@ export class PlanImportStore {
       added: before.size === 0 ? [] : [...after].filter((id) => !before.has(id)),
       removed: [...before].filter((id) => !after.has(id)),
       orphanedState,
+      ...(changes ? { changes } : {}),
     };
     if (changed) s.recordImport.run({ plan_id: plan.id, at: importedAt, file_hash: bundle.planHash, report_json: JSON.stringify(report) });
     return report;

@@ -1,5 +1,6 @@
 import type { Db } from './open-database.js';
-import type { PlanReader } from '../domain/ports.js';
+import type { LoadedPlan, PlanImport, PlanReader } from '../domain/ports.js';
+import type { PlanChanges } from '../domain/plan-changes.js';
 import type { Activity, Agency, AgencyProfile, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit, Language } from '../domain/types.js';
 import type {
   ActivityAgencyRow,
@@ -10,6 +11,7 @@ import type {
   MatrixIssueRow,
   MatrixMarkRow,
   ObjectiveRow,
+  ImportRow,
   PlanRow,
   PrincipleRow,
   PriorityRow,
@@ -116,6 +118,7 @@ export class PlanStore implements PlanReader {
     this.s = {
       plans: db.prepare<[], PlanRow>('SELECT * FROM plans ORDER BY period_end DESC, id'),
       plan: db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE id = ?'),
+      importsOf: db.prepare<[string], ImportRow>('SELECT * FROM imports WHERE plan_id = ? ORDER BY id'),
       objective: db.prepare<[number], ObjectiveRow>('SELECT * FROM objectives WHERE number = ?'),
       objectives: db.prepare<[], ObjectiveRow>('SELECT * FROM objectives ORDER BY number'),
       objectiveMax: db.prepare<[], number | null>('SELECT max(number) FROM objectives').pluck(),
@@ -165,6 +168,21 @@ export class PlanStore implements PlanReader {
   /** Every stored plan, latest period end first. */
   plans(): PlanInfo[] {
     return this.s.plans.all().map(toPlan);
+  }
+
+  /** Every stored plan with the file it came from and when it was imported, latest period end first. */
+  loadedPlans(): LoadedPlan[] {
+    return this.s.plans.all().map((r) => ({ ...toPlan(r), filePath: r.file_path, importedAt: r.imported_at }));
+  }
+
+  /** The recorded imports of a plan, oldest first, with the summary of what each changed when recorded. */
+  importsOf(planId: string): PlanImport[] {
+    return this.s.importsOf.all(planId).map((r) => ({
+      id: r.id,
+      planId: r.plan_id,
+      at: r.at,
+      changes: json<{ changes?: PlanChanges }>(r.report_json).changes ?? null,
+    }));
   }
 
   /** The plan with id `id`, or null. */

@@ -1,4 +1,5 @@
 import type { Period } from './intents.js';
+import type { LoadedPlan } from './ports.js';
 import type { Language, Activity, Agency, Completion, MatrixMark, Objective, Occurrence, PlanInfo, Principle, Priority, SearchHit } from './types.js';
 
 /**
@@ -54,7 +55,19 @@ export type Answer =
   | { kind: 'priority'; lang: Language; plan: PlanInfo; priority: Priority; activities: ActivityState[]; total: number }
   | { kind: 'priorities'; lang: Language; plan: PlanInfo; priorities: { priority: Priority; activities: number }[] }
   | { kind: 'search'; lang: Language; plan: PlanInfo; query: string; hits: SearchHit[] }
-  | { kind: 'upcoming'; lang: Language; plan: PlanInfo; today: string; items: UpcomingItem[]; ended: boolean; notStarted: boolean }
+  | {
+      kind: 'upcoming';
+      lang: Language;
+      plan: PlanInfo;
+      today: string;
+      items: UpcomingItem[];
+      ended: boolean;
+      notStarted: boolean;
+      /** Between two plans: the one that ended before this one starts. */
+      previous?: PlanInfo | null;
+    }
+  /** The loaded plans; `currentId` is the one answers are for without `plan:ID`. */
+  | { kind: 'plans'; lang: Language; today: string; plans: LoadedPlan[]; currentId: string | null; picked: string | null }
   | { kind: 'principles'; lang: Language; principles: Principle[] }
   | { kind: 'progress'; lang: Language; plan: PlanInfo; priorities: PriorityProgress[]; today: string }
   | { kind: 'due'; lang: Language; plan: PlanInfo; period: Period; items: (UpcomingItem & { done: boolean })[] }
@@ -120,4 +133,5 @@ export type AnswerError =
   | { code: 'focal_not_allowed'; agency: string; mine: string | null }
   | { code: 'report_dates'; given: string }
   | { code: 'report_order' }
-  | { code: 'report_outside'; from: string; to: string };
+  | { code: 'report_outside'; from: string; to: string }
+  | { code: 'plan_unknown'; given: string; known: string[] };

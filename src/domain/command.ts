@@ -13,6 +13,8 @@ export interface Command {
   name: string;
   arg: string;
   lang: Language;
+  /** The plan `plan:ID` picked, anywhere in the text; absent: the current plan. */
+  plan?: string;
 }
 
 /**
@@ -31,7 +33,29 @@ export const tooLongCommand = 'too_long';
  * Text longer than `maxCommandLength` is `too_long`, in the language its first word names.
  */
 export function parseCommand(text: string, defaultLang: Language, vocabulary: Vocabulary): Command {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const { rest: clean, plan } = splitPlanOption(text);
+  const picked = plan === undefined ? {} : { plan };
+  return { ...parseWords(clean, defaultLang, vocabulary), ...picked };
+}
+
+const planOption = /(?:^|\s)plan:(\S*)/i;
+
+/**
+ * Takes `plan:ID` out of command text, wherever it is (`objective 23 plan:lac-2023-2024`): the plan it
+ * names (the last one given; an empty id is kept as '' and answered as unknown) and the text without it,
+ * spaces collapsed. Every command honours it, because it is taken out before the words are read.
+ */
+export function splitPlanOption(text: string): { rest: string; plan?: string } {
+  let rest = text.replace(/\s+/g, ' ').trim();
+  let plan: string | undefined;
+  for (let m = planOption.exec(rest); m; m = planOption.exec(rest)) {
+    plan = m[1]!;
+    rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
+  }
+  return plan === undefined ? { rest } : { rest, plan };
+}
+
+function parseWords(clean: string, defaultLang: Language, vocabulary: Vocabulary): Command {
   if (clean === '') return { name: 'help', arg: '', lang: defaultLang };
   const space = clean.indexOf(' ');
   const first = space < 0 ? clean : clean.slice(0, space);

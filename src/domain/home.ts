@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Agency, Language, PlanInfo } from './types.js';
 import type { AgencyWork, PriorityProgress, UpcomingItem } from './answers.js';
-import { agencyAnswer, currentPlan, progressOf, upcomingItems } from './questions.js';
+import { agencyAnswer, currentPlan, previousPlan, progressOf, upcomingItems } from './questions.js';
 import type { Context } from './ports.js';
 
 /** Everything the App Home shows one user. */
@@ -10,6 +10,8 @@ export interface HomeData {
   plan: PlanInfo | null;
   today: string;
   ended: boolean;
+  /** Between two plans: the one that ended before the current one starts. */
+  previous?: PlanInfo | null;
   progress: PriorityProgress[];
   due30: UpcomingItem[];
   agencies: Agency[];
@@ -36,6 +38,7 @@ export function homeData(ctx: Context, agencyId: string | null, lang: Language):
     plan,
     today,
     ended: today > plan.periodEnd,
+    previous: previousPlan(ctx.plans, plan, today),
     progress: progressOf(ctx, plan),
     due30: upcomingItems(ctx, plan, today, 50, until),
     agencies,

@@ -1,5 +1,20 @@
 import type { DateTime } from 'luxon';
+import type { PlanChanges } from './plan-changes.js';
 import type { Activity, Actor, Language, Agency, Completion, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit } from './types.js';
+
+/** A stored plan, with the file it was imported from and when (ISO UTC). */
+export interface LoadedPlan extends PlanInfo {
+  filePath: string;
+  importedAt: string;
+}
+
+/** One recorded import of a plan: when, and what it changed (null for imports recorded before the summary existed). */
+export interface PlanImport {
+  id: number;
+  planId: string;
+  at: string;
+  changes: PlanChanges | null;
+}
 
 /**
  * What the domain reads of the plans and the reference data. The stores in src/db implement it; the domain
@@ -9,6 +24,10 @@ export interface PlanReader {
   /** Every stored plan, latest period end first. */
   plans(): PlanInfo[];
   plan(id: string): PlanInfo | null;
+  /** Every stored plan with where and when it was imported from, latest period end first. */
+  loadedPlans(): LoadedPlan[];
+  /** The recorded imports of a plan's file (each one that changed it), oldest first. */
+  importsOf(planId: string): PlanImport[];
   objective(n: number): Objective | null;
   /** The highest objective number (23 for the GCM). */
   objectiveMax(): number;
@@ -77,4 +96,6 @@ export interface Context {
   plans: PlanReader;
   state: StateReader & StateWriter;
   now: DateTime;
+  /** The plan `plan:ID` named, if any: answers are for it instead of the current plan (questions.ts chosenPlan). */
+  plan?: string;
 }

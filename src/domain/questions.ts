@@ -1,5 +1,5 @@
 import type { Language, Activity, Agency, PlanInfo } from './types.js';
-import type { Context, PlanReader } from './ports.js';
+import type { Context, LoadedPlan, PlanReader } from './ports.js';
 import { listLimit, type Answer, type ActivityState, type AnswerError, type PriorityProgress, type UpcomingItem, type Understood } from './answers.js';
 import { closest, readQuestion, type Period } from './intents.js';
 import { parseActivityRef, parsePriorityRef } from './command.js';
@@ -28,10 +28,45 @@ function states(ctx: Context, plan: PlanInfo, activities: Activity[]): ActivityS
   });
 }
 
-/** `f`'s answer on the current plan, or the error that none is loaded. */
-export function onCurrentPlan(ctx: Context, lang: Language, f: (plan: PlanInfo) => Answer): Answer {
+/**
+ * The plan a question or a change is for: the one `plan:ID` named (`ctx.plan`), else the current one. An
+ * unknown id is an error listing the loaded ids; no plan at all, the error that none is loaded.
+ */
+export function chosenPlan(ctx: Context): { ok: true; plan: PlanInfo } | { ok: false; error: AnswerError } {
+  if (ctx.plan !== undefined) {
+    const named = ctx.plans.plan(ctx.plan);
+    if (named) return { ok: true, plan: named };
+    return { ok: false, error: { code: 'plan_unknown', given: ctx.plan, known: ctx.plans.plans().map((p) => p.id) } };
+  }
   const plan = currentPlan(ctx.plans, ctx.now.toISODate()!);
-  return plan ? f(plan) : err(lang, { code: 'no_plan' });
+  return plan ? { ok: true, plan } : { ok: false, error: { code: 'no_plan' } };
+}
+
+/** The error for a `plan:ID` that names no loaded plan, checked before any command runs; null when fine. */
+export function unknownPlan(ctx: Context): AnswerError | null {
+  const chosen = ctx.plan === undefined ? null : chosenPlan(ctx);
+  return chosen && !chosen.ok ? chosen.error : null;
+}
+
+/** `f`'s answer on the chosen plan (`plan:ID`, else the current one), or why there is none. */
+export function onCurrentPlan(ctx: Context, lang: Language, f: (plan: PlanInfo) => Answer): Answer {
+  const chosen = chosenPlan(ctx);
+  return chosen.ok ? f(chosen.plan) : err(lang, chosen.error);
+}
+
+/** Between two plans: the latest plan whose period ended before `today`, when `plan` has not started yet. */
+export function previousPlan(plans: PlanReader, plan: PlanInfo, today: string): PlanInfo | null {
+  if (today >= plan.periodStart) return null;
+  return plans.plans().find((p) => p.id !== plan.id && p.periodEnd < today) ?? null;
+}
+
+/** `/gcm plan`: the loaded plans, which one is current, and when and from which file each was imported. */
+export function plansAnswer(ctx: Context, lang: Language): Answer {
+  const today = ctx.now.toISODate()!;
+  const plans: LoadedPlan[] = ctx.plans.loadedPlans();
+  const current = currentPlan(ctx.plans, today);
+  if (plans.length === 0) return err(lang, { code: 'no_plan' });
+  return { kind: 'plans', lang, today, plans, currentId: current?.id ?? null, picked: ctx.plan ?? null };
 }
 
 export function principlesAnswer(ctx: Context, lang: Language): Answer {
@@ -316,6 +351,7 @@ export function upcomingAnswer(ctx: Context, plan: PlanInfo, lang: Language, lim
     items: upcomingItems(ctx, plan, today, limit),
     ended: today > plan.periodEnd,
     notStarted: today < plan.periodStart,
+    previous: previousPlan(ctx.plans, plan, today),
   };
 }
 

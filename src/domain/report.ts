@@ -68,9 +68,28 @@ export function parseReportPeriod(from: string | undefined, to: string | undefin
   return { ok: true, from: from!, to: to! };
 }
 
-/** The plan a period belongs to: the latest whose period overlaps it. */
-export function planForPeriod(ctx: Context, from: string, to: string): PlanInfo | null {
-  return ctx.plans.plans().find((p) => p.periodStart <= to && from <= p.periodEnd) ?? null;
+/**
+ * The plans a report of [from, to] covers, earliest first: every loaded plan whose period overlaps it (a
+ * period spanning two plans covers both, one section each), or only the one `plan:ID` named.
+ */
+export function plansForPeriod(ctx: Context, from: string, to: string): { ok: true; plans: PlanInfo[] } | { ok: false; error: AnswerError } {
+  const overlaps = (p: PlanInfo) => p.periodStart <= to && from <= p.periodEnd;
+  if (ctx.plan !== undefined) {
+    const named = ctx.plans.plan(ctx.plan);
+    if (!named) return { ok: false, error: { code: 'plan_unknown', given: ctx.plan, known: ctx.plans.plans().map((p) => p.id) } };
+    return overlaps(named) ? { ok: true, plans: [named] } : { ok: false, error: { code: 'report_outside', from, to } };
+  }
+  const plans = ctx.plans
+    .plans()
+    .filter(overlaps)
+    .sort((a, b) => a.periodStart.localeCompare(b.periodStart));
+  return plans.length ? { ok: true, plans } : { ok: false, error: { code: 'report_outside', from, to } };
+}
+
+/** The reports of [from, to], one per plan it covers (plansForPeriod). */
+export function buildReports(ctx: Context, from: string, to: string): { ok: true; reports: ProgressReport[] } | { ok: false; error: AnswerError } {
+  const found = plansForPeriod(ctx, from, to);
+  return found.ok ? { ok: true, reports: found.plans.map((p) => buildReport(ctx, p, from, to)) } : found;
 }
 
 function item(a: Activity, o: Occurrence): ReportItem {

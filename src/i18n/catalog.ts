@@ -1,4 +1,5 @@
 import type { AnswerError, Audience, Understood } from '../domain/answers.js';
+import type { ActivityField, StateKind } from '../domain/plan-changes.js';
 import type { Language } from '../domain/types.js';
 
 /** Every word the bot says, in one language. Activity texts stay in the plan's English (docs/decisions/language.md). */
@@ -155,4 +156,29 @@ export interface Messages {
   reopen: string;
   share: string;
   setDate: string;
+  /** `/gcm plan`, `plan:ID`, and the time between two plans. */
+  plans: {
+    title: string;
+    current: string;
+    period: (start: string, end: string) => string;
+    imported: (at: string, file: string) => string;
+    hint: string;
+    between: (ended: string, end: string, next: string, start: string) => string;
+  };
+  /** What an import changed (`plan:import`, and the message posted after it). */
+  planChanges: {
+    posted: (id: string, title: string) => string;
+    firstImport: (id: string, start: string, end: string) => string;
+    none: (id: string) => string;
+    period: (beforeStart: string, beforeEnd: string, afterStart: string, afterEnd: string) => string;
+    added: (ids: string) => string;
+    removed: (ids: string) => string;
+    field: Record<ActivityField, string>;
+    appear: (keys: string) => string;
+    disappear: (keys: string) => string;
+    kept: (n: number, kind: StateKind) => string;
+    orphaned: (kind: StateKind, key: string) => string;
+    focalUnused: (ids: string) => string;
+    more: (n: number) => string;
+  };
 }

@@ -1,4 +1,5 @@
 import { anyMember, type Audience } from '../domain/answers.js';
+import type { StateKind } from '../domain/plan-changes.js';
 import type { Messages } from './catalog.js';
 
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
@@ -180,6 +181,8 @@ export const en: Messages = {
         return 'The period starts after it ends: give FROM first, then TO.';
       case 'report_outside':
         return `No loaded plan covers ${e.from} to ${e.to}.`;
+      case 'plan_unknown':
+        return `No loaded plan has the id "${e.given}". Loaded plans: ${e.known.join(', ') || 'none'} (\`plan\` lists them).`;
       case 'not_meeting':
         return `${e.activityId} is not a meeting: only meeting dates can be set.`;
     }
@@ -265,4 +268,34 @@ export const en: Messages = {
   reopen: 'Reopen',
   share: 'Share in channel',
   setDate: 'Set date',
+  planChanges: {
+    posted: (id, title) => `The plan ${id} (${title}) was re-imported.`,
+    firstImport: (id, start, end) => `New plan ${id}: ${start} to ${end}.`,
+    none: (id) => `No change to the activities or occurrences of ${id}.`,
+    period: (bs, be, as, ae) => `period: ${bs} to ${be} → ${as} to ${ae}`,
+    added: (ids) => `activities added: ${ids}`,
+    removed: (ids) => `activities removed: ${ids}`,
+    field: { text: 'text', agencies: 'agencies', schedule: 'schedule', kind: 'kind' },
+    appear: (keys) => `occurrences that appear: ${keys}`,
+    disappear: (keys) => `occurrences that disappear: ${keys}`,
+    kept: (n, kind) => `kept: ${n} ${stateWordsEn[kind](n)}`,
+    orphaned: (kind, key) => `left without an activity (kept, not shown): the ${stateWordsEn[kind](1)} of ${key}`,
+    focalUnused: (ids) => `focal points kept for agencies no activity names any more: ${ids}`,
+    more: (n) => `…and ${n} more`,
+  },
+  plans: {
+    title: 'Loaded plans',
+    current: 'current',
+    period: (start, end) => `${start} to ${end}`,
+    imported: (at, file) => `imported ${at} from \`${file}\``,
+    hint: 'Add `plan:ID` to any command to ask about another plan, e.g. `objective 23 plan:lac-2023-2024`.',
+    between: (ended, end, next, start) => `${ended} ended on ${end}; the next plan, ${next}, starts on ${start}.`,
+  },
+};
+
+/** Recorded state, as `plan:import` names it. */
+const stateWordsEn: Record<StateKind, (n: number) => string> = {
+  completion: (n) => (n === 1 ? 'completion mark' : 'completion marks'),
+  meeting_date: (n) => (n === 1 ? 'meeting date' : 'meeting dates'),
+  reminder: (n) => (n === 1 ? 'recorded reminder' : 'recorded reminders'),
 };

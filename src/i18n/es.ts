@@ -1,4 +1,5 @@
 import { anyMember, type Audience } from '../domain/answers.js';
+import type { StateKind } from '../domain/plan-changes.js';
 import type { Messages } from './catalog.js';
 
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`);
@@ -181,6 +182,8 @@ export const es: Messages = {
         return 'El período empieza después de terminar: indique primero DESDE y luego HASTA.';
       case 'report_outside':
         return `Ningún plan cargado cubre del ${e.from} al ${e.to}.`;
+      case 'plan_unknown':
+        return `Ningún plan cargado tiene el id "${e.given}". Planes cargados: ${e.known.join(', ') || 'ninguno'} (\`plan\` los lista).`;
       case 'not_meeting':
         return `${e.activityId} no es una reunión: solo se pueden fijar fechas de reuniones.`;
     }
@@ -268,4 +271,34 @@ export const es: Messages = {
   reopen: 'Reabrir',
   share: 'Compartir en el canal',
   setDate: 'Fijar fecha',
+  planChanges: {
+    posted: (id, title) => `El plan ${id} (${title}) se volvió a importar.`,
+    firstImport: (id, start, end) => `Plan nuevo ${id}: del ${start} al ${end}.`,
+    none: (id) => `Ningún cambio en las actividades ni en las ocurrencias de ${id}.`,
+    period: (bs, be, as, ae) => `período: del ${bs} al ${be} → del ${as} al ${ae}`,
+    added: (ids) => `actividades añadidas: ${ids}`,
+    removed: (ids) => `actividades quitadas: ${ids}`,
+    field: { text: 'texto', agencies: 'agencias', schedule: 'calendario', kind: 'tipo' },
+    appear: (keys) => `ocurrencias que aparecen: ${keys}`,
+    disappear: (keys) => `ocurrencias que desaparecen: ${keys}`,
+    kept: (n, kind) => `se conservan: ${n} ${stateWordsEs[kind](n)}`,
+    orphaned: (kind, key) => `sin actividad (se conserva, no se muestra): ${stateWordsEs[kind](1)} de ${key}`,
+    focalUnused: (ids) => `se conservan los enlaces de agencias que ya no nombra ninguna actividad: ${ids}`,
+    more: (n) => `…y ${n} más`,
+  },
+  plans: {
+    title: 'Planes cargados',
+    current: 'vigente',
+    period: (start, end) => `del ${start} al ${end}`,
+    imported: (at, file) => `importado el ${at} desde \`${file}\``,
+    hint: 'Añada `plan:ID` a cualquier comando para consultar otro plan, p. ej. `objetivo 23 plan:lac-2023-2024`.',
+    between: (ended, end, next, start) => `${ended} terminó el ${end}; el siguiente plan, ${next}, empieza el ${start}.`,
+  },
+};
+
+/** El estado registrado, como lo nombra `plan:import`. */
+const stateWordsEs: Record<StateKind, (n: number) => string> = {
+  completion: (n) => (n === 1 ? 'marca de hecho' : 'marcas de hecho'),
+  meeting_date: (n) => (n === 1 ? 'fecha de reunión' : 'fechas de reunión'),
+  reminder: (n) => (n === 1 ? 'recordatorio registrado' : 'recordatorios registrados'),
 };

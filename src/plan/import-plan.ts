@@ -1,24 +1,72 @@
 import type { ImportReport } from '../db/plan-import-store.js';
+import { parseOccurrenceKey } from '../domain/occurrences.js';
+import { planChanges, type PlanChanges } from '../domain/plan-diff.js';
 import type { Stores } from '../stores.js';
 import { loadBundle, type Bundle, type Problem } from './load.js';
+import { activitiesOfFile } from './plan-activities.js';
 import { tableSourceOf } from './tables/files.js';
 import { loadTablesBundle } from './tables/load-tables.js';
 import type { Remark } from './tables/read-tables.js';
 
 export type ImportOutcome = { ok: true; report: ImportReport; skipped: boolean; remarks?: Remark[] } | { ok: false; problems: Problem[] };
 
+/** What an import reads and writes. */
+type ImportStores = Pick<Stores, 'imports' | 'plans' | 'state' | 'reminders'>;
+
 /**
- * Validates `planFile` with the reference files of `dataDir` and imports them in one transaction (the import
- * store's). A bad file changes nothing. With `onlyIfChanged`, a plan whose file and reference data are
- * unchanged since the last import is left alone (the bot's start-up); its activities are counted by the plan store.
+ * What importing `bundle` would change against the stored plan of the same id: read through the stores,
+ * compared by the domain's pure planChanges. Writes nothing.
  */
-export function importPlanFile(
-  stores: Pick<Stores, 'imports' | 'plans'>,
+export function changesOfBundle(stores: Omit<ImportStores, 'imports'>, bundle: Bundle): PlanChanges {
+  const { plans, state, reminders } = stores;
+  const file = bundle.plan;
+  const stored = plans.plan(file.id);
+  const completions = [...state.completions(file.id).values()].map((c) => ({
+    kind: 'completion' as const,
+    activityId: c.activityId,
+    occurrenceKey: c.occurrenceKey,
+  }));
+  const dates = [...state.meetingDates(file.id).keys()].map((k) => ({
+    kind: 'meeting_date' as const,
+    activityId: parseOccurrenceKey(k).activityId,
+    occurrenceKey: k,
+  }));
+  const recorded = [...reminders.keysOfPlan(file.id)].flatMap((key) => {
+    const r = reminders.get(key);
+    return r?.occurrenceKey && r.activityId ? [{ activityId: r.activityId, occurrenceKey: r.occurrenceKey }] : [];
+  });
+  return planChanges(
+    file.id,
+    stored ? { period: stored, activities: plans.activities(file.id) } : null,
+    { period: { periodStart: file.period.start, periodEnd: file.period.end }, activities: activitiesOfFile(file) },
+    { occurrences: [...completions, ...dates], reminders: recorded, focalAgencies: [...state.focalPoints().keys()] },
+  );
+}
+
+/** Reads a plan given as YAML or as tables (an .xlsx workbook, a folder of CSV files; exceljs reads asynchronously). */
+async function loadSource(planFile: string, dataDir: string): Promise<{ ok: true; value: Bundle; remarks: Remark[] } | { ok: false; problems: Problem[] }> {
+  if (tableSourceOf(planFile) !== null) return loadTablesBundle(planFile, dataDir);
+  const bundle = loadBundle(planFile, dataDir);
+  return bundle.ok ? { ...bundle, remarks: [] } : bundle;
+}
+
+/** `plan:import --dry-run`: validates `planFile` (YAML or tables) and says what importing it would change. Writes nothing. */
+export async function previewPlanFile(
+  stores: Omit<ImportStores, 'imports'>,
   planFile: string,
   dataDir: string,
-  importedAt: string,
-  onlyIfChanged = false,
-): ImportOutcome {
+): Promise<{ ok: true; changes: PlanChanges; remarks: Remark[] } | { ok: false; problems: Problem[] }> {
+  const bundle = await loadSource(planFile, dataDir);
+  return bundle.ok ? { ok: true, changes: changesOfBundle(stores, bundle.value), remarks: bundle.remarks } : bundle;
+}
+
+/**
+ * Validates the YAML plan `planFile` with the reference files of `dataDir` and imports them in one transaction
+ * (the import store's). A bad file changes nothing. With `onlyIfChanged`, a plan whose file and reference
+ * data are unchanged since the last import is left alone (the bot's start-up); its activities are counted by
+ * the plan store. The report carries what the import changed (`changes`), recorded with the import.
+ */
+export function importPlanFile(stores: ImportStores, planFile: string, dataDir: string, importedAt: string, onlyIfChanged = false): ImportOutcome {
   const bundle = loadBundle(planFile, dataDir);
   if (!bundle.ok) return bundle;
   return importBundle(stores, bundle.value, importedAt, onlyIfChanged);
@@ -26,23 +74,22 @@ export function importPlanFile(
 
 /**
  * Like importPlanFile, for a plan given as YAML or as tables (an .xlsx workbook, a folder of CSV files):
- * the tables are read first (exceljs reads asynchronously), then imported the same way, in one transaction.
+ * the tables are read first, then imported the same way, in one transaction.
  */
 export async function importPlanSource(
-  stores: Pick<Stores, 'imports' | 'plans'>,
+  stores: ImportStores,
   planFile: string,
   dataDir: string,
   importedAt: string,
   onlyIfChanged = false,
 ): Promise<ImportOutcome> {
-  if (tableSourceOf(planFile) === null) return importPlanFile(stores, planFile, dataDir, importedAt, onlyIfChanged);
-  const bundle = await loadTablesBundle(planFile, dataDir);
+  const bundle = await loadSource(planFile, dataDir);
   if (!bundle.ok) return bundle;
   const outcome = importBundle(stores, bundle.value, importedAt, onlyIfChanged);
-  return outcome.ok ? { ...outcome, remarks: bundle.remarks } : outcome;
+  return outcome.ok && bundle.remarks.length > 0 ? { ...outcome, remarks: bundle.remarks } : outcome;
 }
 
-function importBundle(stores: Pick<Stores, 'imports' | 'plans'>, b: Bundle, importedAt: string, onlyIfChanged: boolean): ImportOutcome {
+function importBundle(stores: ImportStores, b: Bundle, importedAt: string, onlyIfChanged: boolean): ImportOutcome {
   const { imports, plans } = stores;
   if (onlyIfChanged && imports.importedHash(b.plan.id) === b.planHash && imports.importedHash('reference') === b.reference.hash) {
     return {
@@ -59,7 +106,7 @@ function importBundle(stores: Pick<Stores, 'imports' | 'plans'>, b: Bundle, impo
       },
     };
   }
-  return { ok: true, skipped: false, report: imports.importBundle(b, importedAt) };
+  return { ok: true, skipped: false, report: imports.importBundle(b, importedAt, changesOfBundle(stores, b)) };
 }
 
 /**

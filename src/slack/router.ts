@@ -5,7 +5,8 @@ import { cached } from '../commands/answer-cache.js';
 import { guards } from '../commands/guards.js';
 import { commands, fallback, route, unlisted } from '../commands/table.js';
 import type { ActionOutcome, Interaction, OutboxView, Outcome, SlashCommand, UseCaseContext } from '../commands/use-case.js';
-import { slackOnlyAnswer } from '../domain/questions.js';
+import { splitPlanOption } from '../domain/command.js';
+import { slackOnlyAnswer, unknownPlan } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
 import type { Stores } from '../stores.js';
 import { answerMessage, type Message } from '../views/message-view.js';
@@ -57,6 +58,13 @@ export class Router {
   async command(command: SlashCommand, arg: string, req: Request): Promise<Outcome> {
     const uc = this.context(req);
     if (!(await guards[command.guard].allows(uc))) return { kind: 'message', message: guards[command.guard].refusal(uc) };
+    // `plan:ID` naming no loaded plan: every command answers with the loaded ids, and runs nothing.
+    const unknown = unknownPlan(uc.domain);
+    if (unknown)
+      return {
+        kind: 'message',
+        message: answerMessage({ kind: 'error', lang: uc.lang, error: unknown }, uc.directory, { command: req.text, interactive: false }),
+      };
     return command.view(await command.run(arg, uc), uc);
   }
 
@@ -104,8 +112,10 @@ export class Router {
   context(req: Request): UseCaseContext {
     const { stores, clock, coChairs } = this.deps;
     let coChair: Promise<boolean> | undefined;
+    // `plan:ID` anywhere in the command text (typed, or carried by a button's value) picks the plan.
+    const { plan } = splitPlanOption(req.text);
     return {
-      domain: { plans: stores.plans, state: stores.state, now: clock.now() },
+      domain: { plans: stores.plans, state: stores.state, now: clock.now(), ...(plan === undefined ? {} : { plan }) },
       lang: req.lang,
       zone: clock.zone,
       defaultLanguage: this.deps.language,

@@ -2,6 +2,7 @@ import type { HomeView, KnownBlock, StaticSelect } from '@slack/types';
 import type { HomeData } from '../domain/home.js';
 import { formatDate, messages } from '../i18n/messages.js';
 import { actionIds } from './action-ids.js';
+import { betweenPlans } from './message-view.js';
 import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
 import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText } from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
@@ -17,6 +18,7 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
   }
   blocks.push(context(m.planLine(d.plan.title, formatDate(d.plan.periodStart, lang), formatDate(d.plan.periodEnd, lang))));
   if (d.ended) blocks.push(section(m.planEnded(formatDate(d.plan.periodEnd, lang))));
+  if (d.previous) blocks.push(section(betweenPlans(d.previous, d.plan, lang)));
 
   blocks.push(section(`*${m.progress}*`));
   for (const p of d.progress) {

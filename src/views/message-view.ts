@@ -55,6 +55,14 @@ function markButtons(s: ActivityState, today: string, opts: MessageOptions, lang
   return elements.length ? [actions(`gcm_mark:${s.activity.id}`, elements)] : [];
 }
 
+/** `2026-11-23 20:41 UTC` from an ISO instant. */
+export const importedAt = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** "lac-2023-2024 ended on 31 December 2024; the next plan, lac-2025-2026, starts on 1 March 2025." */
+export function betweenPlans(previous: { title: string; periodEnd: string }, next: { title: string; periodStart: string }, lang: Answer['lang']): string {
+  return messages(lang).plans.between(previous.title, formatDate(previous.periodEnd, lang), next.title, formatDate(next.periodStart, lang));
+}
+
 /** A message of one section of text: an error, a refusal, a short confirmation. */
 export function errorMessage(text: string): Message {
   return { text, blocks: [section(text)] };
@@ -208,7 +216,8 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       body.push(header(m.upcoming));
       if (answer.ended) body.push(section(m.planEnded(formatDate(answer.plan.periodEnd, lang), opts.audience)));
       else {
-        if (answer.notStarted) body.push(context(m.planNotStarted(formatDate(answer.plan.periodStart, lang))));
+        if (answer.previous) body.push(section(betweenPlans(answer.previous, answer.plan, lang)));
+        else if (answer.notStarted) body.push(context(m.planNotStarted(formatDate(answer.plan.periodStart, lang))));
         if (answer.items.length === 0) body.push(section(m.nothingUpcoming));
         body.push(
           ...answer.items.map(({ occurrence: o, activity: a }) =>
@@ -217,6 +226,18 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
         );
       }
       fallback = m.upcoming;
+      break;
+    case 'plans':
+      body.push(header(m.plans.title));
+      body.push(
+        ...answer.plans.map((p) =>
+          section(
+            `*${esc(p.id)}*${p.id === answer.currentId ? ` _(${m.plans.current})_` : ''} ${esc(clip(p.title, 300))}\n${m.plans.period(formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang))} · ${esc(m.plans.imported(importedAt(p.importedAt), clip(p.filePath, 300)))}`,
+          ),
+        ),
+        context(m.plans.hint),
+      );
+      fallback = m.plans.title;
       break;
     case 'principles':
       body.push(header(m.principles), section(answer.principles.map((p) => `(${p.item}) ${lang === 'es' ? p.nameEs : p.nameEn}`).join('\n')));

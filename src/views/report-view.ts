@@ -155,3 +155,28 @@ export function reportMessage(r: ProgressReport, lang: Language, dir: AgencyDire
   const fitted = fitBlocks([...blocks, ...groups], limits.messageBlocks, m.andMore, tail.length);
   return { text: title, blocks: [...fitted, ...tail] };
 }
+
+/** Several plans' reports of one period as one Markdown file: a section per plan (one report: as it was). */
+export function reportsMarkdown(rs: readonly ProgressReport[], lang: Language, dir: AgencyDirectory): string {
+  return rs.map((r) => reportMarkdown(r, lang, dir)).join('\n---\n\n');
+}
+
+/** Several plans' reports as JSON: one report as it was, several as an array. */
+export function reportsJson(rs: readonly ProgressReport[]): string {
+  return rs.length === 1 ? reportJson(rs[0]!) : `${JSON.stringify(rs, null, 2)}\n`;
+}
+
+/** Several plans' reports as CSV: one header, then each plan's rows (each report's CSV without its header). */
+export function reportsCsv(rs: readonly ProgressReport[]): string {
+  return rs.map((r, i) => (i === 0 ? reportCsv(r) : reportCsv(r).split('\n').slice(1).join('\n'))).join('');
+}
+
+/** Several plans' summaries in one message, a section per plan (one report: as it was), inside Slack's limits. */
+export function reportsMessage(rs: readonly ProgressReport[], lang: Language, dir: AgencyDirectory, fileNote?: string): Message {
+  if (rs.length === 1) return reportMessage(rs[0]!, lang, dir, fileNote);
+  const m = messages(lang);
+  const parts = rs.map((r) => reportMessage(r, lang, dir));
+  const blocks = parts.flatMap((p, i) => [...(i ? [divider()] : []), ...p.blocks]);
+  const tail: KnownBlock[] = fileNote ? [context(fileNote)] : [];
+  return { text: parts[0]!.text, blocks: [...fitBlocks(blocks, limits.messageBlocks, m.andMore, tail.length), ...tail] };
+}

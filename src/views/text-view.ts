@@ -2,6 +2,7 @@ import type { Answer, ActivityState, Audience } from '../domain/answers.js';
 import { formatDate, messages, periodText } from '../i18n/messages.js';
 import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText } from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
+import { betweenPlans, importedAt } from './message-view.js';
 
 const bullet = (s: string) => `  • ${s}`;
 /** The terminal (`npm run ask`) may show the command that loads a plan. */
@@ -130,12 +131,23 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       out.push(`${m.upcoming} (${planLine(answer.plan)}):`);
       if (answer.ended) out.push(m.planEnded(formatDate(answer.plan.periodEnd, lang), terminal));
       else {
-        if (answer.notStarted) out.push(m.planNotStarted(formatDate(answer.plan.periodStart, lang)));
+        if (answer.previous) out.push(betweenPlans(answer.previous, answer.plan, lang));
+        else if (answer.notStarted) out.push(m.planNotStarted(formatDate(answer.plan.periodStart, lang)));
         if (answer.items.length === 0) out.push(m.nothingUpcoming);
         for (const { occurrence: o, activity: a } of answer.items) {
           out.push(bullet(`${dueText(o, lang)}: ${occurrenceName(o, lang)}  ${activityText(a, lang)}`), `      ${m.lead}: ${leadText(a, lang, dir)}`);
         }
       }
+      break;
+    case 'plans':
+      out.push(`${m.plans.title}:`);
+      for (const p of answer.plans) {
+        out.push(
+          bullet(`${p.id}${p.id === answer.currentId ? ` (${m.plans.current})` : ''}  ${p.title}`),
+          `      ${m.plans.period(formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang))} · ${m.plans.imported(importedAt(p.importedAt), p.filePath)}`,
+        );
+      }
+      out.push('', m.plans.hint);
       break;
     case 'principles':
       out.push(`${m.principles}:`, ...answer.principles.map((p) => `  (${p.item}) ${lang === 'es' ? p.nameEs : p.nameEn}`));

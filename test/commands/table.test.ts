@@ -20,9 +20,12 @@ describe('the command table', () => {
     for (const c of commands) {
       for (const lang of ['en', 'es'] as const) {
         for (const w of c.keywords[lang]) {
-          const found = route(`${w.toUpperCase()} x`, lang === 'en' ? 'es' : 'en');
+          const defaultLang = lang === 'en' ? 'es' : 'en';
+          const found = route(`${w.toUpperCase()} x`, defaultLang);
           expect(found.command.name, w).toBe(c.name);
-          expect(found.parsed.lang, w).toBe(lang);
+          // A word both languages share (`plan`) answers in the default language.
+          const shared = c.keywords[defaultLang].includes(w);
+          expect(found.parsed.lang, w).toBe(shared ? defaultLang : lang);
           expect(found.parsed.arg).toBe('x');
         }
       }
@@ -60,7 +63,8 @@ describe('the command table', () => {
       if (help.kind !== 'help') throw new Error(`expected help, got ${help.kind}`);
       expect(help.lang).toBe(lang);
       expect(help.lines).toEqual(commands.flatMap((c) => c.help[lang]));
-      expect(help.twins).toEqual(commands.map((c) => c.keywords[other][0]));
+      // A word both languages share (`plan`) is no twin.
+      expect(help.twins).toEqual(commands.map((c) => c.keywords[other][0]).filter((w) => w !== 'plan'));
       // The four the old hand-written list left out.
       for (const name of ['schedule', 'reminders', 'focal', 'report']) {
         const c = commands.find((x) => x.name === name)!;

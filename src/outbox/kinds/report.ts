@@ -1,5 +1,5 @@
 import { quarterlyReportDue } from '../../domain/reminders.js';
-import { buildReport, planForPeriod, type ProgressReport } from '../../domain/report.js';
+import { buildReport, plansForPeriod, type ProgressReport } from '../../domain/report.js';
 import type { ReminderRecord } from '../../domain/types.js';
 import { reportMarkdown, reportMessage } from '../../views/report-view.js';
 import { dueRecord, nothingDue, type OutboxContext, type OutboxKind } from '../kind.js';
@@ -13,7 +13,7 @@ function reportOf(r: ReminderRecord, ctx: OutboxContext): ProgressReport | null 
 
 /**
  * The quarterly progress report (`GCM_REPORT`): the previous quarter's, on the first business day after it
- * ended, to the plan that covers that quarter (also after the current plan's end). Its summary is the
+ * ended, for each plan that covers part of that quarter (also after the current plan's end). Its summary is the
  * message; the full report goes in its thread as a Markdown file.
  */
 export const report: OutboxKind = {
@@ -22,17 +22,21 @@ export const report: OutboxKind = {
   due(ctx) {
     if (!ctx.config.quarterlyReport) return nothingDue;
     const due = quarterlyReportDue(ctx.now, ctx.settings);
-    const plan = due && planForPeriod(ctx, due.from, due.to);
-    if (!due || !plan) return nothingDue;
-    const record = dueRecord({
-      key: `${plan.id}|report|${due.from}`,
-      planId: plan.id,
-      dueDate: due.to,
-      periodFrom: due.from,
-      periodTo: due.to,
-      fireAt: due.at.toUTC().toISO()!,
-    });
-    return { post: [record], skip: [] };
+    if (!due) return nothingDue;
+    const found = plansForPeriod(ctx, due.from, due.to);
+    if (!found.ok) return nothingDue;
+    // A quarter spanning two plans gets one report per plan, each saying which plan it covers.
+    const post = found.plans.map((plan) =>
+      dueRecord({
+        key: `${plan.id}|report|${due.from}`,
+        planId: plan.id,
+        dueDate: due.to,
+        periodFrom: due.from,
+        periodTo: due.to,
+        fireAt: due.at.toUTC().toISO()!,
+      }),
+    );
+    return { post, skip: [] };
   },
   async render(r, ctx) {
     const data = reportOf(r, ctx);
