@@ -48,7 +48,7 @@ export function runReport(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
       errOut(m.error({ code: 'report_outside', from: period.from, to: period.to }));
       return 2;
     }
-    const report = buildReport(ctx, plan, period.from, period.to);
+    const report = buildReport(ctx, plan, period.from, period.to, config.language);
     out(format === 'json' ? reportJson(report) : format === 'csv' ? reportCsv(report) : reportMarkdown(report, config.language, stores.directory()));
     return 0;
   } finally {

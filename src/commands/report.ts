@@ -33,7 +33,7 @@ export const report: SlashCommand<Result> = {
     if (!period.ok) return period;
     const plan = planForPeriod(ctx, period.from, period.to);
     if (!plan) return { ok: false, error: { code: 'report_outside', from: period.from, to: period.to } };
-    return { ok: true, report: buildReport(ctx, plan, period.from, period.to) };
+    return { ok: true, report: buildReport(ctx, plan, period.from, period.to, uc.lang) };
   },
   view: (r, uc) => {
     const m = messages(uc.lang);

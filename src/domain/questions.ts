@@ -4,6 +4,7 @@ import { listLimit, type Answer, type ActivityState, type AnswerError, type Prio
 import { parseActivityRef, parsePriorityRef } from './command.js';
 import { containsWords, fold } from './normalize.js';
 import { occurrencesOf } from './occurrences.js';
+import { localizeHits } from './search-hits.js';
 
 const err = (lang: Language, error: AnswerError): Answer => ({ kind: 'error', lang, error });
 
@@ -39,7 +40,9 @@ export function principlesAnswer(ctx: Context, lang: Language): Answer {
 
 /** Ranked full-text search; an empty query asks what to search for. */
 export function searchAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: Language): Answer {
-  return arg === '' ? err(lang, { code: 'search_needed' }) : { kind: 'search', lang, plan, query: arg, hits: ctx.plans.search(plan.id, arg, 10) };
+  return arg === ''
+    ? err(lang, { code: 'search_needed' })
+    : { kind: 'search', lang, plan, query: arg, hits: localizeHits(ctx.plans, plan.id, ctx.plans.search(plan.id, arg, 10), lang) };
 }
 
 /** The answer in `lang` that a command works in Slack only (`npm run ask -- done …`). */

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { AnswerError } from './answers.js';
 import { occurrencesOf } from './occurrences.js';
 import type { Context } from './ports.js';
-import type { Activity, Occurrence, PlanInfo } from './types.js';
+import type { Activity, Language, Occurrence, PlanInfo } from './types.js';
 
 export interface ReportItem {
   occurrenceKey: string;
@@ -12,6 +12,7 @@ export interface ReportItem {
   due: string | null;
   leads: string[];
   leadWording: string;
+  /** The activity's text in the report's language (the plan's English where it has no Spanish text). */
   text: string;
 }
 
@@ -73,7 +74,7 @@ export function planForPeriod(ctx: Context, from: string, to: string): PlanInfo 
   return ctx.plans.plans().find((p) => p.periodStart <= to && from <= p.periodEnd) ?? null;
 }
 
-function item(a: Activity, o: Occurrence): ReportItem {
+function item(a: Activity, o: Occurrence, lang: Language): ReportItem {
   return {
     occurrenceKey: o.key,
     activityId: a.id,
@@ -82,7 +83,7 @@ function item(a: Activity, o: Occurrence): ReportItem {
     due: o.due,
     leads: a.lead.agencies,
     leadWording: a.lead.wording,
-    text: a.text,
+    text: lang === 'es' && a.textEs ? a.textEs : a.text,
   };
 }
 
@@ -90,7 +91,7 @@ function item(a: Activity, o: Occurrence): ReportItem {
  * Builds the report of `plan` for [from, to] (ISO dates, inclusive, in `ctx.now`'s zone). Pure over the
  * stores: counts as of the end of the period (a mark made later does not count).
  */
-export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: string): ProgressReport {
+export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: string, lang: Language = 'en'): ProgressReport {
   const zone = ctx.now.zoneName ?? 'UTC';
   const endUtc = DateTime.fromISO(to, { zone }).endOf('day').toUTC().toISO()!;
   const startUtc = DateTime.fromISO(from, { zone }).startOf('day').toUTC().toISO()!;
@@ -106,7 +107,16 @@ export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: stri
   const lines = new Map<string, PriorityLine>(
     priorities.map((p) => [
       p.id,
-      { id: p.id, kind: p.kind, title: p.title, objectives: p.objectives, activities: 0, activitiesDone: 0, occurrences: 0, occurrencesDone: 0 },
+      {
+        id: p.id,
+        kind: p.kind,
+        title: lang === 'es' && p.titleEs ? p.titleEs : p.title,
+        objectives: p.objectives,
+        activities: 0,
+        activitiesDone: 0,
+        occurrences: 0,
+        occurrencesDone: 0,
+      },
     ]),
   );
   const done: DoneItem[] = [];
@@ -122,16 +132,16 @@ export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: stri
       const c = doneBy(o.key);
       if (c) {
         line.occurrencesDone += 1;
-        if (c.doneAt >= startUtc) done.push({ ...item(a, o), doneBy: c.doneBy, doneAt: c.doneAt });
+        if (c.doneAt >= startUtc) done.push({ ...item(a, o, lang), doneBy: c.doneBy, doneAt: c.doneAt });
       } else {
         all = false;
         if (o.due && o.due >= from && o.due <= to) {
           for (const agency of a.lead.agencies.length ? a.lead.agencies : [a.lead.wording || '—'])
-            overdueBy.set(agency, [...(overdueBy.get(agency) ?? []), item(a, o)]);
-        } else if (o.due && o.due < from) overdueBefore.push(item(a, o));
+            overdueBy.set(agency, [...(overdueBy.get(agency) ?? []), item(a, o, lang)]);
+        } else if (o.due && o.due < from) overdueBefore.push(item(a, o, lang));
       }
       const open = !completions.has(o.key) || completions.get(o.key)!.doneAt > endUtc;
-      if (open && o.due && o.due >= next.from && o.due <= next.to) next.items.push(item(a, o));
+      if (open && o.due && o.due >= next.from && o.due <= next.to) next.items.push(item(a, o, lang));
     }
     if (all) line.activitiesDone += 1;
   }

@@ -1,6 +1,20 @@
 import type { Answer, ActivityState } from '../domain/answers.js';
 import { formatDate, messages } from '../i18n/messages.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText } from './labels.js';
+import {
+  activityText,
+  agencyLabel,
+  dueText,
+  leadText,
+  occurrenceName,
+  priorityText,
+  priorityTitle,
+  profileTexts,
+  statusText,
+  supportText,
+  showsPlanTexts,
+  translationNote,
+  whenText,
+} from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
 
 const bullet = (s: string) => `  • ${s}`;
@@ -34,7 +48,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       if (answer.priorities.length === 0) out.push(m.noPriorityCites(o.number, answer.plan.title));
       else out.push(`${m.prioritiesCiting(o.number)}:`);
       for (const { priority, activities, total } of answer.priorities) {
-        out.push('', `${m.priorityKind[priority.kind]} ${priority.id}: ${priority.title}`);
+        out.push('', `${m.priorityKind[priority.kind]} ${priority.id}: ${priorityTitle(priority, lang)}`);
         if (priority.objectives.length > 0) out.push(`  ${m.gcmObjectives}: ${priority.objectives.join(', ')}`);
         for (const s of activities) out.push(...activityLine(s, answer, dir));
         if (total > activities.length) out.push(`  ${m.andMore(total - activities.length)}`);
@@ -52,7 +66,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       answer.items.forEach(({ state: s, priority }, i) => {
         const a = s.activity;
         if (i > 0) out.push('');
-        out.push(`${m.activity} ${a.id} (${m.priorityKind[priority.kind]} ${priority.id}: ${priority.title})`);
+        out.push(`${m.activity} ${a.id} (${m.priorityKind[priority.kind]} ${priority.id}: ${priorityTitle(priority, lang)})`);
         out.push(activityText(a, lang));
         out.push(`${m.lead}: ${leadText(a, lang, dir)}`);
         out.push(`${m.support}: ${supportText(a, lang, dir)}`);
@@ -84,7 +98,8 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       if (answer.member) out.push(`  ${m.networkSupported(answer.networkSupported)}`);
       out.push('');
       if (a.profile) {
-        out.push(`${m.mandate}: ${a.profile.mandate}`, `${m.migrationWork}: ${a.profile.migrationWork}`, `(${m.profileSource})`);
+        const p = profileTexts(a.profile, lang);
+        out.push(`${m.mandate}: ${p.mandate}`, `${m.migrationWork}: ${p.migrationWork}`, `(${p.translated ? m.profileSourceTranslated : m.profileSource})`);
       } else out.push(m.noProfile(a.id));
       out.push('');
       if (answer.marks.length === 0) out.push(m.matrixNone);
@@ -98,7 +113,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       break;
     case 'priority': {
       const p = answer.priority;
-      out.push(`${m.priorityKind[p.kind]} ${p.id}: ${p.title}`, p.text);
+      out.push(`${m.priorityKind[p.kind]} ${p.id}: ${priorityTitle(p, lang)}`, priorityText(p, lang));
       if (p.objectives.length > 0) out.push(`${m.gcmObjectives}: ${p.objectives.join(', ')}`);
       if (p.note) out.push(`${m.sourceNote}: ${p.note}`);
       out.push('', `${m.activitiesHeading}:`);
@@ -111,7 +126,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       for (const { priority: p, activities } of answer.priorities) {
         out.push(
           bullet(
-            `${p.id} ${m.priorityKind[p.kind]}: ${p.title} (${m.activitiesCount(activities)}${p.objectives.length ? `; ${m.gcmObjectives.toLowerCase()} ${p.objectives.join(', ')}` : ''})`,
+            `${p.id} ${m.priorityKind[p.kind]}: ${priorityTitle(p, lang)} (${m.activitiesCount(activities)}${p.objectives.length ? `; ${m.gcmObjectives.toLowerCase()} ${p.objectives.join(', ')}` : ''})`,
           ),
         );
       }
@@ -143,7 +158,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       for (const p of answer.priorities) {
         out.push(
           bullet(
-            `${p.priority.id} ${p.priority.title}: ${m.progressLine(p.activitiesDone, p.activities)} (${m.occurrencesLine(p.occurrencesDone, p.occurrences)})`,
+            `${p.priority.id} ${priorityTitle(p.priority, lang)}: ${m.progressLine(p.activitiesDone, p.activities)} (${m.occurrencesLine(p.occurrencesDone, p.occurrences)})`,
           ),
         );
       }
@@ -152,5 +167,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       out.push(m.error(answer.error));
       break;
   }
+  const note = translationNote(lang, 'plan' in answer ? answer.plan : null, answer.kind === 'agency' && answer.agency.profile !== null);
+  if (note && showsPlanTexts(answer)) out.push('', `(${note})`);
   return out.join('\n');
 }
