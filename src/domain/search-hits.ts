@@ -3,14 +3,21 @@ import type { Language, SearchHit } from './types.js';
 
 const plain = (snippet: string) => snippet.replace(/\*/g, '').replace(/^…|…$/g, '');
 
+/** An English hit whose snippet starts in the activity's Spanish text (indexed in its body): the title says enough. */
+function withoutSpanishSnippet(plans: PlanReader, planId: string, h: SearchHit): SearchHit {
+  const a = plans.activity(planId, h.ref);
+  const start = plain(h.snippet).split(' ').slice(0, 3).join(' ');
+  return a?.textEs && start !== '' && a.textEs.includes(start) ? { ...h, snippet: '' } : h;
+}
+
 /**
  * Search hits in the answer's language. The index keeps one title per row, in English, and a body that mixes
  * both languages; a Spanish answer shows each hit once, in Spanish: the official Spanish title of an objective,
  * the agency's Spanish acronym and name, an activity's or priority's Spanish text where the plan has one (else
- * its English). English hits are returned as they are.
+ * its English). English hits keep their English title; an activity's snippet cut from its Spanish text is dropped.
  */
 export function localizeHits(plans: PlanReader, planId: string, hits: SearchHit[], lang: Language): SearchHit[] {
-  if (lang !== 'es') return hits;
+  if (lang !== 'es') return hits.map((h) => (h.kind === 'activity' ? withoutSpanishSnippet(plans, planId, h) : h));
   return hits.map((h): SearchHit => {
     switch (h.kind) {
       case 'objective': {

@@ -57,7 +57,7 @@ const cases: Case[] = [
   {
     says: 'progress by priority',
     en: { words: 'progress', contains: ['Progress of the plan', 'B1 Effective, timely and coordinated support', '0 of 6 activities done'] },
-    es: { words: 'avance', contains: ['Avance del plan', 'B1 Effective, timely and coordinated support', '0 de 6 actividades hechas'] },
+    es: { words: 'avance', contains: ['Avance del plan', 'B1 Apoyo eficaz, oportuno y coordinado de todo el sistema', '0 de 6 actividades hechas'] },
   },
   {
     says: 'the help',
