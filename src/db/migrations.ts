@@ -270,4 +270,10 @@ export const migrations: readonly string[] = [
   ALTER TABLE priorities ADD COLUMN title_es TEXT;
   ALTER TABLE priorities ADD COLUMN text_es TEXT;
   `,
+  // 6: the note on the source of a priority or an activity in Spanish, when the plan file has one (rebuilt at
+  // every import; null otherwise)
+  `
+  ALTER TABLE priorities ADD COLUMN note_es TEXT;
+  ALTER TABLE activities ADD COLUMN note_es TEXT;
+  `,
 ];

@@ -90,16 +90,16 @@ export class PlanImportStore {
          VALUES (@id, @title, @network, @period_start, @period_end, @info_json, @file_hash, @file_path, @imported_at)`,
       ),
       addPriority: db.prepare<PriorityRow>(
-        'INSERT INTO priorities (plan_id, id, seq, kind, title, title_es, text, text_es, note) VALUES (@plan_id, @id, @seq, @kind, @title, @title_es, @text, @text_es, @note)',
+        'INSERT INTO priorities (plan_id, id, seq, kind, title, title_es, text, text_es, note, note_es) VALUES (@plan_id, @id, @seq, @kind, @title, @title_es, @text, @text_es, @note, @note_es)',
       ),
       addPriorityObjective: db.prepare<PriorityObjectiveRow>(
         'INSERT INTO priority_objectives (plan_id, priority_id, objective, seq) VALUES (@plan_id, @priority_id, @objective, @seq)',
       ),
       addActivity: db.prepare<ActivityRow>(
         `INSERT INTO activities (plan_id, id, priority_id, seq, number, text, text_es, references_json, workstreams_json,
-           lead_json, support_json, kind, schedule_json, note, support_network)
+           lead_json, support_json, kind, schedule_json, note, note_es, support_network)
          VALUES (@plan_id, @id, @priority_id, @seq, @number, @text, @text_es, @references_json, @workstreams_json,
-           @lead_json, @support_json, @kind, @schedule_json, @note, @support_network)`,
+           @lead_json, @support_json, @kind, @schedule_json, @note, @note_es, @support_network)`,
       ),
       addActivityAgency: db.prepare<ActivityAgencyRow>(
         'INSERT OR IGNORE INTO activity_agencies (plan_id, activity_id, agency_id, role, seq) VALUES (@plan_id, @activity_id, @agency_id, @role, @seq)',
@@ -252,6 +252,7 @@ export class PlanImportStore {
         text: p.text,
         text_es: p.text_es ?? null,
         note: p.note ?? null,
+        note_es: p.note_es ?? null,
       });
       p.objectives.forEach((n, i) => {
         s.addPriorityObjective.run({ plan_id: plan.id, priority_id: p.id, objective: n, seq: i });
@@ -275,6 +276,7 @@ export class PlanImportStore {
           kind: a.kind,
           schedule_json: JSON.stringify(a.schedule),
           note: a.note ?? null,
+          note_es: a.note_es ?? null,
           support_network: a.support.network ? 1 : 0,
         });
         for (const id of a.lead.agencies) s.addActivityAgency.run({ plan_id: plan.id, activity_id: a.id, agency_id: id, role: 'lead', seq: seq - 1 });

@@ -53,7 +53,18 @@ function toPrinciple(r: PrincipleRow): Principle {
 }
 
 function toPriority(r: PriorityRow, objectives: number[]): Priority {
-  return { planId: r.plan_id, id: r.id, kind: r.kind, title: r.title, titleEs: r.title_es, text: r.text, textEs: r.text_es, note: r.note, objectives };
+  return {
+    planId: r.plan_id,
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    titleEs: r.title_es,
+    text: r.text,
+    textEs: r.text_es,
+    note: r.note,
+    noteEs: r.note_es,
+    objectives,
+  };
 }
 
 function toActivity(r: ActivityRow): Activity {
@@ -71,6 +82,7 @@ function toActivity(r: ActivityRow): Activity {
     kind: r.kind,
     schedule: json(r.schedule_json),
     note: r.note,
+    noteEs: r.note_es,
   };
 }
 

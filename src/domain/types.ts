@@ -76,6 +76,7 @@ export interface Priority {
   text: string;
   textEs: string | null;
   note: string | null;
+  noteEs: string | null;
   objectives: number[];
 }
 
@@ -105,6 +106,7 @@ export interface Activity {
   kind: ActivityKind;
   schedule: Schedule;
   note: string | null;
+  noteEs: string | null;
 }
 
 export interface AgencyProfile {

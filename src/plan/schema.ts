@@ -169,6 +169,8 @@ export const activitySchema = z
     kind: z.enum(activityKinds),
     schedule: scheduleSchema,
     note: text.optional(),
+    /** The note in Spanish (see translation_es). */
+    note_es: text.optional(),
   })
   .strict();
 export type ActivityInput = z.infer<typeof activitySchema>;
@@ -184,6 +186,8 @@ export const prioritySchema = z
     text_es: text.optional(),
     objectives: z.array(z.number().int()).default([]),
     note: text.optional(),
+    /** The note in Spanish (see translation_es). */
+    note_es: text.optional(),
     activities: z.array(activitySchema),
   })
   .strict();

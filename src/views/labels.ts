@@ -65,6 +65,11 @@ export function activityText(a: Pick<Activity, 'text' | 'textEs'>, lang: Languag
   return lang === 'es' && a.textEs ? a.textEs : a.text;
 }
 
+/** The note on the source of an activity or priority in the answer's language: its English unless a Spanish one is given. */
+export function noteText(x: { note: string | null; noteEs: string | null }, lang: Language): string | null {
+  return lang === 'es' && x.noteEs ? x.noteEs : x.note;
+}
+
 /** The priority's title in the answer's language: the plan's English unless a Spanish title is given. */
 export function priorityTitle(p: Pick<Priority, 'title' | 'titleEs'>, lang: Language): string {
   return lang === 'es' && p.titleEs ? p.titleEs : p.title;

@@ -10,6 +10,7 @@ import {
   agencyLabel,
   dueText,
   leadText,
+  noteText,
   occurrenceName,
   priorityText,
   priorityTitle,
@@ -43,7 +44,7 @@ function activityBlock(s: ActivityState, lang: Answer['lang'], dir: AgencyDirect
   const a = s.activity;
   return section(
     `*${a.id}* ${esc(clip(activityText(a, lang), activityTextMax))}\n${m.lead}: ${esc(leadText(a, lang, dir))} · ${m.when}: ${esc(whenText(a, lang))} · _${statusText(s, lang)}_` +
-      (a.note ? `\n_${m.sourceNote}: ${esc(clip(a.note, 300))}_` : ''),
+      (a.note ? `\n_${m.sourceNote}: ${esc(clip(noteText(a, lang) ?? '', 300))}_` : ''),
   );
 }
 
@@ -144,7 +145,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
           section(occ || m.noDate),
         );
         if (a.references.length) body.push(context(`${m.references}: ${esc(clip(a.references.join('; '), 2900))}`));
-        if (a.note) body.push(context(`${m.sourceNote}: ${esc(a.note)}`));
+        if (a.note) body.push(context(`${m.sourceNote}: ${esc(noteText(a, lang) ?? '')}`));
         if (opts.interactive) body.push(...markButtons(s, answer.today, opts, lang));
       }
       fallback = answer.items.map(({ state: s }) => `${s.activity.id}: ${leadText(s.activity, lang, dir)} · ${statusText(s, lang)}`).join('; ');
@@ -190,7 +191,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
           `*${esc(priorityTitle(p, lang))}*\n${esc(priorityText(p, lang))}${p.objectives.length ? `\n${m.gcmObjectives}: ${p.objectives.join(', ')}` : ''}`,
         ),
       );
-      if (p.note) body.push(context(`${m.sourceNote}: ${esc(p.note)}`));
+      if (p.note) body.push(context(`${m.sourceNote}: ${esc(noteText(p, lang) ?? '')}`));
       body.push(...answer.activities.map((s) => activityBlock(s, lang, dir)));
       if (answer.total > answer.activities.length) body.push(context(m.andMore(answer.total - answer.activities.length)));
       fallback = `${p.id}: ${priorityTitle(p, lang)}`;

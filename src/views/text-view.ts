@@ -5,6 +5,7 @@ import {
   agencyLabel,
   dueText,
   leadText,
+  noteText,
   occurrenceName,
   priorityText,
   priorityTitle,
@@ -25,7 +26,7 @@ function activityLine(s: ActivityState, answer: Answer, dir: AgencyDirectory): s
   return [
     bullet(`${a.id}  ${activityText(a, answer.lang)}`),
     `      ${m.lead}: ${leadText(a, answer.lang, dir)} · ${m.when}: ${whenText(a, answer.lang)} · ${statusText(s, answer.lang)}`,
-    ...(a.note ? [`      ${m.sourceNote}: ${a.note}`] : []),
+    ...(a.note ? [`      ${m.sourceNote}: ${noteText(a, answer.lang)}`] : []),
   ];
 }
 
@@ -78,7 +79,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
           const state = c ? m.doneBy(c.doneBy, formatDate(c.doneAt.slice(0, 10), lang)) : o.due && o.due < answer.today ? `${m.status.open}` : m.status.open;
           out.push(bullet(`${occurrenceName(o, lang)}: ${m.due} ${dueText(o, lang)} · ${state}`));
         }
-        if (a.note) out.push(`${m.sourceNote}: ${a.note}`);
+        if (a.note) out.push(`${m.sourceNote}: ${noteText(a, lang)}`);
       });
       break;
     }
@@ -115,7 +116,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       const p = answer.priority;
       out.push(`${m.priorityKind[p.kind]} ${p.id}: ${priorityTitle(p, lang)}`, priorityText(p, lang));
       if (p.objectives.length > 0) out.push(`${m.gcmObjectives}: ${p.objectives.join(', ')}`);
-      if (p.note) out.push(`${m.sourceNote}: ${p.note}`);
+      if (p.note) out.push(`${m.sourceNote}: ${noteText(p, lang)}`);
       out.push('', `${m.activitiesHeading}:`);
       for (const s of answer.activities) out.push(...activityLine(s, answer, dir));
       if (answer.total > answer.activities.length) out.push(`  ${m.andMore(answer.total - answer.activities.length)}`);

@@ -37,12 +37,16 @@ describe('the data says what the sources say (audit against 004 and 002)', () =>
 });
 
 describe("the project's Spanish texts", () => {
-  it('every activity and priority has one, and the plan says they are the project translation', () => {
+  it('every activity and priority has one (and every note), and the plan says they are the project translation', () => {
     expect(plan.translation_es).toBe('project');
     for (const p of plan.priorities) {
       expect(p.title_es, p.id).toBeTruthy();
       expect(p.text_es, p.id).toBeTruthy();
-      for (const a of p.activities) expect(a.text_es, a.id).toBeTruthy();
+      if (p.note) expect(p.note_es, p.id).toBeTruthy();
+      for (const a of p.activities) {
+        expect(a.text_es, a.id).toBeTruthy();
+        if (a.note) expect(a.note_es, a.id).toBeTruthy();
+      }
     }
   });
   it('every profile has its mandate and migration work in Spanish, keeping its years', () => {

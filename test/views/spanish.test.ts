@@ -48,8 +48,8 @@ const cases: Case[] = [
   },
   {
     words: 'actividad T1.1',
-    es: ['Organizar un taller sobre estrategias de recopilación de datos', 'Prioridad temática T1: Salvar vidas'],
-    notEn: ['Organize a data collection', 'Save lives and establish'],
+    es: ['Organizar un taller sobre estrategias de recopilación de datos', 'Prioridad temática T1: Salvar vidas', 'parece ser una sola celda'],
+    notEn: ['Organize a data collection', 'Save lives and establish', 'appears to be one cell'],
   },
   {
     words: 'prioridad T1',
