@@ -276,4 +276,8 @@ export const migrations: readonly string[] = [
   ALTER TABLE priorities ADD COLUMN note_es TEXT;
   ALTER TABLE activities ADD COLUMN note_es TEXT;
   `,
+  // 7: the name of a 2014 matrix issue in Spanish, when the matrix file has one (rebuilt at every import)
+  `
+  ALTER TABLE matrix_issues ADD COLUMN issue_es TEXT;
+  `,
 ];

@@ -75,7 +75,7 @@ export class PlanImportStore {
          VALUES (@id, @seq, @roles_json, @name_en, @name_es, @acronym_es, @aliases_json, @matrix_column, @note, @profile_json)`,
       ),
       addAgencyName: db.prepare<AgencyNameRow>('INSERT OR IGNORE INTO agency_names (name_norm, agency_id) VALUES (@name_norm, @agency_id)'),
-      addMatrixIssue: db.prepare<MatrixIssueRow>('INSERT INTO matrix_issues (number, issue) VALUES (@number, @issue)'),
+      addMatrixIssue: db.prepare<MatrixIssueRow>('INSERT INTO matrix_issues (number, issue, issue_es) VALUES (@number, @issue, @issue_es)'),
       addMatrixMark: db.prepare<MatrixMarkRow>(
         'INSERT INTO matrix_marks (issue_number, agency_id, heading, mark) VALUES (@issue_number, @agency_id, @heading, @mark)',
       ),
@@ -204,7 +204,7 @@ export class PlanImportStore {
     });
     const headingOf = new Map(ref.matrix.columns.map((c) => [c.agency, c.heading]));
     for (const issue of ref.matrix.issues) {
-      s.addMatrixIssue.run({ number: issue.number, issue: issue.issue });
+      s.addMatrixIssue.run({ number: issue.number, issue: issue.issue, issue_es: issue.issue_es ?? null });
       for (const [agencyId, mark] of Object.entries(issue.marks)) {
         s.addMatrixMark.run({ issue_number: issue.number, agency_id: agencyId, heading: headingOf.get(agencyId) ?? agencyId, mark });
       }
@@ -232,6 +232,7 @@ export class PlanImportStore {
         monitoring: plan.monitoring,
         period_note: plan.period_note,
         translation_es: plan.translation_es,
+        title_es: plan.title_es,
       }),
       file_hash: bundle.planHash,
       file_path: bundle.planFile,

@@ -51,6 +51,7 @@ export interface AgencyNameRow {
 export interface MatrixIssueRow {
   number: number;
   issue: string;
+  issue_es: string | null;
 }
 
 export interface MatrixMarkRow {

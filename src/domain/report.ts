@@ -152,7 +152,7 @@ export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: stri
   const pl = [...lines.values()];
   return {
     planId: plan.id,
-    planTitle: plan.title,
+    planTitle: lang === 'es' && plan.titleEs ? plan.titleEs : plan.title,
     from,
     to,
     zone,

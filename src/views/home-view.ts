@@ -3,7 +3,7 @@ import type { HomeData } from '../domain/home.js';
 import { formatDate, messages } from '../i18n/messages.js';
 import { actionIds } from './action-ids.js';
 import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, priorityTitle, statusText, translationNote } from './labels.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, planTitle, priorityTitle, statusText, translationNote } from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
 
 /** The App Home tab: progress by priority, the next 30 days, my agency. Pure; at most 100 blocks. */
@@ -15,7 +15,7 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
     blocks.push(section(m.error({ code: 'no_plan' })));
     return { type: 'home', blocks };
   }
-  blocks.push(context(m.planLine(d.plan.title, formatDate(d.plan.periodStart, lang), formatDate(d.plan.periodEnd, lang))));
+  blocks.push(context(m.planLine(planTitle(d.plan, lang), formatDate(d.plan.periodStart, lang), formatDate(d.plan.periodEnd, lang))));
   if (d.ended) blocks.push(section(m.planEnded(formatDate(d.plan.periodEnd, lang))));
 
   blocks.push(section(`*${m.progress}*`));

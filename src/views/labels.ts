@@ -70,6 +70,11 @@ export function noteText(x: { note: string | null; noteEs: string | null }, lang
   return lang === 'es' && x.noteEs ? x.noteEs : x.note;
 }
 
+/** The plan's title in the answer's language: its English unless a Spanish title is given. */
+export function planTitle(p: Pick<PlanInfo, 'title' | 'titleEs'>, lang: Language): string {
+  return lang === 'es' && p.titleEs ? p.titleEs : p.title;
+}
+
 /** The priority's title in the answer's language: the plan's English unless a Spanish title is given. */
 export function priorityTitle(p: Pick<Priority, 'title' | 'titleEs'>, lang: Language): string {
   return lang === 'es' && p.titleEs ? p.titleEs : p.title;

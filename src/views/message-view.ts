@@ -12,6 +12,7 @@ import {
   leadText,
   noteText,
   occurrenceName,
+  planTitle,
   priorityText,
   priorityTitle,
   profileTexts,
@@ -91,7 +92,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       const o = answer.objective;
       const title = lang === 'es' ? o.titleEs : o.titleEn;
       body.push(header(`${m.objectiveTitleIntro} ${o.number}`), section(`*${esc(title)}*`));
-      if (answer.priorities.length === 0) body.push(section(m.noPriorityCites(o.number, answer.plan.title)));
+      if (answer.priorities.length === 0) body.push(section(m.noPriorityCites(o.number, planTitle(answer.plan, lang))));
       for (const { priority, activities, total } of answer.priorities) {
         body.push(
           divider(),
@@ -172,7 +173,11 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
           context(p.translated ? m.profileSourceTranslated : m.profileSource),
         );
       } else tail.push(section(m.noProfile(a.id)));
-      tail.push(answer.marks.length ? section(`*${m.matrix}:* ${answer.marks.map((k) => `${esc(k.issue)} (${k.mark})`).join(' · ')}`) : context(m.matrixNone));
+      tail.push(
+        answer.marks.length
+          ? section(`*${m.matrix}:* ${answer.marks.map((k) => `${esc(lang === 'es' && k.issueEs ? k.issueEs : k.issue)} (${k.mark})`).join(' · ')}`)
+          : context(m.matrixNone),
+      );
       fallback = `${a.id}: ${name}`;
       break;
     }
@@ -235,7 +240,10 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       fallback = m.principles;
       break;
     case 'progress':
-      body.push(header(m.progress), context(m.planLine(answer.plan.title, formatDate(answer.plan.periodStart, lang), formatDate(answer.plan.periodEnd, lang))));
+      body.push(
+        header(m.progress),
+        context(m.planLine(planTitle(answer.plan, lang), formatDate(answer.plan.periodStart, lang), formatDate(answer.plan.periodEnd, lang))),
+      );
       body.push(
         ...answer.priorities.map((p) =>
           section(

@@ -7,6 +7,7 @@ import {
   leadText,
   noteText,
   occurrenceName,
+  planTitle,
   priorityText,
   priorityTitle,
   profileTexts,
@@ -35,8 +36,8 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
   const m = messages(answer.lang);
   const lang = answer.lang;
   const out: string[] = [];
-  const planLine = (p: { title: string; periodStart: string; periodEnd: string }) =>
-    m.planLine(p.title, formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang));
+  const planLine = (p: { title: string; titleEs: string | null; periodStart: string; periodEnd: string }) =>
+    m.planLine(planTitle(p, lang), formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang));
   switch (answer.kind) {
     case 'help': {
       const width = Math.max(20, ...answer.lines.map((l) => l.usage.length));
@@ -46,7 +47,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
     case 'objective': {
       const o = answer.objective;
       out.push(`${m.objectiveTitleIntro} ${o.number}: ${lang === 'es' ? o.titleEs : o.titleEn}`, planLine(answer.plan), '');
-      if (answer.priorities.length === 0) out.push(m.noPriorityCites(o.number, answer.plan.title));
+      if (answer.priorities.length === 0) out.push(m.noPriorityCites(o.number, planTitle(answer.plan, lang)));
       else out.push(`${m.prioritiesCiting(o.number)}:`);
       for (const { priority, activities, total } of answer.priorities) {
         out.push('', `${m.priorityKind[priority.kind]} ${priority.id}: ${priorityTitle(priority, lang)}`);
@@ -104,7 +105,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       } else out.push(m.noProfile(a.id));
       out.push('');
       if (answer.marks.length === 0) out.push(m.matrixNone);
-      else out.push(`${m.matrix}:`, ...answer.marks.map((k) => bullet(`${k.issueNumber}. ${k.issue} (${k.mark})`)));
+      else out.push(`${m.matrix}:`, ...answer.marks.map((k) => bullet(`${k.issueNumber}. ${lang === 'es' && k.issueEs ? k.issueEs : k.issue} (${k.mark})`)));
       if (a.note) out.push('', `${m.note}: ${a.note}`);
       break;
     }

@@ -49,6 +49,11 @@ describe("the project's Spanish texts", () => {
       }
     }
   });
+  it('the plan has a Spanish title and every 2014 matrix issue a Spanish name', () => {
+    expect(plan.title_es).toBe('Plan de Trabajo 2023-2024');
+    const matrix = parse(readFileSync(path.join(defaultDataDir, 'matrix.yaml'), 'utf8'));
+    for (const i of matrix.issues) expect(i.issue_es, String(i.number)).toBeTruthy();
+  });
   it('every profile has its mandate and migration work in Spanish, keeping its years', () => {
     for (const a of agencies.filter((x) => x.profile)) {
       const p = a.profile!;

@@ -38,13 +38,13 @@ interface Case {
 const cases: Case[] = [
   {
     words: 'agencia OIT',
-    es: ['Creada en 1919, la OIT', 'Su trabajo en migración se basa', 'Organizar una consulta regional'],
-    notEn: ['Created in 1919', 'Its migration work builds', 'Organize a regional consultation', 'resumen en inglés'],
+    es: ['Creada en 1919, la OIT', 'Su trabajo en migración se basa', 'Organizar una consulta regional', 'La migración en el mandato'],
+    notEn: ['Created in 1919', 'Its migration work builds', 'Organize a regional consultation', 'resumen en inglés', 'Migration in the mandate'],
   },
   {
     words: 'objetivo 8',
     es: ['Salvar vidas y emprender iniciativas internacionales coordinadas', 'Organizar un taller sobre estrategias'],
-    notEn: ['Save lives and establish', 'Organize a data collection', 'Objective 8'],
+    notEn: ['Save lives and establish', 'Organize a data collection', 'Objective 8', 'Work Plan 2023-2024'],
   },
   {
     words: 'actividad T1.1',
@@ -88,6 +88,12 @@ describe('a Spanish answer is Spanish throughout', () => {
     expect(r.out).toContain('Objetivo 8: Salvar vidas y emprender iniciativas internacionales coordinadas');
     expect(r.out).not.toContain('Objective 8');
     expect(r.out).not.toContain('Save lives');
+  });
+
+  it("the plan's title in Spanish", () => {
+    const r = ask('avance');
+    expect(r.out).toContain('Plan de Trabajo 2023-2024');
+    expect(r.out).not.toContain('Work Plan');
   });
 
   it('English answers show the English texts and no note', () => {
