@@ -48,7 +48,7 @@ export function runReport(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
       return 2;
     }
     const ctx = { plans: stores.plans, state: stores.state, now, ...(args.plan === undefined ? {} : { plan: args.plan }) };
-    const built = buildReports(ctx, period.from, period.to);
+    const built = buildReports(ctx, period.from, period.to, config.language);
     if (!built.ok) {
       errOut(m.error(built.error));
       return 2;

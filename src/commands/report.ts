@@ -32,7 +32,7 @@ export const report: SlashCommand<Result> = {
     const period = parseReportPeriod(from, to, ctx.now);
     if (!period.ok) return period;
     // Every plan the period overlaps, a section each (or the one `plan:ID` named).
-    return buildReports(ctx, period.from, period.to);
+    return buildReports(ctx, period.from, period.to, uc.lang);
   },
   view: (r, uc) => {
     const m = messages(uc.lang);

@@ -283,4 +283,14 @@ export const migrations: readonly string[] = [
   DELETE FROM meta WHERE key = 'reference_hash';
   UPDATE plans SET file_hash = '';
   `,
+  // 7: the note on the source of a priority or an activity in Spanish, when the plan file has one (rebuilt at
+  // every import; null otherwise)
+  `
+  ALTER TABLE priorities ADD COLUMN note_es TEXT;
+  ALTER TABLE activities ADD COLUMN note_es TEXT;
+  `,
+  // 8: the name of a 2014 matrix issue in Spanish, when the matrix file has one (rebuilt at every import)
+  `
+  ALTER TABLE matrix_issues ADD COLUMN issue_es TEXT;
+  `,
 ];

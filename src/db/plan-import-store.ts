@@ -106,7 +106,7 @@ export class PlanImportStore {
          VALUES (@id, @seq, @roles_json, @name_en, @name_es, @acronym_es, @aliases_json, @matrix_column, @note, @profile_json)`,
       ),
       addAgencyName: db.prepare<AgencyNameRow>('INSERT OR IGNORE INTO agency_names (name_norm, agency_id) VALUES (@name_norm, @agency_id)'),
-      addMatrixIssue: db.prepare<MatrixIssueRow>('INSERT INTO matrix_issues (number, issue) VALUES (@number, @issue)'),
+      addMatrixIssue: db.prepare<MatrixIssueRow>('INSERT INTO matrix_issues (number, issue, issue_es) VALUES (@number, @issue, @issue_es)'),
       addMatrixMark: db.prepare<MatrixMarkRow>(
         'INSERT INTO matrix_marks (issue_number, agency_id, heading, mark) VALUES (@issue_number, @agency_id, @heading, @mark)',
       ),
@@ -122,16 +122,16 @@ export class PlanImportStore {
          VALUES (@id, @title, @network, @period_start, @period_end, @info_json, @file_hash, @file_path, @imported_at)`,
       ),
       addPriority: db.prepare<PriorityRow>(
-        'INSERT INTO priorities (plan_id, id, seq, kind, title, title_es, text, text_es, note) VALUES (@plan_id, @id, @seq, @kind, @title, @title_es, @text, @text_es, @note)',
+        'INSERT INTO priorities (plan_id, id, seq, kind, title, title_es, text, text_es, note, note_es) VALUES (@plan_id, @id, @seq, @kind, @title, @title_es, @text, @text_es, @note, @note_es)',
       ),
       addPriorityObjective: db.prepare<PriorityObjectiveRow>(
         'INSERT INTO priority_objectives (plan_id, priority_id, objective, seq) VALUES (@plan_id, @priority_id, @objective, @seq)',
       ),
       addActivity: db.prepare<ActivityRow>(
         `INSERT INTO activities (plan_id, id, priority_id, seq, number, text, text_es, references_json, workstreams_json,
-           lead_json, support_json, kind, schedule_json, note, support_network)
+           lead_json, support_json, kind, schedule_json, note, note_es, support_network)
          VALUES (@plan_id, @id, @priority_id, @seq, @number, @text, @text_es, @references_json, @workstreams_json,
-           @lead_json, @support_json, @kind, @schedule_json, @note, @support_network)`,
+           @lead_json, @support_json, @kind, @schedule_json, @note, @note_es, @support_network)`,
       ),
       addActivityAgency: db.prepare<ActivityAgencyRow>(
         'INSERT OR IGNORE INTO activity_agencies (plan_id, activity_id, agency_id, role, seq) VALUES (@plan_id, @activity_id, @agency_id, @role, @seq)',
@@ -238,7 +238,7 @@ export class PlanImportStore {
     });
     const headingOf = new Map(ref.matrix.columns.map((c) => [c.agency, c.heading]));
     for (const issue of ref.matrix.issues) {
-      s.addMatrixIssue.run({ number: issue.number, issue: issue.issue });
+      s.addMatrixIssue.run({ number: issue.number, issue: issue.issue, issue_es: issue.issue_es ?? null });
       for (const [agencyId, mark] of Object.entries(issue.marks)) {
         s.addMatrixMark.run({ issue_number: issue.number, agency_id: agencyId, heading: headingOf.get(agencyId) ?? agencyId, mark });
       }
@@ -266,6 +266,7 @@ export class PlanImportStore {
         monitoring: plan.monitoring,
         period_note: plan.period_note,
         translation_es: plan.translation_es,
+        title_es: plan.title_es,
       }),
       file_hash: bundle.planHash,
       file_path: bundle.planFile,
@@ -286,6 +287,7 @@ export class PlanImportStore {
         text: p.text,
         text_es: p.text_es ?? null,
         note: p.note ?? null,
+        note_es: p.note_es ?? null,
       });
       p.objectives.forEach((n, i) => {
         s.addPriorityObjective.run({ plan_id: plan.id, priority_id: p.id, objective: n, seq: i });
@@ -317,6 +319,7 @@ export class PlanImportStore {
           kind: a.kind,
           schedule_json: JSON.stringify(a.schedule),
           note: a.note ?? null,
+          note_es: a.note_es ?? null,
           support_network: a.support.network ? 1 : 0,
         });
         for (const id of a.lead.agencies) s.addActivityAgency.run({ plan_id: plan.id, activity_id: a.id, agency_id: id, role: 'lead', seq: seq - 1 });

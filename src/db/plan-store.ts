@@ -28,6 +28,7 @@ interface PlanInfoJson {
   monitoring?: string;
   period_note?: string;
   translation_es?: 'official' | 'project';
+  title_es?: string;
 }
 
 function toPlan(r: PlanRow): PlanInfo {
@@ -43,6 +44,7 @@ function toPlan(r: PlanRow): PlanInfo {
     monitoring: info.monitoring ?? null,
     periodNote: info.period_note ?? null,
     translationEs: info.translation_es ?? null,
+    titleEs: info.title_es ?? null,
   };
 }
 
@@ -55,7 +57,18 @@ function toPrinciple(r: PrincipleRow): Principle {
 }
 
 function toPriority(r: PriorityRow, objectives: number[]): Priority {
-  return { planId: r.plan_id, id: r.id, kind: r.kind, title: r.title, titleEs: r.title_es, text: r.text, textEs: r.text_es, note: r.note, objectives };
+  return {
+    planId: r.plan_id,
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    titleEs: r.title_es,
+    text: r.text,
+    textEs: r.text_es,
+    note: r.note,
+    noteEs: r.note_es,
+    objectives,
+  };
 }
 
 function toActivity(r: ActivityRow): Activity {
@@ -73,6 +86,7 @@ function toActivity(r: ActivityRow): Activity {
     kind: r.kind,
     schedule: json(r.schedule_json),
     note: r.note,
+    noteEs: r.note_es,
   };
 }
 
@@ -96,10 +110,10 @@ function toProfile(p: Partial<AgencyProfile> & Pick<AgencyProfile, 'sourceHeadin
 }
 
 /** A row of the matrix marks of one agency, with the text of each issue. */
-type AgencyMarkRow = Pick<MatrixMarkRow, 'issue_number' | 'mark'> & Pick<MatrixIssueRow, 'issue'>;
+type AgencyMarkRow = Pick<MatrixMarkRow, 'issue_number' | 'mark'> & Pick<MatrixIssueRow, 'issue' | 'issue_es'>;
 
 function toMatrixMark(r: AgencyMarkRow): MatrixMark {
-  return { issueNumber: r.issue_number, issue: r.issue, mark: r.mark };
+  return { issueNumber: r.issue_number, issue: r.issue, issueEs: r.issue_es, mark: r.mark };
 }
 
 type Role = ActivityAgencyRow['role'];
@@ -159,7 +173,7 @@ export class PlanStore implements PlanReader {
       agencyIdsByName: db.prepare<[string], string>('SELECT agency_id FROM agency_names WHERE name_norm = ?').pluck(),
       agencyNames: db.prepare<[], AgencyNameRow>('SELECT name_norm, agency_id FROM agency_names'),
       matrixMarks: db.prepare<[string], AgencyMarkRow>(
-        `SELECT m.issue_number, i.issue, m.mark FROM matrix_marks m JOIN matrix_issues i ON i.number = m.issue_number
+        `SELECT m.issue_number, i.issue, i.issue_es, m.mark FROM matrix_marks m JOIN matrix_issues i ON i.number = m.issue_number
          WHERE m.agency_id = ? ORDER BY m.issue_number`,
       ),
     };

@@ -51,6 +51,7 @@ export interface AgencyNameRow {
 export interface MatrixIssueRow {
   number: number;
   issue: string;
+  issue_es: string | null;
 }
 
 export interface MatrixMarkRow {
@@ -84,6 +85,7 @@ export interface PriorityRow {
   text: string;
   text_es: string | null;
   note: string | null;
+  note_es: string | null;
 }
 
 export interface PriorityObjectiveRow {
@@ -108,6 +110,7 @@ export interface ActivityRow {
   kind: Activity['kind'];
   schedule_json: string;
   note: string | null;
+  note_es: string | null;
   /** 1 when the whole Network supports the activity. */
   support_network: number;
 }

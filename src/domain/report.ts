@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { AnswerError } from './answers.js';
 import { occurrencesOf } from './occurrences.js';
 import type { Context } from './ports.js';
-import type { Activity, Occurrence, PlanInfo } from './types.js';
+import type { Activity, Language, Occurrence, PlanInfo } from './types.js';
 
 export interface ReportItem {
   occurrenceKey: string;
@@ -12,6 +12,7 @@ export interface ReportItem {
   due: string | null;
   leads: string[];
   leadWording: string;
+  /** The activity's text in the report's language (the plan's English where it has no Spanish text). */
   text: string;
 }
 
@@ -87,12 +88,17 @@ export function plansForPeriod(ctx: Context, from: string, to: string): { ok: tr
 }
 
 /** The reports of [from, to], one per plan it covers (plansForPeriod). */
-export function buildReports(ctx: Context, from: string, to: string): { ok: true; reports: ProgressReport[] } | { ok: false; error: AnswerError } {
+export function buildReports(
+  ctx: Context,
+  from: string,
+  to: string,
+  lang: Language = 'en',
+): { ok: true; reports: ProgressReport[] } | { ok: false; error: AnswerError } {
   const found = plansForPeriod(ctx, from, to);
-  return found.ok ? { ok: true, reports: found.plans.map((p) => buildReport(ctx, p, from, to)) } : found;
+  return found.ok ? { ok: true, reports: found.plans.map((p) => buildReport(ctx, p, from, to, lang)) } : found;
 }
 
-function item(a: Activity, o: Occurrence): ReportItem {
+function item(a: Activity, o: Occurrence, lang: Language): ReportItem {
   return {
     occurrenceKey: o.key,
     activityId: a.id,
@@ -101,7 +107,7 @@ function item(a: Activity, o: Occurrence): ReportItem {
     due: o.due,
     leads: a.lead.agencies,
     leadWording: a.lead.wording,
-    text: a.text,
+    text: lang === 'es' && a.textEs ? a.textEs : a.text,
   };
 }
 
@@ -109,7 +115,7 @@ function item(a: Activity, o: Occurrence): ReportItem {
  * Builds the report of `plan` for [from, to] (ISO dates, inclusive, in `ctx.now`'s zone). Pure over the
  * stores: counts as of the end of the period (a mark made later does not count).
  */
-export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: string): ProgressReport {
+export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: string, lang: Language = 'en'): ProgressReport {
   const zone = ctx.now.zoneName ?? 'UTC';
   const endUtc = DateTime.fromISO(to, { zone }).endOf('day').toUTC().toISO()!;
   const startUtc = DateTime.fromISO(from, { zone }).startOf('day').toUTC().toISO()!;
@@ -125,7 +131,16 @@ export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: stri
   const lines = new Map<string, PriorityLine>(
     priorities.map((p) => [
       p.id,
-      { id: p.id, kind: p.kind, title: p.title, objectives: p.objectives, activities: 0, activitiesDone: 0, occurrences: 0, occurrencesDone: 0 },
+      {
+        id: p.id,
+        kind: p.kind,
+        title: lang === 'es' && p.titleEs ? p.titleEs : p.title,
+        objectives: p.objectives,
+        activities: 0,
+        activitiesDone: 0,
+        occurrences: 0,
+        occurrencesDone: 0,
+      },
     ]),
   );
   const done: DoneItem[] = [];
@@ -141,16 +156,16 @@ export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: stri
       const c = doneBy(o.key);
       if (c) {
         line.occurrencesDone += 1;
-        if (c.doneAt >= startUtc) done.push({ ...item(a, o), doneBy: c.doneBy, doneAt: c.doneAt });
+        if (c.doneAt >= startUtc) done.push({ ...item(a, o, lang), doneBy: c.doneBy, doneAt: c.doneAt });
       } else {
         all = false;
         if (o.due && o.due >= from && o.due <= to) {
           for (const agency of a.lead.agencies.length ? a.lead.agencies : [a.lead.wording || '—'])
-            overdueBy.set(agency, [...(overdueBy.get(agency) ?? []), item(a, o)]);
-        } else if (o.due && o.due < from) overdueBefore.push(item(a, o));
+            overdueBy.set(agency, [...(overdueBy.get(agency) ?? []), item(a, o, lang)]);
+        } else if (o.due && o.due < from) overdueBefore.push(item(a, o, lang));
       }
       const open = !completions.has(o.key) || completions.get(o.key)!.doneAt > endUtc;
-      if (open && o.due && o.due >= next.from && o.due <= next.to) next.items.push(item(a, o));
+      if (open && o.due && o.due >= next.from && o.due <= next.to) next.items.push(item(a, o, lang));
     }
     if (all) line.activitiesDone += 1;
   }
@@ -161,7 +176,7 @@ export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: stri
   const pl = [...lines.values()];
   return {
     planId: plan.id,
-    planTitle: plan.title,
+    planTitle: lang === 'es' && plan.titleEs ? plan.titleEs : plan.title,
     from,
     to,
     zone,

@@ -40,6 +40,8 @@ export interface SearchHit {
 export interface PlanInfo {
   id: string;
   title: string;
+  /** The title in Spanish, when the plan file has one (see translationEs). */
+  titleEs: string | null;
   network: string;
   periodStart: string;
   periodEnd: string;
@@ -76,6 +78,7 @@ export interface Priority {
   text: string;
   textEs: string | null;
   note: string | null;
+  noteEs: string | null;
   objectives: number[];
 }
 
@@ -105,6 +108,7 @@ export interface Activity {
   kind: ActivityKind;
   schedule: Schedule;
   note: string | null;
+  noteEs: string | null;
 }
 
 export interface AgencyProfile {
@@ -134,6 +138,8 @@ export type AgencyDirectory = ReadonlyMap<string, Agency>;
 export interface MatrixMark {
   issueNumber: number;
   issue: string;
+  /** The issue's name in Spanish (the project's translation); null where the matrix file has none. */
+  issueEs: string | null;
   mark: 'x' | 'xx';
 }
 

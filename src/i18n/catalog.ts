@@ -42,6 +42,10 @@ export interface Messages {
   migrationWork: string;
   noProfile: (name: string) => string;
   profileSource: string;
+  /** The source line of a profile shown in the project's translation (Spanish answers). */
+  profileSourceTranslated: string;
+  /** Said once in an answer that shows a text of the plan or a profile not in its official version (Spanish answers). */
+  unofficialTranslation: string;
   matrix: string;
   matrixNone: string;
   matrixMarks: { x: string; xx: string };

@@ -63,6 +63,8 @@ export const en: Messages = {
   migrationWork: 'Migration work',
   noProfile: (name) => `The reference document (South American Conference on Migration, 2014) has no profile of ${name}.`,
   profileSource: 'Source: South American Conference on Migration, reference document (Lima, 2014)',
+  profileSourceTranslated: 'Source: South American Conference on Migration, reference document (Lima, 2014), in English',
+  unofficialTranslation: "The project's unofficial translation: the official text of the plan and of the agencies' profiles is in English.",
   matrix: 'Migration issues where the 2014 matrix marks it',
   matrixNone: 'The 2014 matrix of migration issues has no column for it.',
   matrixMarks: { x: 'x', xx: 'xx' },

@@ -63,6 +63,8 @@ export const es: Messages = {
   migrationWork: 'Trabajo en migración',
   noProfile: (name) => `El documento de referencia (Conferencia Suramericana sobre Migraciones, 2014) no tiene un perfil de ${name}.`,
   profileSource: 'Fuente: Conferencia Suramericana sobre Migraciones, documento de referencia (Lima, 2014); resumen en inglés',
+  profileSourceTranslated: 'Fuente: Conferencia Suramericana sobre Migraciones, documento de referencia (Lima, 2014), en inglés',
+  unofficialTranslation: 'Traducción no oficial del proyecto: el texto oficial del plan y de los perfiles de las agencias está en inglés.',
   matrix: 'Temas migratorios en que la matriz de 2014 la marca',
   matrixNone: 'La matriz de temas migratorios de 2014 no tiene columna para ella.',
   matrixMarks: { x: 'x', xx: 'xx' },

@@ -19,6 +19,7 @@ export function activitiesOfFile(plan: PlanFile): Activity[] {
         kind: a.kind,
         schedule: a.schedule,
         note: a.note ?? null,
+        noteEs: a.note_es ?? null,
       }),
     ),
   );

@@ -98,6 +98,8 @@ export const matrixFileSchema = z
           .object({
             number: z.number().int().min(1),
             issue: text,
+            /** The issue's name in Spanish: the project's translation (the source is in English). */
+            issue_es: text.optional(),
             marks: z.record(agencyId, z.enum(['x', 'xx'])),
           })
           .strict(),
@@ -171,6 +173,8 @@ export const activitySchema = z
     kind: z.enum(activityKinds),
     schedule: scheduleSchema,
     note: text.optional(),
+    /** The note in Spanish (see translation_es). */
+    note_es: text.optional(),
   })
   .strict();
 export type ActivityInput = z.infer<typeof activitySchema>;
@@ -186,6 +190,8 @@ export const prioritySchema = z
     text_es: text.optional(),
     objectives: z.array(z.number().int()).default([]),
     note: text.optional(),
+    /** The note in Spanish (see translation_es). */
+    note_es: text.optional(),
     activities: z.array(activitySchema),
   })
   .strict();
@@ -203,6 +209,8 @@ export const planFileSchema = z
     period: z.object({ start: isoDate, end: isoDate }).strict(),
     period_note: text.optional(),
     monitoring: text.optional(),
+    /** The plan's title in Spanish (see translation_es). */
+    title_es: text.optional(),
     /** Who wrote the file's Spanish texts (text_es, title_es): the plan's official version, or the project's translation. */
     translation_es: z.enum(['official', 'project']).optional(),
     priorities: z.array(prioritySchema).min(1),

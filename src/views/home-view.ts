@@ -4,7 +4,7 @@ import { formatDate, messages } from '../i18n/messages.js';
 import { actionIds } from './action-ids.js';
 import { betweenPlans } from './message-view.js';
 import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText } from './labels.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, planTitle, priorityTitle, statusText, translationNote } from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
 
 /** The App Home tab: progress by priority, the next 30 days, my agency. Pure; at most 100 blocks. */
@@ -16,7 +16,7 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
     blocks.push(section(m.error({ code: 'no_plan' })));
     return { type: 'home', blocks };
   }
-  blocks.push(context(m.planLine(d.plan.title, formatDate(d.plan.periodStart, lang), formatDate(d.plan.periodEnd, lang))));
+  blocks.push(context(m.planLine(planTitle(d.plan, lang), formatDate(d.plan.periodStart, lang), formatDate(d.plan.periodEnd, lang))));
   if (d.ended) blocks.push(section(m.planEnded(formatDate(d.plan.periodEnd, lang))));
   if (d.previous) blocks.push(section(betweenPlans(d.previous, d.plan, lang)));
 
@@ -24,10 +24,14 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
   for (const p of d.progress) {
     blocks.push(
       section(
-        `*${p.priority.id}* ${esc(clip(p.priority.title, 150))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`,
+        `*${p.priority.id}* ${esc(clip(priorityTitle(p.priority, lang), 150))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`,
       ),
     );
   }
+
+  // Said once, under the progress: the titles above and the texts below are the plan's (docs/decisions/language.md).
+  const note = d.progress.length > 0 ? translationNote(lang, d.plan) : null;
+  if (note) blocks.push(context(note));
 
   blocks.push(divider(), section(`*${m.homeDue30}*`));
   const due = d.due30.map(({ occurrence: o, activity: a }) =>

@@ -1,5 +1,5 @@
-import type { Language, Activity, AgencyDirectory, Occurrence } from '../domain/types.js';
-import type { ActivityState } from '../domain/answers.js';
+import type { Language, Activity, AgencyDirectory, AgencyProfile, Occurrence, PlanInfo, Priority } from '../domain/types.js';
+import type { ActivityState, Answer } from '../domain/answers.js';
 import { fold } from '../domain/normalize.js';
 import { describeSchedule, formatDate, formatLabel, messages } from '../i18n/messages.js';
 
@@ -61,8 +61,45 @@ export function supportText(a: Activity, lang: Language, dir: AgencyDirectory): 
 }
 
 /** The activity's text in the answer's language: the plan's English unless a Spanish text is given. */
-export function activityText(a: Activity, lang: Language): string {
+export function activityText(a: Pick<Activity, 'text' | 'textEs'>, lang: Language): string {
   return lang === 'es' && a.textEs ? a.textEs : a.text;
+}
+
+/** The note on the source of an activity or priority in the answer's language: its English unless a Spanish one is given. */
+export function noteText(x: { note: string | null; noteEs: string | null }, lang: Language): string | null {
+  return lang === 'es' && x.noteEs ? x.noteEs : x.note;
+}
+
+/** The plan's title in the answer's language: its English unless a Spanish title is given. */
+export function planTitle(p: Pick<PlanInfo, 'title' | 'titleEs'>, lang: Language): string {
+  return lang === 'es' && p.titleEs ? p.titleEs : p.title;
+}
+
+/** The priority's title in the answer's language: the plan's English unless a Spanish title is given. */
+export function priorityTitle(p: Pick<Priority, 'title' | 'titleEs'>, lang: Language): string {
+  return lang === 'es' && p.titleEs ? p.titleEs : p.title;
+}
+
+/** The priority's text in the answer's language: the plan's English unless a Spanish text is given. */
+export function priorityText(p: Pick<Priority, 'text' | 'textEs'>, lang: Language): string {
+  return lang === 'es' && p.textEs ? p.textEs : p.text;
+}
+
+/** A profile's mandate and migration work in the answer's language: the summary's English unless translated. */
+export function profileTexts(p: AgencyProfile, lang: Language): { mandate: string; migrationWork: string; translated: boolean } {
+  if (lang === 'es' && p.mandateEs && p.migrationWorkEs) return { mandate: p.mandateEs, migrationWork: p.migrationWorkEs, translated: true };
+  return { mandate: p.mandate, migrationWork: p.migrationWork, translated: false };
+}
+
+/**
+ * The small print a Spanish answer showing texts of the plan or of a profile carries once: they are the project's
+ * translation, or the English original where there is none. Null in English, and where the plan's Spanish is
+ * official and no profile is shown.
+ */
+export function translationNote(lang: Language, plan: Pick<PlanInfo, 'translationEs'> | null, showsProfile = false): string | null {
+  if (lang !== 'es') return null;
+  if (plan?.translationEs === 'official' && !showsProfile) return null;
+  return messages(lang).unofficialTranslation;
 }
 
 /** "done", "not done" or "3 of 7 done". */
@@ -91,4 +128,25 @@ export function dueText(o: Occurrence, lang: Language): string {
 /** The occurrence's name: "May 2024" for a recurring one, the activity id for a one-off. */
 export function occurrenceName(o: Occurrence, lang: Language): string {
   return o.label ? `${o.activityId} · ${formatLabel(o.label, lang)}` : o.activityId;
+}
+
+/** True when the answer shows a text of the plan (activity, priority) or of an agency's profile. */
+export function showsPlanTexts(answer: Answer): boolean {
+  switch (answer.kind) {
+    case 'objective':
+      return answer.priorities.length > 0;
+    case 'activity':
+    case 'priority':
+    case 'priorities':
+    case 'progress':
+      return true;
+    case 'agency':
+      return answer.agency.profile !== null || answer.leads.length + answer.supports.length > 0;
+    case 'search':
+      return answer.hits.some((h) => h.kind === 'activity' || h.kind === 'priority' || h.kind === 'agency');
+    case 'upcoming':
+      return !answer.ended && answer.items.length > 0;
+    default:
+      return false;
+  }
 }

@@ -5,7 +5,23 @@ import { formatDate, formatLabel, messages, periodText } from '../i18n/messages.
 import type { Occurrence, AgencyDirectory } from '../domain/types.js';
 import { actionIds, encodeValue, shareBlockId } from './action-ids.js';
 import { actions, button, clip, context, divider, esc, fitBlocks, header, limits, section, bar } from './blocks.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText } from './labels.js';
+import {
+  activityText,
+  agencyLabel,
+  dueText,
+  leadText,
+  noteText,
+  occurrenceName,
+  planTitle,
+  priorityText,
+  priorityTitle,
+  profileTexts,
+  statusText,
+  supportText,
+  showsPlanTexts,
+  translationNote,
+  whenText,
+} from './labels.js';
 
 /** A Slack message: Block Kit with its text fallback (what notifications and screen readers show). */
 export interface Message {
@@ -36,7 +52,7 @@ function activityBlock(s: ActivityState, lang: Answer['lang'], dir: AgencyDirect
   const a = s.activity;
   return section(
     `*${a.id}* ${esc(clip(activityText(a, lang), activityTextMax))}\n${m.lead}: ${esc(leadText(a, lang, dir))} · ${m.when}: ${esc(whenText(a, lang))} · _${statusText(s, lang)}_` +
-      (a.note ? `\n_${m.sourceNote}: ${esc(clip(a.note, 300))}_` : ''),
+      (a.note ? `\n_${m.sourceNote}: ${esc(clip(noteText(a, lang) ?? '', 300))}_` : ''),
   );
 }
 
@@ -95,11 +111,13 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       const o = answer.objective;
       const title = lang === 'es' ? o.titleEs : o.titleEn;
       body.push(header(`${m.objectiveTitleIntro} ${o.number}`), section(`*${esc(title)}*`));
-      if (answer.priorities.length === 0) body.push(section(m.noPriorityCites(o.number, answer.plan.title)));
+      if (answer.priorities.length === 0) body.push(section(m.noPriorityCites(o.number, planTitle(answer.plan, lang))));
       for (const { priority, activities, total } of answer.priorities) {
         body.push(
           divider(),
-          section(`*${m.priorityKind[priority.kind]} ${priority.id}:* ${esc(priority.title)}\n${m.gcmObjectives}: ${priority.objectives.join(', ')}`),
+          section(
+            `*${m.priorityKind[priority.kind]} ${priority.id}:* ${esc(priorityTitle(priority, lang))}\n${m.gcmObjectives}: ${priority.objectives.join(', ')}`,
+          ),
         );
         for (const s of activities) body.push(activityBlock(s, lang, dir));
         if (total > activities.length) body.push(context(m.andMore(total - activities.length)));
@@ -133,7 +151,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
           .join('\n');
         body.push(
           header(`${m.activity} ${a.id}`),
-          context(`${m.priorityKind[priority.kind]} ${priority.id}: ${esc(priority.title)}`),
+          context(`${m.priorityKind[priority.kind]} ${priority.id}: ${esc(priorityTitle(priority, lang))}`),
           section(esc(clip(activityText(a, lang), limits.sectionText))),
           {
             type: 'section',
@@ -147,7 +165,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
           section(occ || m.noDate),
         );
         if (a.references.length) body.push(context(`${m.references}: ${esc(clip(a.references.join('; '), 2900))}`));
-        if (a.note) body.push(context(`${m.sourceNote}: ${esc(a.note)}`));
+        if (a.note) body.push(context(`${m.sourceNote}: ${esc(noteText(a, lang) ?? '')}`));
         if (opts.interactive) body.push(...markButtons(s, answer.today, opts, lang));
       }
       fallback = answer.items.map(({ state: s }) => `${s.activity.id}: ${leadText(s.activity, lang, dir)} · ${statusText(s, lang)}`).join('; ');
@@ -167,10 +185,18 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       if (answer.member) lists.push(context(m.networkSupported(answer.networkSupported)));
       body.push(...lists);
       tail.push(divider());
-      if (a.profile)
-        tail.push(section(`*${m.mandate}:* ${esc(a.profile.mandate)}\n*${m.migrationWork}:* ${esc(a.profile.migrationWork)}`), context(m.profileSource));
-      else tail.push(section(m.noProfile(a.id)));
-      tail.push(answer.marks.length ? section(`*${m.matrix}:* ${answer.marks.map((k) => `${esc(k.issue)} (${k.mark})`).join(' · ')}`) : context(m.matrixNone));
+      if (a.profile) {
+        const p = profileTexts(a.profile, lang);
+        tail.push(
+          section(`*${m.mandate}:* ${esc(p.mandate)}\n*${m.migrationWork}:* ${esc(p.migrationWork)}`),
+          context(p.translated ? m.profileSourceTranslated : m.profileSource),
+        );
+      } else tail.push(section(m.noProfile(a.id)));
+      tail.push(
+        answer.marks.length
+          ? section(`*${m.matrix}:* ${answer.marks.map((k) => `${esc(lang === 'es' && k.issueEs ? k.issueEs : k.issue)} (${k.mark})`).join(' · ')}`)
+          : context(m.matrixNone),
+      );
       fallback = `${a.id}: ${name}`;
       break;
     }
@@ -185,12 +211,14 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       const p = answer.priority;
       body.push(
         header(`${m.priorityKind[p.kind]} ${p.id}`),
-        section(`*${esc(p.title)}*\n${esc(p.text)}${p.objectives.length ? `\n${m.gcmObjectives}: ${p.objectives.join(', ')}` : ''}`),
+        section(
+          `*${esc(priorityTitle(p, lang))}*\n${esc(priorityText(p, lang))}${p.objectives.length ? `\n${m.gcmObjectives}: ${p.objectives.join(', ')}` : ''}`,
+        ),
       );
-      if (p.note) body.push(context(`${m.sourceNote}: ${esc(p.note)}`));
+      if (p.note) body.push(context(`${m.sourceNote}: ${esc(noteText(p, lang) ?? '')}`));
       body.push(...answer.activities.map((s) => activityBlock(s, lang, dir)));
       if (answer.total > answer.activities.length) body.push(context(m.andMore(answer.total - answer.activities.length)));
-      fallback = `${p.id}: ${p.title}`;
+      fallback = `${p.id}: ${priorityTitle(p, lang)}`;
       break;
     }
     case 'priorities':
@@ -198,7 +226,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
         header(m.prioritiesHeading),
         section(
           answer.priorities
-            .map(({ priority: p, activities }) => `*${p.id}* ${m.priorityKind[p.kind]}: ${esc(p.title)} _(${m.activitiesCount(activities)})_`)
+            .map(({ priority: p, activities }) => `*${p.id}* ${m.priorityKind[p.kind]}: ${esc(priorityTitle(p, lang))} _(${m.activitiesCount(activities)})_`)
             .join('\n'),
         ),
       );
@@ -208,7 +236,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       if (answer.hits.length === 0) body.push(section(esc(m.noResults(answer.query))));
       else {
         body.push(section(`*${esc(m.searchResults(answer.query, answer.hits.length))}*`));
-        body.push(...answer.hits.map((h) => section(`*${m.kinds[h.kind]}* ${esc(clip(h.title, 300))}\n${esc(clip(h.snippet, 500))}`)));
+        body.push(...answer.hits.map((h) => section(`*${m.kinds[h.kind]}* ${esc(clip(h.title, 300))}${h.snippet ? `\n${esc(clip(h.snippet, 500))}` : ''}`)));
       }
       fallback = m.searchResults(answer.query, answer.hits.length);
       break;
@@ -244,11 +272,14 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       fallback = m.principles;
       break;
     case 'progress':
-      body.push(header(m.progress), context(m.planLine(answer.plan.title, formatDate(answer.plan.periodStart, lang), formatDate(answer.plan.periodEnd, lang))));
+      body.push(
+        header(m.progress),
+        context(m.planLine(planTitle(answer.plan, lang), formatDate(answer.plan.periodStart, lang), formatDate(answer.plan.periodEnd, lang))),
+      );
       body.push(
         ...answer.priorities.map((p) =>
           section(
-            `*${p.priority.id}* ${esc(clip(p.priority.title, 200))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`,
+            `*${p.priority.id}* ${esc(clip(priorityTitle(p.priority, lang), 200))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`,
           ),
         ),
       );
@@ -284,6 +315,8 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       fallback = m.error(answer.error, opts.audience);
       break;
   }
+  const note = translationNote(lang, 'plan' in answer ? answer.plan : null, answer.kind === 'agency' && answer.agency.profile !== null);
+  if (note && showsPlanTexts(answer)) tail.push(context(note));
   const head: KnownBlock[] = opts.notice ? [context(opts.notice)] : [];
   const share: KnownBlock[] =
     opts.interactive && answer.kind !== 'error' ? [actions(shareBlockId, [button(m.share, actionIds.share, encodeValue({ c: opts.command, l: lang }))])] : [];

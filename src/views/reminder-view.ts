@@ -6,7 +6,7 @@ import type { ReminderContent } from '../domain/reminder-content.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
 import { actionIds, encodeValue } from './action-ids.js';
 import { actions, button, clip, context, dateToken, esc, fitBlocks, header, limits, section } from './blocks.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, supportText } from './labels.js';
+import { activityText, agencyLabel, dueText, leadText, occurrenceName, supportText, translationNote } from './labels.js';
 import type { Message } from './message-view.js';
 
 /** A reminder's content with how to show it: the language, a notice on top, the co-chairs to mention in a follow-up. */
@@ -55,6 +55,9 @@ export function reminderMessage(r: ReminderView, dir: AgencyDirectory): Message 
   ];
   if (mentions.length) blocks.push(section(clip(mentions.join('\n'), limits.sectionText)));
   if (o.dueRule === 'month_start') blocks.push(context(m.reminder.meetingRule));
+  // A reminder does not carry its plan: the plan's Spanish is never taken for official here.
+  const note = translationNote(r.lang, null);
+  if (note) blocks.push(context(note));
   const value = encodeValue({ c: `reminder ${r.reminderKey}`, l: r.lang, k: o.key, p: r.planId });
   const elements: ActionsBlock['elements'] = [r.done ? button(m.reopen, actionIds.reopen, value) : button(m.markDone, actionIds.markDone, value, 'primary')];
   if (a.kind === 'meeting' && !r.done) {
@@ -78,9 +81,11 @@ export function digestMessage(items: UpcomingItem[], days: number, lang: Languag
       `*${o.due ? dateToken(noonEpoch(o.due, zone), formatDate(o.due, lang)) : m.noDate}* · ${occurrenceName(o, lang)}${o.tentative ? ` (${m.reminder.tentative})` : ''}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`,
     ),
   );
+  const note = lines.length ? translationNote(lang, null) : null;
   const blocks = [
     header(m.reminder.digestTitle(days)),
-    ...(lines.length ? fitBlocks(lines, limits.messageBlocks - 1, m.andMore) : [section(m.reminder.digestEmpty(days))]),
+    ...(lines.length ? fitBlocks(lines, limits.messageBlocks - (note ? 2 : 1), m.andMore) : [section(m.reminder.digestEmpty(days))]),
+    ...(note ? [context(note)] : []),
   ];
   return { text: `${m.reminder.digestTitle(days)}: ${items.length}`, blocks };
 }

@@ -3,7 +3,7 @@ import type { Language, AgencyDirectory } from '../domain/types.js';
 import type { ProgressReport, ReportItem } from '../domain/report.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
 import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
-import { agencyLabel } from './labels.js';
+import { agencyLabel, translationNote } from './labels.js';
 import type { Message } from './message-view.js';
 
 export const reportFormats = ['md', 'csv', 'json'] as const;
@@ -61,6 +61,9 @@ export function reportMarkdown(r: ProgressReport, lang: Language, dir: AgencyDir
   out.push(`## ${t.next(d(r.next.from), d(r.next.to), r.next.items.length)}`, '');
   if (r.next.items.length === 0) out.push(t.noneNext);
   for (const i of r.next.items) out.push(`- ${d(i.due)}: ${occName(i, lang)}, ${c.lead}: ${leads(i, lang, dir)}`);
+  // The report carries no PlanInfo: its Spanish texts are never taken for official here.
+  const note = translationNote(lang, null);
+  if (note) out.push('', `_${note}_`);
   return `${out.join('\n')}\n`;
 }
 
@@ -152,6 +155,8 @@ export function reportMessage(r: ProgressReport, lang: Language, dir: AgencyDire
     ),
   );
   if (fileNote) tail.push(context(fileNote));
+  const note = translationNote(lang, null);
+  if (note) tail.push(context(note));
   const fitted = fitBlocks([...blocks, ...groups], limits.messageBlocks, m.andMore, tail.length);
   return { text: title, blocks: [...fitted, ...tail] };
 }

@@ -1,6 +1,22 @@
 import type { Answer, ActivityState, Audience } from '../domain/answers.js';
 import { formatDate, messages, periodText } from '../i18n/messages.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, statusText, supportText, whenText } from './labels.js';
+import {
+  activityText,
+  agencyLabel,
+  dueText,
+  leadText,
+  noteText,
+  occurrenceName,
+  planTitle,
+  priorityText,
+  priorityTitle,
+  profileTexts,
+  statusText,
+  supportText,
+  showsPlanTexts,
+  translationNote,
+  whenText,
+} from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
 import { betweenPlans, importedAt } from './message-view.js';
 
@@ -14,7 +30,7 @@ function activityLine(s: ActivityState, answer: Answer, dir: AgencyDirectory): s
   return [
     bullet(`${a.id}  ${activityText(a, answer.lang)}`),
     `      ${m.lead}: ${leadText(a, answer.lang, dir)} · ${m.when}: ${whenText(a, answer.lang)} · ${statusText(s, answer.lang)}`,
-    ...(a.note ? [`      ${m.sourceNote}: ${a.note}`] : []),
+    ...(a.note ? [`      ${m.sourceNote}: ${noteText(a, answer.lang)}`] : []),
   ];
 }
 
@@ -23,8 +39,8 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
   const m = messages(answer.lang);
   const lang = answer.lang;
   const out: string[] = [];
-  const planLine = (p: { title: string; periodStart: string; periodEnd: string }) =>
-    m.planLine(p.title, formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang));
+  const planLine = (p: { title: string; titleEs: string | null; periodStart: string; periodEnd: string }) =>
+    m.planLine(planTitle(p, lang), formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang));
   switch (answer.kind) {
     case 'help': {
       const width = Math.max(20, ...answer.lines.map((l) => l.usage.length));
@@ -34,10 +50,10 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
     case 'objective': {
       const o = answer.objective;
       out.push(`${m.objectiveTitleIntro} ${o.number}: ${lang === 'es' ? o.titleEs : o.titleEn}`, planLine(answer.plan), '');
-      if (answer.priorities.length === 0) out.push(m.noPriorityCites(o.number, answer.plan.title));
+      if (answer.priorities.length === 0) out.push(m.noPriorityCites(o.number, planTitle(answer.plan, lang)));
       else out.push(`${m.prioritiesCiting(o.number)}:`);
       for (const { priority, activities, total } of answer.priorities) {
-        out.push('', `${m.priorityKind[priority.kind]} ${priority.id}: ${priority.title}`);
+        out.push('', `${m.priorityKind[priority.kind]} ${priority.id}: ${priorityTitle(priority, lang)}`);
         if (priority.objectives.length > 0) out.push(`  ${m.gcmObjectives}: ${priority.objectives.join(', ')}`);
         for (const s of activities) out.push(...activityLine(s, answer, dir));
         if (total > activities.length) out.push(`  ${m.andMore(total - activities.length)}`);
@@ -55,7 +71,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       answer.items.forEach(({ state: s, priority }, i) => {
         const a = s.activity;
         if (i > 0) out.push('');
-        out.push(`${m.activity} ${a.id} (${m.priorityKind[priority.kind]} ${priority.id}: ${priority.title})`);
+        out.push(`${m.activity} ${a.id} (${m.priorityKind[priority.kind]} ${priority.id}: ${priorityTitle(priority, lang)})`);
         out.push(activityText(a, lang));
         out.push(`${m.lead}: ${leadText(a, lang, dir)}`);
         out.push(`${m.support}: ${supportText(a, lang, dir)}`);
@@ -67,7 +83,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
           const state = c ? m.doneBy(c.doneBy, formatDate(c.doneAt.slice(0, 10), lang)) : o.due && o.due < answer.today ? `${m.status.open}` : m.status.open;
           out.push(bullet(`${occurrenceName(o, lang)}: ${m.due} ${dueText(o, lang)} · ${state}`));
         }
-        if (a.note) out.push(`${m.sourceNote}: ${a.note}`);
+        if (a.note) out.push(`${m.sourceNote}: ${noteText(a, lang)}`);
       });
       break;
     }
@@ -87,11 +103,12 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       if (answer.member) out.push(`  ${m.networkSupported(answer.networkSupported)}`);
       out.push('');
       if (a.profile) {
-        out.push(`${m.mandate}: ${a.profile.mandate}`, `${m.migrationWork}: ${a.profile.migrationWork}`, `(${m.profileSource})`);
+        const p = profileTexts(a.profile, lang);
+        out.push(`${m.mandate}: ${p.mandate}`, `${m.migrationWork}: ${p.migrationWork}`, `(${p.translated ? m.profileSourceTranslated : m.profileSource})`);
       } else out.push(m.noProfile(a.id));
       out.push('');
       if (answer.marks.length === 0) out.push(m.matrixNone);
-      else out.push(`${m.matrix}:`, ...answer.marks.map((k) => bullet(`${k.issueNumber}. ${k.issue} (${k.mark})`)));
+      else out.push(`${m.matrix}:`, ...answer.marks.map((k) => bullet(`${k.issueNumber}. ${lang === 'es' && k.issueEs ? k.issueEs : k.issue} (${k.mark})`)));
       if (a.note) out.push('', `${m.note}: ${a.note}`);
       break;
     }
@@ -101,9 +118,9 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       break;
     case 'priority': {
       const p = answer.priority;
-      out.push(`${m.priorityKind[p.kind]} ${p.id}: ${p.title}`, p.text);
+      out.push(`${m.priorityKind[p.kind]} ${p.id}: ${priorityTitle(p, lang)}`, priorityText(p, lang));
       if (p.objectives.length > 0) out.push(`${m.gcmObjectives}: ${p.objectives.join(', ')}`);
-      if (p.note) out.push(`${m.sourceNote}: ${p.note}`);
+      if (p.note) out.push(`${m.sourceNote}: ${noteText(p, lang)}`);
       out.push('', `${m.activitiesHeading}:`);
       for (const s of answer.activities) out.push(...activityLine(s, answer, dir));
       if (answer.total > answer.activities.length) out.push(`  ${m.andMore(answer.total - answer.activities.length)}`);
@@ -114,7 +131,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       for (const { priority: p, activities } of answer.priorities) {
         out.push(
           bullet(
-            `${p.id} ${m.priorityKind[p.kind]}: ${p.title} (${m.activitiesCount(activities)}${p.objectives.length ? `; ${m.gcmObjectives.toLowerCase()} ${p.objectives.join(', ')}` : ''})`,
+            `${p.id} ${m.priorityKind[p.kind]}: ${priorityTitle(p, lang)} (${m.activitiesCount(activities)}${p.objectives.length ? `; ${m.gcmObjectives.toLowerCase()} ${p.objectives.join(', ')}` : ''})`,
           ),
         );
       }
@@ -157,7 +174,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       for (const p of answer.priorities) {
         out.push(
           bullet(
-            `${p.priority.id} ${p.priority.title}: ${m.progressLine(p.activitiesDone, p.activities)} (${m.occurrencesLine(p.occurrencesDone, p.occurrences)})`,
+            `${p.priority.id} ${priorityTitle(p.priority, lang)}: ${m.progressLine(p.activitiesDone, p.activities)} (${m.occurrencesLine(p.occurrencesDone, p.occurrences)})`,
           ),
         );
       }
@@ -183,5 +200,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       out.push(m.error(answer.error, terminal));
       break;
   }
+  const note = translationNote(lang, 'plan' in answer ? answer.plan : null, answer.kind === 'agency' && answer.agency.profile !== null);
+  if (note && showsPlanTexts(answer)) out.push('', `(${note})`);
   return out.join('\n');
 }

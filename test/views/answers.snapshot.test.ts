@@ -82,7 +82,7 @@ const cases: Case[] = [
   {
     says: 'a priority shows its text and its activities',
     en: { command: 'priority B1', contains: ['Basic priority B1', 'Effective, timely and coordinated support', 'B1.1', 'B1.6'] },
-    es: { command: 'prioridad B1', contains: ['Prioridad básica B1', 'Effective, timely and coordinated support', 'B1.1', 'B1.6'] },
+    es: { command: 'prioridad B1', contains: ['Prioridad básica B1', 'Apoyo eficaz, oportuno y coordinado de todo el sistema', 'B1.1', 'B1.6'] },
   },
   {
     says: 'priority without an id lists the seven priorities with their number of activities',

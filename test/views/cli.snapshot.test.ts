@@ -51,13 +51,13 @@ const cases: Case[] = [
     en: { words: 'upcoming', contains: ['Coming up (Work Plan 2023-2024, 1 June 2023 to 31 December 2024)', '30 April 2024: B1.3 · April 2024'] },
     es: {
       words: 'proximo',
-      contains: ['Próximamente (Work Plan 2023-2024, del 1 de junio de 2023 al 31 de diciembre de 2024)', '30 de abril de 2024: B1.3 · abril de 2024'],
+      contains: ['Próximamente (Plan de Trabajo 2023-2024, del 1 de junio de 2023 al 31 de diciembre de 2024)', '30 de abril de 2024: B1.3 · abril de 2024'],
     },
   },
   {
     says: 'progress by priority',
     en: { words: 'progress', contains: ['Progress of the plan', 'B1 Effective, timely and coordinated support', '0 of 6 activities done'] },
-    es: { words: 'avance', contains: ['Avance del plan', 'B1 Effective, timely and coordinated support', '0 de 6 actividades hechas'] },
+    es: { words: 'avance', contains: ['Avance del plan', 'B1 Apoyo eficaz, oportuno y coordinado de todo el sistema', '0 de 6 actividades hechas'] },
   },
   {
     says: 'the help',

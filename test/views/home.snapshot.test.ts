@@ -59,7 +59,7 @@ const expected = {
   },
   es: {
     title: 'Plan de Trabajo del Pacto Mundial',
-    plan: 'Work Plan 2023-2024, del 1 de junio de 2023 al 31 de diciembre de 2024',
+    plan: 'Plan de Trabajo 2023-2024, del 1 de junio de 2023 al 31 de diciembre de 2024',
     due30: 'Vence en los próximos 30 días',
     first: 'B1.3 · abril de 2024',
     pick: 'Elija su agencia',

@@ -8,7 +8,7 @@ import { dueRecord, nothingDue, type OutboxContext, type OutboxKind } from '../k
 function reportOf(r: ReminderRecord, ctx: OutboxContext): ProgressReport | null {
   const plan = ctx.plans.plan(r.planId);
   if (!plan || !r.periodFrom || !r.periodTo) return null;
-  return buildReport(ctx, plan, r.periodFrom, r.periodTo);
+  return buildReport(ctx, plan, r.periodFrom, r.periodTo, ctx.config.language);
 }
 
 /**
