@@ -89,6 +89,8 @@ export class PlanImportStore {
       referenceHash: db.prepare<[], string>("SELECT value FROM meta WHERE key = 'reference_hash'").pluck(),
       setMeta: db.prepare<MetaRow>('INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       planHash: db.prepare<[string], string>('SELECT file_hash FROM plans WHERE id = ?').pluck(),
+      planSource: db.prepare<[string], string>('SELECT file_path FROM plans WHERE id = ?').pluck(),
+      sourceHash: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
       activityIds: db.prepare<[string], string>('SELECT id FROM activities WHERE plan_id = ?').pluck(),
       stateOfActivities: db.prepare<{ planId: string }, StateOfActivityRow>(
         `SELECT activity_id, occurrence_key, kind FROM (
@@ -169,8 +171,19 @@ export class PlanImportStore {
   importBundle(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
     return this.db.transaction(() => {
       if (this.importedHash('reference') !== bundle.reference.hash) this.replaceReference(bundle.reference);
+      this.s.setMeta.run({ key: sourceKey(bundle.planFile), value: bundle.planHash });
       return this.replacePlan(bundle, importedAt, changes);
     })();
+  }
+
+  /** The file a stored plan was last imported from, or null when the plan is not loaded. */
+  importedFrom(planId: string): string | null {
+    return this.s.planSource.get(planId) ?? null;
+  }
+
+  /** The hash of `file` when it was last imported (whatever plan it held), or null when never. */
+  importedHashOf(file: string): string | null {
+    return this.s.sourceHash.get(sourceKey(file)) ?? null;
   }
 
   /** Rebuilds the objectives, principles, agencies (with their names) and the matrix, and their search rows. */
@@ -356,3 +369,6 @@ export class PlanImportStore {
     return report;
   }
 }
+
+/** The meta key under which the hash last imported from a plan file (or folder of tables) is kept. */
+const sourceKey = (file: string) => `source:${file}`;

@@ -89,9 +89,24 @@ export async function importPlanSource(
   return outcome.ok && bundle.remarks.length > 0 ? { ...outcome, remarks: bundle.remarks } : outcome;
 }
 
+/**
+ * Whether the start-up import of GCM_PLAN (`onlyIfChanged`) may leave the stored plan alone: the reference
+ * files are unchanged, and either this file is unchanged since it was last imported, or the plan of its id was
+ * imported from another file since (an explicit `plan:import` of a spreadsheet wins over the default file,
+ * which is imported again only when it changes).
+ */
+function upToDate(imports: ImportStores['imports'], b: Bundle): boolean {
+  if (imports.importedHash('reference') !== b.reference.hash) return false;
+  const from = imports.importedFrom(b.plan.id);
+  if (from === null) return false;
+  const last = imports.importedHashOf(b.planFile);
+  if (last !== null) return last === b.planHash;
+  return from === b.planFile ? imports.importedHash(b.plan.id) === b.planHash : true;
+}
+
 function importBundle(stores: ImportStores, b: Bundle, importedAt: string, onlyIfChanged: boolean): ImportOutcome {
   const { imports, plans } = stores;
-  if (onlyIfChanged && imports.importedHash(b.plan.id) === b.planHash && imports.importedHash('reference') === b.reference.hash) {
+  if (onlyIfChanged && upToDate(imports, b)) {
     return {
       ok: true,
       skipped: true,
