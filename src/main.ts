@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { offsetClock, parseInstant, systemClock, type Clock } from './clock.js';
 import { createLogger } from './logger.js';
 import { openStores, type Stores } from './stores.js';
-import { formatProblem, importPlanFile } from './plan/import-plan.js';
+import { formatProblem, importPlanSource } from './plan/import-plan.js';
 import { createSlackApp, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 
@@ -64,10 +64,13 @@ async function runPlayground(config: Config, logger: Logger): Promise<Started> {
   }
 }
 
-/** Opens the database and imports the plan file when it changed; null (after saying why) when the file is rejected. */
-function openWithPlan(config: Config, logger: Logger): Stores | null {
+/**
+ * Opens the database and imports GCM_PLAN (YAML, an .xlsx workbook or a folder of CSV files) when it changed;
+ * null (after saying why) when the file is rejected.
+ */
+async function openWithPlan(config: Config, logger: Logger): Promise<Stores | null> {
   const stores = openStores(config.databasePath);
-  const imported = importPlanFile(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
+  const imported = await importPlanSource(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
   if (!imported.ok) {
     console.error(`The plan file was rejected; fix it or set GCM_PLAN:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     stores.close();
@@ -81,7 +84,7 @@ function openWithPlan(config: Config, logger: Logger): Stores | null {
 /** The bot in Slack: the plan, one auth.test, the app, the scheduler; SIGTERM stops them in order. */
 async function runBot(config: Config, logger: Logger): Promise<Started> {
   const clock = clockFor(config);
-  const stores = openWithPlan(config, logger);
+  const stores = await openWithPlan(config, logger);
   if (!stores) return 1;
   let identity: Awaited<ReturnType<typeof verifyToken>>;
   try {

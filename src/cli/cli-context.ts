@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { parseInstant } from '../clock.js';
 import { openStores, type Stores } from '../stores.js';
 import { formatProblem, importPlanFile } from '../plan/import-plan.js';
+import { tableSourceOf } from '../plan/tables/files.js';
 
 /** What a terminal command works with: the configuration, the moment it runs, the stores with the plan loaded. */
 export interface CliContext {
@@ -12,7 +13,8 @@ export interface CliContext {
 }
 
 /**
- * Reads the configuration, opens the database and imports the plan when its file changed (or on first use).
+ * Reads the configuration, opens the database and imports the plan when its file changed (or on first use);
+ * a GCM_PLAN that is a spreadsheet is not read here (see below).
  * Null, with the problems written to `errOut`, when the configuration or the plan file is bad. The caller
  * closes `stores`.
  */
@@ -29,6 +31,14 @@ export function openCliContext(env: NodeJS.ProcessEnv, errOut: (s: string) => vo
   }
   const now = config.now ? parseInstant(config.now, config.timezone)! : DateTime.now().setZone(config.timezone);
   const stores = openStores(config.databasePath);
+  if (tableSourceOf(config.planFile) !== null) {
+    // A spreadsheet is read asynchronously: the bot's start and `npm run plan:import` load it; the terminal
+    // tools answer from what is loaded.
+    if (stores.plans.plans().length > 0) return { config, now, stores };
+    errOut(`GCM_PLAN is a spreadsheet and no plan is loaded yet: load it with npm run plan:import -- ${config.planFile}`);
+    stores.close();
+    return null;
+  }
   const imported = importPlanFile(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
   if (!imported.ok) {
     errOut(`The plan could not be loaded:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);

@@ -20,7 +20,7 @@ import type {
   SearchIndexRow,
 } from './rows.js';
 import { scopeToken } from './search-store.js';
-import { stemsOf, wordsOf } from './stems.js';
+import { foldAll, stemsOf, wordsOf } from './stems.js';
 
 /** What an import did: counts, and the user state it kept for activities no longer in the file. */
 export interface ImportReport {
@@ -57,7 +57,8 @@ function searchRow(
   scope: string,
   t: { titleEn: string; titleEs: string; bodyEn: string; bodyEs: string; more: (string | null | undefined)[] },
 ): SearchIndexRow {
-  const all = [t.titleEn, t.titleEs, t.bodyEn, t.bodyEs, ...t.more];
+  const main = foldAll(t.titleEn, t.titleEs, t.bodyEn, t.bodyEs);
+  const more = foldAll(...t.more);
   return {
     kind,
     ref,
@@ -66,9 +67,9 @@ function searchRow(
     title_es: t.titleEs,
     body_en: t.bodyEn,
     body_es: t.bodyEs,
-    words: wordsOf(...all),
-    stems: stemsOf(t.titleEn, t.titleEs, t.bodyEn, t.bodyEs),
-    more_stems: stemsOf(...t.more),
+    words: wordsOf([...main, ...more]),
+    stems: stemsOf(main),
+    more_stems: stemsOf(more),
     scope,
   };
 }

@@ -112,29 +112,38 @@ const glossary: Readonly<Record<string, string>> = {
   migrantes: 'migrants',
 };
 
+// Stemming is most of an import's time, and a plan repeats a small vocabulary: stems are kept per word,
+// the cache emptied when it grows past this many words (a plan of 100,000 activities has far fewer).
+const stemCacheMax = 200_000;
+const stemCache = new Map<string, string[]>();
+
 /** The English and the Spanish stem of a folded word (one when they agree). */
 export function stemsOfWord(word: string): string[] {
+  const hit = stemCache.get(word);
+  if (hit) return hit;
   const en = stemEn(word);
   const es = stemEs(word);
-  return en === es ? [en] : [en, es];
+  const stems = en === es ? [en] : [en, es];
+  if (stemCache.size >= stemCacheMax) stemCache.clear();
+  stemCache.set(word, stems);
+  return stems;
 }
 
-/** Every stem of the folded words of `texts`, space-separated: the `stems` column of an index row. */
-export function stemsOf(...texts: (string | null | undefined)[]): string {
+/** Folds each text once ('' for none): what wordsOf and stemsOf take. */
+export function foldAll(...texts: (string | null | undefined)[]): string[] {
+  return texts.map((t) => (t ? fold(t) : ''));
+}
+
+/** Every stem of already folded texts, space-separated: the `stems` column of an index row. */
+export function stemsOf(folded: readonly string[]): string {
   const out = new Set<string>();
-  for (const t of texts) {
-    if (!t) continue;
-    for (const w of fold(t).split(' ')) if (w !== '') for (const s of stemsOfWord(w)) out.add(s);
-  }
+  for (const t of folded) for (const w of t.split(' ')) if (w !== '') for (const s of stemsOfWord(w)) out.add(s);
   return [...out].join(' ');
 }
 
-/** The folded words of `texts`, space-separated: the `words` column (prefix matches, ids, numbers). */
-export function wordsOf(...texts: (string | null | undefined)[]): string {
-  return texts
-    .filter((t): t is string => !!t)
-    .map(fold)
-    .join(' ');
+/** The already folded texts, space-separated: the `words` column (prefix matches, ids, numbers). */
+export function wordsOf(folded: readonly string[]): string {
+  return folded.filter((t) => t !== '').join(' ');
 }
 
 /** A query word's alternatives: its stems, and those of its glossary translation. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { runAsk } from '../../src/cli/ask.js';
+import { runPlanImport } from '../../src/cli/plan-import.js';
 import { tempDir } from '../helpers/stores.js';
 
 function run(args: string[], env: Record<string, string> = {}) {
@@ -18,6 +19,19 @@ function run(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('npm run ask', () => {
+  it('with a spreadsheet as GCM_PLAN, answers from what is loaded, and says to load it when nothing is', async () => {
+    const db = path.join(tempDir(), 'gcm.sqlite');
+    const folder = path.join(projectRoot, 'test/fixtures/plans/lac-2025-2026-es');
+    const env = { DATABASE_PATH: db, GCM_NOW: '2025-07-15T10:00:00', GCM_PLAN: folder };
+    const before = run(['proximo'], env);
+    expect(before.code).toBe(2);
+    expect(before.err).toContain(`GCM_PLAN is a spreadsheet and no plan is loaded yet: load it with npm run plan:import -- ${folder}`);
+    expect(await runPlanImport([folder], env, () => undefined)).toBe(0);
+    const after = run(['proximo'], env);
+    expect(after.code).toBe(0);
+    expect(after.out).toContain('31 de julio de 2025');
+  });
+
   it('creates and loads the database on first use and answers with exit 0', () => {
     const r = run(['objective', '23']);
     expect(r.code).toBe(0);

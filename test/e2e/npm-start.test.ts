@@ -130,4 +130,45 @@ describe('npm start, as a process, against a local stand-in of Slack', () => {
       await standin.stop();
     }
   }, 60_000);
+  it('GCM_PLAN may be a folder of CSV tables: the bot imports it at start and answers from it', async () => {
+    const standin = new WebApiStandIn();
+    const apiUrl = await standin.start();
+    const port = await freePort();
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-e2e-secret-token',
+      SLACK_SIGNING_SECRET: 'e2e-secret',
+      SLACK_API_URL: apiUrl,
+      PORT: String(port),
+      DATABASE_PATH: path.join(tempDir(), 'gcm.sqlite'),
+      GCM_TIMEZONE: 'America/Santiago',
+      GCM_NOW: '2025-07-15T10:00:00',
+      GCM_PLAN: path.join(projectRoot, 'test/fixtures/plans/lac-2025-2026-es'),
+    };
+    const run = start(env);
+    try {
+      await eventually(() => run.out.join('').includes('listening for Slack') || run.child.exitCode !== null, 20_000);
+      expect(run.child.exitCode).toBeNull();
+      const sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`, 'e2e-secret');
+      const res = await sender.command({
+        token: 'x',
+        team_id: 'T0',
+        channel_id: 'C0NETWORK',
+        user_id: 'U0MEMBER',
+        command: '/gcm',
+        text: 'proximo',
+        response_url: standin.newResponseUrl('C0NETWORK', 'U0MEMBER'),
+        trigger_id: 't',
+        api_app_id: 'A0GCM',
+      });
+      const text = JSON.stringify(res.json);
+      expect(run.out.join('')).toContain('imported plan lac-2025-2026: 10 activities');
+      expect(text).toContain('31 de julio de 2025');
+      expect(text).toContain('Organizar reuniones trimestrales de la Red Regional');
+      // Written in Spanish: its texts are the plan's own, and no answer calls them a translation.
+      expect(text).not.toContain('Traducción no oficial');
+    } finally {
+      await stop(run.child);
+      await standin.stop();
+    }
+  });
 });

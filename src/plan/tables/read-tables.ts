@@ -86,7 +86,20 @@ const planFields: Record<string, string[]> = {
   source: ['source', 'fuente'],
   period_note: ['period note', 'nota del periodo'],
   monitoring: ['monitoring', 'seguimiento'],
+  translation_es: ['spanish texts', 'textos en espanol'],
 };
+
+/**
+ * `translation_es` from the Plan sheet's `spanish texts` field (official/oficial, project/proyecto,
+ * unspecified/sin indicar); without it, a plan written in Spanish holds its own texts (official).
+ */
+function translationOf(cell: string | undefined, language: string | null): { translation_es?: 'official' | 'project' } {
+  const v = fold(cell ?? '');
+  if (['official', 'oficial'].includes(v)) return { translation_es: 'official' };
+  if (['project', 'proyecto', 'del proyecto'].includes(v)) return { translation_es: 'project' };
+  if (['unspecified', 'sin indicar'].includes(v)) return {};
+  return language === 'es' ? { translation_es: 'official' } : {};
+}
 
 /** A = 0, B = 1, … AA = 26. */
 export function columnLetter(i: number): string {
@@ -357,6 +370,8 @@ export function readTables(tables: Tables, agencies: AgenciesFile): TablesReadin
     period,
     ...(value('period_note') ? { period_note: value('period_note') } : {}),
     ...(value('monitoring') ? { monitoring: value('monitoring') } : {}),
+    // Who wrote the Spanish texts, when the Plan sheet says; a plan written in Spanish: its own (official).
+    ...translationOf(value('translation_es'), language),
     priorities,
   };
   const parsed = planFileSchema.safeParse(raw);

@@ -29,7 +29,9 @@ const words = {
       source: 'source',
       period_note: 'period note',
       monitoring: 'monitoring',
+      translation_es: 'spanish texts',
     },
+    translation: { official: 'official', project: 'project', unspecified: 'unspecified' },
     priorities: ['Priority', 'Title', 'Text', 'GCM objectives', 'Notes'],
     activities: ['Priority', 'No.', 'Activity', 'References', 'Entity in charge', 'Scheduling', 'Kind', 'Notes', 'Text (Spanish)'],
     kinds: { meeting: 'meeting', deadline: 'deadline' },
@@ -51,7 +53,9 @@ const words = {
       source: 'fuente',
       period_note: 'nota del periodo',
       monitoring: 'seguimiento',
+      translation_es: 'textos en español',
     },
+    translation: { official: 'oficial', project: 'proyecto', unspecified: 'sin indicar' },
     priorities: ['Prioridad', 'Título', 'Texto', 'Objetivos del Pacto', 'Notas'],
     activities: ['Prioridad', 'No.', 'Actividad', 'Referencias', 'Entidad a cargo', 'Calendario', 'Tipo', 'Notas', 'Texto (inglés)'],
     kinds: { meeting: 'reunión', deadline: 'plazo' },
@@ -82,6 +86,8 @@ export function planToTables(plan: PlanFile, language: TableLanguage = planLangu
     ...(plan.source ? [[f.source, plan.source]] : []),
     ...(plan.period_note ? [[f.period_note, plan.period_note]] : []),
     ...(plan.monitoring ? [[f.monitoring, plan.monitoring]] : []),
+    // Said whenever the texts are written in Spanish, so that reading them back does not take them for the plan's own.
+    ...(plan.translation_es || language === 'es' ? [[f.translation_es, w.translation[plan.translation_es ?? 'unspecified']]] : []),
   ];
   const priorityRows: string[][] = [[...w.priorities], ...plan.priorities.map((p) => [p.id, p.title, p.text, p.objectives.join(', '), p.note ?? ''])];
   const activityRows: string[][] = [[...w.activities]];
