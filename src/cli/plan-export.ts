@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { currentPlan } from '../domain/questions.js';
 import { planFromReader } from '../plan/tables/from-reader.js';
-import { planLanguage, planToTables, writeCsvFolder, writeWorkbook, type TableLanguage } from '../plan/tables/write-tables.js';
+import { asTablesHoldIt, planLanguage, planToTables, writeCsvFolder, writeWorkbook, type TableLanguage } from '../plan/tables/write-tables.js';
 import { openStores } from '../stores.js';
 
 const usage = 'usage: npm run plan:export -- [--plan ID] --format xlsx|csv|yaml [--language en|es] --out PATH';
@@ -52,6 +52,8 @@ export async function runPlanExport(args: string[], env: NodeJS.ProcessEnv, out:
     else if (format === 'xlsx') await writeWorkbook(planToTables(plan, lang), target);
     else writeCsvFolder(planToTables(plan, lang), target, lang);
     out(`Wrote plan ${plan.id} (${plan.priorities.flatMap((p) => p.activities).length} activities) as ${format} to ${outPath}.`);
+    const { dropped } = asTablesHoldIt(plan);
+    if (format !== 'yaml' && dropped.length > 0) out(`Not in the ${format} tables (no column for them; --format yaml keeps them): ${dropped.join(', ')}.`);
     return 0;
   } finally {
     stores.close();

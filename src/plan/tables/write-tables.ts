@@ -68,6 +68,29 @@ export function planLanguage(plan: PlanFile): TableLanguage {
   return activities.length > 0 && activities.every((a) => a.text_es !== undefined) ? 'es' : 'en';
 }
 
+/**
+ * The plan as the tables can hold it: without the fields their layout has no column for (the plan's Spanish
+ * title, priorities' Spanish title and text, Spanish notes). `dropped` names those the plan had; the YAML
+ * export keeps them all.
+ */
+export function asTablesHoldIt(plan: PlanFile): { plan: PlanFile; dropped: string[] } {
+  const dropped = new Set<string>();
+  const { title_es, ...rest } = plan;
+  if (title_es) dropped.add("the plan's Spanish title");
+  const priorities = plan.priorities.map(({ title_es: pt, text_es: px, note_es: pn, ...p }) => {
+    if (pt || px) dropped.add("priorities' Spanish titles and texts");
+    if (pn) dropped.add('Spanish notes');
+    return {
+      ...p,
+      activities: p.activities.map(({ note_es: an, ...a }) => {
+        if (an) dropped.add('Spanish notes');
+        return a;
+      }),
+    };
+  });
+  return { plan: { ...rest, priorities }, dropped: [...dropped] };
+}
+
 /** The plan as its three tables, in `language` (headers, field names, kinds and the Entity cell's labels). */
 export function planToTables(plan: PlanFile, language: TableLanguage = planLanguage(plan), file = ''): Tables {
   const w = words[language];
