@@ -24,6 +24,19 @@ function start(env: Record<string, string>): { child: ChildProcess; out: string[
   return { child, out };
 }
 
+/** The environment of a bot against the stand-in at `apiUrl`, on `port`, with a fresh database; `extra` adds to it. */
+function botEnv(apiUrl: string, port: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-e2e-secret-token',
+    SLACK_SIGNING_SECRET: 'e2e-secret',
+    SLACK_API_URL: apiUrl,
+    PORT: String(port),
+    DATABASE_PATH: path.join(tempDir(), 'gcm.sqlite'),
+    GCM_TIMEZONE: 'America/Santiago',
+    ...extra,
+  };
+}
+
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
@@ -36,17 +49,7 @@ describe('npm start, as a process, against a local stand-in of Slack', () => {
     const standin = new WebApiStandIn();
     const apiUrl = await standin.start();
     const port = await freePort();
-    const env = {
-      SLACK_BOT_TOKEN: 'xoxb-e2e-secret-token',
-      SLACK_SIGNING_SECRET: 'e2e-secret',
-      SLACK_API_URL: apiUrl,
-      PORT: String(port),
-      DATABASE_PATH: path.join(tempDir(), 'gcm.sqlite'),
-      GCM_CO_CHAIRS: 'U0COCHAIR',
-      GCM_REMINDER_CHANNEL: 'C0NETWORK',
-      GCM_TIMEZONE: 'America/Santiago',
-      GCM_NOW: '2024-04-24T10:00:00',
-    };
+    const env = botEnv(apiUrl, port, { GCM_CO_CHAIRS: 'U0COCHAIR', GCM_REMINDER_CHANNEL: 'C0NETWORK', GCM_NOW: '2024-04-24T10:00:00' });
     let run = start(env);
     try {
       await eventually(() => standin.callsOf('chat.postMessage').length >= 5, 20_000);
@@ -99,14 +102,7 @@ describe('npm start, as a process, against a local stand-in of Slack', () => {
     const standin = new WebApiStandIn();
     const apiUrl = await standin.start();
     const port = await freePort();
-    const env = (db: string) => ({
-      SLACK_BOT_TOKEN: 'xoxb-e2e-token',
-      SLACK_SIGNING_SECRET: 'e2e-secret',
-      SLACK_API_URL: apiUrl,
-      PORT: String(port),
-      DATABASE_PATH: path.join(tempDir(), db),
-      GCM_TIMEZONE: 'America/Santiago',
-    });
+    const env = (db: string) => botEnv(apiUrl, port, { DATABASE_PATH: path.join(tempDir(), db) });
     const first = start(env('first.sqlite'));
     let second: ReturnType<typeof start> | undefined;
     try {
@@ -134,16 +130,7 @@ describe('npm start, as a process, against a local stand-in of Slack', () => {
     const standin = new WebApiStandIn();
     const apiUrl = await standin.start();
     const port = await freePort();
-    const env = {
-      SLACK_BOT_TOKEN: 'xoxb-e2e-secret-token',
-      SLACK_SIGNING_SECRET: 'e2e-secret',
-      SLACK_API_URL: apiUrl,
-      PORT: String(port),
-      DATABASE_PATH: path.join(tempDir(), 'gcm.sqlite'),
-      GCM_TIMEZONE: 'America/Santiago',
-      GCM_NOW: '2025-07-15T10:00:00',
-      GCM_PLAN: path.join(projectRoot, 'test/fixtures/plans/lac-2025-2026-es'),
-    };
+    const env = botEnv(apiUrl, port, { GCM_NOW: '2025-07-15T10:00:00', GCM_PLAN: path.join(projectRoot, 'test/fixtures/plans/lac-2025-2026-es') });
     const run = start(env);
     try {
       await eventually(() => run.out.join('').includes('listening for Slack') || run.child.exitCode !== null, 20_000);
