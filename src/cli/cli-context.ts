@@ -5,6 +5,17 @@ import { openStores, type Stores } from '../stores.js';
 import { formatProblem, importPlanFile } from '../plan/import-plan.js';
 import { tableSourceOf } from '../plan/tables/files.js';
 
+/** The configuration, or null after writing every problem with it to `errOut` (never a value: some are secrets). */
+export function configOf(env: NodeJS.ProcessEnv, errOut: (s: string) => void): Config | null {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    errOut(e.message);
+    return null;
+  }
+}
+
 /** What a terminal command works with: the configuration, the moment it runs, the stores with the plan loaded. */
 export interface CliContext {
   config: Config;
@@ -19,16 +30,8 @@ export interface CliContext {
  * closes `stores`.
  */
 export function openCliContext(env: NodeJS.ProcessEnv, errOut: (s: string) => void): CliContext | null {
-  let config: Config;
-  try {
-    config = loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      errOut(e.message);
-      return null;
-    }
-    throw e;
-  }
+  const config = configOf(env, errOut);
+  if (!config) return null;
   const now = config.now ? parseInstant(config.now, config.timezone)! : DateTime.now().setZone(config.timezone);
   const stores = openStores(config.databasePath);
   if (tableSourceOf(config.planFile) !== null) {

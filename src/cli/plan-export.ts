@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { configOf } from './cli-context.js';
 import { currentPlan } from '../domain/questions.js';
 import { planFromReader } from '../plan/tables/from-reader.js';
 import { asTablesHoldIt, planLanguage, planToTables, writeCsvFolder, writeWorkbook, type TableLanguage } from '../plan/tables/write-tables.js';
@@ -27,16 +27,8 @@ export async function runPlanExport(args: string[], env: NodeJS.ProcessEnv, out:
     out(usage);
     return 1;
   }
-  let config: Config;
-  try {
-    config = loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      out(e.message);
-      return 1;
-    }
-    throw e;
-  }
+  const config = configOf(env, out);
+  if (!config) return 1;
   const stores = openStores(config.databasePath);
   try {
     const planId = option('--plan') ?? currentPlan(stores.plans, DateTime.now().setZone(config.timezone).toISODate()!)?.id;

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import path from 'node:path';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { configOf } from './cli-context.js';
 import { openStores } from '../stores.js';
 import { formatProblem, importPlanSource, previewPlanFile } from '../plan/import-plan.js';
 import type { Problem } from '../plan/load.js';
@@ -23,16 +23,8 @@ type Say = (s: string) => void;
  * message, not data: on stderr when run.
  */
 export async function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out: Say, data: Say = out): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      out(e.message);
-      return 1;
-    }
-    throw e;
-  }
+  const config = configOf(env, out);
+  if (!config) return 1;
   const outIndex = args.indexOf('--out');
   const outFile = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const positional = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
