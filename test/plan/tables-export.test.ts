@@ -60,7 +60,9 @@ describe('the 2023-2024 plan as a workbook', () => {
   it('refuses a file that is not a workbook', async () => {
     const file = path.join(tempDir(), 'plan.xlsx');
     writeFileSync(file, 'Priority,Activity\nB1,1.1. Something\n');
-    expect((await expectRefused(file)).join('\n')).toMatch(/plan\.xlsx \(file\): not an \.xlsx workbook/);
+    expect((await expectRefused(file)).join('\n')).toMatch(
+      /plan\.xlsx \(file\): not an \.xlsx workbook: it could not be opened as one \(save it from the spreadsheet program as \.xlsx, or as CSV files\)$/m,
+    );
   });
 
   it('refuses a workbook over 10 MB before parsing it', async () => {

@@ -99,8 +99,10 @@ export async function readWorkbook(file: string): Promise<Loaded<Tables>> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    return { ok: false, problems: [{ file, path: '(file)', message: `not an .xlsx workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` }] };
+  } catch {
+    // The library's own words (zip internals, a link to its docs) would tell a secretariat nothing.
+    const message = 'not an .xlsx workbook: it could not be opened as one (save it from the spreadsheet program as .xlsx, or as CSV files)';
+    return { ok: false, problems: [{ file, path: '(file)', message }] };
   }
   const problems: Problem[] = [];
   const tables: Partial<Tables> = {};
