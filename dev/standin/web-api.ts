@@ -27,6 +27,7 @@ export interface StoredMessage {
  * A fault to answer the next call of a method with. `cutAfter`: the call takes effect, then the connection is
  * cut before the answer (a crash after the post). `hang`: the call takes no effect and is never answered (a
  * Slack that does not answer; the connection closes when the client gives up or the stand-in stops).
+ * `hangAfter`: the call takes effect and is never answered (a post that reached Slack, whose answer was lost).
  * `delayMs`: the call is held that long, then takes effect and is answered (a slow Slack).
  * `error`: answered 200 with `{ ok: false, error }` (a Web API error such as `not_in_channel`).
  */
@@ -36,6 +37,7 @@ export type Fault =
   | { cut: true }
   | { cutAfter: true }
   | { hang: true }
+  | { hangAfter: true }
   | { delayMs: number }
   | { error: string };
 
@@ -265,6 +267,11 @@ export class WebApiStandIn {
       return;
     }
     if (fault && 'hang' in fault) return;
+    if (fault && 'hangAfter' in fault) {
+      this.answer(method, params);
+      this.onChange();
+      return;
+    }
     if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault && 'error' in fault) return send(200, { ok: false, error: fault.error });
     if (fault && 'cut' in fault) {

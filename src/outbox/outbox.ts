@@ -44,7 +44,7 @@ export const continuousGapMs = 2 * 60_000;
 /** What one pass did: for logs and tests. */
 export interface PassReport {
   skipped?: 'overlap' | 'lease' | 'no_channel' | 'no_plan' | 'plan_ended' | 'stopping';
-  /** The wall-clock wait (ms) before a record this pass could not post may be tried again, or the lease may be free. */
+  /** The wait (ms) until the first record waiting to be retried may go, or until another copy's lease expires. */
   retryInMs?: number;
   recorded: string[];
   sent: string[];
@@ -61,6 +61,8 @@ export interface OutboxStore extends OutboxRecords {
   keysOfPlan(planId: string): Set<string>;
   /** Pending records whose next attempt has come (`now`, ISO UTC), in the order they are due. */
   ready(now: string): ReminderRecord[];
+  /** The earliest time (ISO UTC) a pending record waits for before its next attempt; null when none waits. */
+  nextAttemptAt(): string | null;
   startAttempt(key: string): void;
   markSent(key: string, channel: string, ts: string, at: string): void;
   retryLater(key: string, nextAttemptAt: string, error: string): void;
@@ -193,7 +195,7 @@ export class Outbox {
         }),
       ]);
       clearTimeout(timer);
-      if (!waited) this.o.logger.warn(`the reminder post in flight did not finish within ${seconds(graceMs)}: the next start looks for it in the channel`);
+      if (!waited) this.o.logger.warn(`the reminder post in flight did not finish within ${graceMs / 1000} s: the next start looks for it in the channel`);
     }
     this.release();
   }
@@ -312,6 +314,9 @@ export class Outbox {
     this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
     await this.postReady(ctx, channel, report);
     this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
+    // When the first record waiting to be retried may go (the bot's clock runs at the wall clock's pace).
+    const next = stores.reminders.nextAttemptAt();
+    if (next) report.retryInMs = Math.max(0, Date.parse(next) - ctx.now.toMillis());
   }
 
   /** Writes what each kind says has come due, in one transaction: as pending, or as skipped. */
@@ -431,7 +436,6 @@ export class Outbox {
     const waitS = rateLimited ? Math.max(1, Number(err.retryAfter ?? 30)) : Math.min(30 * 60, 30 * 2 ** Math.min(r.attempts, 6));
     const error = slackError ?? (e instanceof Error ? e.message : String(e));
     stores.reminders.retryLater(r.key, now.plus({ seconds: waitS }).toUTC().toISO()!, error);
-    report.retryInMs = Math.min(report.retryInMs ?? Number.POSITIVE_INFINITY, waitS * 1000);
     logger.warn(`reminder ${r.key} not posted (${error}); retrying in ${waitS} s`);
     // Over the rate limit every post to the channel would fail too: the others wait until Slack says.
     return rateLimited ? 'rate_limited' : 'retry';
