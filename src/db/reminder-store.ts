@@ -121,7 +121,9 @@ export class ReminderStore {
       ready: db.prepare<[now: string], ReminderRow>(
         "SELECT * FROM reminders WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY fire_at, key",
       ),
-      nextAttempt: db.prepare<[], string | null>("SELECT min(next_attempt_at) FROM reminders WHERE status = 'pending'").pluck(),
+      nextAttempt: db
+        .prepare<[after: string], string | null>("SELECT min(next_attempt_at) FROM reminders WHERE status = 'pending' AND next_attempt_at > ?")
+        .pluck(),
       pending: db.prepare<[], ReminderRow>("SELECT * FROM reminders WHERE status IN ('pending', 'failed') ORDER BY fire_at, key"),
       startAttempt: db.prepare<[key: string]>('UPDATE reminders SET attempts = attempts + 1 WHERE key = ?'),
       sent: db.prepare<[ts: string, channel: string, at: string, key: string]>(
@@ -186,9 +188,9 @@ export class ReminderStore {
     return this.s.ready.all(now).map(toRecord);
   }
 
-  /** The earliest time (ISO UTC) a pending record waits for before its next attempt; null when none waits. */
-  nextAttemptAt(): string | null {
-    return this.s.nextAttempt.get() ?? null;
+  /** The earliest time (ISO UTC) after `now` that a pending record waits for before its next attempt; null when none waits. */
+  nextAttemptAt(now: string): string | null {
+    return this.s.nextAttempt.get(now) ?? null;
   }
 
   /** Pending and failed records: what `/gcm reminders` shows co-chairs. */

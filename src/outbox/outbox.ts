@@ -61,8 +61,8 @@ export interface OutboxStore extends OutboxRecords {
   keysOfPlan(planId: string): Set<string>;
   /** Pending records whose next attempt has come (`now`, ISO UTC), in the order they are due. */
   ready(now: string): ReminderRecord[];
-  /** The earliest time (ISO UTC) a pending record waits for before its next attempt; null when none waits. */
-  nextAttemptAt(): string | null;
+  /** The earliest time (ISO UTC) after `now` that a pending record waits for before its next attempt; null when none waits. */
+  nextAttemptAt(now: string): string | null;
   startAttempt(key: string): void;
   markSent(key: string, channel: string, ts: string, at: string): void;
   retryLater(key: string, nextAttemptAt: string, error: string): void;
@@ -314,8 +314,9 @@ export class Outbox {
     this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
     await this.postReady(ctx, channel, report);
     this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
-    // When the first record waiting to be retried may go (the bot's clock runs at the wall clock's pace).
-    const next = stores.reminders.nextAttemptAt();
+    // When the first record waiting to be retried may go (the bot's clock runs at the wall clock's pace). One
+    // ready now but left (a kind this version lacks, the pass cut short) waits for the next minute's pass.
+    const next = stores.reminders.nextAttemptAt(ctx.now.toUTC().toISO()!);
     if (next) report.retryInMs = Math.max(0, Date.parse(next) - ctx.now.toMillis());
   }
 
