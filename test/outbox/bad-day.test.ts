@@ -229,6 +229,30 @@ describe('Retry-After and backoff', () => {
     expect(postedKeys(t).sort()).toEqual(dueAt24April);
     expect(now.diff(start).as('seconds')).toBeLessThanOrEqual(90);
   });
+  it('a record ready now that the pass leaves (a kind this version lacks) asks for no extra pass: no busy loop', async () => {
+    const o = await ownOutbox();
+    const key = `${plan}|mystery|1`;
+    o.stores.reminders.record(
+      {
+        key,
+        kind: 'mystery',
+        planId: plan,
+        occurrenceKey: null,
+        activityId: null,
+        offsetDays: null,
+        dueDate: null,
+        fireAt: '2024-04-24T12:00:00.000Z',
+        late: false,
+        channel,
+      },
+      '2024-04-24T12:00:00.000Z',
+    );
+    o.stores.reminders.retryLater(key, '2024-04-24T13:00:00.000Z', 'earlier failure');
+    const r = await o.outbox.tick();
+    expect(r.sent).toHaveLength(5);
+    expect(o.stores.reminders.get(key)!.status).toBe('pending');
+    expect(r.retryInMs).toBeUndefined();
+  });
 });
 
 describe('the lease', () => {
