@@ -5,7 +5,7 @@ import { offsetClock, parseInstant, systemClock, type Clock } from './clock.js';
 import { createLogger } from './logger.js';
 import { openStores, type Stores } from './stores.js';
 import { formatProblem, importPlanSource } from './plan/import-plan.js';
-import { createSlackApp, verifyToken } from './slack-app.js';
+import { createSlackApp, tokenFailure, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
@@ -86,11 +86,12 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   const clock = clockFor(config);
   const stores = await openWithPlan(config, logger);
   if (!stores) return 1;
+  logger.info('checking SLACK_BOT_TOKEN with Slack (auth.test)');
   let identity: Awaited<ReturnType<typeof verifyToken>>;
   try {
     identity = await verifyToken(config.slack.botToken!, config.slack.apiUrl);
   } catch (e) {
-    console.error(`Slack refused SLACK_BOT_TOKEN or could not be reached (${e instanceof Error ? e.message : String(e)}). Check the token and SLACK_API_URL.`);
+    console.error(tokenFailure(e, config.slack.apiUrl));
     stores.close();
     return 1;
   }

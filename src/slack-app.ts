@@ -1,5 +1,5 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Logger, type Receiver } from '@slack/bolt';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Outbox, schedulerLease } from './outbox/outbox.js';
@@ -27,16 +27,39 @@ export interface SlackAppOptions {
   instanceId?: string;
   /** The bot's identity from `auth.test` (see verifyToken); without it Bolt calls auth.test itself. */
   identity?: { botId: string; botUserId: string };
+  /** How long one Web API call may take (webApiTimeoutMs by default); tests shorten it. */
+  apiTimeoutMs?: number;
 }
+
+/**
+ * How long one Web API call may wait for Slack's answer before it fails: a call Slack never answers must
+ * not hold a handler, the reminder pass or the start-up. Posts that time out are retried like any failure.
+ */
+export const webApiTimeoutMs = 10_000;
 
 /**
  * Checks the bot token against the Web API once at start (`auth.test`) and returns the bot's identity, so
  * that a bad token is reported plainly before anything else starts.
  */
-export async function verifyToken(token: string, apiUrl: string | undefined): Promise<{ botId: string; botUserId: string; team: string }> {
-  const client = new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 2, maxTimeout: 2000 } });
+export async function verifyToken(
+  token: string,
+  apiUrl: string | undefined,
+  timeoutMs = webApiTimeoutMs,
+): Promise<{ botId: string; botUserId: string; team: string }> {
+  // One retry at most: a Slack that does not answer is reported after two timeouts, not left silent.
+  const client = new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), timeout: timeoutMs, retryConfig: { retries: 1, maxTimeout: 1000 } });
   const res = await client.auth.test();
   return { botId: String(res.bot_id ?? ''), botUserId: String(res.user_id ?? ''), team: String(res.team ?? '') };
+}
+
+/** Why verifyToken failed, in one plain sentence for the start-up (the token itself never appears). */
+export function tokenFailure(e: unknown, apiUrl: string | undefined, timeoutMs = webApiTimeoutMs): string {
+  const err = e as { code?: string; data?: { error?: string }; original?: { name?: string } };
+  if (err.code === ErrorCode.PlatformError)
+    return `Slack refused SLACK_BOT_TOKEN (${err.data?.error ?? 'error'}): copy the Bot User OAuth Token again from the app's settings, or reinstall the app.`;
+  if (err.original?.name === 'TimeoutError')
+    return `Slack did not answer auth.test within ${timeoutMs / 1000} s, twice, at ${apiUrl ?? 'https://slack.com/api/'}: check the network (a proxy, a firewall) and SLACK_API_URL.`;
+  return `Slack could not be reached to check SLACK_BOT_TOKEN (${e instanceof Error ? e.message : String(e)}). Check the network and SLACK_API_URL.`;
 }
 
 export interface SlackApp {
@@ -62,11 +85,13 @@ export function createSlackApp({
   retries = 3,
   wallMs = Date.now,
   instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+  apiTimeoutMs = webApiTimeoutMs,
 }: SlackAppOptions): SlackApp {
   const { slack } = config;
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
   const clientOptions: WebClientOptions = {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+    timeout: apiTimeoutMs,
     // Bounded retries: a rate-limited or failing call must not hold a handler for minutes.
     retryConfig: { retries, factor: 2, minTimeout: 250, maxTimeout: 4000 },
   };
@@ -111,7 +136,11 @@ export function createSlackApp({
     holder: instanceId,
     wallMs,
   });
-  const outbox = outboxView(config, stores, reminders, () => stores.reminders.leaseHolder(schedulerLease, wallMs()), instanceId);
+  const holder = () => {
+    const lease = stores.reminders.leaseHolder(schedulerLease);
+    return lease && lease.expiresAt > wallMs() ? lease.holder : null;
+  };
+  const outbox = outboxView(config, stores, reminders, holder, instanceId);
   const router = new Router({ stores, clock, language: config.language, coChairs, outbox, client: app.client, logger });
   const homes = new HomePublisher(
     (userId, lang) => homeOf({ plans: stores.plans, state: stores.state, now: clock.now() }, stores.directory(), userId, lang),

@@ -23,9 +23,23 @@ export interface StoredMessage {
   deleted?: boolean;
 }
 
-/** A fault to answer the next call of a method with. */
-/** `cutAfter`: the call takes effect, then the connection is cut before the answer (a crash after the post). */
-export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { cut: true } | { cutAfter: true };
+/**
+ * A fault to answer the next call of a method with. `cutAfter`: the call takes effect, then the connection is
+ * cut before the answer (a crash after the post). `hang`: the call takes no effect and is never answered (a
+ * Slack that does not answer; the connection closes when the client gives up or the stand-in stops).
+ * `hangAfter`: the call takes effect and is never answered (a post that reached Slack, whose answer was lost).
+ * `delayMs`: the call is held that long, then takes effect and is answered (a slow Slack).
+ * `error`: answered 200 with `{ ok: false, error }` (a Web API error such as `not_in_channel`).
+ */
+export type Fault =
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  | { cut: true }
+  | { cutAfter: true }
+  | { hang: true }
+  | { hangAfter: true }
+  | { delayMs: number }
+  | { error: string };
 
 const jsonFields = new Set(['blocks', 'attachments', 'metadata', 'view', 'unfurl', 'event_payload']);
 
@@ -105,7 +119,7 @@ function safeJson(v: string): unknown {
 /**
  * A local stand-in of Slack's Web API on 127.0.0.1, backed by memory: the methods the bot calls, plus
  * response_url endpoints. Records every call; can be told to fail the next call of a method (429 with
- * Retry-After, 500, a cut connection). Anything else answers `{ ok: true }`.
+ * Retry-After, 500, a cut connection, no answer at all, a slow answer, a Web API error). Anything else answers `{ ok: true }`.
  */
 export class WebApiStandIn {
   readonly calls: RecordedCall[] = [];
@@ -252,11 +266,19 @@ export class WebApiStandIn {
       req.socket.destroy();
       return;
     }
-    if (fault) {
-      if ('cut' in fault) {
-        req.socket.destroy();
-        return;
-      }
+    if (fault && 'hang' in fault) return;
+    if (fault && 'hangAfter' in fault) {
+      this.answer(method, params);
+      this.onChange();
+      return;
+    }
+    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault && 'error' in fault) return send(200, { ok: false, error: fault.error });
+    if (fault && 'cut' in fault) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault && 'status' in fault) {
       if (fault.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
       return send(500, { ok: false, error: 'internal_error' });
     }

@@ -293,4 +293,10 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE matrix_issues ADD COLUMN issue_es TEXT;
   `,
+  // 9: the host and process id of a lease's holder, so that a restarted bot takes at once a lease left by a
+  // process of its host that no longer exists (docs/outbox.md, "The lease"); null for leases written before
+  `
+  ALTER TABLE leases ADD COLUMN host TEXT;
+  ALTER TABLE leases ADD COLUMN pid INTEGER;
+  `,
 ];

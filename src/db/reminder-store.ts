@@ -53,7 +53,28 @@ interface LeaseRow {
   holder: string;
   /** Wall-clock epoch milliseconds. */
   expires_at: number;
+  host: string | null;
+  pid: number | null;
 }
+
+/** Who holds a lease (whether or not it has expired: compare `expiresAt`, wall-clock epoch ms, with now). */
+export interface LeaseInfo {
+  holder: string;
+  /** The holder's host name and process id; null for a lease written before migration 9. */
+  host: string | null;
+  pid: number | null;
+  expiresAt: number;
+}
+
+/** The process asking for a lease: its name, host and pid (written with the lease). */
+export interface LeaseClaim {
+  holder: string;
+  host: string;
+  pid: number;
+}
+
+/** The meta key of the wall-clock time (ISO UTC) at which the last reminder pass ran. */
+const lastPassKey = 'last_reminder_pass_at';
 
 /** The one place a row becomes a record. */
 function toRecord(r: ReminderRow): ReminderRecord {
@@ -100,6 +121,9 @@ export class ReminderStore {
       ready: db.prepare<[now: string], ReminderRow>(
         "SELECT * FROM reminders WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY fire_at, key",
       ),
+      nextAttempt: db
+        .prepare<[after: string], string | null>("SELECT min(next_attempt_at) FROM reminders WHERE status = 'pending' AND next_attempt_at > ?")
+        .pluck(),
       pending: db.prepare<[], ReminderRow>("SELECT * FROM reminders WHERE status IN ('pending', 'failed') ORDER BY fire_at, key"),
       startAttempt: db.prepare<[key: string]>('UPDATE reminders SET attempts = attempts + 1 WHERE key = ?'),
       sent: db.prepare<[ts: string, channel: string, at: string, key: string]>(
@@ -112,10 +136,13 @@ export class ReminderStore {
       byOccurrence: db.prepare<[planId: string, occurrenceKey: string, kind: string], ReminderRow>(
         'SELECT * FROM reminders WHERE plan_id = ? AND occurrence_key = ? AND kind = ? ORDER BY fire_at',
       ),
-      leaseGet: db.prepare<[name: string], LeaseRow>('SELECT holder, expires_at FROM leases WHERE name = ?'),
-      leasePut: db.prepare<[name: string, holder: string, expiresAt: number]>(
-        'INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at',
+      leaseGet: db.prepare<[name: string], LeaseRow>('SELECT holder, expires_at, host, pid FROM leases WHERE name = ?'),
+      leasePut: db.prepare<[name: string, holder: string, expiresAt: number, host: string, pid: number]>(
+        `INSERT INTO leases (name, holder, expires_at, host, pid) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at, host = excluded.host, pid = excluded.pid`,
       ),
+      getMeta: db.prepare<[key: string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+      setMeta: db.prepare<[key: string, value: string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       leaseDrop: db.prepare<[name: string, holder: string]>('DELETE FROM leases WHERE name = ? AND holder = ?'),
     };
   }
@@ -161,6 +188,11 @@ export class ReminderStore {
     return this.s.ready.all(now).map(toRecord);
   }
 
+  /** The earliest time (ISO UTC) after `now` that a pending record waits for before its next attempt; null when none waits. */
+  nextAttemptAt(now: string): string | null {
+    return this.s.nextAttempt.get(now) ?? null;
+  }
+
   /** Pending and failed records: what `/gcm reminders` shows co-chairs. */
   unsent(): ReminderRecord[] {
     return this.s.pending.all().map(toRecord);
@@ -189,28 +221,39 @@ export class ReminderStore {
   }
 
   /**
-   * Takes or renews the lease `name` for `holder` until `nowMs + ttlMs` (wall clock). Refused (with its
-   * holder) while another holder's lease has not expired; taken over from another holder whose lease expired
-   * (who it was and when it expired come back, for the log). Atomic: two instances cannot both hold it.
+   * Takes or renews the lease `name` for `claim.holder` until `nowMs + ttlMs` (wall clock). Refused (with its
+   * holder) while another holder's lease has not expired, unless that holder is `deadHolder` (the caller
+   * found its process gone); taken over from another holder whose lease expired or who is gone (who it was
+   * and when its lease expired come back, for the log). Atomic: two instances cannot both hold it.
    */
-  acquireLease(name: string, holder: string, nowMs: number, ttlMs: number): LeaseResult {
+  acquireLease(name: string, claim: LeaseClaim, nowMs: number, ttlMs: number, deadHolder?: string): LeaseResult {
     return this.db
       .transaction((): LeaseResult => {
         const r = this.s.leaseGet.get(name);
-        if (r && r.holder !== holder && r.expires_at > nowMs) return { ok: false, holder: r.holder };
-        this.s.leasePut.run(name, holder, nowMs + ttlMs);
-        return { ok: true, tookOverFrom: r && r.holder !== holder ? { holder: r.holder, expiredAtMs: r.expires_at } : null };
+        if (r && r.holder !== claim.holder && r.expires_at > nowMs && r.holder !== deadHolder) return { ok: false, holder: r.holder };
+        this.s.leasePut.run(name, claim.holder, nowMs + ttlMs, claim.host, claim.pid);
+        return { ok: true, tookOverFrom: r && r.holder !== claim.holder ? { holder: r.holder, expiredAtMs: r.expires_at } : null };
       })
       .immediate();
   }
 
-  /** The current holder of a lease, when it has not expired. */
-  leaseHolder(name: string, nowMs: number): string | null {
+  /** Who holds the lease `name` (the scheduler's by default), with its host, pid and expiry; null when nobody does. */
+  leaseHolder(name = 'scheduler'): LeaseInfo | null {
     const r = this.s.leaseGet.get(name);
-    return r && r.expires_at > nowMs ? r.holder : null;
+    return r ? { holder: r.holder, host: r.host, pid: r.pid, expiresAt: r.expires_at } : null;
   }
 
   releaseLease(name: string, holder: string): void {
     this.s.leaseDrop.run(name, holder);
+  }
+
+  /** Notes that a reminder pass ran at `at` (wall clock, ISO UTC). */
+  recordPass(at: string): void {
+    this.s.setMeta.run(lastPassKey, at);
+  }
+
+  /** When the last reminder pass ran (wall clock, ISO UTC), by any copy of the bot on this database; null before the first. */
+  lastPassAt(): string | null {
+    return this.s.getMeta.get(lastPassKey) ?? null;
   }
 }

@@ -1,5 +1,6 @@
 import type { AnswerError, Audience, Understood } from '../domain/answers.js';
 import type { ActivityField, StateKind } from '../domain/plan-changes.js';
+import type { PermanentFailure } from '../domain/post-failures.js';
 import type { Language } from '../domain/types.js';
 
 /** Every word the bot says, in one language. Activity texts stay in the plan's English (docs/decisions/language.md). */
@@ -111,6 +112,8 @@ export interface Messages {
     unsent: string;
     noneUnsent: string;
     attempts: (n: number, error: string | null) => string;
+    /** What co-chairs do about reminders Slack refused for good (`error`: Slack's error code); they are not retried. */
+    fix: (failure: PermanentFailure, error: string) => string;
     ended: string;
   };
   report: {

@@ -218,9 +218,15 @@ export const en: Messages = {
           : 'No scheduler is running.',
     next: 'Next reminders',
     noneNext: 'No more reminders are due in this plan.',
-    unsent: 'Not sent yet (being retried)',
+    unsent: 'Not sent yet (pending ones are retried, failed ones are not)',
     noneUnsent: 'Every reminder due so far was sent.',
     attempts: (n, error) => `${n} ${n === 1 ? 'attempt' : 'attempts'}${error ? `, last error: ${error}` : ''}`,
+    fix: (failure, error) =>
+      failure === 'not_in_channel'
+        ? `*What to do:* the bot is not in the reminder channel (${error}), so these were not posted and are not retried. Invite the bot to the channel: /invite @gcm`
+        : failure === 'channel'
+          ? `*What to do:* Slack cannot find the reminder channel or it is archived (${error}), so these were not posted and are not retried. Check GCM_REMINDER_CHANNEL (a channel ID such as C0123456789) and restart the bot.`
+          : `*What to do:* Slack refuses the bot's token (${error}), so these were not posted and are not retried. Reinstall the app in the workspace (or set the new SLACK_BOT_TOKEN) and restart the bot.`,
     ended: 'The plan has ended: reminders have stopped.',
   },
   report: {

@@ -220,9 +220,15 @@ export const es: Messages = {
           : 'No hay programador en marcha.',
     next: 'Próximos recordatorios',
     noneNext: 'No quedan recordatorios en este plan.',
-    unsent: 'Aún no enviados (se reintentan)',
+    unsent: 'Aún no enviados (los pendientes se reintentan, los fallidos no)',
     noneUnsent: 'Todos los recordatorios debidos hasta ahora se enviaron.',
     attempts: (n, error) => `${n} ${n === 1 ? 'intento' : 'intentos'}${error ? `, último error: ${error}` : ''}`,
+    fix: (failure, error) =>
+      failure === 'not_in_channel'
+        ? `*Qué hacer:* el bot no está en el canal de recordatorios (${error}), así que estos no se publicaron y no se reintentan. Invite al bot al canal: /invite @gcm`
+        : failure === 'channel'
+          ? `*Qué hacer:* Slack no encuentra el canal de recordatorios o está archivado (${error}), así que estos no se publicaron y no se reintentan. Revise GCM_REMINDER_CHANNEL (un ID de canal como C0123456789) y reinicie el bot.`
+          : `*Qué hacer:* Slack rechaza el token del bot (${error}), así que estos no se publicaron y no se reintentan. Reinstale la app en el espacio de trabajo (o configure el nuevo SLACK_BOT_TOKEN) y reinicie el bot.`,
     ended: 'El plan terminó: los recordatorios se detuvieron.',
   },
   report: {

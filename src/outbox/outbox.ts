@@ -1,11 +1,13 @@
 import { ErrorCode, type Logger, type WebClient } from '@slack/web-api';
 import type { DateTime } from 'luxon';
+import { hostname } from 'node:os';
+import { permanentFailure, type PermanentFailure } from '../domain/post-failures.js';
 import { planOccurrences } from '../domain/occurrences.js';
 import type { Context, PlanReader } from '../domain/ports.js';
 import { currentPlan } from '../domain/questions.js';
 import type { ReminderSettings } from '../domain/reminders.js';
 import type { AgencyDirectory, Completion, Language, NewReminder, Occurrence, PlanInfo, ReminderRecord, ReminderStatus } from '../domain/types.js';
-import type { LeaseResult } from '../db/reminder-store.js';
+import type { LeaseClaim, LeaseInfo, LeaseResult } from '../db/reminder-store.js';
 import type { Message } from '../views/message-view.js';
 import type { OutboxConfig, OutboxContext, OutboxKind, OutboxRecords, PlanPass } from './kind.js';
 import { outboxKinds } from './kinds/index.js';
@@ -14,7 +16,25 @@ import { outboxKinds } from './kinds/index.js';
 export const schedulerLease = 'scheduler';
 /** The metadata event type of every message the outbox posts, with `{ key }` as its payload. Never change it: posted messages carry it. */
 export const outboxEventType = 'gcm_reminder';
-const leaseTtlMs = 3 * 60_000;
+/**
+ * How long the lease lasts without renewal (wall clock). The holder renews it at every pass, before every
+ * post and every `leaseRenewMs` (startScheduler), so a copy that crashed lets it go within this time.
+ */
+export const leaseTtlMs = 45_000;
+export const leaseRenewMs = 15_000;
+/** How long a shutdown waits for the post in flight (a Web API call times out in about 10 s). */
+export const shutdownGraceMs = 10_000;
+/** The lease holders created in this process: a lease of this host and pid held by another name is a previous process's. */
+const ownHolders = new Set<string>();
+/** Whether a process of this host exists (signal 0 checks without sending anything; EPERM: it exists, as another user). */
+export function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 /**
  * A pass that starts within this much wall-clock time of the end of this process's previous pass ran
  * continuously (passes are a minute apart); a longer gap, or a first pass, follows downtime.
@@ -23,7 +43,9 @@ export const continuousGapMs = 2 * 60_000;
 
 /** What one pass did: for logs and tests. */
 export interface PassReport {
-  skipped?: 'overlap' | 'lease' | 'no_channel' | 'no_plan' | 'plan_ended';
+  skipped?: 'overlap' | 'lease' | 'no_channel' | 'no_plan' | 'plan_ended' | 'stopping';
+  /** The wait (ms) until the first record waiting to be retried may go, or until another copy's lease expires. */
+  retryInMs?: number;
   recorded: string[];
   sent: string[];
   recovered: string[];
@@ -39,12 +61,16 @@ export interface OutboxStore extends OutboxRecords {
   keysOfPlan(planId: string): Set<string>;
   /** Pending records whose next attempt has come (`now`, ISO UTC), in the order they are due. */
   ready(now: string): ReminderRecord[];
+  /** The earliest time (ISO UTC) after `now` that a pending record waits for before its next attempt; null when none waits. */
+  nextAttemptAt(now: string): string | null;
   startAttempt(key: string): void;
   markSent(key: string, channel: string, ts: string, at: string): void;
   retryLater(key: string, nextAttemptAt: string, error: string): void;
   setStatus(key: string, status: ReminderStatus, error?: string | null): void;
-  acquireLease(name: string, holder: string, nowMs: number, ttlMs: number): LeaseResult;
+  acquireLease(name: string, claim: LeaseClaim, nowMs: number, ttlMs: number, deadHolder?: string): LeaseResult;
+  leaseHolder(name?: string): LeaseInfo | null;
   releaseLease(name: string, holder: string): void;
+  recordPass(at: string): void;
 }
 
 /** The stores the outbox reads (src/stores.ts's Stores has these). */
@@ -65,6 +91,11 @@ export interface OutboxOptions {
   logger: Logger;
   /** This process's name in the lease. */
   holder: string;
+  /** This process's host and pid, written with the lease (os.hostname() and process.pid by default). */
+  host?: string;
+  pid?: number;
+  /** Whether a process of this host exists (processExists by default). */
+  processExists?: (pid: number) => boolean;
   /** Wall clock for the lease (process liveness), separate from the bot's clock. */
   wallMs?: () => number;
   /** The co-chairs, mentioned in follow-ups. */
@@ -80,12 +111,17 @@ export interface OutboxOptions {
  * start-up, under a lease so that one copy of the bot posts) asks each kind (kinds/) what has come due and
  * writes it under its unique key, in one transaction, before anything is posted; then posts the pending
  * records in order, marking each sent with its message's ts. A post whose outcome is unknown (a crash, a cut
- * connection: attempts > 0) is first looked for in the channel by its metadata. Failures are retried with
- * backoff per record (Slack's Retry-After on a 429, which also ends the pass; doubling waits otherwise)
- * without holding up the others.
+ * connection: attempts > 0) is first looked for in the channel by its metadata. Temporary failures are
+ * retried with backoff per record (Slack's Retry-After on a 429, which also ends the pass; doubling waits
+ * otherwise) without holding up the others; permanent ones (src/domain/post-failures.ts) are not retried.
  */
 export class Outbox {
-  private running = false;
+  /** The pass in progress, if any. */
+  private running: Promise<void> | null = null;
+  private runningSinceMs = 0;
+  private stopping = false;
+  private readonly claim: LeaseClaim;
+  private readonly exists: (pid: number) => boolean;
   private readonly said = new Set<string>();
   private readonly wallMs: () => number;
   private readonly kinds: ReadonlyMap<string, OutboxKind>;
@@ -97,28 +133,71 @@ export class Outbox {
   constructor(private readonly o: OutboxOptions) {
     this.wallMs = o.wallMs ?? Date.now;
     this.kinds = new Map((o.kinds ?? outboxKinds).map((k) => [k.kind, k]));
+    this.claim = { holder: o.holder, host: o.host ?? hostname(), pid: o.pid ?? process.pid };
+    this.exists = o.processExists ?? processExists;
+    ownHolders.add(o.holder);
   }
 
   get settings(): ReminderSettings {
     return { days: this.o.config.reminderDays, time: this.o.config.reminderTime, zone: this.o.config.timezone };
   }
 
-  /** Runs one pass unless one is running already (overlapping ticks do nothing). */
+  /** Runs one pass unless one is running already (an overlapping tick does nothing, and the log says so once). */
   async tick(): Promise<PassReport> {
     const report: PassReport = { recorded: [], sent: [], recovered: [], failed: [], cancelled: [] };
-    if (this.running) return { ...report, skipped: 'overlap' };
-    this.running = true;
+    if (this.stopping) return { ...report, skipped: 'stopping' };
+    if (this.running) {
+      this.sayOnce(
+        'overlap',
+        `the reminder pass that started ${seconds(this.wallMs() - this.runningSinceMs)} ago is still running: a pass is skipped until it ends`,
+      );
+      return { ...report, skipped: 'overlap' };
+    }
+    this.runningSinceMs = this.wallMs();
+    this.running = this.pass(this.context(this.o.clock.now()), report);
     try {
-      await this.pass(this.context(this.o.clock.now()), report);
+      await this.running;
     } finally {
-      this.running = false;
+      this.running = null;
+      this.said.delete('overlap');
     }
     return report;
   }
 
-  /** Gives the lease back (on shutdown) so another copy can take over at once. */
+  /** Renews this copy's lease, if it holds it; false when it does not (another copy took it). */
+  renewLease(): boolean {
+    const { reminders } = this.o.stores;
+    const held = reminders.leaseHolder(schedulerLease);
+    if (held?.holder !== this.o.holder) return false;
+    return reminders.acquireLease(schedulerLease, this.claim, this.wallMs(), leaseTtlMs).ok;
+  }
+
+  /** Gives the lease back so another copy can take over at once. */
   release(): void {
     this.o.stores.reminders.releaseLease(schedulerLease, this.o.holder);
+  }
+
+  /**
+   * Shutdown: no new pass or post starts; the post in flight may finish (up to `graceMs`), then the lease is
+   * given back. A post cut short is found by its metadata by the next copy (attempts > 0), never repeated.
+   */
+  async stop(graceMs = shutdownGraceMs): Promise<void> {
+    this.stopping = true;
+    if (this.running) {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = await Promise.race([
+        this.running.then(
+          () => true,
+          () => true,
+        ),
+        new Promise<false>((r) => {
+          timer = setTimeout(() => r(false), graceMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!waited) this.o.logger.warn(`the reminder post in flight did not finish within ${graceMs / 1000} s: the next start looks for it in the channel`);
+    }
+    this.release();
   }
 
   /**
@@ -158,10 +237,22 @@ export class Outbox {
     this.o.logger.warn(line);
   }
 
-  private async pass(ctx: OutboxContext, report: PassReport): Promise<void> {
-    const { stores, config } = this.o;
-    const wallNow = this.wallMs();
-    const lease = stores.reminders.acquireLease(schedulerLease, this.o.holder, wallNow, leaseTtlMs);
+  /**
+   * The holder of the lease when it is a process of this host that no longer exists (a crash, a kill -9):
+   * its pid is gone, or it is this process's pid under a name this process never used (a restarted
+   * container, where the bot is pid 1 again). Null otherwise.
+   */
+  private deadHolder(): LeaseInfo | null {
+    const held = this.o.stores.reminders.leaseHolder(schedulerLease);
+    if (!held || held.host !== this.claim.host || held.pid === null || ownHolders.has(held.holder)) return null;
+    return held.pid === this.claim.pid || !this.exists(held.pid) ? held : null;
+  }
+
+  /** Takes or renews the lease for a pass; false (already logged) when another living copy holds it. */
+  private takeLease(wallNow: number, report: PassReport): boolean {
+    const { reminders } = this.o.stores;
+    const dead = this.deadHolder();
+    const lease = reminders.acquireLease(schedulerLease, this.claim, wallNow, leaseTtlMs, dead?.holder);
     if (!lease.ok) {
       this.waitingSince ??= wallNow;
       this.sayOnce(
@@ -169,17 +260,29 @@ export class Outbox {
         `another copy of the bot holds the scheduler lease on this database (${lease.holder}): this one answers commands but posts no reminders`,
       );
       report.skipped = 'lease';
-      return;
+      // Try again the moment it expires, not at the next minute's pass.
+      const expires = reminders.leaseHolder(schedulerLease)?.expiresAt;
+      if (expires !== undefined) report.retryInMs = Math.max(1000, expires - wallNow + 500);
+      return false;
     }
     if (lease.tookOverFrom) {
       const waited = this.waitingSince === null ? 0 : wallNow - this.waitingSince;
       const expired = wallNow - lease.tookOverFrom.expiredAtMs;
       this.o.logger.warn(
-        `took over the scheduler lease from ${lease.tookOverFrom.holder}, whose lease expired ${seconds(expired)} ago` +
+        `took over the scheduler lease from ${lease.tookOverFrom.holder}, ` +
+          (dead && expired < 0 ? `whose process (pid ${dead.pid} on this host) no longer exists` : `whose lease expired ${seconds(expired)} ago`) +
           (waited > 0 ? `, after waiting ${seconds(waited)} for it` : ' (this copy had not waited for it)'),
       );
     }
     this.waitingSince = null;
+    return true;
+  }
+
+  private async pass(ctx: OutboxContext, report: PassReport): Promise<void> {
+    const { stores, config } = this.o;
+    const wallNow = this.wallMs();
+    if (!this.takeLease(wallNow, report)) return;
+    stores.reminders.recordPass(new Date(wallNow).toISOString());
     this.said.delete('lease');
     const channel = config.reminderChannel;
     if (!channel) {
@@ -211,6 +314,10 @@ export class Outbox {
     this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
     await this.postReady(ctx, channel, report);
     this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
+    // When the first record waiting to be retried may go (the bot's clock runs at the wall clock's pace). One
+    // ready now but left (a kind this version lacks, the pass cut short) waits for the next minute's pass.
+    const next = stores.reminders.nextAttemptAt(ctx.now.toUTC().toISO()!);
+    if (next) report.retryInMs = Math.max(0, Date.parse(next) - ctx.now.toMillis());
   }
 
   /** Writes what each kind says has come due, in one transaction: as pending, or as skipped. */
@@ -242,11 +349,19 @@ export class Outbox {
     });
   }
 
-  /** Posts the pending records whose attempt time has come, in the order they are due. */
+  /**
+   * Posts the pending records whose attempt time has come, in the order they are due. Each Web API call
+   * times out (src/slack-app.ts), so a post Slack never answers fails like any other and the pass goes on.
+   */
   private async postReady(ctx: OutboxContext, channel: string, report: PassReport): Promise<void> {
     const { stores, logger } = this.o;
     const { now } = ctx;
     for (const r of stores.reminders.ready(now.toUTC().toISO()!)) {
+      if (this.stopping) break;
+      if (!this.renewLease()) {
+        logger.warn('the scheduler lease was lost during a pass (another copy took it): this copy stops posting');
+        break;
+      }
       const kind = this.kinds.get(r.kind);
       if (!kind) {
         this.sayOnce(`kind:${r.kind}`, `no kind ${r.kind} in this version of the bot: its records (${r.key}) stay pending`);
@@ -265,9 +380,11 @@ export class Outbox {
         continue;
       }
       const target = r.channel ?? channel;
-      let ts: string;
       const thread = kind.threadOf?.(r, target, ctx);
+      let ts: string;
       try {
+        // Counted before the lookup: a lookup that fails is an attempt too, so the backoff grows.
+        stores.reminders.startAttempt(r.key);
         if (r.attempts > 0) {
           const found = await this.findPosted(target, r.key, thread);
           if (found) {
@@ -277,7 +394,6 @@ export class Outbox {
             continue;
           }
         }
-        stores.reminders.startAttempt(r.key);
         const res = await this.o.client.chat.postMessage({
           channel: target,
           ...message,
@@ -290,14 +406,7 @@ export class Outbox {
         report.sent.push(r.key);
         logger.info(`posted ${r.kind} ${r.key}${r.late ? ' (late)' : ''}`);
       } catch (e) {
-        const rateLimited = (e as { code?: string }).code === ErrorCode.RateLimitedError;
-        const waitS = rateLimited ? Math.max(1, Number((e as { retryAfter?: number }).retryAfter ?? 30)) : Math.min(30 * 60, 30 * 2 ** Math.min(r.attempts, 6));
-        const error = e instanceof Error ? e.message : String(e);
-        stores.reminders.retryLater(r.key, now.plus({ seconds: waitS }).toUTC().toISO()!, error);
-        report.failed.push(r.key);
-        logger.warn(`reminder ${r.key} not posted (${error}); retrying in ${waitS} s`);
-        // Over the rate limit every post to the channel would fail too: the others wait for the next pass.
-        if (rateLimited) break;
+        if (this.failed(r, e, now, report) === 'rate_limited') break;
         continue;
       }
       // Sent and recorded: what follows never re-posts it.
@@ -307,6 +416,30 @@ export class Outbox {
         logger.warn(`after posting ${r.kind} ${r.key}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
+  }
+
+  /**
+   * Records a failed attempt: a permanent error stops the record at once (failed, with Slack's error code,
+   * logged once as an error); a temporary one waits (Retry-After on a 429, else 30 s doubling to 30 min).
+   */
+  private failed(r: ReminderRecord, e: unknown, now: DateTime, report: PassReport): PermanentFailure | 'rate_limited' | 'retry' {
+    const { stores, logger } = this.o;
+    const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };
+    const slackError = err.code === ErrorCode.PlatformError ? err.data?.error : undefined;
+    report.failed.push(r.key);
+    const permanent = permanentFailure(slackError ?? null);
+    if (permanent) {
+      stores.reminders.setStatus(r.key, 'failed', slackError);
+      logger.error(`${r.kind} ${r.key} cannot be posted: Slack says ${slackError} (${whatToDo[permanent]}); it will not be retried`);
+      return permanent;
+    }
+    const rateLimited = err.code === ErrorCode.RateLimitedError;
+    const waitS = rateLimited ? Math.max(1, Number(err.retryAfter ?? 30)) : Math.min(30 * 60, 30 * 2 ** Math.min(r.attempts, 6));
+    const error = slackError ?? (e instanceof Error ? e.message : String(e));
+    stores.reminders.retryLater(r.key, now.plus({ seconds: waitS }).toUTC().toISO()!, error);
+    logger.warn(`reminder ${r.key} not posted (${error}); retrying in ${waitS} s`);
+    // Over the rate limit every post to the channel would fail too: the others wait until Slack says.
+    return rateLimited ? 'rate_limited' : 'retry';
   }
 
   /** The ts of a message in `channel` carrying this record's key in its metadata, if one was posted. */
@@ -322,6 +455,13 @@ export class Outbox {
     return hit?.ts ?? null;
   }
 }
+
+/** For the log: what to do about a permanent failure (co-chairs read it in /gcm reminders, src/i18n). */
+const whatToDo: Record<PermanentFailure, string> = {
+  not_in_channel: 'invite the bot to the channel: /invite @gcm',
+  channel: 'check GCM_REMINDER_CHANNEL: the channel does not exist, is archived or the bot cannot see it',
+  auth: 'Slack refuses the bot token: reinstall the app or set a new SLACK_BOT_TOKEN, then restart',
+};
 
 /** `42 s`, `3 min 10 s`: a wall-clock duration for the log. */
 function seconds(ms: number): string {

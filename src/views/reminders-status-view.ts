@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { permanentFailure, type PermanentFailure } from '../domain/post-failures.js';
 import type { Language, ReminderRecord } from '../domain/types.js';
 import type { ReminderSettings, ReminderSlot } from '../domain/reminders.js';
 import { formatDate, messages } from '../i18n/messages.js';
@@ -45,6 +46,13 @@ export function remindersView(s: RemindersStatus): Message {
       ),
     );
     blocks.push(section(`*${r.unsent}*${lines.length ? '' : `\n${r.noneUnsent}`}`), ...lines);
+    // One line per kind of permanent failure: what the co-chairs can do about it.
+    const fixes = new Map<PermanentFailure, string>();
+    for (const u of s.unsent) {
+      const f = u.status === 'failed' ? permanentFailure(u.lastError) : null;
+      if (f && !fixes.has(f)) fixes.set(f, u.lastError!);
+    }
+    for (const [f, error] of fixes) blocks.push(section(r.fix(f, esc(error))));
   }
   return { text: r.statusTitle, blocks: fitBlocks(blocks, limits.messageBlocks, m.andMore) };
 }

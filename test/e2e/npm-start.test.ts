@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
+import { openStores } from '../../src/stores.js';
 import { WebApiStandIn } from '../../dev/standin/web-api.js';
 import { SlackSender } from '../../dev/standin/sender.js';
 import { eventually } from '../helpers/slack.js';
@@ -158,4 +159,76 @@ describe('npm start, as a process, against a local stand-in of Slack', () => {
       await standin.stop();
     }
   });
+});
+
+describe('a crash or a shutdown in the middle of a post (a real bot process against the stand-in)', () => {
+  const remindersEnv = { GCM_REMINDER_CHANNEL: 'C0NETWORK', GCM_NOW: '2024-04-24T10:00:00' };
+  const postedKeys = (standin: WebApiStandIn) => standin.messages.filter((m) => m.metadata).map((m) => String(m.metadata!.event_payload.key));
+  const exitOf = (child: ChildProcess) => new Promise<number | string | null>((r) => child.once('exit', (code, signal) => r(code ?? signal)));
+
+  it('kill -9 while Slack holds a post: after a restart every reminder is posted exactly once, within 60 s', async () => {
+    const standin = new WebApiStandIn();
+    const apiUrl = await standin.start();
+    const env = botEnv(apiUrl, await freePort(), remindersEnv);
+    // The first post reaches Slack, and its answer never comes back: the kill lands mid-post.
+    standin.failNext('chat.postMessage', { hangAfter: true });
+    let run = start(env);
+    try {
+      await eventually(() => standin.callsOf('chat.postMessage').length === 1, 20_000);
+      const killed = exitOf(run.child);
+      run.child.kill('SIGKILL');
+      expect(await killed).toBe('SIGKILL');
+      const restartedAt = Date.now();
+      run = start(env);
+      await eventually(() => postedKeys(standin).length >= 5, 60_000);
+      expect(Date.now() - restartedAt).toBeLessThan(60_000);
+      await eventually(() => run.out.join('').includes('reminder pass:'), 10_000);
+      const keys = postedKeys(standin);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys.sort()).toEqual([
+        'lac-2023-2024|B1.2@2024-05|7',
+        'lac-2023-2024|B1.3@2024-04|7',
+        'lac-2023-2024|B1.4@2024-04|7',
+        'lac-2023-2024|B2.1@2024-05|7',
+        'lac-2023-2024|B3.1@2024-05|7',
+      ]);
+      const out = run.out.join('');
+      expect(out).toMatch(/took over the scheduler lease from .* whose process \(pid \d+ on this host\) no longer exists/);
+      expect(out).toContain('was already in the channel');
+    } finally {
+      await stop(run.child);
+      await standin.stop();
+    }
+  }, 90_000);
+
+  it('SIGTERM mid-post: the post finishes and is recorded, no other starts, the lease is given back; a restart posts the rest once', async () => {
+    const standin = new WebApiStandIn();
+    const apiUrl = await standin.start();
+    const env = botEnv(apiUrl, await freePort(), remindersEnv);
+    standin.failNext('chat.postMessage', { delayMs: 1500 });
+    let run = start(env);
+    try {
+      await eventually(() => standin.callsOf('chat.postMessage').length === 1, 20_000);
+      const exited = exitOf(run.child);
+      run.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(standin.callsOf('chat.postMessage')).toHaveLength(1);
+      const [first] = postedKeys(standin);
+      const stores = openStores(env.DATABASE_PATH!);
+      try {
+        expect(stores.reminders.get(first!)).toMatchObject({ status: 'sent', attempts: 1 });
+        expect(stores.reminders.unsent()).toHaveLength(4);
+        expect(stores.reminders.leaseHolder()).toBeNull();
+      } finally {
+        stores.close();
+      }
+      run = start(env);
+      await eventually(() => postedKeys(standin).length >= 5, 30_000);
+      expect(new Set(postedKeys(standin)).size).toBe(5);
+      expect(run.out.join('')).not.toContain('took over the scheduler lease');
+    } finally {
+      await stop(run.child);
+      await standin.stop();
+    }
+  }, 90_000);
 });

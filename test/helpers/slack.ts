@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 /** The real Bolt app over HTTP on a free loopback port, its Web API a local stand-in. */
-export async function startBot(env: Record<string, string> = {}, now = '2024-04-24T10:00:00'): Promise<TestBot> {
+export async function startBot(env: Record<string, string> = {}, now = '2024-04-24T10:00:00', opts: { apiTimeoutMs?: number } = {}): Promise<TestBot> {
   const standin = new WebApiStandIn();
   const apiUrl = await standin.start();
   const stores = loadedStores();
@@ -57,7 +57,7 @@ export async function startBot(env: Record<string, string> = {}, now = '2024-04-
     DATABASE_PATH: ':memory:',
     ...env,
   });
-  const bot = createSlackApp({ config, stores, clock, logger, retries: 0, identity: { botId: 'B0GCMBOT', botUserId: standin.botUserId } });
+  const bot = createSlackApp({ config, stores, clock, logger, retries: 0, identity: { botId: 'B0GCMBOT', botUserId: standin.botUserId }, ...opts });
   const server = (await bot.app.start(0)) as unknown as Server;
   const port = (server.address() as AddressInfo).port;
   const sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`, secret);

@@ -110,19 +110,21 @@ describe('lease takeover is logged', () => {
     wall.ms += 30_000;
     expect((await second.outbox.tick()).skipped).toBe('lease');
     expect(logs.join('\n')).toContain('another copy of the bot holds the scheduler lease on this database (first-copy)');
-    // The first copy dies without releasing; its lease (3 minutes) expires at +180 s.
-    wall.ms += 170_000; // +200 s
+    // The first copy dies without releasing; its lease (45 s) expires at +45 s.
+    wall.ms += 35_000; // +65 s
     expect((await second.outbox.tick()).skipped).toBeUndefined();
-    expect(logs.join('\n')).toContain('took over the scheduler lease from first-copy, whose lease expired 20 s ago, after waiting 2 min 50 s for it');
+    expect(logs.join('\n')).toContain('took over the scheduler lease from first-copy, whose lease expired 20 s ago, after waiting 35 s for it');
   });
+
+  const claim = (holder: string) => ({ holder, host: 'host-1', pid: 4242 });
 
   it('acquireLease says who holds a lease, and from whom an expired one was taken; a released lease is no takeover', () => {
     const stores = loadedStores();
-    expect(stores.reminders.acquireLease('scheduler', 'a', 0, 1000)).toEqual({ ok: true, tookOverFrom: null });
-    expect(stores.reminders.acquireLease('scheduler', 'a', 500, 1000)).toEqual({ ok: true, tookOverFrom: null });
-    expect(stores.reminders.acquireLease('scheduler', 'b', 1000, 1000)).toEqual({ ok: false, holder: 'a' });
-    expect(stores.reminders.acquireLease('scheduler', 'b', 1600, 1000)).toEqual({ ok: true, tookOverFrom: { holder: 'a', expiredAtMs: 1500 } });
+    expect(stores.reminders.acquireLease('scheduler', claim('a'), 0, 1000)).toEqual({ ok: true, tookOverFrom: null });
+    expect(stores.reminders.acquireLease('scheduler', claim('a'), 500, 1000)).toEqual({ ok: true, tookOverFrom: null });
+    expect(stores.reminders.acquireLease('scheduler', claim('b'), 1000, 1000)).toEqual({ ok: false, holder: 'a' });
+    expect(stores.reminders.acquireLease('scheduler', claim('b'), 1600, 1000)).toEqual({ ok: true, tookOverFrom: { holder: 'a', expiredAtMs: 1500 } });
     stores.reminders.releaseLease('scheduler', 'b');
-    expect(stores.reminders.acquireLease('scheduler', 'a', 1700, 1000)).toEqual({ ok: true, tookOverFrom: null });
+    expect(stores.reminders.acquireLease('scheduler', claim('a'), 1700, 1000)).toEqual({ ok: true, tookOverFrom: null });
   });
 });
