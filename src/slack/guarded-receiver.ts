@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ListenOptions } from 'node:net';
 import {
   type App,
   AuthorizationError,
@@ -111,12 +112,14 @@ export class GuardedHttpReceiver implements Receiver {
     this.routes.init(app);
   }
 
-  start(port?: number): Promise<Server> {
+  /** Listens on PORT and HOST, or where `listen` says (tests and the playground: port 0 on the loopback). */
+  start(listen?: number | ListenOptions): Promise<Server> {
+    const options: ListenOptions = typeof listen === 'object' ? listen : { port: listen ?? this.o.port, ...(this.o.host ? { host: this.o.host } : {}) };
     const server = createServer((req, res) => this.handle(req, res));
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port ?? this.o.port, this.o.host, () => {
+      server.listen(options, () => {
         server.off('error', reject);
         resolve(server);
       });
