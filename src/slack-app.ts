@@ -53,8 +53,9 @@ export interface SlackApp {
 }
 
 /**
- * Builds the Bolt app: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT with the signing secret (Bolt's
- * `POST /slack/events`, plus `GET /health`). The Web API is SLACK_API_URL when set (a local stand-in).
+ * Builds the Bolt app: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT (and HOST) with the signing secret
+ * (`POST /slack/events` behind the door of src/slack/door.ts, plus `GET /health` and `customRoutes`). The Web
+ * API is SLACK_API_URL when set (a local stand-in).
  */
 export function createSlackApp({
   config,
