@@ -1,4 +1,10 @@
-import { connect } from 'node:net';
+import type { Server } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
+import { fixedClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { createSlackApp } from '../../src/slack-app.js';
+import { at, loadedStores, zone } from '../helpers/stores.js';
 import { describe, expect, it } from 'vitest';
 import { blockActionsPayload, signature } from '../../dev/standin/sender.js';
 import { channel, coChair, eventually, member, secret, startBot, type TestBot } from '../helpers/slack.js';
@@ -243,6 +249,60 @@ describe('the door: what the HTTP receiver refuses before any handler', () => {
     const ssl = await t.sender.post('ssl_check=1&token=x', form, { headers: { 'x-slack-signature': '' } });
     expect(ssl.status).toBe(200);
     expect(ssl.body).toBe('');
+  });
+
+  it('listens on HOST only', async () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: secret, HOST: '127.0.0.2', PORT: '0', GCM_TIMEZONE: zone });
+    const bot = createSlackApp({
+      config,
+      stores: loadedStores(),
+      clock: fixedClock(at('2024-04-24T10:00:00'), zone),
+      logger: createLogger(() => {}),
+      retries: 0,
+      identity: { botId: 'B0', botUserId: 'U0BOT' },
+    });
+    const server = (await bot.app.start()) as unknown as Server;
+    try {
+      const { address, port } = server.address() as AddressInfo;
+      expect(address).toBe('127.0.0.2');
+      expect((await fetch(`http://127.0.0.2:${port}/health`)).status).toBe(200);
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    } finally {
+      await bot.app.stop();
+    }
+  });
+
+  it('serves the customRoutes createSlackApp is given on the same port, with their params; a route that fails answers 500', async () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: secret, PORT: '0', GCM_TIMEZONE: zone });
+    const logs: string[] = [];
+    const bot = createSlackApp({
+      config,
+      stores: loadedStores(),
+      clock: fixedClock(at('2024-04-24T10:00:00'), zone),
+      logger: createLogger((l) => logs.push(l)),
+      retries: 0,
+      identity: { botId: 'B0', botUserId: 'U0BOT' },
+      customRoutes: [
+        { path: '/calendar/:file', method: ['GET'], handler: (req, res) => res.end(`file ${req.params?.file}`) },
+        {
+          path: '/broken',
+          method: ['GET'],
+          handler: async () => {
+            throw new Error('route failed');
+          },
+        },
+      ],
+    });
+    const server = (await bot.app.start({ port: 0, host: '127.0.0.1' })) as unknown as Server;
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      expect(await (await fetch(`${base}/calendar/gcm.ics`)).text()).toBe('file gcm.ics');
+      expect((await fetch(`${base}/broken`)).status).toBe(500);
+      expect(logs.some((l) => l.includes('ERROR') && l.includes('route failed'))).toBe(true);
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+    } finally {
+      await bot.app.stop();
+    }
   });
 
   it('keeps serving its other routes on the same port, and 404 for the rest', async () => {
