@@ -3,8 +3,8 @@
  *
  *   node --import tsx bench/server.ts bot|bare      (env BENCH_API_URL: the Slack stand-in's Web API)
  *
- * `bot`: the real bot (createSlackApp) with the real plan imported into an in-memory store, on Bolt's
- * HTTPReceiver with a signing secret. `bare`: a Bolt app on the same receiver, same secret, same logger, that
+ * `bot`: the real bot (createSlackApp) with the real plan imported into an in-memory store, behind its door
+ * (the guarded receiver) with a signing secret. `bare`: a Bolt app on Bolt's HTTPReceiver, same secret, same logger, that
  * acknowledges `/gcm` with a constant and the Mark done button with an empty ack: Bolt's own floor.
  *
  * Both listen on 127.0.0.1, port chosen by the OS, and print `{"port":N}`. Over IPC they take

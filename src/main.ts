@@ -7,6 +7,7 @@ import { openStores, type Stores } from './stores.js';
 import { formatProblem, importPlanSource } from './plan/import-plan.js';
 import { createSlackApp, tokenFailure, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
+import { installLastResort } from './last-resort.js';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
 
@@ -126,7 +127,7 @@ function logStarted(config: Config, clock: Clock, logger: Logger): void {
   logger.info(
     config.slack.transport === 'socket'
       ? 'connected to Slack in Socket Mode'
-      : `listening for Slack on http://0.0.0.0:${config.port}/slack/events (health: /health)`,
+      : `listening for Slack on http://${config.host ?? '*'}:${config.port}/slack/events (health: /health)`,
   );
   logger.info(`clock: ${clock.now().toISO()} (${config.timezone})${config.now ? ', started from GCM_NOW' : ''}`);
   if (!config.reminderChannel) logger.warn('GCM_REMINDER_CHANNEL is not set: the bot answers but posts no reminders');
@@ -136,6 +137,8 @@ async function main(): Promise<Started> {
   const config = readConfig();
   if (!config) return 1;
   const logger = createLogger(undefined, config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);
+  // Errors nobody caught are logged, never silent: a rejection is survived, a thrown error ends with code 1.
+  installLastResort(logger);
   if (config.slack.transport === 'none') return runPlayground(config, logger);
   logger.setLevel(config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.INFO);
   return runBot(config, logger);

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, SocketModeReceiver, type Logger, type Receiver } from '@slack/bolt';
+import { App, type CustomRoute, type Logger, type Receiver } from '@slack/bolt';
 import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -13,6 +13,7 @@ import { outboxView } from './slack/outbox-view.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';
 import { uploadReport } from './slack/upload-report.js';
+import { GuardedHttpReceiver, GuardedSocketModeReceiver } from './slack/guarded-receiver.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -29,6 +30,8 @@ export interface SlackAppOptions {
   identity?: { botId: string; botUserId: string };
   /** How long one Web API call may take (webApiTimeoutMs by default); tests shorten it. */
   apiTimeoutMs?: number;
+  /** More HTTP routes on the bot's port (Bolt's CustomRoute), served by whichever receiver runs. */
+  customRoutes?: CustomRoute[];
 }
 
 /**
@@ -73,8 +76,9 @@ export interface SlackApp {
 }
 
 /**
- * Builds the Bolt app: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT with the signing secret (Bolt's
- * `POST /slack/events`, plus `GET /health`). The Web API is SLACK_API_URL when set (a local stand-in).
+ * Builds the Bolt app: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT (and HOST) with the signing secret
+ * (`POST /slack/events` behind the door of src/slack/door.ts, plus `GET /health` and `customRoutes`). The Web
+ * API is SLACK_API_URL when set (a local stand-in).
  */
 export function createSlackApp({
   config,
@@ -86,6 +90,7 @@ export function createSlackApp({
   wallMs = Date.now,
   instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   apiTimeoutMs = webApiTimeoutMs,
+  customRoutes = [],
 }: SlackAppOptions): SlackApp {
   const { slack } = config;
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
@@ -95,13 +100,25 @@ export function createSlackApp({
     // Bounded retries: a rate-limited or failing call must not hold a handler for minutes.
     retryConfig: { retries, factor: 2, minTimeout: 250, maxTimeout: 4000 },
   };
+  // Every request passes the door first (src/slack/door.ts): size, signature and its age, body shape, app and workspace.
+  const door = { logger, appId: slack.appId, teamId: slack.teamId, wallMs };
   const receiver: Receiver =
     slack.transport === 'socket'
-      ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions }, autoReconnectEnabled: true })
-      : new HTTPReceiver({
+      ? new GuardedSocketModeReceiver(
+          {
+            appToken: slack.appToken!,
+            logger,
+            installerOptions: { clientOptions, port: config.port },
+            autoReconnectEnabled: true,
+            customRoutes,
+          },
+          door,
+        )
+      : new GuardedHttpReceiver({
+          ...door,
           signingSecret: slack.signingSecret!,
           port: config.port,
-          logger,
+          host: config.host,
           customRoutes: [
             {
               path: '/health',
@@ -111,6 +128,7 @@ export function createSlackApp({
                 res.end('ok\n');
               },
             },
+            ...customRoutes,
           ],
         });
   // convoStore: false — the bot keeps no conversation state, and Bolt's default store runs on every request.

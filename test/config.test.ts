@@ -47,6 +47,17 @@ describe('loadConfig', () => {
   });
 });
 
+describe('the door and HOST', () => {
+  it('reads HOST, SLACK_APP_ID and SLACK_TEAM_ID, and names a malformed ID', () => {
+    const c = loadConfig({ HOST: '127.0.0.1', SLACK_APP_ID: 'A0GCM', SLACK_TEAM_ID: 'T0STANDIN' });
+    expect([c.host, c.slack.appId, c.slack.teamId]).toEqual(['127.0.0.1', 'A0GCM', 'T0STANDIN']);
+    expect(loadConfig({}).host).toBeUndefined();
+    expect(() => loadConfig({ SLACK_APP_ID: 'gcm', SLACK_TEAM_ID: '#general' })).toThrow(
+      /SLACK_APP_ID: must be a Slack app ID[\s\S]*SLACK_TEAM_ID: must be a Slack workspace ID/,
+    );
+  });
+});
+
 describe('parseInstant', () => {
   it('reads a time without offset in the configured zone, and one with an offset as written', () => {
     expect(parseInstant('2024-04-24T10:00:00', 'America/Santiago')!.toUTC().toISO()).toBe('2024-04-24T14:00:00.000Z');

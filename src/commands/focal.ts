@@ -2,6 +2,7 @@ import { changeFocal, focalRefusal, parseFocal } from '../domain/focal-points.js
 import { messages } from '../i18n/messages.js';
 import { agencyLabel } from '../views/labels.js';
 import { section } from '../views/blocks.js';
+import { escapedGiven } from '../views/message-view.js';
 import type { Outcome, SlashCommand, UseCaseContext } from './use-case.js';
 
 /** The reply's text, and whether focal points changed. */
@@ -18,7 +19,7 @@ async function focalReply(arg: string, uc: UseCaseContext): Promise<FocalReply> 
   const listOf = (id: string, users: string[]) => (users.length ? m.report.focalLine(name(id), mentions(users)) : m.report.focalOf(name(id)));
   switch (req.kind) {
     case 'error':
-      return { text: m.error(req.error), changed: false };
+      return { text: m.error(escapedGiven(req.error)), changed: false };
     case 'list_all': {
       const all = [...ctx.state.focalPoints()];
       if (all.length === 0) return { text: m.report.focalNone, changed: false };
@@ -31,7 +32,7 @@ async function focalReply(arg: string, uc: UseCaseContext): Promise<FocalReply> 
       return { text: listOf(req.agency.id, ctx.state.focalPointsOf(req.agency.id)), changed: false };
     case 'change': {
       const refusal = focalRefusal(ctx, req, uc.userId, await uc.isCoChair());
-      if (refusal) return { text: m.error(refusal), changed: false };
+      if (refusal) return { text: m.error(escapedGiven(refusal)), changed: false };
       // Only people added are checked: someone who left Slack can still be removed.
       const unknown = req.add.length ? await uc.unknownUsers(req.add) : [];
       if (unknown.length) return { text: m.error({ code: 'focal_unknown', given: unknown }), changed: false };

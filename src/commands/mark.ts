@@ -2,10 +2,9 @@ import { applyMark, resolveTarget, type MarkOutcome } from '../domain/mark.js';
 import { parseOccurrenceKey } from '../domain/occurrences.js';
 import { activityState } from '../domain/questions.js';
 import type { AnswerError } from '../domain/answers.js';
-import { messages } from '../i18n/messages.js';
 import { actionIds, decodeValue, type ActionValue } from '../views/action-ids.js';
 import { markMessage, markNotice } from '../views/mark-view.js';
-import { errorMessage } from '../views/message-view.js';
+import { errorReply } from '../views/message-view.js';
 import { planToChange } from './current-plan.js';
 import { redraw } from './redraw.js';
 import type { Interaction, SlashCommand, UseCaseContext } from './use-case.js';
@@ -31,7 +30,7 @@ function markCommand(action: Action, keywords: SlashCommand['keywords'], help: S
       r.ok
         ? { kind: 'message', message: markMessage(r.outcome), changed: r.outcome.changed }
         : // Only co-chairs get here (guard): a missing plan is told as what to do, not whom to ask.
-          { kind: 'message', message: errorMessage(messages(uc.lang).error(r.error, { kind: 'coChair' })) },
+          { kind: 'message', message: errorReply(r.error, uc.lang, { kind: 'coChair' }) },
   };
 }
 
@@ -60,7 +59,7 @@ async function markFromButton(value: ActionValue & { k: string }, action: Action
   const state = plan && activity ? activityState(ctx, plan, activity) : null;
   const occurrence = state?.occurrences.find((o) => o.key === value.k);
   if (!plan || !activity || !state || !occurrence) {
-    return { kind: 'reply' as const, message: errorMessage(messages(uc.lang).error({ code: 'activity_missing', given: value.k || '?', known: [] })) };
+    return { kind: 'reply' as const, message: errorReply({ code: 'activity_missing', given: value.k || '?', known: [] }, uc.lang) };
   }
   const target = { ok: true as const, plan, activity, occurrence, named: true, others: state.occurrences };
   const outcome = applyMark(ctx, target, action, { userId: uc.userId, source: uc.source }, uc.lang);

@@ -1,7 +1,7 @@
 import type { AnswerError } from '../domain/answers.js';
 import { buildReports, parseReportPeriod, type ProgressReport } from '../domain/report.js';
 import { messages } from '../i18n/messages.js';
-import { errorMessage } from '../views/message-view.js';
+import { errorReply } from '../views/message-view.js';
 import { reportsMarkdown, reportsMessage } from '../views/report-view.js';
 import type { SlashCommand } from './use-case.js';
 
@@ -36,7 +36,7 @@ export const report: SlashCommand<Result> = {
   },
   view: (r, uc) => {
     const m = messages(uc.lang);
-    if (!r.ok) return { kind: 'message', message: errorMessage(m.error(r.error)) };
+    if (!r.ok) return { kind: 'message', message: errorReply(r.error, uc.lang) };
     const summary = (note?: string) => reportsMessage(r.reports, uc.lang, uc.directory, note);
     const { from, to } = r.reports[0]!;
     return {

@@ -3,7 +3,7 @@ import { reminderContent } from '../domain/reminder-content.js';
 import { resolveScheduleTarget, setMeetingDate, type ScheduleTarget } from '../domain/schedule-meeting.js';
 import { formatDate, messages } from '../i18n/messages.js';
 import { actionIds, languageOfBlocks } from '../views/action-ids.js';
-import { errorMessage } from '../views/message-view.js';
+import { errorMessage, errorReply } from '../views/message-view.js';
 import { occurrenceTitle } from '../views/reminder-view.js';
 import { planToChange } from './current-plan.js';
 import { redraw, reminderCommandPrefix } from './redraw.js';
@@ -37,7 +37,7 @@ export const schedule: SlashCommand<Scheduled | { ok: false; error: AnswerError 
     r.ok
       ? { kind: 'message', message: errorMessage(dateSetLine(uc, r)), changed: true }
       : // Only co-chairs get here (guard): a missing plan is told as what to do, not whom to ask.
-        { kind: 'message', message: errorMessage(messages(uc.lang).error(r.error, { kind: 'coChair' })) },
+        { kind: 'message', message: errorReply(r.error, uc.lang, { kind: 'coChair' }) },
 };
 
 /** "Set date" on a meeting reminder (co-chairs): the date picked; the reminder is drawn again with it. */
@@ -48,13 +48,12 @@ export const setDatePicker: Interaction<{ key: string; date: string }> = {
   // The picker has no value: its block id carries the reminder's key (reminderBlockId).
   input: (click) => ({ ok: true, input: { key: click.blockId.replace(/^gcm_reminder\|/, ''), date: click.date ?? '' } }),
   run: async ({ key, date }, uc) => {
-    const m = messages(uc.lang);
     const record = uc.outbox.record(key);
     const content = record ? reminderContent(uc.domain, record, uc.zone) : null;
     const plan = record ? uc.domain.plans.plan(record.planId) : null;
-    if (!record || !content || !plan) return { kind: 'reply', message: errorMessage(m.error({ code: 'activity_missing', given: '?', known: [] })) };
+    if (!record || !content || !plan) return { kind: 'reply', message: errorReply({ code: 'activity_missing', given: '?', known: [] }, uc.lang) };
     const target = resolveScheduleTarget(uc.domain, plan, `${content.occurrence.key} ${date}`);
-    if (!target.ok) return { kind: 'reply', message: errorMessage(m.error(target.error)) };
+    if (!target.ok) return { kind: 'reply', message: errorReply(target.error, uc.lang) };
     setMeetingDate(uc.domain, plan, target, { userId: uc.userId, source: uc.source });
     return { kind: 'update', message: await redraw(uc, { c: `${reminderCommandPrefix}${record.key}`, l: uc.lang }, dateSetLine(uc, target)), changed: true };
   },

@@ -1,4 +1,5 @@
 import { actionIds, decodeValue, shareBlockId, type ActionValue } from '../views/action-ids.js';
+import { esc } from '../views/blocks.js';
 import type { Interaction } from './use-case.js';
 
 /** "Share in channel": the same answer, fresh, for everyone in the channel (the private copy is removed). */
@@ -11,7 +12,7 @@ export const shareButton: Interaction<ActionValue> = {
     return value ? { ok: true, input: value } : { ok: false, reason: 'a value the bot did not write' };
   },
   run: async (value, uc) => {
-    const message = await uc.reanswer(value.c, value.l, `<@${uc.userId}>: \`/gcm ${value.c}\``);
+    const message = await uc.reanswer(value.c, value.l, `<@${uc.userId}>: \`/gcm ${esc(value.c)}\``);
     return { kind: 'share', message: { ...message, blocks: message.blocks.filter((b) => b.block_id !== shareBlockId) } };
   },
 };

@@ -16,7 +16,7 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
     blocks.push(section(m.error({ code: 'no_plan' })));
     return { type: 'home', blocks };
   }
-  blocks.push(context(m.planLine(planTitle(d.plan, lang), formatDate(d.plan.periodStart, lang), formatDate(d.plan.periodEnd, lang))));
+  blocks.push(context(m.planLine(esc(planTitle(d.plan, lang)), formatDate(d.plan.periodStart, lang), formatDate(d.plan.periodEnd, lang))));
   if (d.ended) blocks.push(section(m.planEnded(formatDate(d.plan.periodEnd, lang))));
   if (d.previous) blocks.push(section(betweenPlans(d.previous, d.plan, lang)));
 

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import type { Answer, ActivityState, Audience } from '../domain/answers.js';
+import type { Answer, ActivityState, AnswerError, Audience } from '../domain/answers.js';
 import { currentOccurrence, lastDone } from '../domain/mark.js';
 import { formatDate, formatLabel, messages, periodText } from '../i18n/messages.js';
-import type { Occurrence, AgencyDirectory } from '../domain/types.js';
+import type { Occurrence, AgencyDirectory, Language } from '../domain/types.js';
 import { actionIds, encodeValue, shareBlockId } from './action-ids.js';
 import { actions, button, clip, context, divider, esc, fitBlocks, header, limits, section, bar } from './blocks.js';
 import {
@@ -76,12 +76,22 @@ export const importedAt = (iso: string): string => `${iso.slice(0, 16).replace('
 
 /** "lac-2023-2024 ended on 31 December 2024; the next plan, lac-2025-2026, starts on 1 March 2025." */
 export function betweenPlans(previous: { title: string; periodEnd: string }, next: { title: string; periodStart: string }, lang: Answer['lang']): string {
-  return messages(lang).plans.between(previous.title, formatDate(previous.periodEnd, lang), next.title, formatDate(next.periodStart, lang));
+  return messages(lang).plans.between(esc(previous.title), formatDate(previous.periodEnd, lang), esc(next.title), formatDate(next.periodStart, lang));
 }
 
 /** A message of one section of text: an error, a refusal, a short confirmation. */
 export function errorMessage(text: string): Message {
   return { text, blocks: [section(text)] };
+}
+
+/** The error with what the user typed (`given`) escaped for Slack; the bot's own words and mentions stay as they are. */
+export function escapedGiven(error: AnswerError): AnswerError {
+  return 'given' in error && typeof error.given === 'string' ? ({ ...error, given: esc(error.given) } as AnswerError) : error;
+}
+
+/** An error as a reply in Slack: what the user typed is shown as written and pings nobody. */
+export function errorReply(error: AnswerError, lang: Language, audience?: Audience): Message {
+  return errorMessage(messages(lang).error(escapedGiven(error), audience));
 }
 
 /**
@@ -98,6 +108,8 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
   const body: KnownBlock[] = [];
   const tail: KnownBlock[] = [];
   let fallback = '';
+  // The fallback is plain words (titles, what was typed) and is escaped like any text; only no_plan's may mention the co-chairs.
+  let fallbackIsMarkup = false;
   switch (answer.kind) {
     case 'help':
       body.push(
@@ -111,7 +123,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       const o = answer.objective;
       const title = lang === 'es' ? o.titleEs : o.titleEn;
       body.push(header(`${m.objectiveTitleIntro} ${o.number}`), section(`*${esc(title)}*`));
-      if (answer.priorities.length === 0) body.push(section(m.noPriorityCites(o.number, planTitle(answer.plan, lang))));
+      if (answer.priorities.length === 0) body.push(section(m.noPriorityCites(o.number, esc(planTitle(answer.plan, lang)))));
       for (const { priority, activities, total } of answer.priorities) {
         body.push(
           divider(),
@@ -274,7 +286,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
     case 'progress':
       body.push(
         header(m.progress),
-        context(m.planLine(planTitle(answer.plan, lang), formatDate(answer.plan.periodStart, lang), formatDate(answer.plan.periodEnd, lang))),
+        context(m.planLine(esc(planTitle(answer.plan, lang)), formatDate(answer.plan.periodStart, lang), formatDate(answer.plan.periodEnd, lang))),
       );
       body.push(
         ...answer.priorities.map((p) =>
@@ -313,6 +325,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       // no_plan quotes nothing the user typed, and may mention the co-chairs: not escaped.
       body.push(section(answer.error.code === 'no_plan' ? m.error(answer.error, opts.audience) : esc(m.error(answer.error))));
       fallback = m.error(answer.error, opts.audience);
+      fallbackIsMarkup = answer.error.code === 'no_plan';
       break;
   }
   const note = translationNote(lang, 'plan' in answer ? answer.plan : null, answer.kind === 'agency' && answer.agency.profile !== null);
@@ -322,5 +335,5 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
     opts.interactive && answer.kind !== 'error' ? [actions(shareBlockId, [button(m.share, actionIds.share, encodeValue({ c: opts.command, l: lang }))])] : [];
   // The lists give way first: the profile (tail) and the share button always fit.
   const blocks = fitBlocks([...head, ...body], limits.messageBlocks, m.andMore, tail.length + share.length);
-  return { text: clip(fallback, limits.fallbackText), blocks: [...blocks, ...tail, ...share] };
+  return { text: clip(fallbackIsMarkup ? fallback : esc(fallback), limits.fallbackText), blocks: [...blocks, ...tail, ...share] };
 }

@@ -35,7 +35,7 @@ export function planChangeMessage(c: PlanChanges, title: string, lang: Language)
   const head = messages(lang).planChanges.posted(c.planId, title);
   const lines = planChangesLines(c, lang);
   return {
-    text: head,
+    text: esc(head),
     blocks: [section(`*${esc(head)}*`), section(esc(clip(lines.map((l) => `• ${l}`).join('\n'), 2900))), context('`npm run plan:import -- --dry-run FILE`')],
   };
 }

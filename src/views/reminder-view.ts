@@ -70,7 +70,7 @@ export function reminderMessage(r: ReminderView, dir: AgencyDirectory): Message 
   }
   blocks.push(actions(reminderBlockId(r.reminderKey), elements));
   const fallback = `${title} ${occurrenceName(o, r.lang)} (${dueFallback}): ${leadText(a, r.lang, dir)}`;
-  return { text: clip(fallback, limits.fallbackText), blocks };
+  return { text: clip(esc(fallback), limits.fallbackText), blocks };
 }
 
 /** The weekly digest: what is due in the next `days` days. */

@@ -125,7 +125,7 @@ export function reportMessage(r: ProgressReport, lang: Language, dir: AgencyDire
   const t = m.report;
   const d = (iso: string) => formatDate(iso, lang);
   const title = t.title(d(r.from), d(r.to));
-  const blocks: KnownBlock[] = [header(title), context(`${r.planTitle} · ${t.byPriority}`)];
+  const blocks: KnownBlock[] = [header(title), context(`${esc(r.planTitle)} · ${t.byPriority}`)];
   for (const p of r.priorities) {
     blocks.push(
       section(
