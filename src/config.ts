@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { parseInstant } from './clock.js';
 import { languages, type Language } from './domain/types.js';
 
-/** The project's root folder (where package.json and data/ are). */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The project's root folder (where package.json and data/ are): above src/, or above dist/src/ in the compiled build. */
+export const projectRoot = path.resolve(here, path.basename(path.dirname(here)) === 'dist' ? '../..' : '..');
 
 export const defaultDataDir = path.join(projectRoot, 'data');
 export const defaultPlanFile = path.join(defaultDataDir, 'plan-2023-2024.yaml');
