@@ -112,6 +112,10 @@ const envSchema = z
       (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
       z.enum(['info', 'debug'], { message: 'must be info or debug' }).default('info'),
     ),
+    LOG_FORMAT: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z.enum(['text', 'json'], { message: 'must be text or json' }).default('text'),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.GCM_NOW !== undefined && parseInstant(env.GCM_NOW, env.GCM_TIMEZONE) === null) {
@@ -153,6 +157,8 @@ export interface Config {
   databasePathSet: boolean;
   /** LOG_LEVEL: `debug` logs Bolt's and the bot's details. */
   logLevel: 'info' | 'debug';
+  /** LOG_FORMAT: `json` writes one JSON object per line (for a log collector); `text` readable lines. */
+  logFormat: 'text' | 'json';
 }
 
 export class ConfigError extends Error {
@@ -209,5 +215,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH ?? defaultDatabasePath),
     databasePathSet: e.DATABASE_PATH !== undefined,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   };
 }

@@ -134,7 +134,7 @@ function logStarted(config: Config, clock: Clock, logger: Logger): void {
 async function main(): Promise<Started> {
   const config = readConfig();
   if (!config) return 1;
-  const logger = createLogger(undefined, config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);
+  const logger = createLogger(undefined, config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.WARN, 'gcm', config.logFormat);
   if (config.slack.transport === 'none') return runPlayground(config, logger);
   logger.setLevel(config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.INFO);
   return runBot(config, logger);

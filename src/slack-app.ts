@@ -67,6 +67,7 @@ export function createSlackApp({
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
   const clientOptions: WebClientOptions = {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+    logger,
     // Bounded retries: a rate-limited or failing call must not hold a handler for minutes.
     retryConfig: { retries, factor: 2, minTimeout: 250, maxTimeout: 4000 },
   };
@@ -89,7 +90,8 @@ export function createSlackApp({
           ],
         });
   // convoStore: false — the bot keeps no conversation state, and Bolt's default store runs on every request.
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false, ...(identity ?? {}) });
+  // logLevel: the logger's own, else Bolt sets its logger to info (and LOG_LEVEL=debug would not reach Bolt).
+  const app = new App({ token: slack.botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, convoStore: false, ...(identity ?? {}) });
 
   const coChairs = new CoChairs(
     config.coChairs,
