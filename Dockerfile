@@ -32,6 +32,8 @@ WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --chown=root:root package.json ./
+# The CLI scripts (`npm run ask`, `report`, …) call it first; without src/ it has nothing to compile.
+COPY --chown=root:root scripts/build.mjs ./scripts/build.mjs
 COPY --chown=root:root data ./data
 COPY --chown=root:root deploy/healthcheck.mjs ./deploy/healthcheck.mjs
 # The code is root's and read-only to the bot; only /data (the database, its backups) is the bot's to write.

@@ -5,6 +5,7 @@
 //
 // Like make, it compiles only when an input (a .ts file of src/ or dev/, a tsconfig, the lock file) is newer
 // than the last build: `npm start` and the CLI scripts build first, and then that costs a few milliseconds.
+// Where only the build was installed (the container image: dist/ without src/), there is nothing to compile.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,8 @@ function newest(dir) {
   return t;
 }
 
+if (!existsSync(path.join(root, 'src'))) process.exit(0);
+
 const inputs = Math.max(
   newest(path.join(root, 'src')),
   newest(path.join(root, 'dev')),
@@ -35,6 +38,10 @@ const inputs = Math.max(
 const upToDate = existsSync(stamp) && existsSync(entry) && statSync(stamp).mtimeMs > inputs;
 
 if (!upToDate) {
+  if (!existsSync(path.join(root, 'node_modules', 'typescript'))) {
+    console.error('dist/ is older than the sources and TypeScript is not installed (npm ci --omit=dev): run npm ci, then npm run build.');
+    process.exit(1);
+  }
   const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
     stdio: 'inherit',
   });
