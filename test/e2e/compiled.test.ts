@@ -1,20 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { WebApiStandIn } from '../../dev/standin/web-api.js';
-import { eventually } from '../helpers/slack.js';
+import { eventually, freePort } from '../helpers/slack.js';
 import { tempDir } from '../helpers/stores.js';
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 /** A process in its own group (npm start runs node under npm and a shell), its output gathered. */
 function run(command: string, args: string[], env: Record<string, string>): { child: ChildProcess; out: string[]; err: string[] } {
