@@ -7,7 +7,7 @@ export type LogFormat = 'text' | 'json';
 
 /** Redacts anything that looks like a Slack token, or a bearer credential, whatever logs it. */
 export function redact(text: string): string {
-  return text.replace(/\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g, 'x***-[redacted]').replace(/\b(Bearer|Basic)\s+[^\s"',]+/gi, '$1 [redacted]');
+  return text.replace(/\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g, 'x***-[redacted]').replace(/\bBearer\s+[^\s"',]+/g, 'Bearer [redacted]');
 }
 
 /** Keys whose values are secrets wherever they appear in a logged object: tokens, the signing secret, Authorization headers. */

@@ -112,3 +112,11 @@ describe('LOG_FORMAT', () => {
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT: must be text or json/);
   });
 });
+
+describe('redaction', () => {
+  it('leaves ordinary words alone: a basic priority stays a basic priority', () => {
+    const lines: string[] = [];
+    createLogger((l) => lines.push(l)).info('imported Basic priority B1 and basic priority B2, bearer of news');
+    expect(lines[0]).toContain('imported Basic priority B1 and basic priority B2, bearer of news');
+  });
+});
