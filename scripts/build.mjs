@@ -43,7 +43,8 @@ if (!upToDate) {
     process.exit(1);
   }
   const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
+    // tsc's messages on stderr: stdout stays the CLI's answer alone (npm run --silent report … > file.csv).
+    stdio: ['ignore', 2, 2],
   });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   let current = '';
