@@ -1,4 +1,4 @@
-// `npm run build`: compiles src/ and the playground with its stand-in of Slack (dev/) with tsc to dist/
+// `npm run build` (docs/decisions/compiled-build.md): compiles src/ and the playground with its stand-in of Slack (dev/) with tsc to dist/
 // (tsconfig.build.json), then writes dist/main.js, the compiled bot's entry. tsc keeps the source tree's layout
 // (dist/src/, dist/dev/) so that main.ts's import of the playground (../dev/playground/) resolves alike from the
 // sources and from the build; dist/main.js is the one step above it.

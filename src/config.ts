@@ -7,7 +7,7 @@ import { languages, type Language } from './domain/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The project's root folder (where package.json and data/ are): above src/, or above dist/src/ in the compiled build. */
+/** The project's root folder (where package.json and data/ are): above src/, or above dist/src/ in the compiled build (docs/decisions/compiled-build.md). */
 export const projectRoot = path.resolve(here, path.basename(path.dirname(here)) === 'dist' ? '../..' : '..');
 
 export const defaultDataDir = path.join(projectRoot, 'data');
