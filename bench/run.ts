@@ -5,13 +5,15 @@
  *  1. HTTP: /gcm objective 23, /gcm agency IOM, /gcm search migrants and a Mark done click, signed, through
  *     Bolt's HTTPReceiver, against the real bot and a bare Bolt app on the same receiver (bench/server.ts),
  *     at 1 and 10 connections, with autocannon.
- *  2. Start-up: `node --import tsx src/main.ts` until GET /health answers, first start (plan import) and
- *     second (already loaded); the real plan's import in-process.
+ *  2. Start-up: the compiled bot (`node dist/main.js`, as `npm start` runs it) and, beside it, the bot run from
+ *     the sources through tsx, until it logs "listening for Slack", first start (plan import) and second
+ *     (already loaded), and its resident memory; the real plan's import in-process.
  *  3. Growth: synthetic plans of 1,000, 10,000 and 100,000 activities (bench/growth.ts, one process each).
  *
- * BENCH_SECONDS sets the length of each load run at 10 connections (5 s by default; 3 s at 1 connection).
+ * BENCH_SECONDS sets the length of each load run at 10 connections (5 s by default; 3 s at 1 connection);
+ * BENCH_ONLY=startup runs section 2 alone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -378,20 +380,47 @@ async function httpBench(): Promise<HttpResult> {
 
 // ---------- 2. Start-up ----------
 
-interface StartupResult {
-  /** `node --import tsx` on an empty script: what any start costs before the bot's own code. */
+/** How the bot is started: compiled (`node dist/main.js`, as `npm start` runs it) or from the sources through tsx. */
+type Runner = 'compiled' | 'tsx';
+const runners: Runner[] = ['compiled', 'tsx'];
+const runnerArgs: Record<Runner, string[]> = { compiled: ['dist/main.js'], tsx: ['--import', 'tsx', 'src/main.ts'] };
+
+interface StartRun {
+  /** Process start → the "listening for Slack" log line, in milliseconds. */
+  readyMs: number;
+  /** Resident memory (VmRSS) one second after that line, in MB: the plan imported, the first reminder pass done. */
+  rssMb: number;
+}
+
+interface RunnerStartup {
+  /** `node -e 0` (compiled) or `node --import tsx -e 0`: what any start costs before the bot's own code. */
   floorMs: number[];
-  firstStartMs: number[];
-  secondStartMs: number[];
+  first: StartRun[];
+  second: StartRun[];
+}
+
+interface StartupResult {
+  compiled: RunnerStartup;
+  tsx: RunnerStartup;
   realPlanImport: { coldMs: number; warmMs: number; activities: number };
 }
 
-/** `node --import tsx src/main.ts` on a free port until GET /health answers 200, in milliseconds. */
-async function timeStart(databasePath: string, apiUrl: string): Promise<number> {
+/** A process's resident memory in MB, from /proc (Linux); NaN elsewhere. */
+function rssMbOf(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The bot (HTTP mode, the real plan) on a free port until it logs "listening for Slack"; then its memory a second later. */
+async function timeStart(runner: Runner, databasePath: string, apiUrl: string): Promise<StartRun> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {};
   // The parent's own Slack/GCM settings must not leak into the bot under test.
-  for (const [k, v] of Object.entries(process.env)) if (!/^(SLACK_|GCM_|DATABASE_PATH$|PORT$|LOG_LEVEL$)/.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!/^(SLACK_|GCM_|DATABASE_PATH$|PORT$|HOST$|HEALTH_PORT$|LOG_)/.test(k)) env[k] = v;
   Object.assign(env, {
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: signingSecret,
@@ -402,23 +431,23 @@ async function timeStart(databasePath: string, apiUrl: string): Promise<number> 
     GCM_CO_CHAIRS: coChair,
   });
   const started = performance.now();
-  const child = spawnTsx('src/main.ts', [], { env });
+  const child = spawn(process.execPath, runnerArgs[runner], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  let readyMs = Number.NaN;
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (Number.isNaN(readyMs) && stderr.includes('listening for Slack')) readyMs = performance.now() - started;
+  });
   child.stdout?.resume();
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}) before answering /health:\n${stderr.slice(-2000)}`);
-      if (performance.now() - started > 60_000) throw new Error(`the bot did not answer /health within 60 s:\n${stderr.slice(-2000)}`);
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/health`);
-        await res.arrayBuffer();
-        if (res.status === 200) return performance.now() - started;
-      } catch {
-        // not listening yet
-      }
-      await sleep(5);
+      if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}) before it was ready:\n${stderr.slice(-2000)}`);
+      if (performance.now() - started > 60_000) throw new Error(`the bot was not ready within 60 s:\n${stderr.slice(-2000)}`);
+      if (!Number.isNaN(readyMs)) break;
+      await sleep(2);
     }
+    await sleep(1000);
+    return { readyMs, rssMb: rssMbOf(child.pid!) };
   } finally {
     child.kill('SIGTERM');
     await exited(child);
@@ -439,33 +468,39 @@ async function startupBench(): Promise<StartupResult> {
     stores.close();
   }
 
-  const floorMs: number[] = [];
-  for (let i = 0; i < startupRepeats; i++) {
-    const t = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', '0'], { cwd: projectRoot, stdio: 'ignore' });
-    await exited(child);
-    floorMs.push(performance.now() - t);
-  }
+  // The compiled bot is what `npm start` runs: build it first (nothing to do when dist/ is up to date).
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
 
+  const result: Record<Runner, RunnerStartup> = { compiled: { floorMs: [], first: [], second: [] }, tsx: { floorMs: [], first: [], second: [] } };
+  for (const runner of runners) {
+    for (let i = 0; i < startupRepeats; i++) {
+      const t = performance.now();
+      const child = spawn(process.execPath, [...(runner === 'tsx' ? ['--import', 'tsx'] : []), '-e', '0'], { cwd: projectRoot, stdio: 'ignore' });
+      await exited(child);
+      result[runner].floorMs.push(performance.now() - t);
+    }
+  }
   const standin = new WebApiStandIn();
   const apiUrl = await standin.start();
-  const firstStartMs: number[] = [];
-  const secondStartMs: number[] = [];
   try {
+    // Alternating compiled and tsx, so that a busy moment of the machine weighs on both alike.
     for (let i = 0; i < startupRepeats; i++) {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'gcm-bench-'));
-      try {
-        const db = path.join(dir, 'gcm.sqlite');
-        firstStartMs.push(await timeStart(db, apiUrl));
-        secondStartMs.push(await timeStart(db, apiUrl));
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
+      for (const runner of runners) {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'gcm-bench-'));
+        try {
+          const db = path.join(dir, 'gcm.sqlite');
+          result[runner].first.push(await timeStart(runner, db, apiUrl));
+          result[runner].second.push(await timeStart(runner, db, apiUrl));
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
       }
     }
   } finally {
     await standin.stop();
   }
-  return { floorMs, firstStartMs, secondStartMs, realPlanImport: { coldMs: imports[0]!, warmMs: median(imports.slice(1)), activities } };
+  return { ...result, realPlanImport: { coldMs: imports[0]!, warmMs: median(imports.slice(1)), activities } };
 }
 
 // ---------- 3. Growth ----------
@@ -529,6 +564,43 @@ function atLeast(target: string, value: number, limit: number): TargetResult {
 
 // ---------- main ----------
 
+/** Section 2's tables. */
+function printStartup(startup: StartupResult): void {
+  const stat = (v: number[]) => `${fmt(median(v), 0)} ms (min ${fmt(Math.min(...v), 0)}, max ${fmt(Math.max(...v), 0)})`;
+  const ready = (runs: StartRun[]) => stat(runs.map((r) => r.readyMs));
+  const rss = (runs: StartRun[]) => `${fmt(median(runs.map((r) => r.rssMb)), 0)} MB`;
+  console.log(
+    table(
+      ['measure', `compiled: node dist/main.js (median of ${startupRepeats})`, 'tsx: node --import tsx src/main.ts'],
+      [
+        ['floor: Node on an empty script (`node -e 0`, with tsx on the right), start → exit', stat(startup.compiled.floorMs), stat(startup.tsx.floorMs)],
+        ['first start: process start → "listening for Slack" (imports the plan)', ready(startup.compiled.first), ready(startup.tsx.first)],
+        ['second start: same database (plan unchanged, not imported)', ready(startup.compiled.second), ready(startup.tsx.second)],
+        ['resident memory 1 s after ready, first start', rss(startup.compiled.first), rss(startup.tsx.first)],
+        ['resident memory 1 s after ready, second start', rss(startup.compiled.second), rss(startup.tsx.second)],
+      ],
+    ),
+  );
+  console.log();
+  console.log(
+    table(
+      ['measure', 'in-process'],
+      [
+        [`real plan import in-process (${startup.realPlanImport.activities} activities), cold`, `${fmt(startup.realPlanImport.coldMs, 1)} ms`],
+        ['real plan import in-process, warm (median of 5)', `${fmt(startup.realPlanImport.warmMs, 1)} ms`],
+      ],
+    ),
+  );
+  note(
+    [
+      '',
+      'The bot in HTTP mode with the real plan and a stand-in Web API (auth.test) in this process, a fresh database file',
+      'for each first start; the time includes Node, (tsx compiling the sources,) SQLite, the plan, auth.test and Bolt.',
+      'A second start still reads and validates the plan file (loadBundle) before comparing hashes: it saves only the writes.',
+    ].join('\n'),
+  );
+}
+
 async function main(): Promise<void> {
   const began = performance.now();
   // Profiles are of this run only: one left from an earlier run would describe a miss that may be gone.
@@ -543,6 +615,13 @@ async function main(): Promise<void> {
   };
   console.log(`GCM bot benchmark · ${new Date().toISOString()}`);
   console.log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`);
+
+  // BENCH_ONLY=startup: the start-up section alone (about a minute), printed only.
+  if (process.env.BENCH_ONLY === 'startup') {
+    section('2. Start-up');
+    printStartup(await startupBench());
+    return;
+  }
 
   // 1. HTTP
   section('1. Commands through the HTTP receiver (signed), bot vs bare Bolt app');
@@ -627,27 +706,7 @@ async function main(): Promise<void> {
   // 2. Start-up
   section('2. Start-up');
   const startup = await startupBench();
-  const stat = (v: number[]) => `${fmt(median(v), 0)} ms (min ${fmt(Math.min(...v), 0)}, max ${fmt(Math.max(...v), 0)})`;
-  console.log(
-    table(
-      ['measure', `median of ${startupRepeats}`],
-      [
-        ['floor: `node --import tsx` on an empty script, start → exit', stat(startup.floorMs)],
-        ['first start: process start → GET /health 200 (imports the plan)', stat(startup.firstStartMs)],
-        ['second start: same database (plan unchanged, not imported)', stat(startup.secondStartMs)],
-        [`real plan import in-process (${startup.realPlanImport.activities} activities), cold`, `${fmt(startup.realPlanImport.coldMs, 1)} ms`],
-        ['real plan import in-process, warm (median of 5)', `${fmt(startup.realPlanImport.warmMs, 1)} ms`],
-      ],
-    ),
-  );
-  note(
-    [
-      '',
-      '`node --import tsx src/main.ts` with a stand-in Web API (auth.test) in this process, a fresh database file for',
-      'each first start; the time includes Node, tsx compiling the sources, SQLite, the plan, auth.test and Bolt.',
-      'A second start still reads and validates the plan file (loadBundle) before comparing hashes: it saves only the writes.',
-    ].join('\n'),
-  );
+  printStartup(startup);
 
   // 3. Growth
   section('3. Growth: synthetic plans');

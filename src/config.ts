@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { parseInstant } from './clock.js';
 import { languages, type Language } from './domain/types.js';
 
-/** The project's root folder (where package.json and data/ are). */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The project's root folder (where package.json and data/ are): above src/, or above dist/src/ in the compiled build (docs/decisions/compiled-build.md). */
+export const projectRoot = path.resolve(here, path.basename(path.dirname(here)) === 'dist' ? '../..' : '..');
 
 export const defaultDataDir = path.join(projectRoot, 'data');
 export const defaultPlanFile = path.join(defaultDataDir, 'plan-2023-2024.yaml');
@@ -125,6 +127,10 @@ const envSchema = z
       (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
       z.enum(['info', 'debug'], { message: 'must be info or debug' }).default('info'),
     ),
+    LOG_FORMAT: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z.enum(['text', 'json'], { message: 'must be text or json' }).default('text'),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.GCM_NOW !== undefined && parseInstant(env.GCM_NOW, env.GCM_TIMEZONE) === null) {
@@ -171,6 +177,8 @@ export interface Config {
   databasePathSet: boolean;
   /** LOG_LEVEL: `debug` logs Bolt's and the bot's details. */
   logLevel: 'info' | 'debug';
+  /** LOG_FORMAT: `json` writes one JSON object per line (for a log collector); `text` readable lines. */
+  logFormat: 'text' | 'json';
 }
 
 export class ConfigError extends Error {
@@ -230,5 +238,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH ?? defaultDatabasePath),
     databasePathSet: e.DATABASE_PATH !== undefined,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   };
 }

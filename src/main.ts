@@ -136,7 +136,7 @@ function logStarted(config: Config, clock: Clock, logger: Logger): void {
 async function main(): Promise<Started> {
   const config = readConfig();
   if (!config) return 1;
-  const logger = createLogger(undefined, config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);
+  const logger = createLogger(undefined, config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.WARN, 'gcm', config.logFormat);
   // Errors nobody caught are logged, never silent: a rejection is survived, a thrown error ends with code 1.
   installLastResort(logger);
   if (config.slack.transport === 'none') return runPlayground(config, logger);

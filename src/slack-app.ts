@@ -97,6 +97,7 @@ export function createSlackApp({
   const clientOptions: WebClientOptions = {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     timeout: apiTimeoutMs,
+    logger,
     // Bounded retries: a rate-limited or failing call must not hold a handler for minutes.
     retryConfig: { retries, factor: 2, minTimeout: 250, maxTimeout: 4000 },
   };
@@ -132,7 +133,8 @@ export function createSlackApp({
           ],
         });
   // convoStore: false — the bot keeps no conversation state, and Bolt's default store runs on every request.
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false, ...(identity ?? {}) });
+  // logLevel: the logger's own, else Bolt sets its logger to info (and LOG_LEVEL=debug would not reach Bolt).
+  const app = new App({ token: slack.botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, convoStore: false, ...(identity ?? {}) });
 
   const coChairs = new CoChairs(
     config.coChairs,

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import type { Logger } from '@slack/bolt';
-import { loadConfig, type Config } from '../../src/config.js';
+import { loadConfig, projectRoot, type Config } from '../../src/config.js';
 import { offsetClock, parseInstant, type SettableClock } from '../../src/clock.js';
 import { openStores, type Stores } from '../../src/stores.js';
 import { formatProblem, importPlanFile } from '../../src/plan/import-plan.js';
@@ -36,7 +35,8 @@ export const playgroundChannel = { id: 'C0NETWORK', name: 'regional-network' };
 /** Where the playground's clock starts (docs/decisions/playground-and-standin.md): Monday 22 April 2024, 08:30, reminders about to fire. */
 export const playgroundStart = '2024-04-22T08:30:00';
 
-const pageFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page.html');
+// From the project root, not this file: the compiled playground (dist/dev/playground/) reads the same page.
+const pageFile = path.join(projectRoot, 'dev', 'playground', 'page.html');
 
 export interface Playground {
   url: string;

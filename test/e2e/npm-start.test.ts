@@ -1,21 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { openStores } from '../../src/stores.js';
 import { WebApiStandIn } from '../../dev/standin/web-api.js';
 import { SlackSender } from '../../dev/standin/sender.js';
-import { eventually } from '../helpers/slack.js';
+import { eventually, freePort } from '../helpers/slack.js';
 import { tempDir } from '../helpers/stores.js';
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 function start(env: Record<string, string>): { child: ChildProcess; out: string[] } {
   const out: string[] = [];

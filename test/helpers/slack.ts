@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { LogLevel } from '@slack/bolt';
 import { afterEach } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -108,4 +108,13 @@ export async function eventually<T>(check: () => T | undefined | false, ms = 300
     if (Date.now() - start > ms) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** A TCP port free on 127.0.0.1 at the time of asking, for a bot started as a process. */
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as AddressInfo).port;
+  await new Promise((r) => srv.close(r));
+  return port;
 }
