@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, SocketModeReceiver, type Logger, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Logger, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -13,6 +13,7 @@ import { outboxView } from './slack/outbox-view.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';
 import { uploadReport } from './slack/upload-report.js';
+import { HealthMonitor } from './slack/health.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -27,6 +28,8 @@ export interface SlackAppOptions {
   instanceId?: string;
   /** The bot's identity from `auth.test` (see verifyToken); without it Bolt calls auth.test itself. */
   identity?: { botId: string; botUserId: string };
+  /** More GET routes beside `/health`, served by the HTTP receiver (in Socket Mode, by a side server: main.ts). */
+  customRoutes?: CustomRoute[];
 }
 
 /**
@@ -47,6 +50,8 @@ export interface SlackApp {
   receiver: Receiver;
   /** The outbox (reminders, follow-ups, digests, reports); the caller starts its cron (startScheduler) or, in tests, ticks it by hand. */
   reminders: Outbox;
+  /** GET /health: served here in HTTP mode; main.ts serves its route on HEALTH_PORT in Socket Mode. */
+  health: HealthMonitor;
 }
 
 /**
@@ -62,6 +67,7 @@ export function createSlackApp({
   retries = 3,
   wallMs = Date.now,
   instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+  customRoutes = [],
 }: SlackAppOptions): SlackApp {
   const { slack } = config;
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
@@ -70,24 +76,15 @@ export function createSlackApp({
     // Bounded retries: a rate-limited or failing call must not hold a handler for minutes.
     retryConfig: { retries, factor: 2, minTimeout: 250, maxTimeout: 4000 },
   };
-  const receiver: Receiver =
-    slack.transport === 'socket'
-      ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions }, autoReconnectEnabled: true })
-      : new HTTPReceiver({
-          signingSecret: slack.signingSecret!,
-          port: config.port,
-          logger,
-          customRoutes: [
-            {
-              path: '/health',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'text/plain' });
-                res.end('ok\n');
-              },
-            },
-          ],
-        });
+  const health = new HealthMonitor({ stores, clock, wallMs, instanceId });
+  let receiver: Receiver;
+  if (slack.transport === 'socket') {
+    const socket = new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions }, autoReconnectEnabled: true });
+    health.followSocket(socket.client);
+    receiver = socket;
+  } else {
+    receiver = new HTTPReceiver({ signingSecret: slack.signingSecret!, port: config.port, logger, customRoutes: [health.route(), ...customRoutes] });
+  }
   // convoStore: false — the bot keeps no conversation state, and Bolt's default store runs on every request.
   const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false, ...(identity ?? {}) });
 
@@ -123,5 +120,5 @@ export function createSlackApp({
   app.error(async (error) => {
     logger.error(`handler failed: ${error.message}`);
   });
-  return { app, router, homes, coChairs, receiver, reminders };
+  return { app, router, homes, coChairs, receiver, reminders, health };
 }
