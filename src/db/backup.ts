@@ -29,13 +29,26 @@ export async function backupDatabase(db: Db, dir: string, atMs: number): Promise
   for (let n = 2; existsSync(file); n++) file = path.join(dir, `${backupStem(atMs)}-${n}.sqlite`);
   const partial = `${file}.partial`;
   try {
-    await db.backup(partial);
+    // All pages in one step after the first: a step-wise copy restarts whenever another connection (the
+    // running bot, when this is `npm run backup`) writes between steps, and under steady writes never ends.
+    await db.backup(partial, { progress: () => 0x7fffffff });
+    standalone(partial);
     renameSync(partial, file);
   } catch (e) {
     rmSync(partial, { force: true });
     throw e;
   }
   return file;
+}
+
+/** A backup is one self-contained file: rollback journal, not WAL (opening a WAL copy leaves -wal and -shm beside it). */
+function standalone(file: string): void {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
 }
 
 /** Opens the database at `file` for a backup without migrating it (an older bot's file is copied as it is). */
@@ -79,7 +92,8 @@ export function checkBackup(file: string): BackupCheck {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') return { ok: false, problem: `${file} is damaged (SQLite's integrity check: ${String(integrity).slice(0, 200)})` };
+    if (integrity !== 'ok')
+      return { ok: false, problem: `${file} is damaged (SQLite's integrity check: ${String(integrity).replace(/\s+/g, ' ').slice(0, 200)})` };
     const tables = new Set(db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all());
     const missing = gcmTables.filter((t) => !tables.has(t));
     if (missing.length) return { ok: false, problem: `${file} is a SQLite database but not the bot's (no ${missing.join(', ')} table)` };
@@ -132,7 +146,7 @@ export async function restoreBackup(file: string, target: string, atMs: number):
     const current = new Database(target, { fileMustExist: true });
     try {
       kept = `${target}.replaced-${backupStem(atMs).slice(4)}.sqlite`;
-      await current.backup(kept);
+      await current.backup(kept, { progress: () => 0x7fffffff });
     } finally {
       current.close();
     }
@@ -141,7 +155,7 @@ export async function restoreBackup(file: string, target: string, atMs: number):
   }
   const source = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    await source.backup(target);
+    await source.backup(target, { progress: () => 0x7fffffff });
   } finally {
     source.close();
   }
@@ -162,5 +176,6 @@ export function backupBeforeMigrating(db: Db, dir: string, fromVersion: number, 
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${backupStem(atMs)}-before-v${migrations.length}-from-v${fromVersion}.sqlite`);
   db.prepare('VACUUM INTO ?').run(file);
+  standalone(file);
   return file;
 }
