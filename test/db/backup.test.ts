@@ -252,6 +252,6 @@ describe('the automatic backup before migrating', () => {
 });
 
 async function until(cond: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setImmediate(r));
+  for (let i = 0; i < 5000 && !cond(); i++) await new Promise((r) => setImmediate(r));
   expect(cond()).toBe(true);
 }
