@@ -1,8 +1,8 @@
 /**
- * The limits on a plan file, in one place (README, "The plan file format"). A file over any of them is
+ * The limits on a plan file, in one place (README, "Limits on a plan file"). A file over any of them is
  * refused whole, with one line naming the limit and where, before it can cost much memory or time; the
  * database is left as it was. They are far above any real plan (the 2023-2024 plan: 31 kB, 7 priorities,
- * 43 activities, its longest text under 1,000 characters) and at or above what `npm run bench` shows
+ * 26 activities, its longest text a few hundred characters) and at or above what `npm run bench` shows
  * answering fast (100,000 activities, a 76 MB file).
  */
 export const planLimits = {

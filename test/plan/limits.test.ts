@@ -101,6 +101,20 @@ describe('bounded plan inputs', () => {
     expectOneLine(r, /activities\.csv:Activities:2:B \(Activity\): a text of 5,001 characters, over the limit of 5,000 \("1\.1\. y{55}…"\)$/);
   });
 
+  it('keeps search snippets short whatever a valid plan holds (a text of one 5,000-character word)', () => {
+    const file = path.join(tempDir(), 'wordy.yaml');
+    const at = realPlan.indexOf('\n      - id: B1.1\n');
+    const textAt = realPlan.indexOf('        text: ', at);
+    const lineEnd = realPlan.indexOf('\n', textAt);
+    const text = `Organize ${'w'.repeat(4000)} meetings`; // the plan's two lines of text follow it
+    writeFileSync(file, `${realPlan.slice(0, textAt)}        text: ${text}${realPlan.slice(lineEnd)}`);
+    const stores = loadedStores(':memory:', file);
+    const hits = stores.plans.search('lac-2023-2024', 'wwwww', 5);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h.snippet.length).toBeLessThanOrEqual(28 * 42 + 2);
+    expect(hits[0]!.snippet).toContain(`*${'w'.repeat(39)}…*`);
+  });
+
   it('still accepts the real plan', async () => {
     const out: string[] = [];
     expect(await runPlanCheck([defaultPlanFile], (s) => out.push(s), defaultDataDir)).toBe(0);
