@@ -69,6 +69,9 @@ const envSchema = z
         .regex(/^[TE][A-Z0-9]{2,}$/, 'must be a Slack workspace ID such as T0123ABCD')
         .optional(),
     ),
+    HEALTH_PORT: z.preprocess(blankToUndefined, z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).optional()),
+    GCM_BACKUP_DIR: optionalText,
+    GCM_BACKUP_KEEP: z.preprocess(blankToUndefined, z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(14)),
     GCM_CO_CHAIRS: userIdList,
     GCM_CO_CHAIRS_USERGROUP: z.preprocess(
       blankToUndefined,
@@ -158,6 +161,12 @@ export interface Config {
   port: number;
   /** HOST: the interface HTTP mode listens on (every interface when not set). */
   host: string | undefined;
+  /** HEALTH_PORT: in Socket Mode, GET /health is served on this port when set (HTTP mode serves it on PORT). */
+  healthPort: number | undefined;
+  /** GCM_BACKUP_DIR: the nightly backups' folder (absolute); none when unset. Also where the automatic backup before a migration goes. */
+  backupDir: string | undefined;
+  /** GCM_BACKUP_KEEP: how many nightly backups are kept. */
+  backupKeep: number;
   coChairs: string[];
   coChairsUsergroup: string | undefined;
   reminderChannel: string | undefined;
@@ -223,6 +232,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     port: e.PORT,
     host: e.HOST,
+    healthPort: e.HEALTH_PORT,
+    backupDir: e.GCM_BACKUP_DIR === undefined ? undefined : path.resolve(e.GCM_BACKUP_DIR),
+    backupKeep: e.GCM_BACKUP_KEEP,
     coChairs: e.GCM_CO_CHAIRS,
     coChairsUsergroup: e.GCM_CO_CHAIRS_USERGROUP,
     reminderChannel: e.GCM_REMINDER_CHANNEL,

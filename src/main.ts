@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { LogLevel, type Logger } from '@slack/bolt';
+import { LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { offsetClock, parseInstant, systemClock, type Clock } from './clock.js';
 import { createLogger } from './logger.js';
@@ -8,6 +8,8 @@ import { formatProblem, importPlanSource } from './plan/import-plan.js';
 import { createSlackApp, tokenFailure, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 import { installLastResort } from './last-resort.js';
+import { startSideServer, type SideServer } from './slack/side-server.js';
+import { startNightlyBackup } from './scheduler/nightly-backup.js';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
 
@@ -70,7 +72,10 @@ async function runPlayground(config: Config, logger: Logger): Promise<Started> {
  * null (after saying why) when the file is rejected.
  */
 async function openWithPlan(config: Config, logger: Logger): Promise<Stores | null> {
-  const stores = openStores(config.databasePath);
+  const stores = openStores(config.databasePath, {
+    backupDir: config.backupDir,
+    onBackup: (file, from) => logger.info(`the database was at schema version ${from}: backed it up to ${file} before migrating`),
+  });
   const imported = await importPlanSource(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
   if (!imported.ok) {
     console.error(`The plan file was rejected; fix it or set GCM_PLAN:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
@@ -97,7 +102,7 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     return 1;
   }
   logger.info(`signed in to ${identity.team || 'Slack'} as bot user ${identity.botUserId}`);
-  const { app, reminders } = createSlackApp({ config, stores, clock, logger, identity: { botId: identity.botId, botUserId: identity.botUserId } });
+  const { app, reminders, health } = createSlackApp({ config, stores, clock, logger, identity: { botId: identity.botId, botUserId: identity.botUserId } });
   try {
     await app.start();
   } catch (e) {
@@ -111,16 +116,44 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     stores.close();
     return 1;
   }
-  const scheduler = startScheduler(reminders, config.timezone, logger);
+  const side = await startHealthPort(config, health.route(), logger);
+  if (side === 'failed') {
+    await app.stop().catch(() => undefined);
+    stores.close();
+    return 1;
+  }
+  const scheduler = startScheduler(health.watch(reminders), config.timezone, logger);
+  const { backupDir: dir, backupKeep: keep, timezone: zone } = config;
+  const nightly = dir ? startNightlyBackup({ db: stores.db, dir, keep, zone, holdsLease: () => health.holdsLease(), logger }) : null;
   logStarted(config, clock, logger);
   onSignals(async (signal) => {
     logger.info(`${signal}: stopping`);
+    await nightly?.stop().catch(() => undefined);
     await scheduler.stop().catch(() => undefined);
+    await side?.close().catch(() => undefined);
     await app.stop().catch(() => undefined);
     stores.close();
     process.exit(0);
   });
   return 'running';
+}
+
+/** In Socket Mode with HEALTH_PORT set, GET /health on a small side server (HTTP mode serves it on PORT). */
+async function startHealthPort(config: Config, route: CustomRoute, logger: Logger): Promise<SideServer | null | 'failed'> {
+  if (config.slack.transport !== 'socket' || config.healthPort === undefined) return null;
+  try {
+    const side = await startSideServer({ host: config.host ?? '0.0.0.0', port: config.healthPort, routes: [route], logger });
+    logger.info(`health: http://${config.host ?? '0.0.0.0'}:${side.port}/health`);
+    return side;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `HEALTH_PORT ${config.healthPort} is in use: set HEALTH_PORT to another one.`
+        : `The health check could not start on HEALTH_PORT ${config.healthPort}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return 'failed';
+  }
 }
 
 function logStarted(config: Config, clock: Clock, logger: Logger): void {
@@ -130,6 +163,7 @@ function logStarted(config: Config, clock: Clock, logger: Logger): void {
       : `listening for Slack on http://${config.host ?? '*'}:${config.port}/slack/events (health: /health)`,
   );
   logger.info(`clock: ${clock.now().toISO()} (${config.timezone})${config.now ? ', started from GCM_NOW' : ''}`);
+  if (config.backupDir) logger.info(`nightly backup at 02:00 (${config.timezone}) into ${config.backupDir}, keeping the last ${config.backupKeep}`);
   if (!config.reminderChannel) logger.warn('GCM_REMINDER_CHANNEL is not set: the bot answers but posts no reminders');
 }
 

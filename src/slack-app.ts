@@ -14,6 +14,7 @@ import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';
 import { uploadReport } from './slack/upload-report.js';
 import { GuardedHttpReceiver, GuardedSocketModeReceiver } from './slack/guarded-receiver.js';
+import { HealthMonitor } from './slack/health.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -73,6 +74,8 @@ export interface SlackApp {
   receiver: Receiver;
   /** The outbox (reminders, follow-ups, digests, reports); the caller starts its cron (startScheduler) or, in tests, ticks it by hand. */
   reminders: Outbox;
+  /** GET /health: served here in HTTP mode; main.ts serves its route on HEALTH_PORT in Socket Mode. */
+  health: HealthMonitor;
 }
 
 /**
@@ -103,35 +106,22 @@ export function createSlackApp({
   };
   // Every request passes the door first (src/slack/door.ts): size, signature and its age, body shape, app and workspace.
   const door = { logger, appId: slack.appId, teamId: slack.teamId, wallMs };
-  const receiver: Receiver =
-    slack.transport === 'socket'
-      ? new GuardedSocketModeReceiver(
-          {
-            appToken: slack.appToken!,
-            logger,
-            installerOptions: { clientOptions, port: config.port },
-            autoReconnectEnabled: true,
-            customRoutes,
-          },
-          door,
-        )
-      : new GuardedHttpReceiver({
-          ...door,
-          signingSecret: slack.signingSecret!,
-          port: config.port,
-          host: config.host,
-          customRoutes: [
-            {
-              path: '/health',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'text/plain' });
-                res.end('ok\n');
-              },
-            },
-            ...customRoutes,
-          ],
-        });
+  const health = new HealthMonitor({ stores, clock, wallMs, instanceId });
+  let receiver: Receiver;
+  if (slack.transport === 'socket') {
+    // Socket Mode opens no port of its own: /health and other routes go on side servers (main.ts: HEALTH_PORT, CALENDAR_PORT).
+    const socket = new GuardedSocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions }, autoReconnectEnabled: true }, door);
+    health.followSocket(socket.client);
+    receiver = socket;
+  } else {
+    receiver = new GuardedHttpReceiver({
+      ...door,
+      signingSecret: slack.signingSecret!,
+      port: config.port,
+      host: config.host,
+      customRoutes: [health.route(), ...customRoutes],
+    });
+  }
   // convoStore: false — the bot keeps no conversation state, and Bolt's default store runs on every request.
   // logLevel: the logger's own, else Bolt sets its logger to info (and LOG_LEVEL=debug would not reach Bolt).
   const app = new App({ token: slack.botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, convoStore: false, ...(identity ?? {}) });
@@ -172,5 +162,5 @@ export function createSlackApp({
   app.error(async (error) => {
     logger.error(`handler failed: ${error.message}`);
   });
-  return { app, router, homes, coChairs, receiver, reminders };
+  return { app, router, homes, coChairs, receiver, reminders, health };
 }

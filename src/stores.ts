@@ -1,8 +1,9 @@
-import { integerPragma, openDatabase, type Db } from './db/open-database.js';
+import { integerPragma, openDatabase, type Db, type OpenOptions } from './db/open-database.js';
 import { PlanStore } from './db/plan-store.js';
 import { PlanImportStore } from './db/plan-import-store.js';
 import { StateStore } from './db/state-store.js';
 import { ReminderStore } from './db/reminder-store.js';
+import { HealthStore } from './db/health-store.js';
 import type { AgencyDirectory } from './domain/types.js';
 
 /** The database and its stores, opened together. */
@@ -14,6 +15,8 @@ export interface Stores {
   imports: PlanImportStore;
   state: StateStore;
   reminders: ReminderStore;
+  /** What /health reads: the database answers and is still the file at its path, the outbox's backlog. */
+  health: HealthStore;
   /** Agencies by id, read from the database, cached until the data changes. */
   directory(): AgencyDirectory;
   /**
@@ -24,8 +27,8 @@ export interface Stores {
   close(): void;
 }
 
-export function openStores(file: string): Stores {
-  const db = openDatabase(file);
+export function openStores(file: string, options: OpenOptions = {}): Stores {
+  const db = openDatabase(file, options);
   const plans = new PlanStore(db);
   const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
   const version = () => `${integerPragma(db, 'data_version')}:${changes.get() ?? 0}`;
@@ -36,6 +39,7 @@ export function openStores(file: string): Stores {
     imports: new PlanImportStore(db),
     state: new StateStore(db),
     reminders: new ReminderStore(db),
+    health: new HealthStore(db, file),
     version,
     directory: () => {
       const v = version();

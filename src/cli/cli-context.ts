@@ -33,7 +33,7 @@ export function openCliContext(env: NodeJS.ProcessEnv, errOut: (s: string) => vo
   const config = configOf(env, errOut);
   if (!config) return null;
   const now = config.now ? parseInstant(config.now, config.timezone)! : DateTime.now().setZone(config.timezone);
-  const stores = openStores(config.databasePath);
+  const stores = openStores(config.databasePath, { backupDir: config.backupDir });
   if (tableSourceOf(config.planFile) !== null) {
     // A spreadsheet is read asynchronously: the bot's start and `npm run plan:import` load it; the terminal
     // tools answer from what is loaded.

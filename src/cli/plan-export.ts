@@ -29,7 +29,7 @@ export async function runPlanExport(args: string[], env: NodeJS.ProcessEnv, out:
   }
   const config = configOf(env, out);
   if (!config) return 1;
-  const stores = openStores(config.databasePath);
+  const stores = openStores(config.databasePath, { backupDir: config.backupDir });
   try {
     const planId = option('--plan') ?? currentPlan(stores.plans, DateTime.now().setZone(config.timezone).toISODate()!)?.id;
     const plan = planId ? planFromReader(stores.plans, planId) : null;

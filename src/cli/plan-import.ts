@@ -32,7 +32,9 @@ export async function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out:
   if (args.includes('--draft')) return draft(file, config.dataDir, outFile, out, data);
   const dryRun = args.includes('--dry-run');
   // A dry run never creates the database: with none yet, it compares against an empty one in memory.
-  const stores = openStores(dryRun && config.databasePath !== ':memory:' && !existsSync(config.databasePath) ? ':memory:' : config.databasePath);
+  const stores = openStores(dryRun && config.databasePath !== ':memory:' && !existsSync(config.databasePath) ? ':memory:' : config.databasePath, {
+    backupDir: config.backupDir,
+  });
   try {
     if (dryRun) {
       const preview = await previewPlanFile(stores, file, config.dataDir);

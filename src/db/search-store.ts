@@ -7,8 +7,10 @@ import { queryStems, stemsOfWord, stopWords } from './stems.js';
 /** How many matches of a search are ranked at most (see the search statement). */
 const searchCandidates = 200;
 
-/** The longest snippet shown, in words. */
+/** The longest snippet shown, in words, and the longest word in it (a plan text may be one 5,000-character "word"). */
 const snippetWords = 28;
+const snippetWordChars = 40;
+const clipWord = (w: string) => (w.length > snippetWordChars ? `${w.slice(0, snippetWordChars - 1)}…` : w);
 
 /**
  * The words of `body` around the first word of the query found in it, every matched word marked with `*`
@@ -23,7 +25,7 @@ function snippetOf(body: string, terms: string[], stems: Set<string>): string {
   };
   const at = Math.max(0, words.findIndex(hit));
   const from = words.length <= snippetWords ? 0 : Math.max(0, Math.min(at - 6, words.length - snippetWords));
-  const part = words.slice(from, from + snippetWords).map((w) => (hit(w) ? `*${w}*` : w));
+  const part = words.slice(from, from + snippetWords).map((w) => (hit(w) ? `*${clipWord(w)}*` : clipWord(w)));
   return `${from > 0 ? '…' : ''}${part.join(' ')}${from + snippetWords < words.length ? '…' : ''}`;
 }
 

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { CORE_SCHEMA, YAMLException, load as loadYaml } from 'js-yaml';
+import { CORE_SCHEMA, YAMLException, load as loadYaml, parseEvents } from 'js-yaml';
 import { z } from 'zod';
 import { agencyResolver } from './agency-names.js';
+import { fileTooLarge, limitProblems, planLimits } from './limits.js';
 import { planWhere, plainIssueList } from './plain.js';
 import {
   activitySchema,
@@ -108,9 +109,19 @@ export function detectKind(value: unknown): DataFileKind {
 export function parseDataText<K extends DataFileKind>(source: string, file: string, kind: K | 'auto'): Loaded<{ kind: DataFileKind; data: unknown }> {
   let raw: unknown;
   try {
-    raw = /^\s*\{/.test(source) ? JSON.parse(source) : loadYaml(source, { schema: CORE_SCHEMA, filename: file });
+    // maxAliases 0: a plan needs no aliases, and one long string reused through them imports as gigabytes.
+    raw = /^\s*\{/.test(source) ? JSON.parse(source) : loadYaml(source, { schema: CORE_SCHEMA, filename: file, maxAliases: 0 });
   } catch (e) {
-    return { ok: false, problems: syntaxProblems(source, file, e) };
+    const anchors = anchorProblem(source, file, e);
+    return { ok: false, problems: anchors ? [anchors] : syntaxProblems(source, file, e) };
+  }
+  const anchored = source.includes('&') ? anchorProblem(source, file, null) : null;
+  if (anchored) return { ok: false, problems: [anchored] };
+  const over = limitProblems(raw);
+  if (over.length > 0) {
+    const lines = new LineCounter();
+    const parsed = { doc: parseDocument(source, { lineCounter: lines }), lines };
+    return { ok: false, problems: over.map((o) => ({ file, path: formatPath(o.segments), line: lineOf(parsed, o.segments), message: o.message })) };
   }
   const actual = kind === 'auto' ? detectKind(raw) : kind;
   const schema = schemas[actual] as z.ZodType;
@@ -128,6 +139,27 @@ export function parseDataText<K extends DataFileKind>(source: string, file: stri
     return { ok: false, problems: byLine(problems), raw };
   }
   return { ok: true, value: { kind: actual, data: result.data }, hash: hashText(source) };
+}
+
+const noAnchors = 'anchors and aliases (&name, *name) are not allowed in data files: write each value out';
+
+/**
+ * The refusal of a YAML anchor or alias, with its line: `e` is js-yaml's error (an alias, refused by
+ * maxAliases 0), or null to look for an anchor in a file that parsed (an anchor alone is harmless, but refused
+ * too, so that the rule is simple to state).
+ */
+function anchorProblem(source: string, file: string, e: unknown): Problem | null {
+  if (e !== null) {
+    if (!(e instanceof YAMLException) || !/alias/i.test(e.reason)) return null;
+    return { file, path: '(yaml)', ...(e.mark ? { line: e.mark.line + 1 } : {}), message: noAnchors };
+  }
+  // Source ranges are -1 when absent: the first node that declares an anchor.
+  const first = parseEvents(source, {}).find((ev) => 'anchorStart' in ev && ev.anchorStart >= 0);
+  if (!first || !('anchorStart' in first)) return null;
+  const offset = first.anchorStart;
+  let line = 1;
+  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
+  return { file, path: '(yaml)', line, message: noAnchors };
 }
 
 /** Every syntax error of a file, with its line: from the `yaml` library, which reports them all. */
@@ -154,6 +186,8 @@ export function hashText(source: string): string {
 export function loadDataFile(file: string, kind: DataFileKind | 'auto' = 'auto'): Loaded<{ kind: DataFileKind; data: unknown }> {
   let source: string;
   try {
+    const tooLarge = fileTooLarge(statSync(file).size, planLimits.fileBytes);
+    if (tooLarge) return { ok: false, problems: [{ file, path: '(file)', message: tooLarge }] };
     source = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

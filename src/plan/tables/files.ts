@@ -5,11 +5,10 @@ import ExcelJS from 'exceljs';
 import { hashText, type Loaded, type Problem } from '../load.js';
 import { fold } from './wording.js';
 import { sheetNames, type Tables } from './read-tables.js';
+import { fileTooLarge, planLimits } from '../limits.js';
 
 // Reading the three tables from disk: a folder of CSV files (csv-parse) or an .xlsx workbook (exceljs).
 // Files over the size limit are refused before they are parsed.
-
-export const maxTableBytes = 10 * 1024 * 1024;
 
 export type TableSource = 'csv' | 'xlsx';
 
@@ -30,7 +29,7 @@ type SheetKey = keyof typeof sheetNames;
 const keys: SheetKey[] = ['plan', 'priorities', 'activities'];
 
 function tooLarge(file: string, size: number): Problem {
-  return { file, path: '(file)', message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the limit of ${maxTableBytes / 1024 / 1024} MB` };
+  return { file, path: '(file)', message: fileTooLarge(size, planLimits.tableFileBytes) ?? '' };
 }
 
 /** Reads plan.csv, priorities.csv (prioridades.csv), activities.csv (actividades.csv) from a folder. */
@@ -50,7 +49,7 @@ export function readCsvFolder(folderOrFile: string): Loaded<Tables> {
     }
     const file = path.join(folder, name);
     const size = statSync(file).size;
-    if (size > maxTableBytes) {
+    if (size > planLimits.tableFileBytes) {
       problems.push(tooLarge(file, size));
       continue;
     }
@@ -94,7 +93,7 @@ export async function readWorkbook(file: string): Promise<Loaded<Tables>> {
   } catch {
     return { ok: false, problems: [{ file, path: '(file)', message: 'file not found' }] };
   }
-  if (size > maxTableBytes) return { ok: false, problems: [tooLarge(file, size)] };
+  if (size > planLimits.tableFileBytes) return { ok: false, problems: [tooLarge(file, size)] };
   const bytes = readFileSync(file);
   const workbook = new ExcelJS.Workbook();
   try {

@@ -1,4 +1,5 @@
-import { checkPlan, loadReference, type Bundle, type Problem } from '../load.js';
+import { checkPlan, formatPath, loadReference, type Bundle, type Problem } from '../load.js';
+import { limitProblems } from '../limits.js';
 import { readTableFiles } from './files.js';
 import { locateCheckProblems, readTables, type Remark } from './read-tables.js';
 
@@ -15,6 +16,10 @@ export async function loadTablesBundle(file: string, dataDir: string): Promise<T
   if (!reference.ok || !tables.ok) return { ok: false, problems };
   const read = readTables(tables.value, reference.value.agencies);
   if (!read.ok) return read;
+  const over = limitProblems(read.plan).map((o) => ({ file, path: formatPath(o.segments), message: o.message }));
+  // The cell's value follows the message in quotes: a few words of it are enough to find it.
+  const clip = (p: Problem) => ({ ...p, message: p.message.replace(/ \("([\s\S]{60})[\s\S]+"\)$/, ' ("$1…")') });
+  if (over.length > 0) return { ok: false, problems: locateCheckProblems(tables.value, read.plan, over).map(clip) };
   const cross = checkPlan(read.plan, reference.value, file);
   if (cross.length > 0) return { ok: false, problems: locateCheckProblems(tables.value, read.plan, cross) };
   return {

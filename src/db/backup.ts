@@ -1,0 +1,181 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { migrations } from './migrations.js';
+
+type Db = Database.Database;
+
+/** Backups are named by their UTC date and time: `gcm-20240424-020000.sqlite`. */
+const backupPattern = /^gcm-\d{8}-\d{6}\.sqlite$/;
+
+/** The tables every gcm database has from its first migration on: a file without them is some other database. */
+const gcmTables = ['plans', 'activities', 'completions', 'meta'];
+
+/** `gcm-YYYYMMDD-HHMMSS` for an instant, in UTC (so that names sort in time order whatever the zone). */
+export function backupStem(atMs: number): string {
+  const t = new Date(atMs).toISOString(); // 2024-04-24T02:00:00.000Z
+  return `gcm-${t.slice(0, 10).replaceAll('-', '')}-${t.slice(11, 19).replaceAll(':', '')}`;
+}
+
+/**
+ * Copies the live database `db` into `dir` as `gcm-YYYYMMDD-HHMMSS.sqlite` (UTC) with SQLite's online
+ * backup, which is safe while the bot writes: the copy is the database as of one moment. It is written
+ * under a `.partial` name and renamed when complete, so a half-written file is never taken for a backup.
+ * Returns the file's path.
+ */
+export async function backupDatabase(db: Db, dir: string, atMs: number): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  let file = path.join(dir, `${backupStem(atMs)}.sqlite`);
+  for (let n = 2; existsSync(file); n++) file = path.join(dir, `${backupStem(atMs)}-${n}.sqlite`);
+  const partial = `${file}.partial`;
+  try {
+    // All pages in one step after the first: a step-wise copy restarts whenever another connection (the
+    // running bot, when this is `npm run backup`) writes between steps, and under steady writes never ends.
+    await db.backup(partial, { progress: () => 0x7fffffff });
+    standalone(partial);
+    renameSync(partial, file);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
+  return file;
+}
+
+/** A backup is one self-contained file: rollback journal, not WAL (opening a WAL copy leaves -wal and -shm beside it). */
+function standalone(file: string): void {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/** Opens the database at `file` for a backup without migrating it (an older bot's file is copied as it is). */
+export function openForBackup(file: string): Db {
+  if (!existsSync(file)) throw new Error(`there is no database at ${file} (DATABASE_PATH)`);
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Deletes the oldest nightly backups in `dir` (`gcm-YYYYMMDD-HHMMSS.sqlite` only: a file of another name
+ * is never touched) so that `keep` remain. Returns the deleted paths.
+ */
+export function pruneBackups(dir: string, keep: number): string[] {
+  const names = readdirSync(dir)
+    .filter((n) => backupPattern.test(n))
+    .sort();
+  const old = names.slice(0, Math.max(0, names.length - keep)).map((n) => path.join(dir, n));
+  for (const f of old) rmSync(f, { force: true });
+  return old;
+}
+
+export type BackupCheck = { ok: true; version: number } | { ok: false; problem: string };
+
+/**
+ * Whether `file` is a whole gcm database this bot can run on: SQLite opens it, `PRAGMA integrity_check`
+ * says ok, it has the gcm tables, and its schema version is one of the migrations this bot knows. The
+ * problem is one plain sentence, never SQLite's stack.
+ */
+export function checkBackup(file: string): BackupCheck {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(file);
+  } catch {
+    return { ok: false, problem: `${file} does not exist` };
+  }
+  if (!st.isFile()) return { ok: false, problem: `${file} is not a file` };
+  if (st.size === 0) return { ok: false, problem: `${file} is empty, not a database` };
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok')
+      return { ok: false, problem: `${file} is damaged (SQLite's integrity check: ${String(integrity).replace(/\s+/g, ' ').slice(0, 200)})` };
+    const tables = new Set(db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all());
+    const missing = gcmTables.filter((t) => !tables.has(t));
+    if (missing.length) return { ok: false, problem: `${file} is a SQLite database but not the bot's (no ${missing.join(', ')} table)` };
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < 1 || version > migrations.length) {
+      return {
+        ok: false,
+        problem: `${file} is at schema version ${version}; this bot knows versions 1 to ${migrations.length}${version > migrations.length ? ' (it comes from a newer bot: update this one)' : ''}`,
+      };
+    }
+    return { ok: true, version };
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why =
+      code === 'SQLITE_NOTADB'
+        ? 'is not a SQLite database'
+        : code === 'SQLITE_CORRUPT'
+          ? 'is damaged or cut short'
+          : `cannot be read as a database (${e instanceof Error ? e.message : String(e)})`;
+    return { ok: false, problem: `${file} ${why}` };
+  } finally {
+    db?.close();
+  }
+}
+
+/** The scheduler lease stored in the database at `file`, when it has not expired at `nowMs`; null otherwise or when there is no file. */
+export function liveLease(file: string, name: string, nowMs: number): { holder: string; expiresAtMs: number } | null {
+  if (!existsSync(file)) return null;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const hasLeases = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'leases'").get();
+    if (!hasLeases) return null;
+    const r = db.prepare<[string], { holder: string; expires_at: number }>('SELECT holder, expires_at FROM leases WHERE name = ?').get(name);
+    return r && r.expires_at > nowMs ? { holder: r.holder, expiresAtMs: r.expires_at } : null;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Copies the checked backup `file` onto the database at `target` (online backup into it, so a stale `-wal`
+ * beside the target is handled by SQLite), after keeping a copy of what it replaces as
+ * `<target>.replaced-YYYYMMDD-HHMMSS.sqlite`. The restored file's leases are cleared: the copy that wrote
+ * them is not the one that will run on it. Returns the kept copy's path (null when there was no target).
+ */
+export async function restoreBackup(file: string, target: string, atMs: number): Promise<string | null> {
+  let kept: string | null = null;
+  if (existsSync(target)) {
+    const current = new Database(target, { fileMustExist: true });
+    try {
+      kept = `${target}.replaced-${backupStem(atMs).slice(4)}.sqlite`;
+      await current.backup(kept, { progress: () => 0x7fffffff });
+    } finally {
+      current.close();
+    }
+  } else {
+    mkdirSync(path.dirname(target), { recursive: true });
+  }
+  const source = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(target, { progress: () => 0x7fffffff });
+  } finally {
+    source.close();
+  }
+  const restored = new Database(target, { fileMustExist: true });
+  try {
+    if (restored.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'leases'").get()) restored.prepare('DELETE FROM leases').run();
+  } finally {
+    restored.close();
+  }
+  return kept;
+}
+
+/**
+ * Before migrations run on an existing database, a copy of it as it is (`gcm-YYYYMMDD-HHMMSS-before-vN.sqlite`
+ * in `dir`), taken with `VACUUM INTO` (a consistent snapshot, synchronous, so opening stays synchronous).
+ */
+export function backupBeforeMigrating(db: Db, dir: string, fromVersion: number, atMs: number): string {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${backupStem(atMs)}-before-v${migrations.length}-from-v${fromVersion}.sqlite`);
+  db.prepare('VACUUM INTO ?').run(file);
+  standalone(file);
+  return file;
+}

@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CustomRoute, Logger } from '@slack/bolt';
+
+export interface SideServerOptions {
+  host: string;
+  /** 0 picks a free port; the started server reports the one it got. */
+  port: number;
+  routes: CustomRoute[];
+  logger: Logger;
+}
+
+export interface SideServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+type Params = Record<string, string>;
+
+/**
+ * Matches a path against a Bolt-style route path (`/calendar/:file`): literal segments must be equal,
+ * a `:name` segment takes one non-empty segment, percent-decoded. Returns the params, or undefined.
+ */
+export function matchRoute(route: string, path: string): Params | undefined {
+  const want = route.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Params = {};
+  for (let i = 0; i < want.length; i += 1) {
+    const w = want[i] as string;
+    const g = got[i] as string;
+    if (w.startsWith(':')) {
+      if (g === '') return undefined;
+      try {
+        params[w.slice(1)] = decodeURIComponent(g);
+      } catch {
+        return undefined; // a malformed escape (`%E0%A4%A`) is no match, not a crash
+      }
+    } else if (w !== g) return undefined;
+  }
+  return params;
+}
+
+const methodsOf = (r: CustomRoute): string[] => (Array.isArray(r.method) ? r.method : [r.method]).map((m) => m.toUpperCase());
+
+/**
+ * A small HTTP server for Socket Mode, where Bolt's receiver serves no HTTP: it answers the given custom
+ * routes (same shape as Bolt's `customRoutes`, path params in `req.params`), 404 for any other path and
+ * 405 (with `Allow`) for another method on a known path. A handler that throws gets a plain 500.
+ */
+export async function startSideServer({ host, port, routes, logger }: SideServerOptions): Promise<SideServer> {
+  const server = createServer((req, res) => serve(routes, logger, req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (e) => logger.error(`side server on ${host}:${port}: ${e.message}`));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function serve(routes: CustomRoute[], logger: Logger, req: IncomingMessage, res: ServerResponse): void {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const allowed: string[] = [];
+  for (const route of routes) {
+    const params = matchRoute(route.path, path);
+    if (!params) continue;
+    const methods = methodsOf(route);
+    if (!methods.includes(method)) {
+      allowed.push(...methods);
+      continue;
+    }
+    run(route, Object.assign(req, { params }), res, logger, path);
+    return;
+  }
+  if (allowed.length > 0) {
+    res.writeHead(405, { allow: [...new Set(allowed)].join(', '), 'content-type': 'text/plain' });
+    res.end('method not allowed\n');
+    return;
+  }
+  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.end('not found\n');
+}
+
+function run(route: CustomRoute, req: IncomingMessage & { params: Params }, res: ServerResponse, logger: Logger, path: string): void {
+  const fail = (e: unknown) => {
+    logger.error(`side server: ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end('internal error\n');
+  };
+  try {
+    // Bolt types handlers as returning void, but an async one returns a promise: catch its rejection too.
+    const out = route.handler(req, res) as unknown;
+    if (out instanceof Promise) out.catch(fail);
+  } catch (e) {
+    fail(e);
+  }
+}
