@@ -150,7 +150,13 @@ describe('npm run report prints the progress report', () => {
   it('as JSON, the data itself', () => {
     const r = report(['--from', '2024-01-01', '--to', '2024-03-31', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).totals).toEqual({ activities: 26, activitiesDone: 1, occurrences: 62, occurrencesDone: 3 });
+    expect(JSON.parse(r.out).totals).toEqual({
+      activities: 26,
+      activitiesDone: 1,
+      occurrences: 62,
+      occurrencesDone: 3,
+      byStatus: { done: 3, in_progress: 0, postponed: 0, cancelled: 0, planned: 59 },
+    });
     expect(r.out).toMatchSnapshot();
   });
 });
