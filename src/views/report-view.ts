@@ -24,6 +24,9 @@ const mdCell = (text: string | null) =>
     .replace(/>/g, '&gt;')
     .replace(/\s*\n\s*/g, ' ');
 
+/** The note and the links of a change, in one Markdown cell. */
+const noteAndLinks = (i: ChangedItem) => [mdCell(i.note), mdCell(i.links.join(' '))].filter((x) => x !== '').join(' ');
+
 /** The note and the links of a change, for the Slack summary: escaped, clipped. */
 const why = (i: ChangedItem, lang: Language) =>
   [i.note ? `\n> ${noteMrkdwn(i.note, 300).replace(/\n/g, ' ')}` : '', i.links.length ? `\n${linksMrkdwn(i.links, lang)}` : ''].join('');
@@ -66,7 +69,7 @@ export function reportMarkdown(r: ProgressReport, lang: Language, dir: AgencyDir
     out.push(`| ${c.occurrence} | ${c.plannedDue} | ${c.newDate} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- | --- |');
     for (const i of r.postponed)
       out.push(
-        `| ${occName(i, lang)} | ${d(i.plannedDue)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${mdCell(i.note)} ${mdCell(i.links.join(' '))} |`,
+        `| ${occName(i, lang)} | ${d(i.plannedDue)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`,
       );
   }
   out.push('', `## ${t.cancelled(r.cancelled.length)}`, '');
@@ -74,7 +77,7 @@ export function reportMarkdown(r: ProgressReport, lang: Language, dir: AgencyDir
   else {
     out.push(`| ${c.occurrence} | ${c.due} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- |');
     for (const i of r.cancelled)
-      out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${mdCell(i.note)} ${mdCell(i.links.join(' '))} |`);
+      out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`);
   }
   const overdueCount = r.overdue.reduce((n, g) => n + g.items.length, 0);
   out.push('', `## ${t.overdue(new Set(r.overdue.flatMap((g) => g.items.map((i) => i.occurrenceKey))).size)}`, '');
