@@ -68,16 +68,13 @@ export function reportMarkdown(r: ProgressReport, lang: Language, dir: AgencyDir
   else {
     out.push(`| ${c.occurrence} | ${c.plannedDue} | ${c.newDate} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- | --- |');
     for (const i of r.postponed)
-      out.push(
-        `| ${occName(i, lang)} | ${d(i.plannedDue)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`,
-      );
+      out.push(`| ${occName(i, lang)} | ${d(i.plannedDue)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`);
   }
   out.push('', `## ${t.cancelled(r.cancelled.length)}`, '');
   if (r.cancelled.length === 0) out.push(t.noneCancelled);
   else {
     out.push(`| ${c.occurrence} | ${c.due} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- |');
-    for (const i of r.cancelled)
-      out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`);
+    for (const i of r.cancelled) out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`);
   }
   const overdueCount = r.overdue.reduce((n, g) => n + g.items.length, 0);
   out.push('', `## ${t.overdue(new Set(r.overdue.flatMap((g) => g.items.map((i) => i.occurrenceKey))).size)}`, '');

@@ -38,8 +38,8 @@ const cases: Case[] = [
   },
   {
     says: 'a recurring activity with each occurrence and its due date',
-    en: { words: 'activity B1.3', contains: ['Activity B1.3 (Basic priority B1', 'B1.3 · April 2024: Due 30 April 2024 · not done'] },
-    es: { words: 'actividad B1.3', contains: ['Actividad B1.3 (Prioridad básica B1', 'B1.3 · abril de 2024: Vence 30 de abril de 2024 · pendiente'] },
+    en: { words: 'activity B1.3', contains: ['Activity B1.3 (Basic priority B1', 'B1.3 · April 2024: Due 30 April 2024 · planned'] },
+    es: { words: 'actividad B1.3', contains: ['Actividad B1.3 (Prioridad básica B1', 'B1.3 · abril de 2024: Vence 30 de abril de 2024 · prevista'] },
   },
   {
     says: 'an agency with what it leads and supports and its profile',
