@@ -1,7 +1,8 @@
 import type { AnswerError, Audience, Understood } from '../domain/answers.js';
 import type { ActivityField, StateKind } from '../domain/plan-changes.js';
 import type { PermanentFailure } from '../domain/post-failures.js';
-import type { Language } from '../domain/types.js';
+import type { StatusField, StatusProblem } from '../domain/status.js';
+import type { Language, StatusKey } from '../domain/types.js';
 
 /** Every word the bot says, in one language. Activity texts stay in the plan's English (docs/decisions/language.md). */
 export interface Messages {
@@ -129,6 +130,12 @@ export interface Messages {
     next: (from: string, to: string, n: number) => string;
     noneNext: string;
     objectives: string;
+    postponed: (n: number) => string;
+    nonePostponed: string;
+    cancelled: (n: number) => string;
+    noneCancelled: string;
+    /** Before the counts of occurrences by status at the end of the period. */
+    statuses: string;
     columns: {
       priority: string;
       activities: string;
@@ -139,6 +146,11 @@ export interface Messages {
       when: string;
       lead: string;
       agency: string;
+      note: string;
+      evidence: string;
+      newDate: string;
+      plannedDue: string;
+      changedBy: string;
     };
     file: string;
     fileFailed: string;
@@ -159,6 +171,21 @@ export interface Messages {
   pickAgency: string;
   myAgencyNone: string;
   coChairOnly: string;
+  /** Statuses (docs/decisions/statuses.md): labels, the problems of a change as typed, who may change one. */
+  statuses: {
+    label: Record<StatusKey, string>;
+    problem: Record<StatusProblem, string>;
+    /** The field a problem is about, when told in plain text (the terminal, a command). */
+    field: Record<StatusField, string>;
+    refused: string;
+    /** The button that opens the Update modal. */
+    update: string;
+    postponedTo: (date: string) => string;
+    links: string;
+    /** One line of an occurrence's history: `in progress, by <@U1> on 2 May 2024`. */
+    change: (status: string, who: string, date: string) => string;
+    otherOccurrences: string;
+  };
   markDone: string;
   reopen: string;
   share: string;

@@ -1,10 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { Language, AgencyDirectory } from '../domain/types.js';
-import type { ProgressReport, ReportItem } from '../domain/report.js';
+import type { ChangedItem, ProgressReport, ReportItem } from '../domain/report.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
 import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
 import { agencyLabel, translationNote } from './labels.js';
 import type { Message } from './message-view.js';
+import { linksMrkdwn, noteMrkdwn, statusCounts } from './status-view.js';
 
 export const reportFormats = ['md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -12,6 +13,23 @@ export type ReportFormat = (typeof reportFormats)[number];
 const occName = (i: ReportItem, lang: Language) => (i.label ? `${i.activityId} · ${formatLabel(i.label, lang)}` : i.activityId);
 const leads = (i: ReportItem, lang: Language, dir: AgencyDirectory) =>
   i.leads.length ? i.leads.map((id) => agencyLabel(id, lang, dir)).join(', ') : i.leadWording;
+
+/** Text people wrote, in one Markdown table cell: no cell break, no HTML, on one line. */
+const mdCell = (text: string | null) =>
+  (text ?? '')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s*\n\s*/g, ' ');
+
+/** The note and the links of a change, in one Markdown cell. */
+const noteAndLinks = (i: ChangedItem) => [mdCell(i.note), mdCell(i.links.join(' '))].filter((x) => x !== '').join(' ');
+
+/** The note and the links of a change, for the Slack summary: escaped, clipped. */
+const why = (i: ChangedItem, lang: Language) =>
+  [i.note ? `\n> ${noteMrkdwn(i.note, 300).replace(/\n/g, ' ')}` : '', i.links.length ? `\n${linksMrkdwn(i.links, lang)}` : ''].join('');
 
 /** The report as JSON: the data itself, stable keys, for other tools. */
 export function reportJson(r: ProgressReport): string {
@@ -37,11 +55,26 @@ export function reportMarkdown(r: ProgressReport, lang: Language, dir: AgencyDir
   for (const p of r.priorities)
     out.push(`| ${p.id} ${p.title} | ${p.activitiesDone} / ${p.activities} | ${p.occurrencesDone} / ${p.occurrences} | ${p.objectives.join(', ')} |`);
   out.push(`| **${t.total}** | **${r.totals.activitiesDone} / ${r.totals.activities}** | **${r.totals.occurrencesDone} / ${r.totals.occurrences}** | |`, '');
+  out.push(`${t.statuses}: ${statusCounts(r.totals.byStatus, lang)}`, '');
   out.push(`## ${t.done(r.done.length)}`, '');
   if (r.done.length === 0) out.push(t.noneDone);
   else {
-    out.push(`| ${c.occurrence} | ${c.due} | ${c.by} | ${c.when} |`, '| --- | --- | --- | --- |');
-    for (const i of r.done) out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.doneBy} | ${d(i.doneAt.slice(0, 10))} |`);
+    out.push(`| ${c.occurrence} | ${c.due} | ${c.by} | ${c.when} | ${c.note} | ${c.evidence} |`, '| --- | --- | --- | --- | --- | --- |');
+    for (const i of r.done)
+      out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.doneBy} | ${d(i.doneAt.slice(0, 10))} | ${mdCell(i.note)} | ${mdCell(i.links.join(' '))} |`);
+  }
+  out.push('', `## ${t.postponed(r.postponed.length)}`, '');
+  if (r.postponed.length === 0) out.push(t.nonePostponed);
+  else {
+    out.push(`| ${c.occurrence} | ${c.plannedDue} | ${c.newDate} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- | --- |');
+    for (const i of r.postponed)
+      out.push(`| ${occName(i, lang)} | ${d(i.plannedDue)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`);
+  }
+  out.push('', `## ${t.cancelled(r.cancelled.length)}`, '');
+  if (r.cancelled.length === 0) out.push(t.noneCancelled);
+  else {
+    out.push(`| ${c.occurrence} | ${c.due} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- |');
+    for (const i of r.cancelled) out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`);
   }
   const overdueCount = r.overdue.reduce((n, g) => n + g.items.length, 0);
   out.push('', `## ${t.overdue(new Set(r.overdue.flatMap((g) => g.items.map((i) => i.occurrenceKey))).size)}`, '');
@@ -72,6 +105,28 @@ const csvCell = (v: string | number | null) => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+type CsvCell = string | number | null;
+
+/** A CSV row about one occurrence: its section, the item, the agency it is listed under, who and when (done), then `tail`. */
+const itemRow = (section: string, i: ReportItem, agency: string, tail: CsvCell[], done: [CsvCell, CsvCell] = [null, null]): CsvCell[] => [
+  section,
+  i.priorityId,
+  i.occurrenceKey,
+  i.activityId,
+  agency,
+  i.due,
+  ...done,
+  null,
+  null,
+  null,
+  null,
+  null,
+  ...tail,
+];
+
+/** The CSV's counts of occurrences by status (at the end of the period), after the other columns. */
+const countColumns = ['done', 'in_progress', 'postponed', 'cancelled', 'planned'] as const;
+
 /** The report as CSV, one row per fact: `section` says which part of the report a row belongs to. */
 export function reportCsv(r: ProgressReport): string {
   const rows: (string | number | null)[][] = [
@@ -89,33 +144,46 @@ export function reportCsv(r: ProgressReport): string {
       'occurrences_done',
       'occurrences_total',
       'objectives',
+      'changed_by',
+      'changed_at',
+      'new_date',
+      'planned_due',
+      'note',
+      'links',
+      ...countColumns.map((k) => `status_${k}`),
     ],
   ];
-  for (const p of r.priorities)
-    rows.push(['priority', p.id, null, null, null, null, null, null, p.activitiesDone, p.activities, p.occurrencesDone, p.occurrences, p.objectives.join(' ')]);
-  rows.push([
-    'total',
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    r.totals.activitiesDone,
-    r.totals.activities,
-    r.totals.occurrencesDone,
-    r.totals.occurrences,
-    null,
-  ]);
-  for (const i of r.done)
-    rows.push(['done', i.priorityId, i.occurrenceKey, i.activityId, i.leads.join(' '), i.due, i.doneBy, i.doneAt, null, null, null, null, null]);
-  for (const g of r.overdue)
-    for (const i of g.items) rows.push(['overdue', i.priorityId, i.occurrenceKey, i.activityId, g.agency, i.due, null, null, null, null, null, null, null]);
-  for (const i of r.overdueBefore)
-    rows.push(['overdue_before', i.priorityId, i.occurrenceKey, i.activityId, i.leads.join(' '), i.due, null, null, null, null, null, null, null]);
-  for (const i of r.next.items)
-    rows.push(['next_quarter', i.priorityId, i.occurrenceKey, i.activityId, i.leads.join(' '), i.due, null, null, null, null, null, null, null]);
+  const none = Array<null>(6 + countColumns.length).fill(null);
+  const change = (i: ChangedItem, newDate: string | null, plannedDue: string | null) => [
+    i.by,
+    i.at,
+    newDate,
+    plannedDue,
+    i.note,
+    i.links.join(' '),
+    ...countColumns.map(() => null),
+  ];
+  const counts = (section: string, id: string | null, c: ProgressReport['totals'], objectives: string | null): CsvCell[] => [
+    section,
+    id,
+    ...Array<null>(6).fill(null),
+    c.activitiesDone,
+    c.activities,
+    c.occurrencesDone,
+    c.occurrences,
+    objectives,
+    ...none.slice(countColumns.length),
+    ...countColumns.map((k) => c.byStatus[k]),
+  ];
+  for (const p of r.priorities) rows.push(counts('priority', p.id, p, p.objectives.join(' ')));
+  rows.push(counts('total', null, r.totals, null));
+  const leadIds = (i: ReportItem) => i.leads.join(' ');
+  for (const i of r.done) rows.push(itemRow('done', i, leadIds(i), change(i, null, null), [i.doneBy, i.doneAt]));
+  for (const i of r.postponed) rows.push(itemRow('postponed', i, leadIds(i), change(i, i.due, i.plannedDue)));
+  for (const i of r.cancelled) rows.push(itemRow('cancelled', i, leadIds(i), change(i, null, null)));
+  for (const g of r.overdue) for (const i of g.items) rows.push(itemRow('overdue', i, g.agency, none));
+  for (const i of r.overdueBefore) rows.push(itemRow('overdue_before', i, leadIds(i), none));
+  for (const i of r.next.items) rows.push(itemRow('next_quarter', i, leadIds(i), none));
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
 }
 
@@ -135,10 +203,23 @@ export function reportMessage(r: ProgressReport, lang: Language, dir: AgencyDire
   }
   blocks.push(
     context(`*${t.total}:* ${t.priorityLine(r.totals.activitiesDone, r.totals.activities, r.totals.occurrencesDone, r.totals.occurrences)}`),
+    context(`${t.statuses}: ${statusCounts(r.totals.byStatus, lang)}`),
     divider(),
   );
-  const doneLines = r.done.map((i) => `• ${occName(i, lang)} · <@${i.doneBy}> · ${d(i.doneAt.slice(0, 10))}`);
+  const who = (u: string) => (/^[UW][A-Z0-9]+$/.test(u) ? `<@${u}>` : esc(u));
+  const doneLines = r.done.map((i) => `• ${occName(i, lang)} · ${who(i.doneBy)} · ${d(i.doneAt.slice(0, 10))}${why(i, lang)}`);
   blocks.push(section(clip(`*${t.done(r.done.length)}*\n${doneLines.length ? doneLines.join('\n') : t.noneDone}`, limits.sectionText)));
+  const postponedLines = r.postponed.map(
+    (i) =>
+      `• ${occName(i, lang)} · ${i.plannedDue ? `${d(i.plannedDue)} → ` : ''}*${i.due ? d(i.due) : ''}* · ${who(i.by)} · ${d(i.at.slice(0, 10))}${why(i, lang)}`,
+  );
+  blocks.push(
+    section(clip(`*${t.postponed(r.postponed.length)}*\n${postponedLines.length ? postponedLines.join('\n') : t.nonePostponed}`, limits.sectionText)),
+  );
+  const cancelledLines = r.cancelled.map((i) => `• ${occName(i, lang)} · ${who(i.by)} · ${d(i.at.slice(0, 10))}${why(i, lang)}`);
+  blocks.push(
+    section(clip(`*${t.cancelled(r.cancelled.length)}*\n${cancelledLines.length ? cancelledLines.join('\n') : t.noneCancelled}`, limits.sectionText)),
+  );
   const overdueKeys = new Set(r.overdue.flatMap((g) => g.items.map((i) => i.occurrenceKey)));
   const groups = r.overdue.map((g) =>
     section(clip(`*${esc(agencyLabel(g.agency, lang, dir))}* (${g.items.length}): ${g.items.map((i) => occName(i, lang)).join(', ')}`, limits.sectionText)),

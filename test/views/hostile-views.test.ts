@@ -227,6 +227,7 @@ const walks: Record<string, Walk | { notAMessage: string }> = {
               fireDate: '2024-04-23',
               zone,
               done: false,
+              closed: false,
               focal: [['IOM', ['U0COCHAIR']]],
               followup,
               lang,
