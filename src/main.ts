@@ -7,6 +7,7 @@ import { openStores, type Stores } from './stores.js';
 import { formatProblem, importPlanSource } from './plan/import-plan.js';
 import { createSlackApp, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
+import { startSideServer, type SideServer } from './slack/side-server.js';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
 
@@ -95,7 +96,7 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     return 1;
   }
   logger.info(`signed in to ${identity.team || 'Slack'} as bot user ${identity.botUserId}`);
-  const { app, reminders } = createSlackApp({ config, stores, clock, logger, identity: { botId: identity.botId, botUserId: identity.botUserId } });
+  const { app, reminders, calendar } = createSlackApp({ config, stores, clock, logger, identity: { botId: identity.botId, botUserId: identity.botUserId } });
   try {
     await app.start();
   } catch (e) {
@@ -109,10 +110,24 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     stores.close();
     return 1;
   }
+  // Socket Mode serves no HTTP: the calendar's subscription gets a small server of its own on CALENDAR_PORT.
+  let calendarServer: SideServer | null = null;
+  if (config.slack.transport === 'socket' && config.calendar.port !== undefined) {
+    try {
+      calendarServer = await startSideServer({ host: '0.0.0.0', port: config.calendar.port, routes: [calendar], logger });
+      logger.info(`calendar subscription served on port ${calendarServer.port} (/calendar/TOKEN.ics)`);
+    } catch (e) {
+      console.error(`The calendar could not be served on CALENDAR_PORT ${config.calendar.port}: ${e instanceof Error ? e.message : String(e)}`);
+      await app.stop().catch(() => undefined);
+      stores.close();
+      return 1;
+    }
+  }
   const scheduler = startScheduler(reminders, config.timezone, logger);
   logStarted(config, clock, logger);
   onSignals(async (signal) => {
     logger.info(`${signal}: stopping`);
+    await calendarServer?.close().catch(() => undefined);
     await scheduler.stop().catch(() => undefined);
     await app.stop().catch(() => undefined);
     stores.close();

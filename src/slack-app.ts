@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, SocketModeReceiver, type Logger, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Logger, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -13,6 +13,8 @@ import { outboxView } from './slack/outbox-view.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';
 import { uploadReport } from './slack/upload-report.js';
+import { calendarRoute } from './slack/calendar-route.js';
+import { storedCalendarToken } from './db/calendar-token.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -47,6 +49,8 @@ export interface SlackApp {
   receiver: Receiver;
   /** The outbox (reminders, follow-ups, digests, reports); the caller starts its cron (startScheduler) or, in tests, ticks it by hand. */
   reminders: Outbox;
+  /** The calendar's subscription route: served by the HTTP receiver, or by the side server on CALENDAR_PORT in Socket Mode. */
+  calendar: CustomRoute;
 }
 
 /**
@@ -65,6 +69,9 @@ export function createSlackApp({
 }: SlackAppOptions): SlackApp {
   const { slack } = config;
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
+  // The subscription's secret: GCM_CALENDAR_TOKEN, else one made at the first start and kept in the database.
+  const calendarToken = config.calendar.token ?? storedCalendarToken(stores.db);
+  const calendar = calendarRoute({ stores, clock, token: calendarToken, language: config.language });
   const clientOptions: WebClientOptions = {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     // Bounded retries: a rate-limited or failing call must not hold a handler for minutes.
@@ -86,6 +93,7 @@ export function createSlackApp({
                 res.end('ok\n');
               },
             },
+            calendar,
           ],
         });
   // convoStore: false — the bot keeps no conversation state, and Bolt's default store runs on every request.
@@ -112,7 +120,20 @@ export function createSlackApp({
     wallMs,
   });
   const outbox = outboxView(config, stores, reminders, () => stores.reminders.leaseHolder(schedulerLease, wallMs()), instanceId);
-  const router = new Router({ stores, clock, language: config.language, coChairs, outbox, client: app.client, logger });
+  const router = new Router({
+    stores,
+    clock,
+    language: config.language,
+    coChairs,
+    outbox,
+    client: app.client,
+    logger,
+    calendar: {
+      served: slack.transport === 'http' || config.calendar.port !== undefined,
+      publicUrl: config.calendar.publicUrl ?? null,
+      token: () => calendarToken,
+    },
+  });
   const homes = new HomePublisher(
     (userId, lang) => homeOf({ plans: stores.plans, state: stores.state, now: clock.now() }, stores.directory(), userId, lang),
     config.language,
@@ -123,5 +144,5 @@ export function createSlackApp({
   app.error(async (error) => {
     logger.error(`handler failed: ${error.message}`);
   });
-  return { app, router, homes, coChairs, receiver, reminders };
+  return { app, router, homes, coChairs, receiver, reminders, calendar };
 }

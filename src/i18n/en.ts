@@ -223,6 +223,27 @@ export const en: Messages = {
     attempts: (n, error) => `${n} ${n === 1 ? 'attempt' : 'attempts'}${error ? `, last error: ${error}` : ''}`,
     ended: 'The plan has ended: reminders have stopped.',
   },
+  calendar: {
+    name: (plan, only) => (only ? `GCM ${plan} · ${only}` : `GCM ${plan}`),
+    schedule: 'Schedule in the plan',
+    status: 'Status',
+    postponedTo: (date) => `new date ${date}`,
+    dateSet: (date) => `date set by the co-chairs: ${date}`,
+    lastNote: (date) => `Last note (${date})`,
+    links: 'Links',
+    activity: 'Activity',
+    plan: 'Plan',
+    summary: (events, name) => `*${name}*: ${events} dated ${events === 1 ? 'occurrence' : 'occurrences'}, one all-day event each.`,
+    file: 'The calendar is attached as an .ics file: open it to add the events to Outlook or Google Calendar (a copy of today: it does not follow later changes).',
+    fileFailed: 'The calendar file could not be attached here; `npm run calendar` gives it in the terminal.',
+    subscribe: (url) =>
+      `To follow every change, subscribe to this address (Outlook: add calendar, from the internet; Google Calendar: other calendars, from URL): ${url}\nKeep it to the people of the network: whoever has it can read the plan's calendar.`,
+    noPublicUrl:
+      'The bot serves a subscription address, but it does not know its public address: set `GCM_PUBLIC_URL` (such as `https://gcm.example.org`) and ask again.',
+    notServed: 'No subscription address here: the bot runs in Socket Mode without `CALENDAR_PORT`, so it serves no calendar over HTTP.',
+    badLanguage: (given) => `The language must be en or es, not "${given}".`,
+    askCoChair: 'For a subscription that follows every change, ask a co-chair for the calendar address.',
+  },
   report: {
     title: (from, to) => `Progress report, ${from} to ${to}`,
     byPriority: 'By priority, as of the end of the period',

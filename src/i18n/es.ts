@@ -225,6 +225,27 @@ export const es: Messages = {
     attempts: (n, error) => `${n} ${n === 1 ? 'intento' : 'intentos'}${error ? `, último error: ${error}` : ''}`,
     ended: 'El plan terminó: los recordatorios se detuvieron.',
   },
+  calendar: {
+    name: (plan, only) => (only ? `GCM ${plan} · ${only}` : `GCM ${plan}`),
+    schedule: 'Calendario en el plan',
+    status: 'Estado',
+    postponedTo: (date) => `nueva fecha: ${date}`,
+    dateSet: (date) => `fecha fijada por la copresidencia: ${date}`,
+    lastNote: (date) => `Última nota (${date})`,
+    links: 'Enlaces',
+    activity: 'Actividad',
+    plan: 'Plan',
+    summary: (events, name) => `*${name}*: ${events} ${events === 1 ? 'ocurrencia con fecha' : 'ocurrencias con fecha'}, un evento de día completo cada una.`,
+    file: 'El calendario va adjunto como archivo .ics: ábralo para añadir los eventos a Outlook o Google Calendar (una copia de hoy: no sigue los cambios posteriores).',
+    fileFailed: 'No se pudo adjuntar aquí el archivo del calendario; `npm run calendar` lo da en la terminal.',
+    subscribe: (url) =>
+      `Para seguir cada cambio, suscríbase a esta dirección (Outlook: agregar calendario, desde internet; Google Calendar: otros calendarios, desde URL): ${url}\nCompártala solo con la red: quien la tenga puede leer el calendario del plan.`,
+    noPublicUrl:
+      'El bot sirve una dirección de suscripción, pero no conoce su dirección pública: configure `GCM_PUBLIC_URL` (por ejemplo `https://gcm.example.org`) y vuelva a preguntar.',
+    notServed: 'Aquí no hay dirección de suscripción: el bot funciona en Socket Mode sin `CALENDAR_PORT`, así que no sirve el calendario por HTTP.',
+    badLanguage: (given) => `El idioma debe ser en o es, no "${given}".`,
+    askCoChair: 'Para una suscripción que siga cada cambio, pida a la copresidencia la dirección del calendario.',
+  },
   report: {
     title: (from, to) => `Informe de avance, del ${from} al ${to}`,
     byPriority: 'Por prioridad, al final del período',
