@@ -8,7 +8,7 @@ import type { Activity, Occurrence, PlanInfo } from './types.js';
 
 /** Which occurrences a calendar holds: those of one agency (leading or supporting), of one priority, or all. */
 export interface CalendarFilter {
-  /** An agency id (`IOM`): activities it leads or supports, by name or, for a member, as one of the whole Network. */
+  /** An agency id (`IOM`): activities that name it as lead or supporting agency. */
   agency?: string;
   /** A priority id (`B1`). */
   priority?: string;
@@ -64,9 +64,12 @@ export function resolveCalendarFilter(
   return { ok: true, filter };
 }
 
-/** Leads it, supports it by name, or (a member) supports it as one of "the Network" (docs/decisions: agencies). */
-const byAgency = (a: Activity, agency: string | undefined, member: boolean) =>
-  !agency || a.lead.agencies.includes(agency) || a.support.agencies.includes(agency) || (member && a.support.network);
+/**
+ * Leads it or supports it by name, as `/gcm agency` lists them. Activities supported by "the Network" as a
+ * whole are left out of an agency's calendar: nearly every activity of the plan is, and an agency's calendar
+ * is for what names it (the full calendar has them all).
+ */
+const byAgency = (a: Activity, agency: string | undefined) => !agency || a.lead.agencies.includes(agency) || a.support.agencies.includes(agency);
 
 /**
  * Every dated occurrence of `plan` that the filter keeps, in plan order, with its status (postponed ones on
@@ -79,13 +82,11 @@ export function planCalendar(ctx: Context, plan: PlanInfo, filter: CalendarFilte
   const activities = new Map(ctx.plans.activities(plan.id).map((a) => [a.id, a]));
   const revisions = ctx.state.meetingDateChanges(plan.id);
   const importedAt = ctx.plans.loadedPlans().find((p) => p.id === plan.id)?.importedAt ?? `${plan.periodStart}T00:00:00.000Z`;
-  const roles = filter.agency ? (ctx.plans.agency(filter.agency)?.roles ?? []) : [];
-  const member = roles.includes('member') || roles.includes('co_lead');
   const entries: CalendarEntry[] = [];
   for (const o of planOccurrences(ctx, plan)) {
     const activity = activities.get(o.activityId);
     if (!activity || o.due === null) continue;
-    if (!byAgency(activity, filter.agency, member) || (filter.priority && activity.priorityId !== filter.priority)) continue;
+    if (!byAgency(activity, filter.agency) || (filter.priority && activity.priorityId !== filter.priority)) continue;
     const history = ctx.state.statusHistory(plan.id, o.key);
     const revised = revisions.get(o.key);
     const ats = [...history.map((h) => h.at), ...(revised ? [revised.lastAt] : [])].sort();
