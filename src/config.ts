@@ -52,6 +52,21 @@ const envSchema = z
         .transform((v) => (v === undefined || v.endsWith('/') ? v : `${v}/`)),
     ),
     PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+    HOST: optionalText,
+    SLACK_APP_ID: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^A[A-Z0-9]{2,}$/, 'must be a Slack app ID such as A0123ABCD')
+        .optional(),
+    ),
+    SLACK_TEAM_ID: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[TE][A-Z0-9]{2,}$/, 'must be a Slack workspace ID such as T0123ABCD')
+        .optional(),
+    ),
     GCM_CO_CHAIRS: userIdList,
     GCM_CO_CHAIRS_USERGROUP: z.preprocess(
       blankToUndefined,
@@ -146,8 +161,13 @@ export interface Config {
     signingSecret: string | undefined;
     apiUrl: string | undefined;
     transport: Transport;
+    /** SLACK_APP_ID / SLACK_TEAM_ID: when set, requests for another app or workspace are refused. */
+    appId: string | undefined;
+    teamId: string | undefined;
   };
   port: number;
+  /** HOST: the interface HTTP mode listens on (every interface when not set). */
+  host: string | undefined;
   coChairs: string[];
   coChairsUsergroup: string | undefined;
   reminderChannel: string | undefined;
@@ -208,8 +228,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       signingSecret: e.SLACK_SIGNING_SECRET,
       apiUrl: e.SLACK_API_URL,
       transport,
+      appId: e.SLACK_APP_ID,
+      teamId: e.SLACK_TEAM_ID,
     },
     port: e.PORT,
+    host: e.HOST,
     coChairs: e.GCM_CO_CHAIRS,
     coChairsUsergroup: e.GCM_CO_CHAIRS_USERGROUP,
     reminderChannel: e.GCM_REMINDER_CHANNEL,

@@ -114,7 +114,7 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   let calendarServer: SideServer | null = null;
   if (config.slack.transport === 'socket' && config.calendar.port !== undefined) {
     try {
-      calendarServer = await startSideServer({ host: '0.0.0.0', port: config.calendar.port, routes: [calendar], logger });
+      calendarServer = await startSideServer({ host: config.host ?? '0.0.0.0', port: config.calendar.port, routes: [calendar], logger });
       logger.info(`calendar subscription served on port ${calendarServer.port} (/calendar/TOKEN.ics)`);
     } catch (e) {
       console.error(`The calendar could not be served on CALENDAR_PORT ${config.calendar.port}: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Logger, type Receiver } from '@slack/bolt';
+import { App, type CustomRoute, type Logger, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -13,6 +13,7 @@ import { outboxView } from './slack/outbox-view.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';
 import { uploadReport } from './slack/upload-report.js';
+import { GuardedHttpReceiver, GuardedSocketModeReceiver } from './slack/guarded-receiver.js';
 import { calendarRoute } from './slack/calendar-route.js';
 import { storedCalendarToken } from './db/calendar-token.js';
 
@@ -29,6 +30,8 @@ export interface SlackAppOptions {
   instanceId?: string;
   /** The bot's identity from `auth.test` (see verifyToken); without it Bolt calls auth.test itself. */
   identity?: { botId: string; botUserId: string };
+  /** More HTTP routes on the bot's port (Bolt's CustomRoute), served by whichever receiver runs. */
+  customRoutes?: CustomRoute[];
 }
 
 /**
@@ -66,6 +69,7 @@ export function createSlackApp({
   retries = 3,
   wallMs = Date.now,
   instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+  customRoutes = [],
 }: SlackAppOptions): SlackApp {
   const { slack } = config;
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
@@ -77,13 +81,25 @@ export function createSlackApp({
     // Bounded retries: a rate-limited or failing call must not hold a handler for minutes.
     retryConfig: { retries, factor: 2, minTimeout: 250, maxTimeout: 4000 },
   };
+  // Every request passes the door first (src/slack/door.ts): size, signature and its age, body shape, app and workspace.
+  const door = { logger, appId: slack.appId, teamId: slack.teamId, wallMs };
   const receiver: Receiver =
     slack.transport === 'socket'
-      ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions }, autoReconnectEnabled: true })
-      : new HTTPReceiver({
+      ? new GuardedSocketModeReceiver(
+          {
+            appToken: slack.appToken!,
+            logger,
+            installerOptions: { clientOptions, port: config.port },
+            autoReconnectEnabled: true,
+            customRoutes,
+          },
+          door,
+        )
+      : new GuardedHttpReceiver({
+          ...door,
           signingSecret: slack.signingSecret!,
           port: config.port,
-          logger,
+          host: config.host,
           customRoutes: [
             {
               path: '/health',
@@ -93,6 +109,8 @@ export function createSlackApp({
                 res.end('ok\n');
               },
             },
+            ...customRoutes,
+            // The calendar's subscription; in Socket Mode the side server on CALENDAR_PORT serves it (main.ts).
             calendar,
           ],
         });

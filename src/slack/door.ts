@@ -1,0 +1,152 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * The checks every request from Slack passes before any handler sees it (docs/architecture.md, "The door").
+ * Pure functions over the raw request; the receivers (guarded-receiver.ts) answer with the status each
+ * refusal names.
+ */
+
+/** The largest body accepted: Slack's payloads (a modal of 100 blocks, a 40 000-character message event) stay far below it. */
+export const bodyLimit = 1024 * 1024;
+
+/** Slack's rule: a request dated more than five minutes from the server's clock, either way, is refused. */
+export const maxClockSkewSeconds = 5 * 60;
+
+export interface Refusal {
+  status: 400 | 401 | 403 | 413;
+  /** Why, for the log: never the body, never a secret. */
+  reason: string;
+}
+
+export type BodyRead = { ok: true; raw: Buffer } | { ok: false; refusal: Refusal };
+
+const tooLarge: Refusal = { status: 413, reason: `a body over ${bodyLimit} bytes` };
+
+/**
+ * Reads a request's body up to `limit` bytes. A Content-Length over the limit is refused before a byte is
+ * read; a body that passes it while streaming (chunked) is refused at once, without reading the rest.
+ */
+export function readBody(req: IncomingMessage, limit = bodyLimit): Promise<BodyRead> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ ok: false, refusal: tooLarge });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (r: BodyRead) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      resolve(r);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        done({ ok: false, refusal: tooLarge });
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => done({ ok: true, raw: Buffer.concat(chunks) });
+    const onError = () => done({ ok: false, refusal: { status: 400, reason: 'a body cut short' } });
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+};
+
+/**
+ * Slack's request signature (`v0=` + HMAC-SHA256 of `v0:{timestamp}:{body}`), its timestamp within five
+ * minutes of `nowSeconds` in either direction. null when the request is genuine.
+ */
+export function checkSignature(req: IncomingMessage, raw: Buffer, secret: string, nowSeconds: number): Refusal | null {
+  const timestamp = header(req, 'x-slack-request-timestamp');
+  const sig = header(req, 'x-slack-signature');
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return { status: 401, reason: 'no valid x-slack-request-timestamp' };
+  if (Math.abs(nowSeconds - Number(timestamp)) > maxClockSkewSeconds) {
+    return { status: 401, reason: 'a timestamp more than five minutes from the server clock' };
+  }
+  const match = sig ? /^v0=([0-9a-f]{64})$/.exec(sig) : null;
+  if (!match) return { status: 401, reason: 'no valid x-slack-signature' };
+  const expected = createHmac('sha256', secret).update(`v0:${timestamp}:`).update(raw).digest();
+  return timingSafeEqual(expected, Buffer.from(match[1]!, 'hex')) ? null : { status: 401, reason: 'a signature that does not match' };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Slack's `ssl_check=1`: sent unsigned to test the certificate, answered 200 and nothing else. */
+export function isSslCheck(req: IncomingMessage, raw: Buffer): boolean {
+  return (
+    (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') &&
+    raw.length < 1000 &&
+    new URLSearchParams(raw.toString('utf8')).get('ssl_check') === '1'
+  );
+}
+
+export type BodyParse = { ok: true; body: Record<string, unknown> } | { ok: false; refusal: Refusal };
+
+/**
+ * The body as Bolt expects it: a JSON object (Events API), a form whose `payload` is a JSON object
+ * (interactions), or a form of fields (slash commands). Anything else is refused.
+ */
+export function parseBody(contentType: string | undefined, raw: Buffer): BodyParse {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const text = raw.toString('utf8');
+  const bad = (what: string): BodyParse => ({ ok: false, refusal: { status: 400, reason: what } });
+  let body: unknown;
+  if (type === 'application/json') {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return bad('a JSON body that does not parse');
+    }
+    return isObject(body) ? { ok: true, body } : bad('a JSON body that is not an object');
+  }
+  if (type !== 'application/x-www-form-urlencoded') return bad(`a body of type ${type.slice(0, 60) || 'none'}`);
+  const form = new URLSearchParams(text);
+  const payload = form.get('payload');
+  if (payload === null) {
+    const fields = Object.fromEntries(form);
+    return typeof fields.command === 'string' ? { ok: true, body: fields } : bad('a form that is neither a command nor a payload');
+  }
+  try {
+    body = JSON.parse(payload);
+  } catch {
+    return bad('a payload that does not parse');
+  }
+  return isObject(body) && typeof body.type === 'string' ? { ok: true, body } : bad('a payload that is not an object with a type');
+}
+
+/** The app and workspace a body is for, as Slack names them in each kind of request. */
+function addressOf(body: Record<string, unknown>): { app: unknown; team: unknown } {
+  const team = isObject(body.team) ? body.team.id : isObject(body.user) && body.user.team_id !== undefined ? body.user.team_id : body.team_id;
+  return { app: body.api_app_id, team: isObject(body.view) && team === undefined ? body.view.team_id : team };
+}
+
+/**
+ * With SLACK_APP_ID / SLACK_TEAM_ID set, a body for another app or workspace (or naming none) is refused.
+ * `url_verification` names neither, and is answered before this check.
+ */
+export function checkAddress(body: Record<string, unknown>, expected: { appId?: string; teamId?: string }): Refusal | null {
+  const { app, team } = addressOf(body);
+  if (expected.appId && app !== expected.appId) return { status: 403, reason: 'a request for another app' };
+  if (expected.teamId && team !== expected.teamId) return { status: 403, reason: 'a request for another workspace' };
+  return null;
+}
+
+/** What a request asks for, to log a kind the bot does not handle once: `block_actions some_button`, `event reaction_added`. */
+export function kindOf(body: Record<string, unknown>): string {
+  const first = Array.isArray(body.actions) && isObject(body.actions[0]) ? body.actions[0].action_id : undefined;
+  const detail =
+    typeof body.command === 'string'
+      ? body.command
+      : isObject(body.event)
+        ? body.event.type
+        : (first ?? body.callback_id ?? (isObject(body.view) ? body.view.callback_id : undefined));
+  const kind = typeof body.command === 'string' ? 'command' : isObject(body.event) ? 'event' : String(body.type);
+  return `${kind} ${typeof detail === 'string' ? detail : ''}`.trim().slice(0, 120);
+}

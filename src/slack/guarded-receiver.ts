@@ -1,0 +1,265 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  type App,
+  AuthorizationError,
+  type CustomRoute,
+  HTTPReceiver,
+  HTTPReceiverDeferredRequestError,
+  HTTPResponseAck,
+  type Logger,
+  type Receiver,
+  type ReceiverEvent,
+  SocketModeReceiver,
+  type SocketModeReceiverOptions,
+} from '@slack/bolt';
+import { checkAddress, checkSignature, isSslCheck, kindOf, parseBody, readBody, type Refusal } from './door.js';
+
+export interface DoorOptions {
+  logger: Logger;
+  /** SLACK_APP_ID / SLACK_TEAM_ID: when set, requests for another app or workspace are refused. */
+  appId?: string;
+  teamId?: string;
+  /** The wall clock (milliseconds) that request timestamps are checked against; never the plan's clock. */
+  wallMs: () => number;
+}
+
+/** Distinct kinds remembered as "already logged"; past it, the oldest is forgotten (the log line may repeat, memory stays bounded). */
+const maxKindsRemembered = 200;
+
+/**
+ * The door's log: each refusal reason at most once a minute (with how many were refused since), and each
+ * kind of payload the bot does not handle once, so that nobody can fill the log by sending requests.
+ */
+class DoorLog {
+  private readonly refused = new Map<string, { lastMs: number; since: number }>();
+  private readonly unhandledKinds = new Set<string>();
+
+  constructor(private readonly o: DoorOptions) {}
+
+  refusal(r: Refusal): void {
+    const now = this.o.wallMs();
+    const seen = this.refused.get(r.reason);
+    if (seen && now - seen.lastMs < 60_000) {
+      seen.since += 1;
+      return;
+    }
+    const more = seen?.since ? ` (and ${seen.since} more since the last line)` : '';
+    this.refused.set(r.reason, { lastMs: now, since: 0 });
+    this.o.logger.warn(`refused a request (${r.status}): ${r.reason}${more}`);
+  }
+
+  unhandled(kind: string): void {
+    if (this.unhandledKinds.has(kind)) return;
+    if (this.unhandledKinds.size >= maxKindsRemembered) this.unhandledKinds.delete(this.unhandledKinds.values().next().value!);
+    this.unhandledKinds.add(kind);
+    this.o.logger.warn(`a request the bot does not handle (${kind}) was acknowledged and not handled; this is logged once per kind`);
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Hands an admitted request to Bolt. A request no listener acknowledged (a kind the bot does not handle)
+ * is acknowledged as soon as Bolt is done with it, and logged once, instead of being left to time out.
+ */
+async function deliver(app: App, event: ReceiverEvent, log: DoorLog, answered: () => boolean): Promise<void> {
+  let acked = false;
+  const ack = event.ack;
+  await app.processEvent({
+    ...event,
+    ack: async (response) => {
+      acked = true;
+      await ack(response);
+    },
+  });
+  if (!acked && !answered()) {
+    log.unhandled(kindOf(event.body));
+    await ack();
+  }
+}
+
+export interface GuardedHttpOptions extends DoorOptions {
+  signingSecret: string;
+  port: number;
+  /** HOST: the interface to listen on (every interface when not given). */
+  host?: string;
+  /** Routes served on the same port (GET /health …), as Bolt's HTTPReceiver serves them. */
+  customRoutes: CustomRoute[];
+}
+
+const eventsPath = '/slack/events';
+
+/**
+ * HTTP mode: Slack's `POST /slack/events` passes the door (door.ts: size, signature and its age, body shape,
+ * app and workspace) before `app.processEvent`; every other request goes to the custom routes, served by
+ * Bolt's own HTTPReceiver router.
+ */
+export class GuardedHttpReceiver implements Receiver {
+  private app: App | undefined;
+  private server: Server | undefined;
+  private readonly routes: HTTPReceiver;
+  private readonly log: DoorLog;
+
+  constructor(private readonly o: GuardedHttpOptions) {
+    // Never started: it only routes the custom routes (its own events endpoint is never reached, see handle()).
+    this.routes = new HTTPReceiver({ signingSecret: o.signingSecret, logger: o.logger, customRoutes: o.customRoutes, endpoints: [eventsPath] });
+    this.log = new DoorLog(o);
+  }
+
+  init(app: App): void {
+    this.app = app;
+    this.routes.init(app);
+  }
+
+  start(port?: number): Promise<Server> {
+    const server = createServer((req, res) => this.handle(req, res));
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port ?? this.o.port, this.o.host, () => {
+        server.off('error', reject);
+        resolve(server);
+      });
+    });
+  }
+
+  stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      server.close((e) => (e ? reject(e) : resolve()));
+      server.closeIdleConnections();
+    });
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === eventsPath && req.method === 'POST') {
+      this.door(req, res).catch((e: unknown) => this.failed(res, e));
+      return;
+    }
+    try {
+      // A custom route may be async: its failure is answered too, never left as an unhandled rejection.
+      const r = (this.routes.requestListener as (q: IncomingMessage, s: ServerResponse) => unknown)(req, res);
+      if (r instanceof Promise) r.catch((e: unknown) => this.failed(res, e));
+    } catch (e) {
+      if (e instanceof HTTPReceiverDeferredRequestError) {
+        res.writeHead(404);
+        res.end();
+      } else this.failed(res, e);
+    }
+  }
+
+  private failed(res: ServerResponse, e: unknown): void {
+    this.o.logger.error(`a request failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (!res.headersSent) {
+      res.writeHead(e instanceof AuthorizationError ? 401 : 500);
+      res.end();
+    }
+  }
+
+  private refuse(req: IncomingMessage, res: ServerResponse, r: Refusal): void {
+    this.log.refusal(r);
+    // A body too large is not read: the connection is closed once the answer is out.
+    res.writeHead(r.status, r.status === 413 ? { connection: 'close' } : {});
+    res.end();
+    if (r.status === 413) res.once('finish', () => req.socket.end());
+  }
+
+  private async door(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const read = await readBody(req);
+    if (!read.ok) return this.refuse(req, res, read.refusal);
+    if (isSslCheck(req, read.raw)) {
+      res.writeHead(200);
+      res.end();
+      return;
+    }
+    const forged = checkSignature(req, read.raw, this.o.signingSecret, Math.floor(this.o.wallMs() / 1000));
+    if (forged) return this.refuse(req, res, forged);
+    const parsed = parseBody(req.headers['content-type'], read.raw);
+    if (!parsed.ok) return this.refuse(req, res, parsed.refusal);
+    const body = parsed.body;
+    if (body.type === 'url_verification') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ challenge: body.challenge }));
+      return;
+    }
+    const elsewhere = checkAddress(body, this.o);
+    if (elsewhere) return this.refuse(req, res, elsewhere);
+    const buffered = Object.assign(req, { rawBody: read.raw });
+    const ack = new HTTPResponseAck({ logger: this.o.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
+    const event: ReceiverEvent = { body, ack: ack.bind(), retryNum: retryNum(req), retryReason: header(req, 'x-slack-retry-reason'), customProperties: {} };
+    await deliver(this.app!, event, this.log, () => res.headersSent);
+  }
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : undefined;
+};
+
+const retryNum = (req: IncomingMessage): number | undefined => {
+  const n = Number.parseInt(header(req, 'x-slack-retry-num') ?? '', 10);
+  return Number.isNaN(n) ? undefined : n;
+};
+
+/**
+ * Socket Mode: the same checks where they apply (no signature, no size: the WebSocket carries them). An
+ * envelope whose payload is not an object is acknowledged (so that Slack does not send it again), logged
+ * and dropped before the Socket Mode client reads into it; a payload for another app or workspace too.
+ */
+export class GuardedSocketModeReceiver extends SocketModeReceiver {
+  private readonly log: DoorLog;
+
+  constructor(
+    options: SocketModeReceiverOptions,
+    private readonly door: DoorOptions,
+  ) {
+    super(options);
+    this.log = new DoorLog(door);
+    // The client reads `payload.event.type` of an events_api envelope before anything else could check it:
+    // the envelope is checked first, and the client's own reader runs only on what passes.
+    const client = this.client as unknown as { onWebSocketMessage(data: unknown, isBinary: boolean): Promise<void> };
+    this.client.removeAllListeners('ws_message');
+    this.client.on('ws_message', (data: unknown, isBinary: boolean) => {
+      if (!this.admitEnvelope(data, isBinary)) return;
+      client
+        .onWebSocketMessage(data, isBinary)
+        .catch((e: unknown) => door.logger.error(`a Socket Mode message failed: ${e instanceof Error ? e.message : String(e)}`));
+    });
+  }
+
+  override init(app: App): void {
+    super.init({ processEvent: (event: ReceiverEvent) => this.admit(app, event) } as unknown as App);
+  }
+
+  private admitEnvelope(data: unknown, isBinary: boolean): boolean {
+    if (isBinary) return true;
+    let envelope: unknown;
+    try {
+      envelope = JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data as Uint8Array));
+    } catch {
+      return true; // The client ignores what does not parse.
+    }
+    if (!isObject(envelope)) return false;
+    if (envelope.type === 'hello' || envelope.type === 'disconnect') return true;
+    const payload = envelope.payload;
+    if (isObject(payload) && (envelope.type !== 'events_api' || isObject(payload.event))) return true;
+    this.log.refusal({ status: 400, reason: 'a Socket Mode envelope whose payload is not an object' });
+    if (typeof envelope.envelope_id === 'string') {
+      (this.client as unknown as { send(id: string): Promise<void> }).send(envelope.envelope_id).catch(() => undefined);
+    }
+    return false;
+  }
+
+  private async admit(app: App, event: ReceiverEvent): Promise<void> {
+    const elsewhere = checkAddress(event.body, this.door);
+    if (elsewhere) {
+      this.log.refusal(elsewhere);
+      await event.ack();
+      return;
+    }
+    await deliver(app, event, this.log, () => false);
+  }
+}
