@@ -234,10 +234,10 @@ export const en: Messages = {
     activity: 'Activity',
     plan: 'Plan',
     summary: (events, name) => `*${name}*: ${events} dated ${events === 1 ? 'occurrence' : 'occurrences'}, one all-day event each.`,
-    file: 'The calendar is attached as an .ics file: open it to add the events to Outlook or Google Calendar (a copy of today: it does not follow later changes).',
+    file: 'The calendar is attached as an .ics file: import it into your calendar to add the events (a copy of today: it does not follow later changes).',
     fileFailed: 'The calendar file could not be attached here; `npm run calendar` gives it in the terminal.',
     subscribe: (url) =>
-      `To follow every change, subscribe to this address (Outlook: add calendar, from the internet; Google Calendar: other calendars, from URL): ${url}\nKeep it to the people of the network: whoever has it can read the plan's calendar.`,
+      `To follow every change, add this address to your calendar as a calendar from a URL (a subscription, not an import): ${url}\nKeep it to the people of the network: whoever has it can read the plan's calendar.`,
     noPublicUrl:
       'The bot serves a subscription address, but it does not know its public address: set `GCM_PUBLIC_URL` (such as `https://gcm.example.org`) and ask again.',
     notServed: 'No subscription address here: the bot runs in Socket Mode without `CALENDAR_PORT`, so it serves no calendar over HTTP.',

@@ -236,10 +236,10 @@ export const es: Messages = {
     activity: 'Actividad',
     plan: 'Plan',
     summary: (events, name) => `*${name}*: ${events} ${events === 1 ? 'ocurrencia con fecha' : 'ocurrencias con fecha'}, un evento de día completo cada una.`,
-    file: 'El calendario va adjunto como archivo .ics: ábralo para añadir los eventos a Outlook o Google Calendar (una copia de hoy: no sigue los cambios posteriores).',
+    file: 'El calendario va adjunto como archivo .ics: impórtelo en su calendario para añadir los eventos (una copia de hoy: no sigue los cambios posteriores).',
     fileFailed: 'No se pudo adjuntar aquí el archivo del calendario; `npm run calendar` lo da en la terminal.',
     subscribe: (url) =>
-      `Para seguir cada cambio, suscríbase a esta dirección (Outlook: agregar calendario, desde internet; Google Calendar: otros calendarios, desde URL): ${url}\nCompártala solo con la red: quien la tenga puede leer el calendario del plan.`,
+      `Para seguir cada cambio, suscríbase a esta dirección: añádala a su calendario como calendario desde una URL (una suscripción, no una importación): ${url}\nCompártala solo con la red: quien la tenga puede leer el calendario del plan.`,
     noPublicUrl:
       'El bot sirve una dirección de suscripción, pero no conoce su dirección pública: configure `GCM_PUBLIC_URL` (por ejemplo `https://gcm.example.org`) y vuelva a preguntar.',
     notServed: 'Aquí no hay dirección de suscripción: el bot funciona en Socket Mode sin `CALENDAR_PORT`, así que no sirve el calendario por HTTP.',
