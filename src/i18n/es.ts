@@ -151,6 +151,8 @@ export const es: Messages = {
       case 'slack_only':
         if (e.command === 'report')
           return 'En la terminal el informe es `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (o csv, json); en Slack, `/gcm informe`.';
+        if (e.command === 'calendar')
+          return 'En la terminal el calendario del plan es `npm run --silent calendar -- --agency OIM --lang es > plan.ics`; en Slack, `/gcm calendario`.';
         return `\`${e.command}\` funciona en Slack, donde se conoce a la copresidencia: use \`/gcm ${e.command} …\` allí.`;
       case 'occurrence_missing':
         return `${e.activityId} no tiene la ocurrencia ${e.label} en el período del plan. Sus ocurrencias: ${e.known.join(', ')}.`;
