@@ -96,7 +96,9 @@ export type Subscription = { kind: 'url'; url: string } | { kind: 'not_served' }
 export function calendarMessage(cal: PlanCalendar, lang: Language, dir: AgencyDirectory, attached: boolean, sub: Subscription): Message {
   const m = messages(lang).calendar;
   const lines = [m.summary(cal.entries.length, esc(calendarName(cal, lang, dir))), attached ? m.file : m.fileFailed];
-  lines.push(sub.kind === 'url' ? m.subscribe(esc(sub.url)) : sub.kind === 'not_served' ? m.notServed : sub.kind === 'ask_co_chair' ? m.askCoChair : m.noPublicUrl);
+  lines.push(
+    sub.kind === 'url' ? m.subscribe(esc(sub.url)) : sub.kind === 'not_served' ? m.notServed : sub.kind === 'ask_co_chair' ? m.askCoChair : m.noPublicUrl,
+  );
   return { text: clip(lines[0]!.replace(/\*/g, ''), limits.fallbackText), blocks: lines.map((l) => section(l)) };
 }
 
