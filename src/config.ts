@@ -125,6 +125,22 @@ const envSchema = z
       z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
     ),
     GCM_PLAN: optionalText,
+    GCM_CALENDAR_TOKEN: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,200}$/, 'must be 16 to 200 letters, digits, - or _ (it goes in the address), such as the output of openssl rand -hex 24')
+        .optional(),
+    ),
+    CALENDAR_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+    GCM_PUBLIC_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ message: 'must be the address people reach the bot at, such as https://gcm.example.org' })
+        .refine((v) => /^https?:\/\//i.test(v), 'must start with http:// or https://')
+        .optional()
+        .transform((v) => v?.replace(/\/+$/, '')),
+    ),
     DATABASE_PATH: optionalText,
     LOG_LEVEL: z.preprocess(
       (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
@@ -180,6 +196,8 @@ export interface Config {
   /** The quarterly progress report to GCM_REMINDER_CHANNEL (GCM_REPORT). */
   quarterlyReport: boolean;
   planFile: string;
+  /** The calendar's subscription: its secret (GCM_CALENDAR_TOKEN; else one kept in the database), the side server's port in Socket Mode (CALENDAR_PORT), the public address (GCM_PUBLIC_URL, no trailing slash). */
+  calendar: { token: string | undefined; port: number | undefined; publicUrl: string | undefined };
   dataDir: string;
   databasePath: string;
   /** DATABASE_PATH was given (the playground uses a fresh in-memory database otherwise). */
@@ -246,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     digest: e.GCM_DIGEST === 'off' ? 'off' : { weekday: weekdays.indexOf(day as (typeof weekdays)[number]) + 1, time: time ?? '09:00' },
     quarterlyReport: e.GCM_REPORT === 'on',
     planFile: path.resolve(e.GCM_PLAN ?? defaultPlanFile),
+    calendar: { token: e.GCM_CALENDAR_TOKEN, port: e.CALENDAR_PORT, publicUrl: e.GCM_PUBLIC_URL },
     dataDir: defaultDataDir,
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH ?? defaultDatabasePath),
     databasePathSet: e.DATABASE_PATH !== undefined,

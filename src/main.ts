@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
+import { LogLevel, type Logger } from '@slack/bolt';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { offsetClock, parseInstant, systemClock, type Clock } from './clock.js';
 import { createLogger } from './logger.js';
@@ -8,7 +8,7 @@ import { formatProblem, importPlanSource } from './plan/import-plan.js';
 import { createSlackApp, tokenFailure, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 import { installLastResort } from './last-resort.js';
-import { startSideServer, type SideServer } from './slack/side-server.js';
+import { startSidePorts } from './slack/side-server.js';
 import { startNightlyBackup } from './scheduler/nightly-backup.js';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
@@ -102,7 +102,13 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     return 1;
   }
   logger.info(`signed in to ${identity.team || 'Slack'} as bot user ${identity.botUserId}`);
-  const { app, reminders, health } = createSlackApp({ config, stores, clock, logger, identity: { botId: identity.botId, botUserId: identity.botUserId } });
+  const { app, reminders, health, calendar } = createSlackApp({
+    config,
+    stores,
+    clock,
+    logger,
+    identity: { botId: identity.botId, botUserId: identity.botUserId },
+  });
   try {
     await app.start();
   } catch (e) {
@@ -116,8 +122,20 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     stores.close();
     return 1;
   }
-  const side = await startHealthPort(config, health.route(), logger);
-  if (side === 'failed') {
+  // Socket Mode serves no HTTP: /health on HEALTH_PORT and the calendar on CALENDAR_PORT, when set.
+  const socketMode = config.slack.transport === 'socket';
+  const sides = socketMode
+    ? await startSidePorts(
+        config.host ?? '0.0.0.0',
+        [
+          { setting: 'HEALTH_PORT', port: config.healthPort, route: health.route() },
+          { setting: 'CALENDAR_PORT', port: config.calendar.port, route: calendar },
+        ],
+        logger,
+      )
+    : [];
+  if (!Array.isArray(sides)) {
+    console.error(sides.problem);
     await app.stop().catch(() => undefined);
     stores.close();
     return 1;
@@ -130,30 +148,12 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     logger.info(`${signal}: stopping`);
     await nightly?.stop().catch(() => undefined);
     await scheduler.stop().catch(() => undefined);
-    await side?.close().catch(() => undefined);
+    await Promise.all(sides.map((side) => side.close().catch(() => undefined)));
     await app.stop().catch(() => undefined);
     stores.close();
     process.exit(0);
   });
   return 'running';
-}
-
-/** In Socket Mode with HEALTH_PORT set, GET /health on a small side server (HTTP mode serves it on PORT). */
-async function startHealthPort(config: Config, route: CustomRoute, logger: Logger): Promise<SideServer | null | 'failed'> {
-  if (config.slack.transport !== 'socket' || config.healthPort === undefined) return null;
-  try {
-    const side = await startSideServer({ host: config.host ?? '0.0.0.0', port: config.healthPort, routes: [route], logger });
-    logger.info(`health: http://${config.host ?? '0.0.0.0'}:${side.port}/health`);
-    return side;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    console.error(
-      code === 'EADDRINUSE'
-        ? `HEALTH_PORT ${config.healthPort} is in use: set HEALTH_PORT to another one.`
-        : `The health check could not start on HEALTH_PORT ${config.healthPort}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-    return 'failed';
-  }
 }
 
 function logStarted(config: Config, clock: Clock, logger: Logger): void {

@@ -15,6 +15,8 @@ import { registerListeners } from './listeners/index.js';
 import { uploadReport } from './slack/upload-report.js';
 import { GuardedHttpReceiver, GuardedSocketModeReceiver } from './slack/guarded-receiver.js';
 import { HealthMonitor } from './slack/health.js';
+import { calendarRoute } from './slack/calendar-route.js';
+import { storedCalendarToken } from './db/calendar-token.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -76,6 +78,8 @@ export interface SlackApp {
   reminders: Outbox;
   /** GET /health: served here in HTTP mode; main.ts serves its route on HEALTH_PORT in Socket Mode. */
   health: HealthMonitor;
+  /** The calendar's subscription route: served by the HTTP receiver, or by the side server on CALENDAR_PORT in Socket Mode. */
+  calendar: CustomRoute;
 }
 
 /**
@@ -97,6 +101,9 @@ export function createSlackApp({
 }: SlackAppOptions): SlackApp {
   const { slack } = config;
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
+  // The subscription's secret: GCM_CALENDAR_TOKEN, else one made at the first start and kept in the database.
+  const calendarToken = config.calendar.token ?? storedCalendarToken(stores.db);
+  const calendar = calendarRoute({ stores, clock, token: calendarToken, language: config.language });
   const clientOptions: WebClientOptions = {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     timeout: apiTimeoutMs,
@@ -119,7 +126,8 @@ export function createSlackApp({
       signingSecret: slack.signingSecret!,
       port: config.port,
       host: config.host,
-      customRoutes: [health.route(), ...customRoutes],
+      // The calendar's subscription; in Socket Mode the side server on CALENDAR_PORT serves it (main.ts).
+      customRoutes: [health.route(), ...customRoutes, calendar],
     });
   }
   // convoStore: false — the bot keeps no conversation state, and Bolt's default store runs on every request.
@@ -151,7 +159,21 @@ export function createSlackApp({
     return lease && lease.expiresAt > wallMs() ? lease.holder : null;
   };
   const outbox = outboxView(config, stores, reminders, holder, instanceId);
-  const router = new Router({ stores, clock, language: config.language, coChairs, outbox, client: app.client, logger });
+
+  const router = new Router({
+    stores,
+    clock,
+    language: config.language,
+    coChairs,
+    outbox,
+    client: app.client,
+    logger,
+    calendar: {
+      served: slack.transport === 'http' || config.calendar.port !== undefined,
+      publicUrl: config.calendar.publicUrl ?? null,
+      token: () => calendarToken,
+    },
+  });
   const homes = new HomePublisher(
     (userId, lang) => homeOf({ plans: stores.plans, state: stores.state, now: clock.now() }, stores.directory(), userId, lang),
     config.language,
@@ -162,5 +184,5 @@ export function createSlackApp({
   app.error(async (error) => {
     logger.error(`handler failed: ${error.message}`);
   });
-  return { app, router, homes, coChairs, receiver, reminders, health };
+  return { app, router, homes, coChairs, receiver, reminders, health, calendar };
 }

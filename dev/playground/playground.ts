@@ -16,6 +16,7 @@ import { SlackSender, blockActionsPayload, slashCommandFields } from '../standin
 import { currentPlan } from '../../src/domain/questions.js';
 import { nextReminders } from '../../src/domain/reminders.js';
 import { planOccurrences } from '../../src/domain/occurrences.js';
+import { calendarFile } from '../../src/commands/calendar.js';
 
 /**
  * The people of the playground's workspace, with Slack-like ids, handles and names: the co-chair, members,
@@ -195,12 +196,27 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
       req.on('close', () => sseClients.delete(res));
       return;
     }
+    // The plan's calendar, the same file as /gcm calendar and the subscription (no token: the page is local).
+    if (req.method === 'GET' && url.pathname === '/calendar.ics') {
+      const q = url.searchParams;
+      const params = { agency: q.get('agency') ?? undefined, priority: q.get('priority') ?? undefined, lang: q.get('lang') ?? undefined };
+      const made = calendarFile({ plans: stores.plans, state: stores.state, now: clock.now() }, stores.directory(), params, config.language);
+      if (!made.ok) return json(400, { error: made.error });
+      res.writeHead(200, {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': `attachment; filename="${made.filename.replace(/[^\w.-]/g, '_')}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      res.end(made.ics);
+      return;
+    }
     const fileRoute = req.method === 'GET' ? /^\/files\/([^/]+)(?:\/[^/]*)?$/.exec(url.pathname) : null;
     if (fileRoute) {
       const file = standin.files.get(decodeURIComponent(fileRoute[1]!));
       if (!file?.ts) return json(404, { error: 'no such file' });
       res.writeHead(200, {
-        'content-type': `${file.filename.endsWith('.md') ? 'text/markdown' : 'text/plain'}; charset=utf-8`,
+        'content-type': `${file.filename.endsWith('.md') ? 'text/markdown' : file.filename.endsWith('.ics') ? 'text/calendar' : 'text/plain'}; charset=utf-8`,
         'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',

@@ -4,6 +4,7 @@ import type { Language } from '../domain/types.js';
 import { activity } from './activity.js';
 import { agency } from './agency.js';
 import { bare } from './bare.js';
+import { calendar } from './calendar.js';
 import { focal } from './focal.js';
 import { help } from './help.js';
 import { pickAgencyMenu } from './home.js';
@@ -42,6 +43,7 @@ export const commands: readonly SlashCommand[] = [
   reminders,
   focal,
   report,
+  calendar,
   plan,
   help,
 ];

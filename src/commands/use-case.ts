@@ -33,6 +33,16 @@ export interface OutboxView {
   message(key: string, lang: Language, notice: string): Promise<Message | null>;
 }
 
+/** The calendar's subscription address, where the bot serves one (`/gcm calendar`). */
+export interface CalendarFeed {
+  /** The bot serves the feed over HTTP: HTTP mode, or CALENDAR_PORT in Socket Mode. */
+  served: boolean;
+  /** GCM_PUBLIC_URL without a trailing slash, or null when unset. */
+  publicUrl: string | null;
+  /** The secret in the address: GCM_CALENDAR_TOKEN, or the one kept in the database. */
+  token(): string;
+}
+
 /** What a use case runs with: the domain's context, who asks, in which language, and the app's parts. */
 export interface UseCaseContext {
   domain: Context;
@@ -56,6 +66,7 @@ export interface UseCaseContext {
   unknownUsers(ids: readonly string[]): Promise<string[]>;
   directory: AgencyDirectory;
   outbox: OutboxView;
+  calendar: CalendarFeed;
   /** A line shown on top of the answer (who shared it, what a click changed). */
   notice?: string;
   /** The command table, for `help`. */

@@ -78,6 +78,10 @@ export class StateStore implements StateReader, StateWriter {
          VALUES (@at, @actor, @action, @plan_id, @target, @source, @detail_json)`,
       ),
       auditOf: db.prepare<{ planId: string; target: string }, AuditRow>('SELECT * FROM audit WHERE plan_id = @planId AND target = @target ORDER BY id'),
+      meetingDateChanges: db.prepare<[string], { target: string; count: number; last_at: string }>(
+        `SELECT target, count(*) AS count, max(at) AS last_at FROM audit
+         WHERE plan_id = ? AND action = 'schedule' GROUP BY target`,
+      ),
       auditCount: db.prepare<[], number>('SELECT count(*) FROM audit').pluck(),
       userAgency: db.prepare<[string], string>('SELECT agency_id FROM user_agencies WHERE user_id = ?').pluck(),
       setUserAgency: db.prepare<UserAgencyRow>(
@@ -236,6 +240,11 @@ export class StateStore implements StateReader, StateWriter {
         detail_json: JSON.stringify({ date }),
       });
     })();
+  }
+
+  /** Per meeting occurrence key, how many times its date was set (audit rows `schedule`) and the latest (ISO UTC). */
+  meetingDateChanges(planId: string): Map<string, { count: number; lastAt: string }> {
+    return new Map(this.s.meetingDateChanges.all(planId).map((r) => [r.target, { count: r.count, lastAt: r.last_at }]));
   }
 
   /** The audit rows about one occurrence or activity, oldest first. */

@@ -73,6 +73,11 @@ export interface StateReader {
   statusHistory(planId: string, key: string, limit?: number): StatusChange[];
   /** Dates co-chairs set for meeting occurrences, by occurrence key (ISO dates). */
   meetingDates(planId: string): Map<string, string>;
+  /**
+   * Per meeting occurrence key, how many times co-chairs set its date (the audit trail) and when last (ISO
+   * UTC): with the status history, what a calendar event's SEQUENCE and LAST-MODIFIED follow.
+   */
+  meetingDateChanges(planId: string): Map<string, { count: number; lastAt: string }>;
   /** The agency a user picked in the App Home, or null. */
   userAgency(userId: string): string | null;
   /** Focal points by agency id, in the order they were named. */

@@ -117,6 +117,28 @@ export interface Messages {
     fix: (failure: PermanentFailure, error: string) => string;
     ended: string;
   };
+  /** The plan's calendar: the .ics file's texts and `/gcm calendar`'s answer. */
+  calendar: {
+    /** The calendar's name: the plan's title, and the agency or priority it is limited to. */
+    name: (plan: string, only: string | null) => string;
+    schedule: string;
+    status: string;
+    postponedTo: (date: string) => string;
+    dateSet: (date: string) => string;
+    lastNote: (date: string) => string;
+    links: string;
+    activity: string;
+    plan: string;
+    /** `/gcm calendar`'s answer: what the file holds. */
+    summary: (events: number, name: string) => string;
+    file: string;
+    fileFailed: string;
+    subscribe: (url: string) => string;
+    noPublicUrl: string;
+    notServed: string;
+    askCoChair: string;
+    badLanguage: (given: string) => string;
+  };
   report: {
     title: (from: string, to: string) => string;
     byPriority: string;

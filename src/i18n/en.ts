@@ -150,6 +150,8 @@ export const en: Messages = {
       case 'slack_only':
         if (e.command === 'report')
           return 'In the terminal the report is `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (or csv, json); in Slack, `/gcm report`.';
+        if (e.command === 'calendar')
+          return "In the terminal the plan's calendar is `npm run --silent calendar -- --agency IOM --lang en > plan.ics`; in Slack, `/gcm calendar`.";
         return `\`${e.command}\` works in Slack, where co-chairs are known: use \`/gcm ${e.command} …\` there.`;
       case 'occurrence_missing':
         return `${e.activityId} has no occurrence ${e.label} in the plan's period. Its occurrences: ${e.known.join(', ')}.`;
@@ -228,6 +230,27 @@ export const en: Messages = {
           ? `*What to do:* Slack cannot find the reminder channel or it is archived (${error}), so these were not posted and are not retried. Check GCM_REMINDER_CHANNEL (a channel ID such as C0123456789) and restart the bot.`
           : `*What to do:* Slack refuses the bot's token (${error}), so these were not posted and are not retried. Reinstall the app in the workspace (or set the new SLACK_BOT_TOKEN) and restart the bot.`,
     ended: 'The plan has ended: reminders have stopped.',
+  },
+  calendar: {
+    name: (plan, only) => (only ? `GCM ${plan} · ${only}` : `GCM ${plan}`),
+    schedule: 'Schedule in the plan',
+    status: 'Status',
+    postponedTo: (date) => `new date ${date}`,
+    dateSet: (date) => `date set by the co-chairs: ${date}`,
+    lastNote: (date) => `Last note (${date})`,
+    links: 'Links',
+    activity: 'Activity',
+    plan: 'Plan',
+    summary: (events, name) => `*${name}*: ${events} dated ${events === 1 ? 'occurrence' : 'occurrences'}, one all-day event each.`,
+    file: 'The calendar is attached as an .ics file: import it into your calendar to add the events (a copy of today: it does not follow later changes).',
+    fileFailed: 'The calendar file could not be attached here; `npm run calendar` gives it in the terminal.',
+    subscribe: (url) =>
+      `To follow every change, add this address to your calendar as a calendar from a URL (a subscription, not an import): ${url}\nKeep it to the people of the network: whoever has it can read the plan's calendar.`,
+    noPublicUrl:
+      'The bot serves a subscription address, but it does not know its public address: set `GCM_PUBLIC_URL` (such as `https://gcm.example.org`) and ask again.',
+    notServed: 'No subscription address here: the bot runs in Socket Mode without `CALENDAR_PORT`, so it serves no calendar over HTTP.',
+    badLanguage: (given) => `The language must be en or es, not "${given}".`,
+    askCoChair: 'For a subscription that follows every change, ask a co-chair for the calendar address.',
   },
   report: {
     title: (from, to) => `Progress report, ${from} to ${to}`,

@@ -151,6 +151,8 @@ export const es: Messages = {
       case 'slack_only':
         if (e.command === 'report')
           return 'En la terminal el informe es `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (o csv, json); en Slack, `/gcm informe`.';
+        if (e.command === 'calendar')
+          return 'En la terminal el calendario del plan es `npm run --silent calendar -- --agency OIM --lang es > plan.ics`; en Slack, `/gcm calendario`.';
         return `\`${e.command}\` funciona en Slack, donde se conoce a la copresidencia: use \`/gcm ${e.command} …\` allí.`;
       case 'occurrence_missing':
         return `${e.activityId} no tiene la ocurrencia ${e.label} en el período del plan. Sus ocurrencias: ${e.known.join(', ')}.`;
@@ -230,6 +232,27 @@ export const es: Messages = {
           ? `*Qué hacer:* Slack no encuentra el canal de recordatorios o está archivado (${error}), así que estos no se publicaron y no se reintentan. Revise GCM_REMINDER_CHANNEL (un ID de canal como C0123456789) y reinicie el bot.`
           : `*Qué hacer:* Slack rechaza el token del bot (${error}), así que estos no se publicaron y no se reintentan. Reinstale la app en el espacio de trabajo (o configure el nuevo SLACK_BOT_TOKEN) y reinicie el bot.`,
     ended: 'El plan terminó: los recordatorios se detuvieron.',
+  },
+  calendar: {
+    name: (plan, only) => (only ? `GCM ${plan} · ${only}` : `GCM ${plan}`),
+    schedule: 'Calendario en el plan',
+    status: 'Estado',
+    postponedTo: (date) => `nueva fecha: ${date}`,
+    dateSet: (date) => `fecha fijada por la copresidencia: ${date}`,
+    lastNote: (date) => `Última nota (${date})`,
+    links: 'Enlaces',
+    activity: 'Actividad',
+    plan: 'Plan',
+    summary: (events, name) => `*${name}*: ${events} ${events === 1 ? 'ocurrencia con fecha' : 'ocurrencias con fecha'}, un evento de día completo cada una.`,
+    file: 'El calendario va adjunto como archivo .ics: impórtelo en su calendario para añadir los eventos (una copia de hoy: no sigue los cambios posteriores).',
+    fileFailed: 'No se pudo adjuntar aquí el archivo del calendario; `npm run calendar` lo da en la terminal.',
+    subscribe: (url) =>
+      `Para seguir cada cambio, suscríbase a esta dirección: añádala a su calendario como calendario desde una URL (una suscripción, no una importación): ${url}\nCompártala solo con la red: quien la tenga puede leer el calendario del plan.`,
+    noPublicUrl:
+      'El bot sirve una dirección de suscripción, pero no conoce su dirección pública: configure `GCM_PUBLIC_URL` (por ejemplo `https://gcm.example.org`) y vuelva a preguntar.',
+    notServed: 'Aquí no hay dirección de suscripción: el bot funciona en Socket Mode sin `CALENDAR_PORT`, así que no sirve el calendario por HTTP.',
+    badLanguage: (given) => `El idioma debe ser en o es, no "${given}".`,
+    askCoChair: 'Para una suscripción que siga cada cambio, pida a la copresidencia la dirección del calendario.',
   },
   report: {
     title: (from, to) => `Informe de avance, del ${from} al ${to}`,

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import { cached } from '../commands/answer-cache.js';
 import { guards } from '../commands/guards.js';
 import { commands, fallback, route, unlisted } from '../commands/table.js';
-import type { ActionOutcome, Interaction, OutboxView, Outcome, SlashCommand, UseCaseContext } from '../commands/use-case.js';
+import type { ActionOutcome, CalendarFeed, Interaction, OutboxView, Outcome, SlashCommand, UseCaseContext } from '../commands/use-case.js';
 import { splitPlanOption } from '../domain/command.js';
 import { slackOnlyAnswer, unknownPlan } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
@@ -22,7 +22,11 @@ export interface RouterDeps {
   /** The Web API client: `users.info` for the people a command names. */
   client: WebClient;
   logger: Logger;
+  /** Where the calendar's subscription is served (absent: nowhere). */
+  calendar?: CalendarFeed;
 }
+
+const noFeed: CalendarFeed = { served: false, publicUrl: null, token: () => '' };
 
 /** Who asks, from where, about what, in which language. */
 export interface Request {
@@ -131,6 +135,7 @@ export class Router {
       unknownUsers: (ids) => this.unknownUsers(ids),
       directory: stores.directory(),
       outbox: this.deps.outbox,
+      calendar: this.deps.calendar ?? noFeed,
       commands,
       reanswer: (text, lang, notice) => this.reanswer(text, lang, notice, req.userId),
     };

@@ -106,3 +106,38 @@ function run(route: CustomRoute, req: IncomingMessage & { params: Params }, res:
     fail(e);
   }
 }
+
+/** A route to serve in Socket Mode on a port of its own, named by the setting that gave the port. */
+export interface SidePort {
+  setting: string;
+  port: number | undefined;
+  route: CustomRoute;
+}
+
+/**
+ * Socket Mode serves no HTTP of its own: each route that has a port (HEALTH_PORT, CALENDAR_PORT) gets a side
+ * server on `host`, one server per port (two settings with the same port share it). Returns the servers, or
+ * the one plain line saying which port could not be opened (the servers already started are closed).
+ */
+export async function startSidePorts(host: string, ports: SidePort[], logger: Logger): Promise<SideServer[] | { problem: string }> {
+  const byPort = new Map<number, SidePort[]>();
+  for (const p of ports) if (p.port !== undefined) byPort.set(p.port, [...(byPort.get(p.port) ?? []), p]);
+  const started: SideServer[] = [];
+  for (const [port, group] of byPort) {
+    const settings = group.map((g) => g.setting).join(' and ');
+    try {
+      const side = await startSideServer({ host, port, routes: group.map((g) => g.route), logger });
+      logger.info(`${settings}: serving ${group.map((g) => g.route.path).join(', ')} on http://${host}:${side.port}`);
+      started.push(side);
+    } catch (e) {
+      await Promise.all(started.map((s) => s.close().catch(() => undefined)));
+      const inUse = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      return {
+        problem: inUse
+          ? `${settings} ${port} is in use: set ${settings} to another port.`
+          : `Could not serve ${settings} ${port}: ${e instanceof Error ? e.message : String(e)}`,
+      };
+    }
+  }
+  return started;
+}

@@ -23,6 +23,8 @@ export interface TestBot {
   stores: Stores;
   clock: SettableClock;
   logs: string[];
+  /** The bot's HTTP receiver, `http://127.0.0.1:PORT` (its custom routes: the calendar). */
+  baseUrl: string;
   /** Sends `/gcm text` as `user` and returns the acknowledgement. */
   command(text: string, user?: string): ReturnType<SlackSender['command']>;
   /** Clicks a button of a message the bot wrote, as Slack would send it. */
@@ -72,6 +74,7 @@ export async function startBot(env: Record<string, string> = {}, now = '2024-04-
     stores,
     clock,
     logs,
+    baseUrl: `http://127.0.0.1:${port}`,
     command: (text, user = member) => sender.command(slashCommandFields({ text, user, channel, responseUrl: standin.newResponseUrl(channel, user) })),
     click: (message, actionId, user, opts = {}) => {
       const blocks = message.blocks as { type: string; block_id?: string; elements?: { action_id: string; value: string; type: string; text: unknown }[] }[];

@@ -8,6 +8,7 @@ import { startPlayground, type Playground } from '../../dev/playground/playgroun
 import { bodyLimit, maxEventStreams } from '../../dev/playground/guard.js';
 import { WebApiStandIn } from '../../dev/standin/web-api.js';
 import { tempDir, zone } from '../helpers/stores.js';
+import { parseIcs } from '../calendar/ics.js';
 
 const started: Playground[] = [];
 afterEach(async () => {
@@ -184,6 +185,36 @@ describe('stopping the playground gives the scheduler lease back', () => {
 });
 
 describe('the stand-in’s users.info', () => {
+  it("offers the plan's calendar to download: GET /calendar.ics, the same file as /gcm calendar, in either language", async () => {
+    const p = await playground();
+    const host = new URL(p.url).host;
+    const res = await new Promise<{ status: number; type: string; disposition: string; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${p.url}calendar.ics?lang=es&agency=OIM`, { headers: { host } }, (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () =>
+          resolve({
+            status: r.statusCode ?? 0,
+            type: String(r.headers['content-type']),
+            disposition: String(r.headers['content-disposition']),
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('text/calendar; charset=utf-8');
+    expect(res.disposition).toBe('attachment; filename="gcm-lac-2023-2024-IOM.ics"');
+    const { name, events } = parseIcs(res.body);
+    expect(name).toBe('GCM Plan de Trabajo 2023-2024 · OIM (IOM)');
+    expect(events.length).toBeGreaterThan(0);
+    expect((await send(`${p.url}calendar.ics?lang=fr`, { method: 'GET', headers: { host } })).status).toBe(400);
+    // The page links to it.
+    expect((await send(p.url, { method: 'GET', headers: { host } })).body).toContain('href="/calendar.ics?lang=es"');
+  });
+
   it('answers the people it knows and user_not_found for any other id', async () => {
     const standin = new WebApiStandIn();
     const api = await standin.start();

@@ -9,7 +9,12 @@ import { homeData } from '../../src/domain/home.js';
 import { applyMark, resolveTarget } from '../../src/domain/mark.js';
 import { planChanges } from '../../src/domain/plan-diff.js';
 import { buildReports } from '../../src/domain/report.js';
-import type { Language, ReminderRecord } from '../../src/domain/types.js';
+import type { Language, ReminderRecord, StatusKey } from '../../src/domain/types.js';
+import type { StatusChange } from '../../src/domain/status.js';
+import { planCalendar } from '../../src/domain/calendar.js';
+import { activityState } from '../../src/domain/questions.js';
+import { calendarMessage } from '../../src/views/calendar-view.js';
+import { changeLine, linksMrkdwn, noteMrkdwn, occurrenceStatusText } from '../../src/views/status-view.js';
 import type { Stores } from '../../src/stores.js';
 import { contextAt, loadedStores, tempDir, zone } from '../helpers/stores.js';
 import { unescapedMarkup } from './markup.js';
@@ -41,7 +46,36 @@ function hostileStores(): Stores {
   };
   const file = path.join(tempDir(), 'hostile-plan.yaml');
   writeFileSync(file, stringify(poison(parse(readFileSync(defaultPlanFile, 'utf8')))));
-  return loadedStores(':memory:', file);
+  const stores = loadedStores(':memory:', file);
+  // What people write about an occurrence: notes and links of each status, hostile too.
+  const change = (key: string, status: StatusKey, at: string, date: string | null = null): StatusChange => ({
+    planId: 'lac-2023-2024',
+    activityId: key.split('@')[0]!,
+    key,
+    status,
+    date,
+    note: `Note${hostile}`,
+    links: ['https://example.org/minutes?a=1&b=<!channel>', `https://example.org/${encodeURIComponent(hostile)}`],
+    by: 'U0COCHAIR',
+    source: 'test',
+    at,
+  });
+  stores.state.changeStatus(change('B1.3@2024-03', 'done', '2024-03-30T12:00:00.000Z'));
+  stores.state.changeStatus(change('B1.3@2024-04', 'in_progress', '2024-04-20T12:00:00.000Z'));
+  stores.state.changeStatus(change('B1.3@2024-05', 'postponed', '2024-04-21T12:00:00.000Z', '2024-06-10'));
+  stores.state.changeStatus(change('B1.3@2024-06', 'cancelled', '2024-04-22T12:00:00.000Z'));
+  return stores;
+}
+
+/** Every status change of the hostile stores, newest first. */
+function changes(stores: Stores): StatusChange[] {
+  return [...stores.state.statuses('lac-2023-2024').values()].flatMap((c) => stores.state.statusHistory('lac-2023-2024', c.key));
+}
+
+function calendars(stores: Stores, lang: Language) {
+  const ctx = contextAt(stores, now);
+  const plan = stores.plans.plan('lac-2023-2024')!;
+  return [planCalendar(ctx, plan, {}), planCalendar(ctx, plan, { agency: 'IOM' })].map((cal) => ({ cal, lang }));
 }
 
 const now = '2024-04-24T10:00:00';
@@ -173,6 +207,37 @@ const walks: Record<string, Walk | { notAMessage: string }> = {
   'report-view#reportsMarkdown': { notAMessage: 'a Markdown file, uploaded as a file (Slack shows it as written)' },
   'report-view#reportsCsv': { notAMessage: 'a CSV file' },
   'text-view#renderText': { notAMessage: 'plain text for the terminal (`npm run ask`)' },
+  'action-ids#statusUpdateValue': { notAMessage: 'a button value, never shown' },
+  'status-view#updateButton': { notAMessage: 'plain_text and a value Slack hands back' },
+  'status-view#statusWords': { notAMessage: "the bot's own words and a date" },
+  'status-view#statusCounts': { notAMessage: "the bot's own words and numbers" },
+  'status-view#textChangeLine': { notAMessage: 'plain text for the terminal (`npm run ask`)' },
+  'calendar-view#calendarIcs': { notAMessage: 'an iCalendar file, never a Slack message' },
+  'calendar-view#eventSummary': { notAMessage: 'an iCalendar SUMMARY, never a Slack message' },
+  'calendar-view#eventDescription': { notAMessage: 'an iCalendar DESCRIPTION, never a Slack message' },
+  'calendar-view#calendarName': { notAMessage: "the calendar's name inside the file; calendarMessage is walked" },
+  'calendar-view#eventUid': { notAMessage: 'an iCalendar UID' },
+  'calendar-view#subscriptionUrl': { notAMessage: 'an address built from the settings; calendarMessage is walked' },
+
+  'status-view#noteMrkdwn': (stores) => changes(stores).map((c) => noteMrkdwn(c.note ?? '')),
+  'status-view#linksMrkdwn': (stores) => langs.flatMap((lang) => changes(stores).map((c) => linksMrkdwn(c.links, lang))),
+  'status-view#changeLine': (stores) => langs.flatMap((lang) => changes(stores).map((c) => changeLine({ ...c, by: `U0COCHAIR${hostile}` }, lang))),
+  'status-view#occurrenceStatusText': (stores) => {
+    const ctx = contextAt(stores, now);
+    const plan = stores.plans.plan('lac-2023-2024')!;
+    const activity = stores.plans.activity('lac-2023-2024', 'B1.3')!;
+    const state = activityState(ctx, plan, activity);
+    return langs.flatMap((lang) => state.occurrences.map((o) => occurrenceStatusText(o, state, lang)));
+  },
+  'calendar-view#calendarMessage': (stores) => {
+    const subs = [
+      { kind: 'url', url: 'https://bot.example/calendar/t.ics' },
+      { kind: 'ask_co_chair' },
+      { kind: 'no_public_url' },
+      { kind: 'not_served' },
+    ] as const;
+    return langs.flatMap((lang) => calendars(stores, lang).flatMap(({ cal }) => subs.map((sub) => calendarMessage(cal, lang, stores.directory(), true, sub))));
+  },
 
   'message-view#answerMessage': (stores) => {
     const dir = stores.directory();
