@@ -21,7 +21,7 @@ import { search } from './search.js';
 import { shareButton } from './share.js';
 import { tooLong } from './too-long.js';
 import { upcoming } from './upcoming.js';
-import type { Interaction, SlashCommand } from './use-case.js';
+import type { Interaction, ModalSubmit, SlashCommand } from './use-case.js';
 
 /**
  * The `/gcm` sub-commands, in the order `help` lists them. Adding one: write its file (a SlashCommand),
@@ -51,6 +51,9 @@ export const fallback: SlashCommand = bare;
 
 /** The buttons, menus and date pickers the bot draws, by Slack action id. */
 export const interactions: readonly Interaction[] = [markDoneButton, reopenButton, shareButton, setDatePicker, pickAgencyMenu, pickChoiceButton];
+
+/** The modals the bot opens, by Slack callback id: what a submission does. */
+export const modals: readonly ModalSubmit[] = [];
 
 /** The table's keywords; throws when two commands claim one word (a mistake in the table, caught at start). */
 export function vocabularyOf(table: readonly SlashCommand[]): Vocabulary {

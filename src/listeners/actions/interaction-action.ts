@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ActionOutcome, Click, Interaction } from '../../commands/use-case.js';
+import { sealModal } from '../../slack/modal-envelope.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ElementAction = { action_id: string; block_id: string; value?: string; selected_date?: string | null; selected_option?: { value: string } | null };
@@ -26,7 +27,8 @@ export function interactionAction<I>({ router, homes, logger, language }: Listen
     const privateOnly = Boolean(body.container?.is_ephemeral) || !channel;
     const request = { userId: body.user.id, source: `button:${channel ?? '?'}/${ts ?? '?'}`, text: '', lang: interaction.language(click, language) };
     const outcome = await router.interaction(interaction, input.input, request);
-    await deliver(outcome, { respond, client, homes, userId: body.user.id, channel, ts, privateOnly, hasMessage: Boolean(body.message) });
+    const delivery = { respond, client, homes, userId: body.user.id, channel, ts, privateOnly, hasMessage: Boolean(body.message), triggerId: body.trigger_id };
+    await deliver(outcome, delivery);
   };
 }
 
@@ -37,6 +39,7 @@ type Delivery = Pick<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs,
   ts: string | undefined;
   privateOnly: boolean;
   hasMessage: boolean;
+  triggerId: string;
 };
 
 /** The one Web API call each outcome needs (and the App Homes refreshed after a change). */
@@ -57,6 +60,9 @@ async function deliver(outcome: ActionOutcome, d: Delivery): Promise<void> {
       return;
     case 'home':
       await d.homes.publish(d.client, d.userId);
+      return;
+    case 'modal':
+      await d.client.views.open({ trigger_id: d.triggerId, view: sealModal(outcome.view, d.channel) });
       return;
   }
 }
