@@ -293,4 +293,25 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE matrix_issues ADD COLUMN issue_es TEXT;
   `,
+  // 9: statuses (docs/decisions/statuses.md): every status change of an occurrence, kept whole (the latest per
+  // occurrence is its current status; none = planned). Completions stay in step with it (a done status has
+  // its completion row); each existing completion becomes a `done` change, so it still counts as done.
+  `
+  CREATE TABLE status_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    plan_id TEXT NOT NULL,
+    occurrence_key TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('planned', 'in_progress', 'done', 'postponed', 'cancelled')),
+    date TEXT,
+    note TEXT,
+    links_json TEXT NOT NULL DEFAULT '[]',
+    changed_by TEXT NOT NULL,
+    source TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX status_changes_occurrence ON status_changes(plan_id, occurrence_key, id);
+  INSERT INTO status_changes (plan_id, occurrence_key, activity_id, status, changed_by, source, at)
+  SELECT plan_id, occurrence_key, activity_id, 'done', done_by, source, done_at FROM completions ORDER BY done_at;
+  `,
 ];

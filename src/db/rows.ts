@@ -198,3 +198,17 @@ export interface FocalPointRow {
   added_by: string;
   added_at: string;
 }
+
+export interface StatusChangeRow {
+  id: number;
+  plan_id: string;
+  occurrence_key: string;
+  activity_id: string;
+  status: string;
+  date: string | null;
+  note: string | null;
+  links_json: string;
+  changed_by: string;
+  source: string;
+  at: string;
+}

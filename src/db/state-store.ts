@@ -1,11 +1,40 @@
 import type { Db } from './open-database.js';
-import type { Actor, Completion } from '../domain/types.js';
+import type { Actor, Completion, StatusChange, StatusKey } from '../domain/types.js';
 import type { MarkWrite, StateReader, StateWriter } from '../domain/ports.js';
-import type { AuditRow, CompletionRow, FocalPointRow, MeetingDateRow, UserAgencyRow } from './rows.js';
+import { sameStatus } from '../domain/status.js';
+import type { AuditRow, CompletionRow, FocalPointRow, MeetingDateRow, StatusChangeRow, UserAgencyRow } from './rows.js';
 
 function toCompletion(r: CompletionRow): Completion {
   return { occurrenceKey: r.occurrence_key, activityId: r.activity_id, doneBy: r.done_by, doneAt: r.done_at, source: r.source };
 }
+
+function toStatusChange(r: StatusChangeRow): StatusChange {
+  return {
+    planId: r.plan_id,
+    activityId: r.activity_id,
+    key: r.occurrence_key,
+    status: r.status as StatusKey,
+    date: r.date,
+    note: r.note,
+    links: JSON.parse(r.links_json) as string[],
+    by: r.changed_by,
+    source: r.source,
+    at: r.at,
+  };
+}
+
+const fromStatusChange = (c: StatusChange): Omit<StatusChangeRow, 'id'> => ({
+  plan_id: c.planId,
+  occurrence_key: c.key,
+  activity_id: c.activityId,
+  status: c.status,
+  date: c.date,
+  note: c.note,
+  links_json: JSON.stringify(c.links),
+  changed_by: c.by,
+  source: c.source,
+  at: c.at,
+});
 
 /** An audit row about to be written (its id is the table's). */
 type NewAudit = Omit<AuditRow, 'id'>;
@@ -19,7 +48,8 @@ interface AuditEntry {
 }
 
 /**
- * What users create: completion marks, meeting dates set by co-chairs, the audit trail, each user's agency.
+ * What users create: status changes (docs/decisions/statuses.md) and the completion marks kept in step with
+ * them (a `done` status has its completion row, any other has none), meeting dates set by co-chairs, the audit trail, each user's agency.
  * A plan import never deletes any of it. Statements are prepared once.
  */
 export class StateStore implements StateReader, StateWriter {
@@ -61,6 +91,20 @@ export class StateStore implements StateReader, StateWriter {
       addFocalPoint: db.prepare<FocalPointRow>(
         'INSERT INTO focal_points (agency_id, user_id, added_by, added_at) VALUES (@agency_id, @user_id, @added_by, @added_at) ON CONFLICT DO NOTHING',
       ),
+      statuses: db.prepare<[string], StatusChangeRow>(
+        `SELECT s.* FROM status_changes s
+         JOIN (SELECT max(id) AS id FROM status_changes WHERE plan_id = ? GROUP BY occurrence_key) latest ON latest.id = s.id`,
+      ),
+      statusOf: db.prepare<{ planId: string; key: string }, StatusChangeRow>(
+        'SELECT * FROM status_changes WHERE plan_id = @planId AND occurrence_key = @key ORDER BY id DESC LIMIT 1',
+      ),
+      statusHistory: db.prepare<{ planId: string; key: string; limit: number }, StatusChangeRow>(
+        'SELECT * FROM status_changes WHERE plan_id = @planId AND occurrence_key = @key ORDER BY id DESC LIMIT @limit',
+      ),
+      addStatus: db.prepare<Omit<StatusChangeRow, 'id'>>(
+        `INSERT INTO status_changes (plan_id, occurrence_key, activity_id, status, date, note, links_json, changed_by, source, at)
+         VALUES (@plan_id, @occurrence_key, @activity_id, @status, @date, @note, @links_json, @changed_by, @source, @at)`,
+      ),
       removeFocalPoint: db.prepare<{ agencyId: string; userId: string }>('DELETE FROM focal_points WHERE agency_id = @agencyId AND user_id = @userId'),
     };
   }
@@ -77,36 +121,43 @@ export class StateStore implements StateReader, StateWriter {
 
   /**
    * Marks an occurrence done, once: a second mark (two clicks at the same moment) changes nothing and
-   * returns the first. Writes an audit row when it changes something. `at` is an ISO instant.
+   * returns the first. Writes a `done` status change and an audit row when it changes something. `at` is an
+   * ISO instant.
    */
   markDone(planId: string, activityId: string, key: string, actor: Actor, at: string): MarkWrite {
     return this.db
       .transaction((): MarkWrite => {
-        const info = this.s.addCompletion.run({
-          plan_id: planId,
-          occurrence_key: key,
-          activity_id: activityId,
-          done_by: actor.userId,
-          done_at: at,
-          source: actor.source,
-        });
-        // The row is there: just inserted, or the first mark's.
-        const completion = toCompletion(this.s.completion.get({ planId, key })!);
-        if (info.changes === 0) return { changed: false, completion };
+        const current = this.s.completion.get({ planId, key });
+        if (current) return { changed: false, completion: toCompletion(current) };
+        this.writeStatus({ planId, activityId, key, status: 'done', date: null, note: null, links: [], by: actor.userId, source: actor.source, at });
         this.s.addAudit.run({ at, actor: actor.userId, action: 'done', plan_id: planId, target: key, source: actor.source, detail_json: '{}' });
-        return { changed: true, completion };
+        return { changed: true, completion: toCompletion(this.s.completion.get({ planId, key })!) };
       })
       .immediate();
   }
 
-  /** Removes a completion mark. Returns the removed mark, or null when it was not done. */
+  /**
+   * Removes a completion mark: the occurrence is `planned` again (a status change). Returns the removed
+   * mark, or null when it was not done.
+   */
   reopen(planId: string, key: string, actor: Actor, at: string): Completion | null {
     return this.db
       .transaction((): Completion | null => {
         const row = this.s.completion.get({ planId, key });
         if (!row) return null;
-        this.s.deleteCompletion.run({ planId, key });
         const previous = toCompletion(row);
+        this.writeStatus({
+          planId,
+          activityId: row.activity_id,
+          key,
+          status: 'planned',
+          date: null,
+          note: null,
+          links: [],
+          by: actor.userId,
+          source: actor.source,
+          at,
+        });
         this.s.addAudit.run({
           at,
           actor: actor.userId,
@@ -119,6 +170,51 @@ export class StateStore implements StateReader, StateWriter {
         return previous;
       })
       .immediate();
+  }
+
+  /** The current status of every occurrence of a plan that has one, by occurrence key. */
+  statuses(planId: string): Map<string, StatusChange> {
+    return new Map(this.s.statuses.all(planId).map((r) => [r.occurrence_key, toStatusChange(r)]));
+  }
+
+  /** The status changes of one occurrence, newest first. */
+  statusHistory(planId: string, key: string, limit = -1): StatusChange[] {
+    return this.s.statusHistory.all({ planId, key, limit }).map(toStatusChange);
+  }
+
+  /**
+   * Writes a status change, with its audit row, unless it says what the current status already says
+   * (status, date, note and links): a second submission of the same change writes nothing.
+   */
+  changeStatus(change: StatusChange): { changed: boolean } {
+    return this.db
+      .transaction((): { changed: boolean } => {
+        const current = this.s.statusOf.get({ planId: change.planId, key: change.key });
+        const was = current ? toStatusChange(current) : { status: 'planned' as const, date: null, note: null, links: [] };
+        if (sameStatus(was, change)) return { changed: false };
+        this.writeStatus(change);
+        this.s.addAudit.run({
+          at: change.at,
+          actor: change.by,
+          action: 'status',
+          plan_id: change.planId,
+          target: change.key,
+          source: change.source,
+          detail_json: JSON.stringify({ from: was.status, to: change.status, date: change.date }),
+        });
+        return { changed: true };
+      })
+      .immediate();
+  }
+
+  /** Appends a status change and keeps the completion mark in step (inside the caller's transaction). */
+  private writeStatus(c: StatusChange): void {
+    this.s.addStatus.run(fromStatusChange(c));
+    if (c.status === 'done') {
+      this.s.addCompletion.run({ plan_id: c.planId, occurrence_key: c.key, activity_id: c.activityId, done_by: c.by, done_at: c.at, source: c.source });
+    } else {
+      this.s.deleteCompletion.run({ planId: c.planId, key: c.key });
+    }
   }
 
   /** Dates co-chairs set for meeting occurrences, by occurrence key (ISO dates). */

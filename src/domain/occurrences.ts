@@ -1,5 +1,5 @@
 import type { PlanReader, StateReader } from './ports.js';
-import type { Activity, Occurrence, PlanInfo } from './types.js';
+import type { Activity, Occurrence, PlanInfo, StatusChange } from './types.js';
 
 /** The plan's period as two ISO dates, inclusive. */
 export type Period = Pick<PlanInfo, 'periodStart' | 'periodEnd'>;
@@ -39,16 +39,37 @@ export function monthsOf(period: Period): string[] {
  * month on its first day (until a co-chair sets the date, `meetingDates`), a deadline month on its last,
  * a range on its last day, a tentative date on its first candidate day, continuous work at the period's end.
  */
-export function occurrencesOf(activity: Activity, period: Period, meetingDates: ReadonlyMap<string, string> = new Map()): Occurrence[] {
+export function occurrencesOf(
+  activity: Activity,
+  period: Period,
+  meetingDates: ReadonlyMap<string, string> = new Map(),
+  statuses: ReadonlyMap<string, StatusChange> = new Map(),
+): Occurrence[] {
+  return datedOccurrences(activity, period, meetingDates).map((o) => withStatus(o, statuses.get(o.key)));
+}
+
+/**
+ * An occurrence with its current status (docs/decisions/statuses.md): a postponed one is due on its new
+ * date, whatever the plan or a co-chair's meeting date said.
+ */
+function withStatus(o: Omit<Occurrence, 'status'>, change: StatusChange | undefined): Occurrence {
+  if (!change) return { ...o, status: 'planned' };
+  if (change.status === 'postponed' && change.date) return { ...o, status: 'postponed', due: change.date, dueRule: 'postponed', tentative: false };
+  return { ...o, status: change.status };
+}
+
+type Dated = Omit<Occurrence, 'status'>;
+
+function datedOccurrences(activity: Activity, period: Period, meetingDates: ReadonlyMap<string, string>): Dated[] {
   const s = activity.schedule;
-  const byMonth = (ym: string, key: string, label: string | null): Occurrence => {
+  const byMonth = (ym: string, key: string, label: string | null): Dated => {
     const set = activity.kind === 'meeting' ? meetingDates.get(key) : undefined;
     if (set) return { key, activityId: activity.id, label, due: set, dueRule: 'set', tentative: false };
     return activity.kind === 'meeting'
       ? { key, activityId: activity.id, label, due: firstDay(ym), dueRule: 'month_start', tentative: false }
       : { key, activityId: activity.id, label, due: lastDay(ym), dueRule: 'month_end', tentative: false };
   };
-  const single = (due: string | null, dueRule: Occurrence['dueRule'], tentative = false): Occurrence[] => {
+  const single = (due: string | null, dueRule: Occurrence['dueRule'], tentative = false): Dated[] => {
     const set = activity.kind === 'meeting' ? meetingDates.get(activity.id) : undefined;
     if (set) return [{ key: activity.id, activityId: activity.id, label: null, due: set, dueRule: 'set', tentative: false }];
     return [{ key: activity.id, activityId: activity.id, label: null, due, dueRule, tentative }];
@@ -85,10 +106,11 @@ export function parseOccurrenceKey(key: string): { activityId: string; label: st
 }
 
 /**
- * Every occurrence of every activity of `plan`, in plan order, with the meeting dates co-chairs set (read
- * once for the whole plan). The one way to list a plan's occurrences.
+ * Every occurrence of every activity of `plan`, in plan order, with the meeting dates co-chairs set and the
+ * statuses (read once for the whole plan). The one way to list a plan's occurrences.
  */
 export function planOccurrences(read: { plans: PlanReader; state: StateReader }, plan: PlanInfo): Occurrence[] {
   const dates = read.state.meetingDates(plan.id);
-  return read.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, dates));
+  const statuses = read.state.statuses(plan.id);
+  return read.plans.activities(plan.id).flatMap((a) => occurrencesOf(a, plan, dates, statuses));
 }

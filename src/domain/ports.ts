@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { PlanChanges } from './plan-changes.js';
-import type { Activity, Actor, Language, Agency, Completion, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit } from './types.js';
+import type { Activity, Actor, Language, Agency, Completion, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit, StatusChange } from './types.js';
 
 /** A stored plan, with the file it was imported from and when (ISO UTC). */
 export interface LoadedPlan extends PlanInfo {
@@ -67,6 +67,10 @@ export interface StateReader {
   /** Every completion of a plan, by occurrence key. */
   completions(planId: string): Map<string, Completion>;
   completionsOf(planId: string, activityId: string): Map<string, Completion>;
+  /** The current status of every occurrence that has one, by occurrence key (the latest change; none = planned). */
+  statuses(planId: string): Map<string, StatusChange>;
+  /** The status changes of one occurrence, newest first (`limit` of them; all without it). */
+  statusHistory(planId: string, key: string, limit?: number): StatusChange[];
   /** Dates co-chairs set for meeting occurrences, by occurrence key (ISO dates). */
   meetingDates(planId: string): Map<string, string>;
   /** The agency a user picked in the App Home, or null. */
@@ -83,8 +87,10 @@ export type MarkWrite = { changed: true; completion: Completion } | { changed: f
 export interface StateWriter {
   /** Marks an occurrence done, once: a second mark changes nothing and returns the first. */
   markDone(planId: string, activityId: string, key: string, actor: Actor, at: string): MarkWrite;
-  /** Removes a completion mark; returns the removed mark, or null when it was not done. */
+  /** Removes a completion mark (the occurrence is `planned` again); returns the removed mark, or null when it was not done. */
   reopen(planId: string, key: string, actor: Actor, at: string): Completion | null;
+  /** Writes a status change (an audit row); nothing when it says what the current status already says. */
+  changeStatus(change: StatusChange): { changed: boolean };
   setMeetingDate(planId: string, activityId: string, key: string, date: string, actor: Actor, at: string): void;
   /** Returns the users actually added and removed. */
   changeFocalPoints(agencyId: string, add: string[], remove: string[], actor: Actor, at: string): { added: string[]; removed: string[] };

@@ -143,6 +143,29 @@ export interface MatrixMark {
   mark: 'x' | 'xx';
 }
 
+/** The statuses of an occurrence (docs/decisions/statuses.md; the rules: status.ts); `planned` is the default, with no row. */
+export const STATUS_KEYS = ['planned', 'in_progress', 'done', 'postponed', 'cancelled'] as const;
+export type StatusKey = (typeof STATUS_KEYS)[number];
+/** The longest note a status change may carry, in characters. */
+export const NOTE_MAX = 1000;
+
+/** One audit row of a status change; the latest per occurrence key is its current status (no row = `planned`). */
+export interface StatusChange {
+  planId: string;
+  activityId: string;
+  key: string;
+  status: StatusKey;
+  /** ISO date: the new due date of a postponed occurrence. */
+  date: string | null;
+  note: string | null;
+  links: string[];
+  /** Slack user id, or 'cli'. */
+  by: string;
+  source: string;
+  /** ISO UTC. */
+  at: string;
+}
+
 /** One dated instance of an activity: the unit that is reminded and marked done. */
 export interface Occurrence {
   /** `B1.2@2024-05`, `T1.1@2023-08-30`, or the activity id alone for a one-off. */
@@ -153,8 +176,10 @@ export interface Occurrence {
   /** ISO date the occurrence is due, or null when the plan gives no date. */
   due: string | null;
   /** How the due date was found: the plan's date, a rule on a month, a co-chair's date, the period's end. */
-  dueRule: 'date' | 'range_end' | 'month_start' | 'month_end' | 'tentative' | 'set' | 'period_end' | 'none';
+  dueRule: 'date' | 'range_end' | 'month_start' | 'month_end' | 'tentative' | 'set' | 'period_end' | 'none' | 'postponed';
   tentative: boolean;
+  /** Its current status; a postponed one is due on its new date (`dueRule` 'postponed'). */
+  status: StatusKey;
 }
 
 export interface Completion {

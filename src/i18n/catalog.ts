@@ -1,6 +1,7 @@
 import type { AnswerError, Audience, Understood } from '../domain/answers.js';
 import type { ActivityField, StateKind } from '../domain/plan-changes.js';
-import type { Language } from '../domain/types.js';
+import type { StatusField, StatusProblem } from '../domain/status.js';
+import type { Language, StatusKey } from '../domain/types.js';
 
 /** Every word the bot says, in one language. Activity texts stay in the plan's English (docs/decisions/language.md). */
 export interface Messages {
@@ -156,6 +157,14 @@ export interface Messages {
   pickAgency: string;
   myAgencyNone: string;
   coChairOnly: string;
+  /** Statuses (docs/decisions/statuses.md): labels, the problems of a change as typed, who may change one. */
+  statuses: {
+    label: Record<StatusKey, string>;
+    problem: Record<StatusProblem, string>;
+    /** The field a problem is about, when told in plain text (the terminal, a command). */
+    field: Record<StatusField, string>;
+    refused: string;
+  };
   markDone: string;
   reopen: string;
   share: string;

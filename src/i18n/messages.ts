@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Period } from '../domain/intents.js';
-import type { Language, Schedule } from '../domain/types.js';
+import type { StatusProblem } from '../domain/status.js';
+import type { Language, Schedule, StatusKey } from '../domain/types.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import type { Messages } from './catalog.js';
@@ -10,6 +11,12 @@ export type { Messages };
 export const catalogs: Record<Language, Messages> = { en, es };
 
 export const messages = (lang: Language): Messages => catalogs[lang];
+
+/** A status in words: `in progress` / `en curso`. */
+export const statusLabel = (lang: Language, key: StatusKey): string => catalogs[lang].statuses.label[key];
+
+/** What is wrong with a status change as typed, in plain words. */
+export const statusProblemText = (lang: Language, problem: StatusProblem): string => catalogs[lang].statuses.problem[problem];
 
 /** `24 April 2024` / `24 de abril de 2024` from an ISO date. */
 export function formatDate(iso: string, lang: Language): string {

@@ -46,7 +46,9 @@ describe("occurrences inside the plan's period (docs/decisions/occurrences.md)",
   });
 
   it('one-offs have one occurrence keyed by the activity id', () => {
-    expect(occ('B1.5')).toEqual([{ key: 'B1.5', activityId: 'B1.5', label: null, due: '2023-09-28', dueRule: 'range_end', tentative: false }]);
+    expect(occ('B1.5')).toEqual([
+      { key: 'B1.5', activityId: 'B1.5', label: null, due: '2023-09-28', dueRule: 'range_end', tentative: false, status: 'planned' },
+    ]);
     expect(occ('T1.1')[0]).toMatchObject({ key: 'T1.1', due: '2023-08-30', tentative: true });
     expect(occ('B2.2')[0]).toMatchObject({ due: '2023-11-30', dueRule: 'range_end' });
     expect(occ('B1.1')[0]).toMatchObject({ due: '2024-12-31', dueRule: 'period_end' });
