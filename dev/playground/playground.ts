@@ -94,7 +94,7 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
   const imported = importPlanFile(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
   if (!imported.ok) throw new Error(`the plan file was rejected:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
   for (const [agency, people] of Object.entries(playgroundFocalPoints))
-    stores.state.changeFocalPoints(agency, people, [], { userId: 'playground', source: 'playground' }, DateTime.utc().toISO()!);
+    stores.state.changeFocalPoints(agency, people, [], { userId: 'playground', source: 'playground' }, clock.now().toUTC().toISO()!);
   const bot = createSlackApp({
     config,
     stores,

@@ -320,8 +320,7 @@ export const en: Messages = {
     links: 'Links',
     linksHint: 'Minutes, a report…: http or https addresses, one per line.',
     current: (what, status, due) => `*${what}* is *${status}*${due ? `, due ${due}` : ''}.`,
-    notAllowed: (what, leads) =>
-      `Only the co-chairs and the focal points of ${what}’s lead agencies (${leads}) can update its status. Nothing was changed.`,
+    notAllowed: (what, leads) => `Only the co-chairs and the focal points of ${what}’s lead agencies (${leads}) can update its status. Nothing was changed.`,
     changed: (what, status, date) => `${what} is now *${status}*${date ? `, new date ${date}` : ''}.`,
     unchanged: (what, status) => `${what} was already *${status}* with that note and those links: nothing changed.`,
     gone: (what) => `${what} is no longer in the plan: nothing was changed.`,

@@ -8,6 +8,7 @@ export const actionIds = {
   setDate: 'gcm_set_date',
   pickAgency: 'gcm_pick_agency',
   pickChoice: 'gcm_pick_choice',
+  statusUpdate: 'status_update',
 } as const;
 
 export const slashCommand = '/gcm';

@@ -130,7 +130,7 @@ describe('the playground answers only the page on this machine', () => {
     // The page's own request (same origin, JSON) does change things: the refusals above were not luck.
     const ok = await send(api('/api/command'), { headers: { host, origin: `http://${host}`, 'content-type': 'application/json' }, body: focal });
     expect(ok.status).toBe(200);
-    await expect.poll(() => p.stores.state.focalPointsOf('IOM')).toEqual(['U0MEMBER']);
+    await expect.poll(() => p.stores.state.focalPointsOf('IOM')).toEqual(['U0IOM0001', 'U0MEMBER']);
     const localhost = await send(api('/api/command'), {
       headers: { host: `localhost:${new URL(p.url).port}`, 'content-type': 'application/json; charset=utf-8' },
       body: done,
