@@ -27,13 +27,19 @@ function clickUpdate(t: TestBot, message: Msg, key: string, user: string) {
   const blocks = message.blocks as { type: string; block_id?: string; elements?: Button[] }[];
   for (const b of blocks) {
     const el = b.elements?.find((e) => e.action_id === 'status_update' && (JSON.parse(e.value) as { key: string }).key === key);
-    if (!el)
-      continue;
+    if (!el) continue;
     const ts = '1713960000.000100';
     return t.sender.interaction(
       blockActionsPayload(
         user,
-        { kind: 'message', channel, messageTs: ts, ephemeral: true, message: { text: message.text, blocks: message.blocks }, responseUrl: t.standin.newResponseUrl(channel, user, ts) },
+        {
+          kind: 'message',
+          channel,
+          messageTs: ts,
+          ephemeral: true,
+          message: { text: message.text, blocks: message.blocks },
+          responseUrl: t.standin.newResponseUrl(channel, user, ts),
+        },
         { type: el.type, action_id: el.action_id, block_id: b.block_id, value: el.value, text: el.text },
       ),
     );
@@ -74,7 +80,10 @@ describe('the Update modal', () => {
     const t = await bot();
     const view = await openFromAnswer(t, 'B1.2@2024-05', iomFocal);
     expect(view.type).toBe('modal');
-    const select = view.blocks.find((b) => b.block_id === 'status')!.element as { options: { value: string; text: { text: string } }[]; initial_option: { value: string } };
+    const select = view.blocks.find((b) => b.block_id === 'status')!.element as {
+      options: { value: string; text: { text: string } }[];
+      initial_option: { value: string };
+    };
     expect(select.options.map((o) => o.value)).toEqual([...STATUS_KEYS]);
     expect(select.options.map((o) => o.text.text)).toEqual(STATUS_KEYS.map((k) => statusLabel('en', k)));
     expect(select.initial_option.value).toBe('planned');
@@ -88,12 +97,22 @@ describe('the Update modal', () => {
   it('the lead agency’s focal point postpones B1.2 · May 2024 to 10 June: activity, upcoming and the reminders move', async () => {
     const t = await bot();
     const view = await openFromAnswer(t, 'B1.2@2024-05', iomFocal);
-    const ack = await submit(t, view, iomFocal, { status: 'postponed', date: '2024-06-10', note: 'Moved: the hall is taken', link: 'https://example.org/minutes' });
+    const ack = await submit(t, view, iomFocal, {
+      status: 'postponed',
+      date: '2024-06-10',
+      note: 'Moved: the hall is taken',
+      link: 'https://example.org/minutes',
+    });
     expect(ack?.response_action).toBeUndefined();
     const told = await eventually(() => ephemeralTo(t, iomFocal)[0]);
     expect(JSON.stringify(told.params.blocks)).toContain('B1.2 · May 2024 is now *postponed*, new date 10 June 2024');
     expect(JSON.stringify(told.params.blocks)).toContain('https://example.org/minutes');
-    expect(t.stores.state.statuses(plan).get('B1.2@2024-05')).toMatchObject({ status: 'postponed', date: '2024-06-10', by: iomFocal, links: ['https://example.org/minutes'] });
+    expect(t.stores.state.statuses(plan).get('B1.2@2024-05')).toMatchObject({
+      status: 'postponed',
+      date: '2024-06-10',
+      by: iomFocal,
+      links: ['https://example.org/minutes'],
+    });
     expect(t.stores.state.statuses(plan).get('B1.2@2024-05')!.source).toBe(`modal:${channel}`);
 
     // activity: the May meeting is due on 10 June now.
