@@ -96,6 +96,9 @@ describe('the Update modal', () => {
 
   it('the lead agency’s focal point postpones B1.2 · May 2024 to 10 June: activity, upcoming and the reminders move', async () => {
     const t = await bot();
+    await t.sender.event({ type: 'app_home_opened', user: iomFocal, channel: 'D0HOME', tab: 'home' });
+    const homes = () => t.standin.callsOf('views.publish').filter((c) => c.params.user_id === iomFocal).length;
+    await eventually(() => homes() === 1);
     const view = await openFromAnswer(t, 'B1.2@2024-05', iomFocal);
     const ack = await submit(t, view, iomFocal, {
       status: 'postponed',
@@ -114,6 +117,8 @@ describe('the Update modal', () => {
       links: ['https://example.org/minutes'],
     });
     expect(t.stores.state.statuses(plan).get('B1.2@2024-05')!.source).toBe(`modal:${channel}`);
+    // The person's App Home is drawn again, as after every other change.
+    await eventually(() => homes() === 2);
 
     // activity: the May meeting is due on 10 June now.
     const activity = JSON.stringify(((await t.command('activity B1.2', member)).json as Msg).blocks);
