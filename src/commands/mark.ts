@@ -1,4 +1,5 @@
 import { applyMark, resolveTarget, type MarkOutcome } from '../domain/mark.js';
+import { mayChangeStatus } from '../domain/status.js';
 import { parseOccurrenceKey } from '../domain/occurrences.js';
 import { activityState } from '../domain/questions.js';
 import type { AnswerError } from '../domain/answers.js';
@@ -11,44 +12,56 @@ import { redraw } from './redraw.js';
 import type { Interaction, SlashCommand, UseCaseContext } from './use-case.js';
 
 type Action = 'done' | 'reopen';
-type Result = { ok: true; outcome: MarkOutcome } | { ok: false; error: AnswerError };
+type Result = { ok: true; outcome: MarkOutcome } | { ok: false; error: AnswerError } | { ok: false; refused: true };
+
+/** Whether `uc`'s user may mark this activity's occurrences (co-chairs, lead agencies' focal points), asked on every request. */
+const mayMark = async (uc: UseCaseContext, planId: string, activityId: string) =>
+  mayChangeStatus(uc.domain, planId, activityId, uc.userId, await uc.isCoChair());
 
 function markCommand(action: Action, keywords: SlashCommand['keywords'], help: SlashCommand['help']): SlashCommand<Result> {
   return {
     name: action,
     keywords,
     help,
-    guard: 'coChairs',
+    // Who may is checked in run, once the activity is known (docs/decisions/statuses.md).
+    guard: 'anyone',
     reply: 'later',
-    run: (arg, uc) => {
+    run: async (arg, uc): Promise<Result> => {
       const current = planToChange(uc);
       if (!current.ok) return current;
       const target = resolveTarget(uc.domain, current.plan, arg, action);
       if (!target.ok) return target;
+      if (!(await mayMark(uc, target.plan.id, target.activity.id))) return { ok: false, refused: true };
       return { ok: true, outcome: applyMark(uc.domain, target, action, { userId: uc.userId, source: uc.source }, uc.lang) };
     },
-    view: (r, uc) =>
-      r.ok
-        ? { kind: 'message', message: markMessage(r.outcome), changed: r.outcome.changed }
-        : // Only co-chairs get here (guard): a missing plan is told as what to do, not whom to ask.
-          { kind: 'message', message: errorMessage(messages(uc.lang).error(r.error, { kind: 'coChair' })) },
+    view: (r, uc) => {
+      if (r.ok) return { kind: 'message', message: markMessage(r.outcome), changed: r.outcome.changed };
+      if ('refused' in r) return { kind: 'message', message: errorMessage(messages(uc.lang).statuses.refused) };
+      // A missing plan is told as what to do, not whom to ask.
+      return { kind: 'message', message: errorMessage(messages(uc.lang).error(r.error, { kind: 'coChair' })) };
+    },
   };
 }
 
 /**
- * `/gcm done B1.2 2024-05` (co-chairs): marks an occurrence done, once. Without a month, the occurrence
+ * `/gcm done B1.2 2024-05` (co-chairs and the lead agencies' focal points): marks an occurrence done, once. Without a month, the occurrence
  * docs/decisions/occurrences.md names; the reply says which and how to name another.
  */
 export const done = markCommand(
   'done',
   { en: ['done'], es: ['hecho'] },
   {
-    en: [{ usage: 'done B1.2 2024-05', text: 'co-chairs: mark an activity or occurrence done (`reopen` undoes it)' }],
-    es: [{ usage: 'hecho B1.2 2024-05', text: 'copresidencia: marcar una actividad u ocurrencia como hecha (`reabrir` lo deshace)' }],
+    en: [{ usage: 'done B1.2 2024-05', text: "co-chairs and the lead agencies' focal points: mark an activity or occurrence done (`reopen` undoes it)" }],
+    es: [
+      {
+        usage: 'hecho B1.2 2024-05',
+        text: 'copresidencia y puntos focales de las agencias líderes: marcar una actividad u ocurrencia como hecha (`reabrir` lo deshace)',
+      },
+    ],
   },
 );
 
-/** `/gcm reopen B1.2 2024-05` (co-chairs): removes a completion mark (help: under `done`). */
+/** `/gcm reopen B1.2 2024-05` (co-chairs and the lead agencies' focal points): the occurrence is planned again (help: under `done`). */
 export const reopen = markCommand('reopen', { en: ['reopen'], es: ['reabrir'] }, { en: [], es: [] });
 
 /** Finds the occurrence a button names and marks it; the message it sits on is drawn again. */
@@ -62,6 +75,7 @@ async function markFromButton(value: ActionValue & { k: string }, action: Action
   if (!plan || !activity || !state || !occurrence) {
     return { kind: 'reply' as const, message: errorMessage(messages(uc.lang).error({ code: 'activity_missing', given: value.k || '?', known: [] })) };
   }
+  if (!(await mayMark(uc, plan.id, activity.id))) return { kind: 'reply' as const, message: errorMessage(messages(uc.lang).statuses.refused) };
   const target = { ok: true as const, plan, activity, occurrence, named: true, others: state.occurrences };
   const outcome = applyMark(ctx, target, action, { userId: uc.userId, source: uc.source }, uc.lang);
   return { kind: 'update' as const, message: await redraw(uc, value, markNotice(outcome)), changed: outcome.changed };
@@ -70,7 +84,8 @@ async function markFromButton(value: ActionValue & { k: string }, action: Action
 function markButton(action: Action): Interaction<ActionValue & { k: string }> {
   return {
     actionId: action === 'done' ? actionIds.markDone : actionIds.reopen,
-    guard: 'coChairs',
+    // Checked in run, once the occurrence is known.
+    guard: 'anyone',
     language: (click, fallback) => decodeValue(click.value)?.l ?? fallback,
     input: (click) => {
       const value = decodeValue(click.value);
@@ -80,7 +95,7 @@ function markButton(action: Action): Interaction<ActionValue & { k: string }> {
   };
 }
 
-/** "Mark done" on an answer or a reminder (co-chairs, checked on every click whatever the message shows). */
+/** "Mark done" on an answer or a reminder (co-chairs and lead focal points, checked on every click whatever the message shows). */
 export const markDoneButton = markButton('done');
-/** "Reopen" on an answer (co-chairs). */
+/** "Reopen" on an answer (co-chairs and lead focal points). */
 export const reopenButton = markButton('reopen');

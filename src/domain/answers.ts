@@ -1,6 +1,20 @@
 import type { Period } from './intents.js';
 import type { LoadedPlan } from './ports.js';
-import type { Language, Activity, Agency, Completion, MatrixMark, Objective, Occurrence, PlanInfo, Principle, Priority, SearchHit } from './types.js';
+import type {
+  Language,
+  Activity,
+  Agency,
+  Completion,
+  MatrixMark,
+  Objective,
+  Occurrence,
+  PlanInfo,
+  Principle,
+  Priority,
+  SearchHit,
+  StatusChange,
+  StatusKey,
+} from './types.js';
 
 /**
  * The most activities a list answer carries (objective, agency, priority); counts give the rest. Slack shows
@@ -13,6 +27,10 @@ export interface ActivityState {
   activity: Activity;
   occurrences: Occurrence[];
   done: Map<string, Completion>;
+  /** The current status change of each occurrence that has one (its note and links), by key. */
+  statuses: Map<string, StatusChange>;
+  /** The last changes of each occurrence, newest first (activity answers only: the last three). */
+  history?: Map<string, StatusChange[]>;
 }
 
 export interface UpcomingItem {
@@ -89,6 +107,8 @@ export type Understood =
 
 export interface PriorityProgress {
   priority: Priority;
+  /** Occurrences by current status. */
+  byStatus: Record<StatusKey, number>;
   activitiesDone: number;
   activities: number;
   occurrencesDone: number;

@@ -1,4 +1,4 @@
-import type { Language, Activity, Agency, PlanInfo } from './types.js';
+import { STATUS_KEYS, type Language, type Activity, type Agency, type Occurrence, type PlanInfo, type StatusKey } from './types.js';
 import type { Context, LoadedPlan, PlanReader } from './ports.js';
 import { listLimit, type Answer, type ActivityState, type AnswerError, type PriorityProgress, type UpcomingItem, type Understood } from './answers.js';
 import { closest, readQuestion, type Period } from './intents.js';
@@ -22,11 +22,17 @@ export function activityState(ctx: Context, plan: PlanInfo, activity: Activity):
 function states(ctx: Context, plan: PlanInfo, activities: Activity[]): ActivityState[] {
   const dates = ctx.state.meetingDates(plan.id);
   const done = ctx.state.completions(plan.id);
+  const statuses = ctx.state.statuses(plan.id);
+  const mine = <T>(occurrences: Occurrence[], all: ReadonlyMap<string, T>) =>
+    new Map(occurrences.flatMap((o): [string, T][] => (all.has(o.key) ? [[o.key, all.get(o.key)!]] : [])));
   return activities.map((activity) => {
-    const occurrences = occurrencesOf(activity, plan, dates);
-    return { activity, occurrences, done: new Map(occurrences.flatMap((o) => (done.has(o.key) ? [[o.key, done.get(o.key)!]] : []))) };
+    const occurrences = occurrencesOf(activity, plan, dates, statuses);
+    return { activity, occurrences, done: mine(occurrences, done), statuses: mine(occurrences, statuses) };
   });
 }
+
+/** An occurrence that is still to happen: neither done nor cancelled (docs/decisions/statuses.md). */
+export const isOpen = (o: Occurrence): boolean => o.status !== 'done' && o.status !== 'cancelled';
 
 /**
  * The plan a question or a change is for: the one `plan:ID` named (`ctx.plan`), else the current one. An
@@ -197,12 +203,13 @@ export function plainWordsAnswer(ctx: Context, plan: PlanInfo, arg: string, defa
   }
 }
 
-/** Every occurrence due in a period (done or not), earliest first. */
+/** Every occurrence due in a period (done or not; a cancelled one is never due), earliest first. */
 export function dueAnswer(ctx: Context, plan: PlanInfo, period: Period, lang: Language): Answer {
   const items: (UpcomingItem & { done: boolean })[] = [];
   for (const s of states(ctx, plan, ctx.plans.activities(plan.id))) {
     for (const o of s.occurrences) {
-      if (o.due && o.due >= period.from && o.due <= period.to) items.push({ occurrence: o, activity: s.activity, done: s.done.has(o.key) });
+      if (o.due && o.due >= period.from && o.due <= period.to && o.status !== 'cancelled')
+        items.push({ occurrence: o, activity: s.activity, done: s.done.has(o.key) });
     }
   }
   items.sort((a, b) => a.occurrence.due!.localeCompare(b.occurrence.due!) || a.occurrence.key.localeCompare(b.occurrence.key));
@@ -246,7 +253,10 @@ export function activityAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: 
     lang,
     plan,
     today: ctx.now.toISODate()!,
-    items: states(ctx, plan, found).map((state) => ({ state, priority: ctx.plans.priority(plan.id, state.activity.priorityId)! })),
+    items: states(ctx, plan, found).map((state) => ({
+      state: { ...state, history: new Map([...state.statuses.keys()].map((key) => [key, ctx.state.statusHistory(plan.id, key, 3)])) },
+      priority: ctx.plans.priority(plan.id, state.activity.priorityId)!,
+    })),
   };
 }
 
@@ -329,12 +339,12 @@ export function priorityAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: 
   };
 }
 
-/** The next dated occurrences not yet done, due today or later, earliest first. */
+/** The next dated occurrences neither done nor cancelled, due today or later (a postponed one on its new date), earliest first. */
 export function upcomingItems(ctx: Context, plan: PlanInfo, today: string, limit: number, until?: string): UpcomingItem[] {
   const items: UpcomingItem[] = [];
   for (const s of states(ctx, plan, ctx.plans.activities(plan.id))) {
     for (const o of s.occurrences) {
-      if (o.due && o.due >= today && (!until || o.due <= until) && !s.done.has(o.key)) items.push({ occurrence: o, activity: s.activity });
+      if (o.due && o.due >= today && (!until || o.due <= until) && !s.done.has(o.key) && isOpen(o)) items.push({ occurrence: o, activity: s.activity });
     }
   }
   items.sort((a, b) => a.occurrence.due!.localeCompare(b.occurrence.due!) || a.occurrence.key.localeCompare(b.occurrence.key));
@@ -355,13 +365,16 @@ export function upcomingAnswer(ctx: Context, plan: PlanInfo, lang: Language, lim
   };
 }
 
-/** Done out of total per priority: activities (all occurrences done) and occurrences. */
+/** Done out of total per priority: activities (all occurrences done) and occurrences, and occurrences by status. */
 export function progressOf(ctx: Context, plan: PlanInfo): PriorityProgress[] {
   const all = states(ctx, plan, ctx.plans.activities(plan.id));
   return ctx.plans.priorities(plan.id).map((priority) => {
     const mine = all.filter((s) => s.activity.priorityId === priority.id);
+    const byStatus = Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<StatusKey, number>;
+    for (const s of mine) for (const o of s.occurrences) byStatus[o.status] += 1;
     return {
       priority,
+      byStatus,
       activities: mine.length,
       activitiesDone: mine.filter((s) => s.occurrences.every((o) => s.done.has(o.key))).length,
       occurrences: mine.reduce((n, s) => n + s.occurrences.length, 0),

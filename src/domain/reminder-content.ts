@@ -15,6 +15,11 @@ export interface ReminderContent {
   fireDate: string;
   zone: string;
   done: boolean;
+  /**
+   * Nothing to remind any more: done, cancelled, or postponed to another date than the one this record
+   * was made for (the new date has reminders of its own).
+   */
+  closed: boolean;
   /** Focal points of the lead agencies: mentioned (supporting agencies are named, not mentioned). */
   focal: [agencyId: string, userIds: string[]][];
   /** A follow-up of an overdue occurrence (in the reminder's thread), rather than a reminder. */
@@ -31,7 +36,8 @@ export function reminderContent(stores: { plans: PlanReader; state: StateReader 
   if (!plan || !r.occurrenceKey) return null;
   const activity = stores.plans.activity(plan.id, parseOccurrenceKey(r.occurrenceKey).activityId);
   if (!activity) return null;
-  const occurrence = occurrencesOf(activity, plan, stores.state.meetingDates(plan.id)).find((o) => o.key === r.occurrenceKey);
+  const statuses = stores.state.statuses(plan.id);
+  const occurrence = occurrencesOf(activity, plan, stores.state.meetingDates(plan.id), statuses).find((o) => o.key === r.occurrenceKey);
   if (!occurrence) return null;
   return {
     reminderKey: r.key,
@@ -43,6 +49,10 @@ export function reminderContent(stores: { plans: PlanReader; state: StateReader 
     fireDate: DateTime.fromISO(r.fireAt, { zone }).toISODate()!,
     zone,
     done: stores.state.completionsOf(plan.id, activity.id).has(occurrence.key),
+    closed:
+      occurrence.status === 'done' ||
+      occurrence.status === 'cancelled' ||
+      (occurrence.dueRule === 'postponed' && r.dueDate !== null && r.dueDate !== occurrence.due),
     focal: activity.lead.agencies.flatMap((id): [string, string[]][] => {
       const users = stores.state.focalPointsOf(id);
       return users.length ? [[id, users]] : [];

@@ -20,8 +20,19 @@ export interface ReminderSlot {
   late: boolean;
 }
 
-/** The unique key of a reminder: one per plan, occurrence and offset. */
-export const reminderKey = (planId: string, occurrenceKey: string, offsetDays: number) => `${planId}|${occurrenceKey}|${offsetDays}`;
+/**
+ * What a reminder key says of the due date: nothing for a plan's or a co-chair's date (keys recorded before
+ * statuses stay valid), the new date for a postponed occurrence, so that it gets reminders of its own, once
+ * each, and those sent for the old date stay in the history (docs/decisions/statuses.md).
+ */
+const dueTag = (o: Pick<Occurrence, 'due' | 'dueRule'>) => (o.dueRule === 'postponed' && o.due ? `|${o.due}` : '');
+
+/** The unique key of a reminder: one per plan, occurrence, due date (when postponed) and offset. */
+export const reminderKey = (planId: string, o: Pick<Occurrence, 'key' | 'due' | 'dueRule'>, offsetDays: number) =>
+  `${planId}|${o.key}|${offsetDays}${dueTag(o)}`;
+
+/** No reminder and no follow-up for an occurrence done or cancelled. */
+const remindable = (o: Occurrence, done: ReadonlyMap<string, Completion>) => !done.has(o.key) && o.status !== 'done' && o.status !== 'cancelled';
 
 /**
  * The instant a reminder fires: `offsetDays` before `due` at `time` in `zone`; a day that falls on a weekend
@@ -59,19 +70,19 @@ export function dueReminders(
   const post: ReminderSlot[] = [];
   const superseded: ReminderSlot[] = [];
   for (const o of occurrences) {
-    if (!o.due || o.due < today || o.due > horizon || done.has(o.key)) continue;
+    if (!o.due || o.due < today || o.due > horizon || !remindable(o, done)) continue;
     const come = s.days
       .map((d) => ({ d, at: fireInstant(o.due!, d, s) }))
       .filter((x) => x.at <= now)
       .sort((a, b) => b.at.toMillis() - a.at.toMillis());
     if (come.length === 0) continue;
     const latest = come[0]!;
-    const latestKey = reminderKey(planId, o.key, latest.d);
+    const latestKey = reminderKey(planId, o, latest.d);
     // A later offset already recorded supersedes every earlier one.
     if (recorded.has(latestKey)) continue;
     post.push({ key: latestKey, occurrence: o, offsetDays: latest.d, fireAt: latest.at, late: latest.at.toISODate()! < today });
     for (const older of come.slice(1)) {
-      const k = reminderKey(planId, o.key, older.d);
+      const k = reminderKey(planId, o, older.d);
       if (!recorded.has(k)) superseded.push({ key: k, occurrence: o, offsetDays: older.d, fireAt: older.at, late: true });
     }
   }
@@ -90,10 +101,10 @@ export function nextReminders(
 ): ReminderSlot[] {
   const out: ReminderSlot[] = [];
   for (const o of occurrences) {
-    if (!o.due || done.has(o.key)) continue;
+    if (!o.due || !remindable(o, done)) continue;
     for (const d of s.days) {
       const at = fireInstant(o.due, d, s);
-      if (at > now) out.push({ key: reminderKey(planId, o.key, d), occurrence: o, offsetDays: d, fireAt: at, late: false });
+      if (at > now) out.push({ key: reminderKey(planId, o, d), occurrence: o, offsetDays: d, fireAt: at, late: false });
     }
   }
   return out.sort((a, b) => a.fireAt.toMillis() - b.fireAt.toMillis() || a.key.localeCompare(b.key)).slice(0, limit);
@@ -112,8 +123,8 @@ export const followupDays = 3;
 /** How late a follow-up may still go out (after downtime); older ones are recorded as skipped. */
 export const followupGraceDays = 3;
 
-/** The unique key of an occurrence's follow-up. */
-export const followupKey = (planId: string, occurrenceKey: string) => `${planId}|${occurrenceKey}|followup`;
+/** The unique key of an occurrence's follow-up (one per due date once postponed, as reminders). */
+export const followupKey = (planId: string, o: Pick<Occurrence, 'key' | 'due' | 'dueRule'>) => `${planId}|${o.key}|followup${dueTag(o)}`;
 
 /** The instant of a follow-up: 3 days after the due date at the reminder time; a weekend moves to Monday. */
 export function followupInstant(due: string, s: ReminderSettings): DateTime {
@@ -125,7 +136,7 @@ export function followupInstant(due: string, s: ReminderSettings): DateTime {
 }
 
 /**
- * The follow-ups due at `now`: one per overdue occurrence (due date passed, not done), at its instant or
+ * The follow-ups due at `now`: one per overdue occurrence (due date passed, neither done nor cancelled), at its instant or
  * up to `followupGraceDays` later; older ones come back in `stale`, to be recorded as skipped, so that a
  * first start never floods the channel with the whole past.
  */
@@ -141,8 +152,8 @@ export function dueFollowups(
   const stale: typeof post = [];
   const oldest = now.setZone(s.zone).startOf('day').minus({ days: followupGraceDays });
   for (const o of occurrences) {
-    if (!o.due || done.has(o.key)) continue;
-    const key = followupKey(planId, o.key);
+    if (!o.due || !remindable(o, done)) continue;
+    const key = followupKey(planId, o);
     if (recorded.has(key)) continue;
     const at = followupInstant(o.due, s);
     if (at > now) continue;

@@ -127,6 +127,12 @@ export interface Messages {
     next: (from: string, to: string, n: number) => string;
     noneNext: string;
     objectives: string;
+    postponed: (n: number) => string;
+    nonePostponed: string;
+    cancelled: (n: number) => string;
+    noneCancelled: string;
+    /** Before the counts of occurrences by status at the end of the period. */
+    statuses: string;
     columns: {
       priority: string;
       activities: string;
@@ -137,6 +143,11 @@ export interface Messages {
       when: string;
       lead: string;
       agency: string;
+      note: string;
+      evidence: string;
+      newDate: string;
+      plannedDue: string;
+      changedBy: string;
     };
     file: string;
     fileFailed: string;
@@ -164,6 +175,13 @@ export interface Messages {
     /** The field a problem is about, when told in plain text (the terminal, a command). */
     field: Record<StatusField, string>;
     refused: string;
+    /** The button that opens the Update modal. */
+    update: string;
+    postponedTo: (date: string) => string;
+    links: string;
+    /** One line of an occurrence's history: `in progress, by <@U1> on 2 May 2024`. */
+    change: (status: string, who: string, date: string) => string;
+    otherOccurrences: string;
   };
   markDone: string;
   reopen: string;

@@ -8,8 +8,12 @@ export const actionIds = {
   setDate: 'gcm_set_date',
   pickAgency: 'gcm_pick_agency',
   pickChoice: 'gcm_pick_choice',
+  /** Opens the Update modal of an occurrence (handled by the modal's listener). */
   statusUpdate: 'status_update',
 } as const;
+
+/** What an Update button carries: the plan and the occurrence key (the statuses contract, issue 15). */
+export const statusUpdateValue = (planId: string, key: string): string => JSON.stringify({ plan: planId, key });
 
 export const slashCommand = '/gcm';
 

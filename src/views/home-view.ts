@@ -6,6 +6,7 @@ import { betweenPlans } from './message-view.js';
 import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
 import { activityText, agencyLabel, dueText, leadText, occurrenceName, planTitle, priorityTitle, statusText, translationNote } from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
+import { statusCounts, statusWords } from './status-view.js';
 
 /** The App Home tab: progress by priority, the next 30 days, my agency. Pure; at most 100 blocks. */
 export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
@@ -24,7 +25,7 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
   for (const p of d.progress) {
     blocks.push(
       section(
-        `*${p.priority.id}* ${esc(clip(priorityTitle(p.priority, lang), 150))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`,
+        `*${p.priority.id}* ${esc(clip(priorityTitle(p.priority, lang), 150))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}\n${statusCounts(p.byStatus, lang)}`,
       ),
     );
   }
@@ -35,7 +36,9 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
 
   blocks.push(divider(), section(`*${m.homeDue30}*`));
   const due = d.due30.map(({ occurrence: o, activity: a }) =>
-    section(`*${dueText(o, lang)}* · ${occurrenceName(o, lang)} ${esc(clip(activityText(a, lang), 200))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`),
+    section(
+      `*${dueText(o, lang)}* · ${occurrenceName(o, lang)}${o.status === 'planned' ? '' : ` · _${statusWords(o, lang)}_`} ${esc(clip(activityText(a, lang), 200))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`,
+    ),
   );
   if (due.length === 0) blocks.push(context(d.ended ? m.planEnded(formatDate(d.plan.periodEnd, lang)) : m.homeNothingDue30));
   blocks.push(...fitBlocks(due, 15, m.andMore));

@@ -5,6 +5,7 @@ import { formatDate, formatLabel, messages, periodText } from '../i18n/messages.
 import type { Occurrence, AgencyDirectory } from '../domain/types.js';
 import { actionIds, encodeValue, shareBlockId } from './action-ids.js';
 import { actions, button, clip, context, divider, esc, fitBlocks, header, limits, section, bar } from './blocks.js';
+import { occurrenceStatusText, statusCounts, statusWords, updateButton } from './status-view.js';
 import {
   activityText,
   agencyLabel,
@@ -69,6 +70,34 @@ function markButtons(s: ActivityState, today: string, opts: MessageOptions, lang
     );
   if (last) elements.push(button(`${m.reopen}${label(last)}`, actionIds.reopen, encodeValue({ c: opts.command, l: lang, k: last.key, p: s.activity.planId })));
   return elements.length ? [actions(`gcm_mark:${s.activity.id}`, elements)] : [];
+}
+
+/** How many occurrences of an activity get a section and an Update button of their own; the others share a list. */
+const occurrencesShown = 12;
+
+/**
+ * The occurrences of an activity answer, each with its status, last note and links, last three changes and
+ * (interactive) an Update button. A long series shows in full those with a status and the nearest still
+ * open, up to `occurrencesShown`; the rest in one list.
+ */
+function occurrenceBlocks(s: ActivityState, today: string, opts: MessageOptions, lang: Answer['lang']): KnownBlock[] {
+  const m = messages(lang);
+  if (s.occurrences.length === 0) return [section(m.noDate)];
+  const open = s.occurrences.filter((o) => o.status !== 'done' && o.status !== 'cancelled' && !s.statuses.has(o.key));
+  const nearest = [...open.filter((o) => (o.due ?? '9999') >= today.slice(0, 7)), ...open.filter((o) => (o.due ?? '9999') < today.slice(0, 7)).reverse()];
+  const chosen = new Set([...s.occurrences.filter((o) => s.statuses.has(o.key)), ...nearest].slice(0, occurrencesShown).map((o) => o.key));
+  const blocks: KnownBlock[] = [];
+  const rest: string[] = [];
+  for (const o of s.occurrences) {
+    if (!chosen.has(o.key)) {
+      rest.push(`• ${occurrenceName(o, lang)}: ${dueText(o, lang)} · ${statusWords(o, lang)}`);
+      continue;
+    }
+    const block = section(occurrenceStatusText(o, s, lang));
+    blocks.push(opts.interactive ? { ...block, accessory: updateButton(lang, s.activity.planId, o.key) } : block);
+  }
+  if (rest.length) blocks.push(section(`*${m.statuses.otherOccurrences}*\n${rest.join('\n')}`));
+  return blocks;
 }
 
 /** `2026-11-23 20:41 UTC` from an ISO instant. */
@@ -143,12 +172,6 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       if (answer.items.length > 1) body.push(section(m.ambiguousActivity(answer.items[0]!.state.activity.number)));
       for (const { state: s, priority } of answer.items) {
         const a = s.activity;
-        const occ = s.occurrences
-          .map((o) => {
-            const c = s.done.get(o.key);
-            return `• ${occurrenceName(o, lang)}: ${m.due} ${dueText(o, lang)} · ${c ? `✓ ${m.doneBy(`<@${c.doneBy}>`, formatDate(c.doneAt.slice(0, 10), lang))}` : m.status.open}`;
-          })
-          .join('\n');
         body.push(
           header(`${m.activity} ${a.id}`),
           context(`${m.priorityKind[priority.kind]} ${priority.id}: ${esc(priorityTitle(priority, lang))}`),
@@ -162,8 +185,8 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
               { type: 'mrkdwn', text: `*${m.occurrences}*\n${statusText(s, lang)}` },
             ],
           },
-          section(occ || m.noDate),
         );
+        body.push(...occurrenceBlocks(s, answer.today, opts, lang));
         if (a.references.length) body.push(context(`${m.references}: ${esc(clip(a.references.join('; '), 2900))}`));
         if (a.note) body.push(context(`${m.sourceNote}: ${esc(noteText(a, lang) ?? '')}`));
         if (opts.interactive) body.push(...markButtons(s, answer.today, opts, lang));
@@ -279,7 +302,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       body.push(
         ...answer.priorities.map((p) =>
           section(
-            `*${p.priority.id}* ${esc(clip(priorityTitle(p.priority, lang), 200))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}`,
+            `*${p.priority.id}* ${esc(clip(priorityTitle(p.priority, lang), 200))}\n\`${bar(p.activitiesDone, p.activities)}\` ${m.progressLine(p.activitiesDone, p.activities)} · ${m.occurrencesLine(p.occurrencesDone, p.occurrences)}\n${statusCounts(p.byStatus, lang)}`,
           ),
         ),
       );
@@ -292,7 +315,7 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
       body.push(
         ...answer.items.map(({ occurrence: o, activity: a, done }) =>
           section(
-            `*${dueText(o, lang)}* · ${occurrenceName(o, lang)}${done ? ` · ✓ ${m.status.done}` : ''}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`,
+            `*${dueText(o, lang)}* · ${occurrenceName(o, lang)}${done ? ` · ✓ ${m.status.done}` : o.status === 'planned' ? '' : ` · ${statusWords(o, lang)}`}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`,
           ),
         ),
       );

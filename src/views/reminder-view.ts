@@ -8,6 +8,7 @@ import { actionIds, encodeValue } from './action-ids.js';
 import { actions, button, clip, context, dateToken, esc, fitBlocks, header, limits, section } from './blocks.js';
 import { activityText, agencyLabel, dueText, leadText, occurrenceName, supportText, translationNote } from './labels.js';
 import type { Message } from './message-view.js';
+import { statusWords, updateButton } from './status-view.js';
 
 /** A reminder's content with how to show it: the language, a notice on top, the co-chairs to mention in a follow-up. */
 export type ReminderView = ReminderContent & { lang: Language; notice?: string; coChairs?: string[] };
@@ -54,12 +55,14 @@ export function reminderMessage(r: ReminderView, dir: AgencyDirectory): Message 
     ...(r.followup && r.coChairs?.length ? [m.report.coChairs(r.coChairs.map((u) => `<@${u}>`).join(' '))] : []),
   ];
   if (mentions.length) blocks.push(section(clip(mentions.join('\n'), limits.sectionText)));
+  if (o.status === 'postponed' || o.status === 'in_progress') blocks.push(context(`_${statusWords(o, r.lang)}_`));
   if (o.dueRule === 'month_start') blocks.push(context(m.reminder.meetingRule));
   // A reminder does not carry its plan: the plan's Spanish is never taken for official here.
   const note = translationNote(r.lang, null);
   if (note) blocks.push(context(note));
   const value = encodeValue({ c: `reminder ${r.reminderKey}`, l: r.lang, k: o.key, p: r.planId });
   const elements: ActionsBlock['elements'] = [r.done ? button(m.reopen, actionIds.reopen, value) : button(m.markDone, actionIds.markDone, value, 'primary')];
+  elements.push(updateButton(r.lang, r.planId, o.key));
   if (a.kind === 'meeting' && !r.done) {
     elements.push({
       type: 'datepicker',

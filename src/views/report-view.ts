@@ -1,10 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { Language, AgencyDirectory } from '../domain/types.js';
-import type { ProgressReport, ReportItem } from '../domain/report.js';
+import type { ChangedItem, ProgressReport, ReportItem } from '../domain/report.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
 import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
 import { agencyLabel, translationNote } from './labels.js';
 import type { Message } from './message-view.js';
+import { linksMrkdwn, noteMrkdwn, statusCounts } from './status-view.js';
 
 export const reportFormats = ['md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -12,6 +13,20 @@ export type ReportFormat = (typeof reportFormats)[number];
 const occName = (i: ReportItem, lang: Language) => (i.label ? `${i.activityId} · ${formatLabel(i.label, lang)}` : i.activityId);
 const leads = (i: ReportItem, lang: Language, dir: AgencyDirectory) =>
   i.leads.length ? i.leads.map((id) => agencyLabel(id, lang, dir)).join(', ') : i.leadWording;
+
+/** Text people wrote, in one Markdown table cell: no cell break, no HTML, on one line. */
+const mdCell = (text: string | null) =>
+  (text ?? '')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s*\n\s*/g, ' ');
+
+/** The note and the links of a change, for the Slack summary: escaped, clipped. */
+const why = (i: ChangedItem, lang: Language) =>
+  [i.note ? `\n> ${noteMrkdwn(i.note, 300).replace(/\n/g, ' ')}` : '', i.links.length ? `\n${linksMrkdwn(i.links, lang)}` : ''].join('');
 
 /** The report as JSON: the data itself, stable keys, for other tools. */
 export function reportJson(r: ProgressReport): string {
@@ -37,11 +52,29 @@ export function reportMarkdown(r: ProgressReport, lang: Language, dir: AgencyDir
   for (const p of r.priorities)
     out.push(`| ${p.id} ${p.title} | ${p.activitiesDone} / ${p.activities} | ${p.occurrencesDone} / ${p.occurrences} | ${p.objectives.join(', ')} |`);
   out.push(`| **${t.total}** | **${r.totals.activitiesDone} / ${r.totals.activities}** | **${r.totals.occurrencesDone} / ${r.totals.occurrences}** | |`, '');
+  out.push(`${t.statuses}: ${statusCounts(r.totals.byStatus, lang)}`, '');
   out.push(`## ${t.done(r.done.length)}`, '');
   if (r.done.length === 0) out.push(t.noneDone);
   else {
-    out.push(`| ${c.occurrence} | ${c.due} | ${c.by} | ${c.when} |`, '| --- | --- | --- | --- |');
-    for (const i of r.done) out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.doneBy} | ${d(i.doneAt.slice(0, 10))} |`);
+    out.push(`| ${c.occurrence} | ${c.due} | ${c.by} | ${c.when} | ${c.note} | ${c.evidence} |`, '| --- | --- | --- | --- | --- | --- |');
+    for (const i of r.done)
+      out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.doneBy} | ${d(i.doneAt.slice(0, 10))} | ${mdCell(i.note)} | ${mdCell(i.links.join(' '))} |`);
+  }
+  out.push('', `## ${t.postponed(r.postponed.length)}`, '');
+  if (r.postponed.length === 0) out.push(t.nonePostponed);
+  else {
+    out.push(`| ${c.occurrence} | ${c.plannedDue} | ${c.newDate} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- | --- |');
+    for (const i of r.postponed)
+      out.push(
+        `| ${occName(i, lang)} | ${d(i.plannedDue)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${mdCell(i.note)} ${mdCell(i.links.join(' '))} |`,
+      );
+  }
+  out.push('', `## ${t.cancelled(r.cancelled.length)}`, '');
+  if (r.cancelled.length === 0) out.push(t.noneCancelled);
+  else {
+    out.push(`| ${c.occurrence} | ${c.due} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- |');
+    for (const i of r.cancelled)
+      out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${mdCell(i.note)} ${mdCell(i.links.join(' '))} |`);
   }
   const overdueCount = r.overdue.reduce((n, g) => n + g.items.length, 0);
   out.push('', `## ${t.overdue(new Set(r.overdue.flatMap((g) => g.items.map((i) => i.occurrenceKey))).size)}`, '');
@@ -72,6 +105,9 @@ const csvCell = (v: string | number | null) => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+/** The CSV's counts of occurrences by status (at the end of the period), after the other columns. */
+const countColumns = ['done', 'in_progress', 'postponed', 'cancelled', 'planned'] as const;
+
 /** The report as CSV, one row per fact: `section` says which part of the report a row belongs to. */
 export function reportCsv(r: ProgressReport): string {
   const rows: (string | number | null)[][] = [
@@ -89,10 +125,43 @@ export function reportCsv(r: ProgressReport): string {
       'occurrences_done',
       'occurrences_total',
       'objectives',
+      'changed_by',
+      'changed_at',
+      'new_date',
+      'planned_due',
+      'note',
+      'links',
+      ...countColumns.map((k) => `status_${k}`),
     ],
   ];
+  const none = Array<null>(6 + countColumns.length).fill(null);
+  const change = (i: ChangedItem, newDate: string | null, plannedDue: string | null) => [
+    i.by,
+    i.at,
+    newDate,
+    plannedDue,
+    i.note,
+    i.links.join(' '),
+    ...countColumns.map(() => null),
+  ];
   for (const p of r.priorities)
-    rows.push(['priority', p.id, null, null, null, null, null, null, p.activitiesDone, p.activities, p.occurrencesDone, p.occurrences, p.objectives.join(' ')]);
+    rows.push([
+      'priority',
+      p.id,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      p.activitiesDone,
+      p.activities,
+      p.occurrencesDone,
+      p.occurrences,
+      p.objectives.join(' '),
+      ...none.slice(countColumns.length),
+      ...countColumns.map((k) => p.byStatus[k]),
+    ]);
   rows.push([
     'total',
     null,
@@ -107,15 +176,67 @@ export function reportCsv(r: ProgressReport): string {
     r.totals.occurrencesDone,
     r.totals.occurrences,
     null,
+    ...none.slice(countColumns.length),
+    ...countColumns.map((k) => r.totals.byStatus[k]),
   ]);
   for (const i of r.done)
-    rows.push(['done', i.priorityId, i.occurrenceKey, i.activityId, i.leads.join(' '), i.due, i.doneBy, i.doneAt, null, null, null, null, null]);
+    rows.push([
+      'done',
+      i.priorityId,
+      i.occurrenceKey,
+      i.activityId,
+      i.leads.join(' '),
+      i.due,
+      i.doneBy,
+      i.doneAt,
+      null,
+      null,
+      null,
+      null,
+      null,
+      ...change(i, null, null),
+    ]);
+  for (const i of r.postponed)
+    rows.push([
+      'postponed',
+      i.priorityId,
+      i.occurrenceKey,
+      i.activityId,
+      i.leads.join(' '),
+      i.due,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      ...change(i, i.due, i.plannedDue),
+    ]);
+  for (const i of r.cancelled)
+    rows.push([
+      'cancelled',
+      i.priorityId,
+      i.occurrenceKey,
+      i.activityId,
+      i.leads.join(' '),
+      i.due,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      ...change(i, null, null),
+    ]);
   for (const g of r.overdue)
-    for (const i of g.items) rows.push(['overdue', i.priorityId, i.occurrenceKey, i.activityId, g.agency, i.due, null, null, null, null, null, null, null]);
+    for (const i of g.items)
+      rows.push(['overdue', i.priorityId, i.occurrenceKey, i.activityId, g.agency, i.due, null, null, null, null, null, null, null, ...none]);
   for (const i of r.overdueBefore)
-    rows.push(['overdue_before', i.priorityId, i.occurrenceKey, i.activityId, i.leads.join(' '), i.due, null, null, null, null, null, null, null]);
+    rows.push(['overdue_before', i.priorityId, i.occurrenceKey, i.activityId, i.leads.join(' '), i.due, null, null, null, null, null, null, null, ...none]);
   for (const i of r.next.items)
-    rows.push(['next_quarter', i.priorityId, i.occurrenceKey, i.activityId, i.leads.join(' '), i.due, null, null, null, null, null, null, null]);
+    rows.push(['next_quarter', i.priorityId, i.occurrenceKey, i.activityId, i.leads.join(' '), i.due, null, null, null, null, null, null, null, ...none]);
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
 }
 
@@ -135,10 +256,23 @@ export function reportMessage(r: ProgressReport, lang: Language, dir: AgencyDire
   }
   blocks.push(
     context(`*${t.total}:* ${t.priorityLine(r.totals.activitiesDone, r.totals.activities, r.totals.occurrencesDone, r.totals.occurrences)}`),
+    context(`${t.statuses}: ${statusCounts(r.totals.byStatus, lang)}`),
     divider(),
   );
-  const doneLines = r.done.map((i) => `• ${occName(i, lang)} · <@${i.doneBy}> · ${d(i.doneAt.slice(0, 10))}`);
+  const who = (u: string) => (/^[UW][A-Z0-9]+$/.test(u) ? `<@${u}>` : esc(u));
+  const doneLines = r.done.map((i) => `• ${occName(i, lang)} · ${who(i.doneBy)} · ${d(i.doneAt.slice(0, 10))}${why(i, lang)}`);
   blocks.push(section(clip(`*${t.done(r.done.length)}*\n${doneLines.length ? doneLines.join('\n') : t.noneDone}`, limits.sectionText)));
+  const postponedLines = r.postponed.map(
+    (i) =>
+      `• ${occName(i, lang)} · ${i.plannedDue ? `${d(i.plannedDue)} → ` : ''}*${i.due ? d(i.due) : ''}* · ${who(i.by)} · ${d(i.at.slice(0, 10))}${why(i, lang)}`,
+  );
+  blocks.push(
+    section(clip(`*${t.postponed(r.postponed.length)}*\n${postponedLines.length ? postponedLines.join('\n') : t.nonePostponed}`, limits.sectionText)),
+  );
+  const cancelledLines = r.cancelled.map((i) => `• ${occName(i, lang)} · ${who(i.by)} · ${d(i.at.slice(0, 10))}${why(i, lang)}`);
+  blocks.push(
+    section(clip(`*${t.cancelled(r.cancelled.length)}*\n${cancelledLines.length ? cancelledLines.join('\n') : t.noneCancelled}`, limits.sectionText)),
+  );
   const overdueKeys = new Set(r.overdue.flatMap((g) => g.items.map((i) => i.occurrenceKey)));
   const groups = r.overdue.map((g) =>
     section(clip(`*${esc(agencyLabel(g.agency, lang, dir))}* (${g.items.length}): ${g.items.map((i) => occName(i, lang)).join(', ')}`, limits.sectionText)),

@@ -53,14 +53,14 @@ describe('which reminders are due', () => {
     const b13 = post.filter((p) => p.occurrence.key === 'B1.3@2024-04');
     expect(b13).toHaveLength(1);
     expect(b13[0]!.offsetDays).toBe(1);
-    expect(superseded.map((s) => s.key)).toContain(reminderKey('lac-2023-2024', 'B1.3@2024-04', 7));
+    expect(superseded.map((s) => s.key)).toContain(reminderKey('lac-2023-2024', { key: 'B1.3@2024-04', due: '2024-04-30', dueRule: 'month_end' }, 7));
     // Nothing for March or earlier: their due dates have passed.
     expect(post.every((p) => p.occurrence.due! >= '2024-04-30')).toBe(true);
   });
 
   it('nothing already recorded, and nothing done', () => {
     const now = at('2024-04-24T10:00:00');
-    const recorded = new Set([reminderKey('lac-2023-2024', 'B1.2@2024-05', 7)]);
+    const recorded = new Set([reminderKey('lac-2023-2024', { key: 'B1.2@2024-05', due: '2024-05-01', dueRule: 'month_start' }, 7)]);
     const done = new Map([
       ['B1.3@2024-04', { occurrenceKey: 'B1.3@2024-04', activityId: 'B1.3', doneBy: 'U1', doneAt: '2024-04-23T00:00:00Z', source: 'test' }],
     ]);

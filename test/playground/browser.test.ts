@@ -91,7 +91,7 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     await send('/gcm activity B1.6');
     const answer = page.getByTestId('message').filter({ hasText: 'Activity B1.6' }).last();
     await answer.getByRole('button', { name: 'Mark done' }).click();
-    await page.getByTestId('message').filter({ hasText: 'Only the co-chairs can mark activities done' }).waitFor();
+    await page.getByTestId('message').filter({ hasText: "Only the co-chairs and the focal points of the activity's lead agencies" }).waitFor();
     expect(playground.stores.state.completions('lac-2023-2024').has('B1.6')).toBe(false);
   });
 

@@ -30,7 +30,13 @@ describe('the progress report (pure)', () => {
     expect(b1).toMatchObject({ activities: 6, activitiesDone: 1, occurrences: 35, occurrencesDone: 3 });
     const t1 = r.priorities.find((p) => p.id === 'T1')!;
     expect(t1).toMatchObject({ activities: 2, activitiesDone: 1, occurrences: 2, occurrencesDone: 1, objectives: [1, 8, 23] });
-    expect(r.totals).toEqual({ activities: 26, activitiesDone: 2, occurrences: 62, occurrencesDone: 4 });
+    expect(r.totals).toEqual({
+      activities: 26,
+      activitiesDone: 2,
+      occurrences: 62,
+      occurrencesDone: 4,
+      byStatus: { done: 4, in_progress: 0, postponed: 0, cancelled: 0, planned: 58 },
+    });
     expect(Object.fromEntries(r.overdue.map((g) => [g.agency, g.items.map((i) => i.occurrenceKey)]))).toEqual({
       ECLAC: ['B1.4@2024-02', 'B1.4@2024-03'],
       ILO: ['B3.1@2024-02'],
@@ -75,7 +81,13 @@ describe('npm run report', () => {
     const r = cli(['--from', '2024-01-01', '--to', '2024-03-31', '--format', 'json'], db());
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.totals).toEqual({ activities: 26, activitiesDone: 2, occurrences: 62, occurrencesDone: 4 });
+    expect(json.totals).toEqual({
+      activities: 26,
+      activitiesDone: 2,
+      occurrences: 62,
+      occurrencesDone: 4,
+      byStatus: { done: 4, in_progress: 0, postponed: 0, cancelled: 0, planned: 58 },
+    });
     expect(json.done).toHaveLength(3);
     expect(json.overdue.map((g: { agency: string }) => g.agency)).toEqual(['ECLAC', 'ILO', 'IOM', 'UNDP']);
   });
@@ -84,12 +96,15 @@ describe('npm run report', () => {
     const r = cli(['--from', '2024-01-01', '--to', '2024-03-31', '--format', 'csv'], db());
     expect(r.code).toBe(0);
     const rows = r.out.trim().split('\n');
-    expect(rows[0]).toBe('section,priority,occurrence,activity,agency,due,done_by,done_at,done,total,occurrences_done,occurrences_total,objectives');
-    expect(rows).toContain('priority,B1,,,,,,,1,6,3,35,');
-    expect(rows).toContain('total,,,,,,,,2,26,4,62,');
+    expect(rows[0]).toBe(
+      'section,priority,occurrence,activity,agency,due,done_by,done_at,done,total,occurrences_done,occurrences_total,objectives,' +
+        'changed_by,changed_at,new_date,planned_due,note,links,status_done,status_in_progress,status_postponed,status_cancelled,status_planned',
+    );
+    expect(rows).toContain('priority,B1,,,,,,,1,6,3,35,,,,,,,,3,0,0,0,32');
+    expect(rows).toContain('total,,,,,,,,2,26,4,62,,,,,,,,4,0,0,0,58');
     expect(rows.filter((x) => x.startsWith('done,'))).toHaveLength(3);
     expect(rows.filter((x) => x.startsWith('overdue,'))).toHaveLength(6);
-    expect(rows).toContain('overdue,B3,B3.1@2024-02,B3.1,ILO,2024-02-01,,,,,,,');
+    expect(rows).toContain('overdue,B3,B3.1@2024-02,B3.1,ILO,2024-02-01,,,,,,,,,,,,,,,,,,');
   });
 
   it('md, by default the last full quarter', () => {

@@ -61,8 +61,8 @@ describe('Mark done, Reopen and Share in channel on an answer', () => {
     expect(refusal.params.replace_original).toBe(false);
     expect(refusal.params.text).toBe(
       lang === 'en'
-        ? 'Only the co-chairs can mark activities done or reopen them. Nothing was changed.'
-        : 'Solo la copresidencia puede marcar actividades como hechas o reabrirlas. No se cambió nada.',
+        ? "Only the co-chairs and the focal points of the activity's lead agencies can change its status. Nothing was changed."
+        : 'Solo la copresidencia y los puntos focales de las agencias líderes de la actividad pueden cambiar su estado. No se cambió nada.',
     );
     expect(t.stores.state.completions('lac-2023-2024').size).toBe(0);
     expect(visible(refusal)).toMatchSnapshot();

@@ -31,7 +31,7 @@ export const followup: OutboxKind = {
   },
   async render(r, ctx) {
     const content = reminderContent(ctx, r, ctx.config.timezone);
-    if (!content || content.done) return 'cancel';
+    if (!content || content.done || content.closed) return 'cancel';
     if (ctx.now > DateTime.fromISO(r.fireAt).plus({ days: postableDays })) return 'too_late';
     return occurrenceMessage(content, ctx, ctx.config.language);
   },

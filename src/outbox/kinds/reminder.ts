@@ -46,7 +46,7 @@ export const reminder: OutboxKind = {
   },
   async render(r, ctx) {
     const content = reminderContent(ctx, r, ctx.config.timezone);
-    if (!content || content.done) return 'cancel';
+    if (!content || content.done || content.closed) return 'cancel';
     if (content.occurrence.due && content.occurrence.due < ctx.now.toISODate()!) return 'too_late';
     return occurrenceMessage(content, ctx, ctx.config.language);
   },
