@@ -15,7 +15,7 @@ type View = Record<string, unknown> & { id: string; blocks: { type: string; bloc
 
 /** The bot on 24 April 2024, 10:00 in Santiago, with IOM's and ILO's focal points named. */
 async function bot(): Promise<TestBot> {
-  const t = await startBot();
+  const t = await startBot({ GCM_REMINDER_CHANNEL: channel });
   const actor = { userId: coChair, source: 'test' };
   t.stores.state.changeFocalPoints('IOM', [iomFocal], [], actor, '2024-04-01T12:00:00.000Z');
   t.stores.state.changeFocalPoints('ILO', [iloFocal], [], actor, '2024-04-01T12:00:00.000Z');
@@ -24,9 +24,11 @@ async function bot(): Promise<TestBot> {
 
 /** Clicks the Update button of occurrence `key` on a message the bot wrote (taken from its blocks, as Slack would send it). */
 function clickUpdate(t: TestBot, message: Msg, key: string, user: string) {
-  const blocks = message.blocks as { type: string; block_id?: string; elements?: Button[] }[];
+  const blocks = message.blocks as { type: string; block_id?: string; elements?: Button[]; accessory?: Button }[];
   for (const b of blocks) {
-    const el = b.elements?.find((e) => e.action_id === 'status_update' && (JSON.parse(e.value) as { key: string }).key === key);
+    // In an actions block, or a section's accessory (each occurrence of an activity answer).
+    const candidates = [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])];
+    const el = candidates.find((e) => e.action_id === 'status_update' && (JSON.parse(e.value) as { key: string }).key === key);
     if (!el) continue;
     const ts = '1713960000.000100';
     return t.sender.interaction(
@@ -96,6 +98,8 @@ describe('the Update modal', () => {
 
   it('the lead agency’s focal point postpones B1.2 · May 2024 to 10 June: activity, upcoming and the reminders move', async () => {
     const t = await bot();
+    const before = JSON.stringify(((await t.command('upcoming', member)).json as Msg).blocks);
+    expect(before).toContain('*1 May 2024* · B1.2 · May 2024');
     await t.sender.event({ type: 'app_home_opened', user: iomFocal, channel: 'D0HOME', tab: 'home' });
     const homes = () => t.standin.callsOf('views.publish').filter((c) => c.params.user_id === iomFocal).length;
     await eventually(() => homes() === 1);
@@ -123,18 +127,22 @@ describe('the Update modal', () => {
     // activity: the May meeting is due on 10 June now.
     const activity = JSON.stringify(((await t.command('activity B1.2', member)).json as Msg).blocks);
     expect(activity).toContain('10 June 2024');
-    // upcoming: not on 1 May any more.
+    // upcoming: on its new date, not on 1 May any more.
     const upcoming = JSON.stringify(((await t.command('upcoming', member)).json as Msg).blocks);
-    expect(upcoming).not.toMatch(/B1\.2[^"]*May 2024/);
+    expect(upcoming).toContain('*10 June 2024* · B1.2 · May 2024');
+    expect(upcoming).not.toContain('*1 May 2024* · B1.2');
 
     // Reminders: none for the old date (7 days before 1 May is today, 24 April), one for the new (3 June, 09:00).
     await t.bot.reminders.tick();
     const posted = () => t.standin.callsOf('chat.postMessage').filter((c) => JSON.stringify(c.params).includes('B1.2@2024-05'));
     expect(posted()).toHaveLength(0);
+    // The pass ran: B2.1's May meeting, on the same day, was reminded.
+    expect(JSON.stringify(t.standin.callsOf('chat.postMessage'))).toContain('B2.1@2024-05|7');
     t.clock.set(t.clock.now().set({ month: 6, day: 3, hour: 9, minute: 0 }));
     await t.bot.reminders.tick();
     await t.bot.reminders.tick();
     expect(posted()).toHaveLength(1);
+    expect(JSON.stringify(posted()[0]!.params.blocks)).toContain('10 June 2024');
   });
 
   it('each status, from a button and from the command, is written with who and where', async () => {
