@@ -80,7 +80,7 @@ export const update: SlashCommand<Asked> = {
   run: async (arg, uc) => {
     const current = planToChange(uc);
     const target = current.ok ? resolveTarget(uc.domain, current.plan, arg, 'done') : current;
-    if (!target.ok) return { kind: 'error', error: target.error, audience: (await uc.isCoChair()) ? { kind: 'coChair' } : await audienceOf(uc) };
+    if (!target.ok) return { kind: 'error', error: target.error, audience: await audienceOf(uc) };
     return opening(target, uc);
   },
   view: (r, uc): Outcome => {
@@ -94,7 +94,12 @@ export const update: SlashCommand<Asked> = {
 export const updateButton: Interaction<{ plan: string; key: string }> = {
   actionId: actionIds.statusUpdate,
   guard: 'anyone',
-  language: (click, fallback) => languageOfBlocks(click.blocks, fallback),
+  // The value may say its message's language (`l`); else the message's other buttons do, when Slack sends
+  // the message (it sends none for an ephemeral one); else GCM_LANGUAGE.
+  language: (click, fallback) => {
+    const l = (parseJson(click.value) as { l?: unknown } | null)?.l;
+    return l === 'en' || l === 'es' ? l : languageOfBlocks(click.blocks, fallback);
+  },
   input: (click) => {
     const v = parseJson(click.value) as { plan?: unknown; key?: unknown } | null;
     return typeof v?.plan === 'string' && typeof v.key === 'string'

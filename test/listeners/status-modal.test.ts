@@ -23,7 +23,7 @@ async function bot(): Promise<TestBot> {
 }
 
 /** Clicks the Update button of occurrence `key` on a message the bot wrote (taken from its blocks, as Slack would send it). */
-function clickUpdate(t: TestBot, message: Msg, key: string, user: string) {
+function clickUpdate(t: TestBot, message: Msg, key: string, user: string, ephemeral = true) {
   const blocks = message.blocks as { type: string; block_id?: string; elements?: Button[]; accessory?: Button }[];
   for (const b of blocks) {
     // In an actions block, or a section's accessory (each occurrence of an activity answer).
@@ -38,7 +38,7 @@ function clickUpdate(t: TestBot, message: Msg, key: string, user: string) {
           kind: 'message',
           channel,
           messageTs: ts,
-          ephemeral: true,
+          ephemeral,
           message: { text: message.text, blocks: message.blocks },
           responseUrl: t.standin.newResponseUrl(channel, user, ts),
         },
@@ -170,6 +170,16 @@ describe('the Update modal', () => {
     expect(select.options.map((o) => o.text.text)).toEqual(['prevista', 'en curso', 'hecha', 'aplazada', 'cancelada']);
     const ack = await submit(t, view, iomFocal, { status: 'postponed', date: '2024-04-01' });
     expect(ack).toEqual({ response_action: 'errors', errors: { date: statusProblemText('es', 'date_before_today') } });
+  });
+
+  it('the Update button of a Spanish answer in the channel opens the modal in Spanish (the language of its message)', async () => {
+    const t = await bot();
+    const answer = (await t.command('actividad B1.2', iomFocal)).json as Msg;
+    await clickUpdate(t, answer, 'B1.2@2024-05', iomFocal, false);
+    const view = (await eventually(() => t.standin.lastView(iomFocal)))!.view as View;
+    expect(JSON.stringify(view.title)).toContain('Actualizar estado');
+    const ack = await submit(t, view, iomFocal, { status: 'done', link: 'ftp://example.org/acta' });
+    expect(ack).toEqual({ response_action: 'errors', errors: { link: statusProblemText('es', 'link_not_http') } });
   });
 
   it('a one-off is named by its id alone; plan:ID works as in every command', async () => {
