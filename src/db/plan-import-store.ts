@@ -31,7 +31,7 @@ export interface ImportReport {
   added: string[];
   removed: string[];
   /** Completions and meeting dates kept for activities the file no longer has (never deleted). */
-  orphanedState: { activityId: string; occurrenceKey: string; kind: 'completion' | 'meeting_date' }[];
+  orphanedState: { activityId: string; occurrenceKey: string; kind: 'completion' | 'meeting_date' | 'status' }[];
   /** What the import changed against the stored plan, compared before writing (recorded with the import). */
   changes?: PlanChanges;
 }
@@ -96,7 +96,10 @@ export class PlanImportStore {
       stateOfActivities: db.prepare<{ planId: string }, StateOfActivityRow>(
         `SELECT activity_id, occurrence_key, kind FROM (
            SELECT activity_id, occurrence_key, 'completion' AS kind FROM completions WHERE plan_id = @planId
-           UNION ALL SELECT activity_id, occurrence_key, 'meeting_date' FROM meeting_dates WHERE plan_id = @planId)`,
+           UNION ALL SELECT activity_id, occurrence_key, 'meeting_date' FROM meeting_dates WHERE plan_id = @planId
+           UNION ALL SELECT s.activity_id, s.occurrence_key, 'status' FROM status_changes s
+             WHERE s.plan_id = @planId AND s.status NOT IN ('done', 'planned')
+               AND s.id = (SELECT max(id) FROM status_changes WHERE plan_id = s.plan_id AND occurrence_key = s.occurrence_key))`,
       ),
       // reference data
       addObjective: db.prepare<ObjectiveRow>(

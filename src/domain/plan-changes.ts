@@ -14,12 +14,15 @@ export interface FieldChange {
   after: string;
 }
 
-/** What people recorded about an occurrence: a completion, a meeting date, a reminder the outbox recorded. */
-export type StateKind = 'completion' | 'meeting_date' | 'reminder';
+/**
+ * What people recorded about an occurrence: a completion, a meeting date, a status other than done (its
+ * completion stands for a done one), a reminder the outbox recorded.
+ */
+export type StateKind = 'completion' | 'meeting_date' | 'status' | 'reminder';
 
 /** What is recorded for a plan: what a new file could leave without an activity. */
 export interface RecordedState {
-  /** Completions and meeting dates, by occurrence key. */
+  /** Completions, meeting dates and statuses other than done, by occurrence key. */
   occurrences: { kind: Exclude<StateKind, 'reminder'>; activityId: string; occurrenceKey: string }[];
   /** Reminders and follow-ups the outbox recorded (any status), by occurrence. */
   reminders: { activityId: string; occurrenceKey: string }[];

@@ -346,5 +346,6 @@ export const en: Messages = {
 const stateWordsEn: Record<StateKind, (n: number) => string> = {
   completion: (n) => (n === 1 ? 'completion mark' : 'completion marks'),
   meeting_date: (n) => (n === 1 ? 'meeting date' : 'meeting dates'),
+  status: (n) => (n === 1 ? 'status' : 'statuses'),
   reminder: (n) => (n === 1 ? 'recorded reminder' : 'recorded reminders'),
 };

@@ -350,5 +350,6 @@ export const es: Messages = {
 const stateWordsEs: Record<StateKind, (n: number) => string> = {
   completion: (n) => (n === 1 ? 'marca de hecho' : 'marcas de hecho'),
   meeting_date: (n) => (n === 1 ? 'fecha de reunión' : 'fechas de reunión'),
+  status: (n) => (n === 1 ? 'estado' : 'estados'),
   reminder: (n) => (n === 1 ? 'recordatorio registrado' : 'recordatorios registrados'),
 };

@@ -31,6 +31,9 @@ export function changesOfBundle(stores: Omit<ImportStores, 'imports'>, bundle: B
     activityId: parseOccurrenceKey(k).activityId,
     occurrenceKey: k,
   }));
+  const statuses = [...state.statuses(file.id).values()]
+    .filter((c) => c.status !== 'done' && c.status !== 'planned')
+    .map((c) => ({ kind: 'status' as const, activityId: c.activityId, occurrenceKey: c.key }));
   const recorded = [...reminders.keysOfPlan(file.id)].flatMap((key) => {
     const r = reminders.get(key);
     return r?.occurrenceKey && r.activityId ? [{ activityId: r.activityId, occurrenceKey: r.occurrenceKey }] : [];
@@ -39,7 +42,7 @@ export function changesOfBundle(stores: Omit<ImportStores, 'imports'>, bundle: B
     file.id,
     stored ? { period: stored, activities: plans.activities(file.id) } : null,
     { period: { periodStart: file.period.start, periodEnd: file.period.end }, activities: activitiesOfFile(file) },
-    { occurrences: [...completions, ...dates], reminders: recorded, focalAgencies: [...state.focalPoints().keys()] },
+    { occurrences: [...completions, ...dates, ...statuses], reminders: recorded, focalAgencies: [...state.focalPoints().keys()] },
   );
 }
 

@@ -24,6 +24,9 @@ const mdCell = (text: string | null) =>
     .replace(/>/g, '&gt;')
     .replace(/\s*\n\s*/g, ' ');
 
+/** The note and the links of a change, in one Markdown cell. */
+const noteAndLinks = (i: ChangedItem) => [mdCell(i.note), mdCell(i.links.join(' '))].filter((x) => x !== '').join(' ');
+
 /** The note and the links of a change, for the Slack summary: escaped, clipped. */
 const why = (i: ChangedItem, lang: Language) =>
   [i.note ? `\n> ${noteMrkdwn(i.note, 300).replace(/\n/g, ' ')}` : '', i.links.length ? `\n${linksMrkdwn(i.links, lang)}` : ''].join('');
@@ -65,16 +68,13 @@ export function reportMarkdown(r: ProgressReport, lang: Language, dir: AgencyDir
   else {
     out.push(`| ${c.occurrence} | ${c.plannedDue} | ${c.newDate} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- | --- |');
     for (const i of r.postponed)
-      out.push(
-        `| ${occName(i, lang)} | ${d(i.plannedDue)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${mdCell(i.note)} ${mdCell(i.links.join(' '))} |`,
-      );
+      out.push(`| ${occName(i, lang)} | ${d(i.plannedDue)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`);
   }
   out.push('', `## ${t.cancelled(r.cancelled.length)}`, '');
   if (r.cancelled.length === 0) out.push(t.noneCancelled);
   else {
     out.push(`| ${c.occurrence} | ${c.due} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- |');
-    for (const i of r.cancelled)
-      out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${mdCell(i.note)} ${mdCell(i.links.join(' '))} |`);
+    for (const i of r.cancelled) out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`);
   }
   const overdueCount = r.overdue.reduce((n, g) => n + g.items.length, 0);
   out.push('', `## ${t.overdue(new Set(r.overdue.flatMap((g) => g.items.map((i) => i.occurrenceKey))).size)}`, '');
@@ -104,6 +104,25 @@ const csvCell = (v: string | number | null) => {
   const s = v === null ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
+
+type CsvCell = string | number | null;
+
+/** A CSV row about one occurrence: its section, the item, the agency it is listed under, who and when (done), then `tail`. */
+const itemRow = (section: string, i: ReportItem, agency: string, tail: CsvCell[], done: [CsvCell, CsvCell] = [null, null]): CsvCell[] => [
+  section,
+  i.priorityId,
+  i.occurrenceKey,
+  i.activityId,
+  agency,
+  i.due,
+  ...done,
+  null,
+  null,
+  null,
+  null,
+  null,
+  ...tail,
+];
 
 /** The CSV's counts of occurrences by status (at the end of the period), after the other columns. */
 const countColumns = ['done', 'in_progress', 'postponed', 'cancelled', 'planned'] as const;
@@ -144,99 +163,27 @@ export function reportCsv(r: ProgressReport): string {
     i.links.join(' '),
     ...countColumns.map(() => null),
   ];
-  for (const p of r.priorities)
-    rows.push([
-      'priority',
-      p.id,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      p.activitiesDone,
-      p.activities,
-      p.occurrencesDone,
-      p.occurrences,
-      p.objectives.join(' '),
-      ...none.slice(countColumns.length),
-      ...countColumns.map((k) => p.byStatus[k]),
-    ]);
-  rows.push([
-    'total',
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    r.totals.activitiesDone,
-    r.totals.activities,
-    r.totals.occurrencesDone,
-    r.totals.occurrences,
-    null,
+  const counts = (section: string, id: string | null, c: ProgressReport['totals'], objectives: string | null): CsvCell[] => [
+    section,
+    id,
+    ...Array<null>(6).fill(null),
+    c.activitiesDone,
+    c.activities,
+    c.occurrencesDone,
+    c.occurrences,
+    objectives,
     ...none.slice(countColumns.length),
-    ...countColumns.map((k) => r.totals.byStatus[k]),
-  ]);
-  for (const i of r.done)
-    rows.push([
-      'done',
-      i.priorityId,
-      i.occurrenceKey,
-      i.activityId,
-      i.leads.join(' '),
-      i.due,
-      i.doneBy,
-      i.doneAt,
-      null,
-      null,
-      null,
-      null,
-      null,
-      ...change(i, null, null),
-    ]);
-  for (const i of r.postponed)
-    rows.push([
-      'postponed',
-      i.priorityId,
-      i.occurrenceKey,
-      i.activityId,
-      i.leads.join(' '),
-      i.due,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      ...change(i, i.due, i.plannedDue),
-    ]);
-  for (const i of r.cancelled)
-    rows.push([
-      'cancelled',
-      i.priorityId,
-      i.occurrenceKey,
-      i.activityId,
-      i.leads.join(' '),
-      i.due,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      ...change(i, null, null),
-    ]);
-  for (const g of r.overdue)
-    for (const i of g.items)
-      rows.push(['overdue', i.priorityId, i.occurrenceKey, i.activityId, g.agency, i.due, null, null, null, null, null, null, null, ...none]);
-  for (const i of r.overdueBefore)
-    rows.push(['overdue_before', i.priorityId, i.occurrenceKey, i.activityId, i.leads.join(' '), i.due, null, null, null, null, null, null, null, ...none]);
-  for (const i of r.next.items)
-    rows.push(['next_quarter', i.priorityId, i.occurrenceKey, i.activityId, i.leads.join(' '), i.due, null, null, null, null, null, null, null, ...none]);
+    ...countColumns.map((k) => c.byStatus[k]),
+  ];
+  for (const p of r.priorities) rows.push(counts('priority', p.id, p, p.objectives.join(' ')));
+  rows.push(counts('total', null, r.totals, null));
+  const leadIds = (i: ReportItem) => i.leads.join(' ');
+  for (const i of r.done) rows.push(itemRow('done', i, leadIds(i), change(i, null, null), [i.doneBy, i.doneAt]));
+  for (const i of r.postponed) rows.push(itemRow('postponed', i, leadIds(i), change(i, i.due, i.plannedDue)));
+  for (const i of r.cancelled) rows.push(itemRow('cancelled', i, leadIds(i), change(i, null, null)));
+  for (const g of r.overdue) for (const i of g.items) rows.push(itemRow('overdue', i, g.agency, none));
+  for (const i of r.overdueBefore) rows.push(itemRow('overdue_before', i, leadIds(i), none));
+  for (const i of r.next.items) rows.push(itemRow('next_quarter', i, leadIds(i), none));
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
 }
 

@@ -32,6 +32,10 @@ export function changeLine(c: StatusChange, lang: Language): string {
   return messages(lang).statuses.change(statusWords({ status: c.status, due: c.date }, lang), who, formatDate(c.at.slice(0, 10), lang));
 }
 
+/** The same line in plain text, for the terminal: the actor's id as written. */
+export const textChangeLine = (c: StatusChange, lang: Language): string =>
+  messages(lang).statuses.change(statusWords({ status: c.status, due: c.date }, lang), c.by, formatDate(c.at.slice(0, 10), lang));
+
 /**
  * One occurrence in an activity answer: its name, due date and status, its last note and links, its last
  * three changes.

@@ -19,6 +19,8 @@ import {
 } from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
 import { betweenPlans, importedAt } from './message-view.js';
+import { clip } from './blocks.js';
+import { noteShown, statusCounts, statusWords, textChangeLine } from './status-view.js';
 
 const bullet = (s: string) => `  • ${s}`;
 /** The terminal (`npm run ask`) may show the command that loads a plan. */
@@ -79,9 +81,12 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
         if (a.references.length > 0) out.push(`${m.references}: ${a.references.join('; ')}`);
         out.push(`${m.occurrences} (${statusText(s, lang)}):`);
         for (const o of s.occurrences) {
-          const c = s.done.get(o.key);
-          const state = c ? m.doneBy(c.doneBy, formatDate(c.doneAt.slice(0, 10), lang)) : o.due && o.due < answer.today ? `${m.status.open}` : m.status.open;
-          out.push(bullet(`${occurrenceName(o, lang)}: ${m.due} ${dueText(o, lang)} · ${state}`));
+          const c = s.statuses.get(o.key);
+          out.push(bullet(`${occurrenceName(o, lang)}: ${m.due} ${dueText(o, lang)} · ${statusWords(o, lang)}`));
+          // In the terminal a note is plain text: shown as written, on one line, clipped.
+          if (c?.note) out.push(`      ${clip(c.note.replace(/\s*\n\s*/g, ' '), noteShown)}`);
+          if (c?.links.length) out.push(`      ${m.statuses.links}: ${c.links.join(' ')}`);
+          for (const h of s.history?.get(o.key) ?? []) out.push(`      ${textChangeLine(h, lang)}`);
         }
         if (a.note) out.push(`${m.sourceNote}: ${noteText(a, lang)}`);
       });
@@ -176,6 +181,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
           bullet(
             `${p.priority.id} ${priorityTitle(p.priority, lang)}: ${m.progressLine(p.activitiesDone, p.activities)} (${m.occurrencesLine(p.occurrencesDone, p.occurrences)})`,
           ),
+          `      ${statusCounts(p.byStatus, lang)}`,
         );
       }
       break;
@@ -184,7 +190,9 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
       if (answer.items.length === 0) out.push(m.nothingDue);
       for (const { occurrence: o, activity: a, done } of answer.items) {
         out.push(
-          bullet(`${dueText(o, lang)}: ${occurrenceName(o, lang)}  ${activityText(a, lang)}${done ? ` · ${m.status.done}` : ''}`),
+          bullet(
+            `${dueText(o, lang)}: ${occurrenceName(o, lang)}  ${activityText(a, lang)}${done ? ` · ${m.status.done}` : o.status === 'planned' ? '' : ` · ${statusWords(o, lang)}`}`,
+          ),
           `      ${m.lead}: ${leadText(a, lang, dir)}`,
         );
       }

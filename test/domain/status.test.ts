@@ -1,10 +1,14 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { defaultDataDir, defaultPlanFile } from '../../src/config.js';
 import { migrations } from '../../src/db/migrations.js';
 import { migrate } from '../../src/db/open-database.js';
 import { StateStore } from '../../src/db/state-store.js';
 import { planOccurrences } from '../../src/domain/occurrences.js';
 import { checkStatusUpdate, mayChangeStatus } from '../../src/domain/status.js';
+import { importPlanFile } from '../../src/plan/import-plan.js';
 import type { StatusChange } from '../../src/domain/types.js';
 import { contextAt, loadedStores, tempDir } from '../helpers/stores.js';
 
@@ -139,5 +143,21 @@ describe('the status store', () => {
     expect(s.completions(plan).get('B1.2@2024-05')?.doneBy).toBe('U0OLD');
     expect(s.reopen(plan, 'B1.2@2024-05', cli, '2024-05-03T12:00:00.000Z')).not.toBeNull();
     old.close();
+  });
+});
+
+describe('statuses across a plan re-import', () => {
+  it('a status whose activity leaves the file is kept, named as orphaned, and found again when it comes back', () => {
+    const stores = loadedStores();
+    stores.state.changeStatus(change({ activityId: 'B4.2', key: 'B4.2', status: 'cancelled', note: 'dropped' }));
+    const edited = readFileSync(defaultPlanFile, 'utf8').replace(/ {6}- id: B4\.2[\s\S]*?schedule: \{ text: "", type: none \}\n/, '');
+    const file = path.join(tempDir(), 'plan.yaml');
+    writeFileSync(file, edited);
+    const r = importPlanFile(stores, file, defaultDataDir, '2024-06-01T00:00:00.000Z');
+    expect(r.ok && r.report.orphanedState).toEqual([{ activityId: 'B4.2', occurrenceKey: 'B4.2', kind: 'status' }]);
+    expect(r.ok && r.report.changes?.stateOrphaned).toEqual([{ kind: 'status', occurrenceKey: 'B4.2' }]);
+    importPlanFile(stores, defaultPlanFile, defaultDataDir, '2024-06-02T00:00:00.000Z');
+    const back = planOccurrences(stores, stores.plans.plan(plan)!).find((o) => o.key === 'B4.2');
+    expect(back?.status).toBe('cancelled');
   });
 });

@@ -38,8 +38,8 @@ const cases: Case[] = [
   },
   {
     says: 'a recurring activity with each occurrence and its due date',
-    en: { words: 'activity B1.3', contains: ['Activity B1.3 (Basic priority B1', 'B1.3 · April 2024: Due 30 April 2024 · not done'] },
-    es: { words: 'actividad B1.3', contains: ['Actividad B1.3 (Prioridad básica B1', 'B1.3 · abril de 2024: Vence 30 de abril de 2024 · pendiente'] },
+    en: { words: 'activity B1.3', contains: ['Activity B1.3 (Basic priority B1', 'B1.3 · April 2024: Due 30 April 2024 · planned'] },
+    es: { words: 'actividad B1.3', contains: ['Actividad B1.3 (Prioridad básica B1', 'B1.3 · abril de 2024: Vence 30 de abril de 2024 · prevista'] },
   },
   {
     says: 'an agency with what it leads and supports and its profile',
@@ -150,7 +150,13 @@ describe('npm run report prints the progress report', () => {
   it('as JSON, the data itself', () => {
     const r = report(['--from', '2024-01-01', '--to', '2024-03-31', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).totals).toEqual({ activities: 26, activitiesDone: 1, occurrences: 62, occurrencesDone: 3 });
+    expect(JSON.parse(r.out).totals).toEqual({
+      activities: 26,
+      activitiesDone: 1,
+      occurrences: 62,
+      occurrencesDone: 3,
+      byStatus: { done: 3, in_progress: 0, postponed: 0, cancelled: 0, planned: 59 },
+    });
     expect(r.out).toMatchSnapshot();
   });
 });
