@@ -234,4 +234,6 @@ export interface Messages {
     /** The occurrence a modal was opened for left the plan before it was submitted. */
     gone: (what: string) => string;
   };
+  /** Slack would not open a form (views.open failed, e.g. after its 3 seconds): nothing changed. */
+  modalNotOpened: string;
 }

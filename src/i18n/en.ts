@@ -340,6 +340,7 @@ export const en: Messages = {
     unchanged: (what, status) => `${what} was already *${status}* with that note and those links: nothing changed.`,
     gone: (what) => `${what} is no longer in the plan: nothing was changed.`,
   },
+  modalNotOpened: 'Slack could not open the form just now. Nothing was changed: please try again.',
 };
 
 /** Recorded state, as `plan:import` names it. */

@@ -344,6 +344,7 @@ export const es: Messages = {
     unchanged: (what, status) => `${what} ya estaba *${status}* con esa nota y esos enlaces: no cambió nada.`,
     gone: (what) => `${what} ya no está en el plan: no se cambió nada.`,
   },
+  modalNotOpened: 'Slack no pudo abrir el formulario en este momento. No se cambió nada: vuelva a intentarlo.',
 };
 
 /** El estado registrado, como lo nombra `plan:import`. */

@@ -1,3 +1,5 @@
+import type { Logger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { ModalView } from '../views/modal-view.js';
 
 /**
@@ -25,5 +27,19 @@ export function openEnvelope(raw: string | undefined): Envelope | null {
     return { channel: e.channel ?? null, metadata: e.metadata };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Opens `view` for the trigger of a command or click, the channel wrapped around its metadata. False (and
+ * logged) when Slack refused it (a trigger older than 3 seconds, Slack unreachable): the caller says so.
+ */
+export async function openModal(client: WebClient, triggerId: string, view: ModalView, channel: string | undefined, logger: Logger): Promise<boolean> {
+  try {
+    await client.views.open({ trigger_id: triggerId, view: sealModal(view, channel) });
+    return true;
+  } catch (e) {
+    logger.warn(`views.open failed: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
   }
 }

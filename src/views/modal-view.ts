@@ -1,5 +1,8 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { Language } from '../domain/types.js';
+import { messages } from '../i18n/messages.js';
 import { clip } from './blocks.js';
+import { errorMessage, type Message } from './message-view.js';
 
 export type { ModalView };
 
@@ -67,4 +70,9 @@ export function textInput(blockId: string, actionId: string, o: InputOptions & {
     ...(o.maxLength ? { max_length: o.maxLength } : {}),
     ...(o.initial ? { initial_value: o.initial } : {}),
   });
+}
+
+/** What the person is told when Slack would not open a modal (nothing changed). */
+export function modalNotOpened(lang: Language): Message {
+  return errorMessage(messages(lang).modalNotOpened);
 }

@@ -188,6 +188,20 @@ describe('the Update modal', () => {
     expect(JSON.parse(String(view.private_metadata))).toMatchObject({ channel, metadata: expect.stringContaining('"k":"B1.5"') });
   });
 
+  it('when Slack will not open the modal (the trigger expired), the person is told, from the command and from the button', async () => {
+    const t = await bot();
+    t.standin.failNext('views.open', { status: 500 }, { status: 500 });
+    await t.command('actualizar B1.2 2024-05', iomFocal);
+    const told = await eventually(() => t.standin.callsOf('response_url')[0]);
+    expect(told.params.text).toBe('Slack no pudo abrir el formulario en este momento. No se cambió nada: vuelva a intentarlo.');
+    const answer = (await t.command('activity B1.2', iomFocal)).json as Msg;
+    await clickUpdate(t, answer, 'B1.2@2024-05', iomFocal);
+    const again = await eventually(() => t.standin.callsOf('response_url')[1]);
+    expect(again.params.text).toBe('Slack could not open the form just now. Nothing was changed: please try again.');
+    expect(t.standin.views.size).toBe(0);
+    expect(t.logs.join('\n')).toContain('views.open failed');
+  });
+
   it('an unknown activity or occurrence is answered as other commands do, and no modal opens', async () => {
     const t = await bot();
     await t.command('update B9.9', coChair);

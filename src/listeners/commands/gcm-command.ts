@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { sealModal } from '../../slack/modal-envelope.js';
+import { openModal } from '../../slack/modal-envelope.js';
+import { modalNotOpened } from '../../views/modal-view.js';
 import { uploadReport } from '../../slack/upload-report.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -23,8 +24,12 @@ export function gcmCommand({ router, homes, logger }: ListenerDeps) {
       await respond({ response_type: 'ephemeral', ...outcome.message(attached) });
       return;
     }
-    // The trigger_id is valid for 3 seconds: the modal opens right after the (fast) use case.
-    if (outcome.kind === 'modal') return void (await client.views.open({ trigger_id: command.trigger_id, view: sealModal(outcome.view, command.channel_id) }));
+    if (outcome.kind === 'modal') {
+      // The trigger_id is valid for 3 seconds: the modal opens right after the (fast) use case.
+      if (!(await openModal(client, command.trigger_id, outcome.view, command.channel_id, logger)))
+        await respond({ response_type: 'ephemeral', ...modalNotOpened(found.lang) });
+      return;
+    }
     await respond({ response_type: 'ephemeral', ...outcome.message });
     if (outcome.changed) await homes.refreshAll(client);
   };
