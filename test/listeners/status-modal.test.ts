@@ -202,6 +202,15 @@ describe('the Update modal', () => {
     expect(t.logs.join('\n')).toContain('views.open failed');
   });
 
+  it('when the bot cannot post in the channel the modal came from, the result comes as a direct message', async () => {
+    const t = await bot();
+    const view = await openFromCommand(t, 'update B1.2 2024-05', iomFocal);
+    t.standin.failNext('chat.postEphemeral', { status: 500 });
+    expect(await submit(t, view, iomFocal, { status: 'in_progress' })).toBeNull();
+    const dm = await eventually(() => t.standin.callsOf('chat.postMessage').find((c) => c.params.channel === iomFocal));
+    expect(String(dm.params.text)).toContain('B1.2 · May 2024 is now *in progress*');
+  });
+
   it('an unknown activity or occurrence is answered as other commands do, and no modal opens', async () => {
     const t = await bot();
     await t.command('update B9.9', coChair);
