@@ -6,11 +6,12 @@ import { activityState } from './questions.js';
 import type { Context } from './ports.js';
 
 /**
- * The occurrence `done` acts on when none is named (docs/decisions/occurrences.md): the earliest not yet done whose due date
- * is on or before the end of the current month, else the next one not done. Null when all are done.
+ * The occurrence `done` acts on when none is named (docs/decisions/occurrences.md): the earliest not yet done (nor
+ * cancelled: docs/decisions/statuses.md) whose due date is on or before the end of the current month, else the
+ * next one. Null when all are done or cancelled.
  */
 export function currentOccurrence(occurrences: readonly Occurrence[], done: ReadonlyMap<string, unknown>, today: string): Occurrence | null {
-  const open = occurrences.filter((o) => !done.has(o.key));
+  const open = occurrences.filter((o) => !done.has(o.key) && o.status !== 'cancelled');
   if (open.length === 0) return null;
   const endOfMonth = DateTime.fromISO(today, { zone: 'UTC' }).endOf('month').toISODate()!;
   return open.find((o) => o.due !== null && o.due <= endOfMonth) ?? open.find((o) => o.due === null || o.due > endOfMonth) ?? open[0]!;

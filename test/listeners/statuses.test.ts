@@ -39,6 +39,26 @@ describe('Mark done and Reopen: co-chairs and the focal points of the lead agenc
     expect(t.stores.state.completions(plan).size).toBe(0);
   });
 
+  it('done without a month skips a cancelled occurrence', async () => {
+    const t = await startBot();
+    t.stores.state.changeStatus({
+      planId: plan,
+      activityId: 'B1.3',
+      key: 'B1.3@2023-06',
+      status: 'cancelled',
+      date: null,
+      note: null,
+      links: [],
+      by: coChair,
+      source: 'test',
+      at: '2024-04-01T12:00:00.000Z',
+    });
+    await t.command('done B1.3', coChair);
+    await eventually(() => replies(t)[0]);
+    expect(t.stores.state.statuses(plan).get('B1.3@2023-09')?.status).toBe('done');
+    expect(t.stores.state.statuses(plan).get('B1.3@2023-06')?.status).toBe('cancelled');
+  });
+
   it('the Mark done button: a lead focal point allowed, a supporting one refused', async () => {
     const t = await startBot();
     withFocalPoints(t);
