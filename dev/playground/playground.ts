@@ -12,7 +12,7 @@ import { formatProblem, importPlanFile } from '../../src/plan/import-plan.js';
 import { createSlackApp, type SlackApp } from '../../src/slack-app.js';
 import { WebApiStandIn, type StoredFile, type StoredMessage } from '../standin/web-api.js';
 import { maxEventStreams, readLimited, refusal } from './guard.js';
-import { SlackSender, blockActionsPayload, slashCommandFields } from '../standin/sender.js';
+import { SlackSender, blockActionsPayload, slashCommandFields, viewSubmissionPayload } from '../standin/sender.js';
 import { currentPlan } from '../../src/domain/questions.js';
 import { nextReminders } from '../../src/domain/reminders.js';
 import { planOccurrences } from '../../src/domain/occurrences.js';
@@ -21,16 +21,20 @@ import { calendarFile } from '../../src/commands/calendar.js';
 /**
  * The people of the playground's workspace, with Slack-like ids, handles and names: the co-chair, members,
  * and people of the agencies who can be named focal points (`/gcm focal IOM @sofia`). The page lets you act
- * as any of them and mention them with `@`; the stand-in's `users.info` answers them (and only them).
+ * as any of them and mention them with `@`; the stand-in's `users.info` answers them (and only them). Sofía is
+ * IOM's focal point from the start (`playgroundFocalPoints`): IOM leads the activities of the page's examples
+ * (B1.2, B2.1), so acting as her shows what a lead agency's focal point may do (Update), and as a member what not.
  */
 export const playgroundUsers = [
   { id: 'U0COCHAIR', name: 'ana', realName: 'Ana Morales', displayName: 'Ana', role: 'co-chair', coChair: true },
   { id: 'U0MEMBER', name: 'luis', realName: 'Luis Pérez', displayName: 'Luis', role: 'member', coChair: false },
-  { id: 'U0IOM0001', name: 'sofia', realName: 'Sofía Ramírez', displayName: 'Sofía', role: 'IOM', coChair: false },
+  { id: 'U0IOM0001', name: 'sofia', realName: 'Sofía Ramírez', displayName: 'Sofía', role: 'IOM focal point', coChair: false },
   { id: 'U0UNHCR01', name: 'carlos', realName: 'Carlos Díaz', displayName: 'Carlos', role: 'UNHCR', coChair: false },
   { id: 'U0UNICEF1', name: 'marta', realName: 'Marta Silva', displayName: 'Marta', role: 'UNICEF', coChair: false },
   { id: 'U0UNDP001', name: 'jorge', realName: 'Jorge Castillo', displayName: 'Jorge', role: 'UNDP', coChair: false },
 ] as const;
+/** The focal points the playground's database starts with (kept when a DATABASE_PATH already has them). */
+export const playgroundFocalPoints: Record<string, string[]> = { IOM: ['U0IOM0001'] };
 export const playgroundChannel = { id: 'C0NETWORK', name: 'regional-network' };
 
 /** Where the playground's clock starts (docs/decisions/playground-and-standin.md): Monday 22 April 2024, 08:30, reminders about to fire. */
@@ -90,6 +94,8 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
   const stores = openStores(base.databasePathSet ? base.databasePath : ':memory:');
   const imported = importPlanFile(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
   if (!imported.ok) throw new Error(`the plan file was rejected:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  for (const [agency, people] of Object.entries(playgroundFocalPoints))
+    stores.state.changeFocalPoints(agency, people, [], { userId: 'playground', source: 'playground' }, clock.now().toUTC().toISO()!);
   const bot = createSlackApp({
     config,
     stores,
@@ -160,7 +166,14 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
       botUserId: standin.botUserId,
       messages: all.filter((m) => !m.threadTs).map((m) => ({ ...messageView(m), replies: all.filter((r) => r.threadTs === m.ts).map(messageView) })),
       home: standin.homes.get(user) ?? null,
+      modal: openModal(user),
     };
+  };
+
+  // The modal open for `user` (Slack shows one at a time): the last one opened, until it is closed.
+  const openModal = (user: string) => {
+    const v = standin.lastView(user);
+    return v && !v.closed ? { id: v.id, view: v.view, errors: v.errors } : null;
   };
 
   const nextReminderAt = (): DateTime | null => {
@@ -289,6 +302,29 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
           ),
         );
         return json(200, { status: r.status });
+      }
+      case '/api/view-submit': {
+        const opened = standin.views.get(String(body.viewId ?? ''));
+        if (!opened || opened.closed || opened.user !== who) return json(404, { error: 'no such open modal' });
+        const fill: Record<string, string | null> = {};
+        for (const [k, v] of Object.entries((body.values ?? {}) as Record<string, unknown>)) fill[k] = typeof v === 'string' && v !== '' ? v : null;
+        let payload: Record<string, unknown>;
+        try {
+          payload = viewSubmissionPayload(who, opened.view, fill);
+        } catch (e) {
+          return json(400, { error: e instanceof Error ? e.message : 'the modal has no such input' });
+        }
+        const r = await sender.interaction(payload);
+        standin.applySubmissionAck(opened.id, r.json);
+        return json(200, { status: r.status });
+      }
+      case '/api/view-close': {
+        const opened = standin.views.get(String(body.viewId ?? ''));
+        if (!opened || opened.user !== who) return json(404, { error: 'no such open modal' });
+        // Slack closes it at once; the bot asked for no view_closed (notify_on_close), so it is not told.
+        opened.closed = true;
+        standin.onChange();
+        return json(200, {});
       }
       case '/api/home': {
         const r = await sender.event({ type: 'app_home_opened', user: who, channel: 'D0HOME', tab: 'home', event_ts: String(Date.now() / 1000) });

@@ -5,6 +5,11 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
+/** A trigger_id as the stand-in reads it (web-api.ts `views.open`): when it was made, and for whom. */
+export function triggerId(user: string): string {
+  return `${Date.now()}.${user}.standin`;
+}
+
 /** The form fields of a slash command as Slack sends them (`/gcm`, in `channel`, by `user`). */
 export function slashCommandFields(c: {
   text: string;
@@ -25,7 +30,7 @@ export function slashCommandFields(c: {
     command: c.command ?? '/gcm',
     text: c.text,
     response_url: c.responseUrl,
-    trigger_id: `${Date.now()}.standin`,
+    trigger_id: triggerId(c.user),
     api_app_id: 'A0GCM',
   };
 }
@@ -63,10 +68,66 @@ export function blockActionsPayload(user: string, surface: InteractionSurface, a
     api_app_id: 'A0GCM',
     token: 'standin',
     team: { id: 'T0STANDIN', domain: 'standin' },
-    trigger_id: `${Date.now()}.standin`,
+    trigger_id: triggerId(user),
     ...where,
     actions: [{ action_ts: String(Date.now() / 1000), ...action }],
   };
+}
+
+type ViewElement = {
+  type: string;
+  action_id: string;
+  options?: { value: string; text: unknown }[];
+  initial_option?: { value: string; text: unknown };
+  initial_date?: string;
+  initial_value?: string;
+};
+type ViewBlock = { type: string; block_id?: string; element?: ViewElement };
+
+/**
+ * A `view_submission` payload built FROM a modal the bot opened (as the stand-in recorded it): each input of
+ * the view keeps its initial value unless `fill` gives one by action id (a menu's option by its value). A
+ * `fill` naming an input the view does not have, or an option the menu does not offer, throws: a test fills
+ * the modal the bot really sent.
+ */
+export function viewSubmissionPayload(user: string, view: Record<string, unknown>, fill: Record<string, string | null> = {}): Record<string, unknown> {
+  const values: Record<string, Record<string, unknown>> = {};
+  const used = new Set<string>();
+  for (const b of (view.blocks ?? []) as ViewBlock[]) {
+    const el = b.element;
+    if (b.type !== 'input' || !el || !b.block_id) continue;
+    const given = Object.hasOwn(fill, el.action_id) ? fill[el.action_id] : undefined;
+    if (given !== undefined) used.add(el.action_id);
+    values[b.block_id] = { [el.action_id]: inputState(el, given) };
+  }
+  const unknown = Object.keys(fill).filter((k) => !used.has(k));
+  if (unknown.length) throw new Error(`the modal has no input ${unknown.join(', ')}`);
+  return {
+    type: 'view_submission',
+    team: { id: 'T0STANDIN', domain: 'standin' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0STANDIN' },
+    api_app_id: 'A0GCM',
+    token: 'standin',
+    trigger_id: triggerId(user),
+    view: { ...view, team_id: 'T0STANDIN', app_id: 'A0GCM', bot_id: 'B0GCMBOT', hash: `${Date.now()}.hash`, state: { values } },
+    response_urls: [],
+  };
+}
+
+/** One input's state as Slack sends it: `given` (undefined keeps the initial value, null empties it). */
+function inputState(el: ViewElement, given: string | null | undefined): Record<string, unknown> {
+  switch (el.type) {
+    case 'static_select': {
+      if (given === undefined) return { type: el.type, selected_option: el.initial_option ?? null };
+      const option = given === null ? null : el.options?.find((o) => o.value === given);
+      if (option === undefined) throw new Error(`the menu ${el.action_id} offers no ${given}`);
+      return { type: el.type, selected_option: option };
+    }
+    case 'datepicker':
+      return { type: el.type, selected_date: given === undefined ? (el.initial_date ?? null) : given };
+    default:
+      return { type: el.type, value: given === undefined ? (el.initial_value ?? null) : given };
+  }
 }
 
 export interface SentRequest {

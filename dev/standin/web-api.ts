@@ -23,6 +23,22 @@ export interface StoredMessage {
   deleted?: boolean;
 }
 
+/** A modal opened with views.open, as the stand-in keeps it (views.update replaces `view`). */
+export interface OpenedView {
+  id: string;
+  /** Who it was opened for: the user a stand-in trigger_id names (sender.ts), when it names one. */
+  user: string | null;
+  triggerId: string;
+  view: Record<string, unknown>;
+  /** The field errors of the last submission answered with `response_action: 'errors'`, by block id. */
+  errors: Record<string, string>;
+  /** Closed by a submission's plain acknowledgement (or `clear`). */
+  closed: boolean;
+}
+
+/** How long a trigger_id may open a modal, as in Slack. */
+export const triggerLifetimeMs = 3000;
+
 /**
  * A fault to answer the next call of a method with. `cutAfter`: the call takes effect, then the connection is
  * cut before the answer (a crash after the post). `hang`: the call takes no effect and is never answered (a
@@ -132,6 +148,8 @@ export class WebApiStandIn {
    * id is `user_not_found`, as in Slack; with neither (the default), every id is known.
    */
   knownUsers: Set<string> | null = null;
+  /** Modals opened with views.open, by view id, oldest first. */
+  readonly views = new Map<string, OpenedView>();
   /** Files uploaded with files.uploadV2, by file id. */
   readonly files = new Map<string, StoredFile>();
   /** The workspace's people (the playground's directory), answered by `users.info` with their names. */
@@ -187,6 +205,25 @@ export class WebApiStandIn {
   /** Adds people to the directory `users.info` answers from. */
   addUsers(...people: StandInUser[]): void {
     for (const u of people) this.users.set(u.id, u);
+  }
+
+  /** The modal opened last (for `user`, when given), if any. */
+  lastView(user?: string): OpenedView | undefined {
+    return [...this.views.values()].filter((v) => user === undefined || v.user === user).at(-1);
+  }
+
+  /**
+   * What Slack does with a submission's acknowledgement: `errors` are shown under the inputs (the modal stays
+   * open), `update` replaces the view, anything else (a plain ack, `clear`) closes it.
+   */
+  applySubmissionAck(viewId: string, ack: unknown): void {
+    const opened = this.views.get(viewId);
+    if (!opened) return;
+    const a = (ack ?? {}) as { response_action?: string; errors?: Record<string, string>; view?: Record<string, unknown> };
+    if (a.response_action === 'errors') opened.errors = a.errors ?? {};
+    else if (a.response_action === 'update' && a.view) Object.assign(opened, { view: { ...a.view, id: viewId }, errors: {} });
+    else opened.closed = true;
+    this.onChange();
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -350,6 +387,26 @@ export class WebApiStandIn {
           ephemeralTo: String(p.user),
         });
         return { ok: true, message_ts: m.ts };
+      }
+      case 'views.open': {
+        // A trigger_id is required and lives 3 seconds; the stand-in's (sender.ts) are `ms.user.standin`.
+        const trigger = typeof p.trigger_id === 'string' ? p.trigger_id : '';
+        if (!trigger) return { ok: false, error: 'invalid_arguments' };
+        const [ms, user] = trigger.split('.');
+        if (Number.isFinite(Number(ms)) && Date.now() - Number(ms) > triggerLifetimeMs) return { ok: false, error: 'expired_trigger_id' };
+        const view = p.view as Record<string, unknown> | undefined;
+        if (!view || typeof view !== 'object' || view.type !== 'modal') return { ok: false, error: 'invalid_arguments' };
+        const id = `V0MODAL${String(this.views.size + 1).padStart(4, '0')}`;
+        const stored = { ...view, id };
+        this.views.set(id, { id, user: user && user !== 'standin' ? user : null, triggerId: trigger, view: stored, errors: {}, closed: false });
+        return { ok: true, view: stored };
+      }
+      case 'views.update': {
+        const opened = this.views.get(String(p.view_id ?? ''));
+        if (!opened) return { ok: false, error: 'not_found' };
+        opened.view = { ...(p.view as Record<string, unknown>), id: opened.id };
+        opened.errors = {};
+        return { ok: true, view: opened.view };
       }
       case 'views.publish':
         this.homes.set(String(p.user_id), p.view);

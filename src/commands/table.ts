@@ -22,7 +22,8 @@ import { search } from './search.js';
 import { shareButton } from './share.js';
 import { tooLong } from './too-long.js';
 import { upcoming } from './upcoming.js';
-import type { Interaction, SlashCommand } from './use-case.js';
+import { statusModalSubmit, update, updateButton } from './update.js';
+import type { Interaction, ModalSubmit, SlashCommand } from './use-case.js';
 
 /**
  * The `/gcm` sub-commands, in the order `help` lists them. Adding one: write its file (a SlashCommand),
@@ -40,6 +41,7 @@ export const commands: readonly SlashCommand[] = [
   done,
   reopen,
   schedule,
+  update,
   reminders,
   focal,
   report,
@@ -52,7 +54,10 @@ export const commands: readonly SlashCommand[] = [
 export const fallback: SlashCommand = bare;
 
 /** The buttons, menus and date pickers the bot draws, by Slack action id. */
-export const interactions: readonly Interaction[] = [markDoneButton, reopenButton, shareButton, setDatePicker, pickAgencyMenu, pickChoiceButton];
+export const interactions: readonly Interaction[] = [markDoneButton, reopenButton, shareButton, setDatePicker, pickAgencyMenu, pickChoiceButton, updateButton];
+
+/** The modals the bot opens, by Slack callback id: what a submission does. */
+export const modals: readonly ModalSubmit[] = [statusModalSubmit];
 
 /** The table's keywords; throws when two commands claim one word (a mistake in the table, caught at start). */
 export function vocabularyOf(table: readonly SlashCommand[]): Vocabulary {

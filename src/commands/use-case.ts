@@ -3,6 +3,7 @@ import type { Context } from '../domain/ports.js';
 import type { ReminderSettings } from '../domain/reminders.js';
 import type { AgencyDirectory, Language, ReminderRecord } from '../domain/types.js';
 import type { Message } from '../views/message-view.js';
+import type { ModalView } from '../views/modal-view.js';
 
 /**
  * Who may run a use case, checked on the server for every request (guards.ts). `anyone` still lets a use
@@ -79,7 +80,9 @@ export interface UseCaseContext {
 export type Outcome =
   | { kind: 'message'; message: Message; changed?: boolean }
   /** Upload `file` to the channel the command came from, then answer with the message for how it went. */
-  | { kind: 'file'; file: { filename: string; content: string; title: string }; message: (attached: boolean) => Message };
+  | { kind: 'file'; file: { filename: string; content: string; title: string }; message: (attached: boolean) => Message }
+  /** Open `view` as a modal for the person (views.open with the command's trigger_id); nothing is posted. */
+  | { kind: 'modal'; view: ModalView };
 
 /**
  * A `/gcm` sub-command: its words in both languages, its help, who may run it, how it answers, and `run`
@@ -119,7 +122,9 @@ export type ActionOutcome =
   /** The answer posted for everyone in the channel, the private copy removed. */
   | { kind: 'share'; message: Message }
   /** The person's App Home, drawn again. */
-  | { kind: 'home' };
+  | { kind: 'home' }
+  /** A modal opened for the person who clicked (views.open with the click's trigger_id). */
+  | { kind: 'modal'; view: ModalView };
 
 /** A button, menu or date picker: its Slack action id, who may use it, and what it does. */
 export interface Interaction<I = unknown> {
@@ -130,4 +135,37 @@ export interface Interaction<I = unknown> {
   /** What the click carries, or why it is ignored. */
   input(click: Click): { ok: true; input: I } | { ok: false; reason: string };
   run(input: I, uc: UseCaseContext): ActionOutcome | Promise<ActionOutcome>;
+}
+
+/** One input of a submitted modal, as Slack sends it in `view.state.values[block_id][action_id]`. */
+export interface SubmittedInput {
+  value?: string | null;
+  selected_date?: string | null;
+  selected_option?: { value: string } | null;
+}
+
+/** What a person submitted in a modal of the bot. */
+export interface Submission {
+  /** The inputs, by block id then action id. */
+  values: Record<string, Record<string, SubmittedInput>>;
+  /** What the use case put in the modal's `private_metadata` when it opened it. */
+  metadata: string;
+}
+
+/** What a modal's submission gives back; the submission listener answers Slack with it. */
+export type SubmitOutcome =
+  /** Field errors by block id, in the person's language: the modal stays open and shows them (`response_action: 'errors'`). */
+  | { kind: 'errors'; errors: Record<string, string> }
+  /** The modal closes; the person is told `message` privately where the modal came from. */
+  | { kind: 'close'; message: Message; changed: boolean };
+
+/** A modal the bot opens: its callback id, who may submit it (checked again at submission), and what a submission does. */
+export interface ModalSubmit<I = unknown> {
+  callbackId: string;
+  guard: GuardName;
+  /** The language of the answer: the modal keeps the one it was opened in. */
+  language(submission: Submission, fallback: Language): Language;
+  /** What the submission carries, or why it is ignored (metadata the bot did not write). */
+  input(submission: Submission): { ok: true; input: I } | { ok: false; reason: string };
+  run(input: I, uc: UseCaseContext): SubmitOutcome | Promise<SubmitOutcome>;
 }

@@ -237,4 +237,28 @@ export interface Messages {
     focalUnused: (ids: string) => string;
     more: (n: number) => string;
   };
+  /** The Update modal (`/gcm update`, the Update button) and what its submission tells the person. */
+  statusModal: {
+    /** Title, submit and close: at most 24 characters (Slack). */
+    title: string;
+    submit: string;
+    close: string;
+    status: string;
+    date: string;
+    dateHint: string;
+    note: string;
+    noteHint: (max: number) => string;
+    links: string;
+    linksHint: string;
+    /** `B1.2 · May 2024`, its status now and its due date (or none). */
+    current: (what: string, status: string, due: string | null) => string;
+    /** Who may change the status of `what`: the co-chairs and the focal points of `leads`. */
+    notAllowed: (what: string, leads: string) => string;
+    changed: (what: string, status: string, date: string | null) => string;
+    unchanged: (what: string, status: string) => string;
+    /** The occurrence a modal was opened for left the plan before it was submitted. */
+    gone: (what: string) => string;
+  };
+  /** Slack would not open a form (views.open failed, e.g. after its 3 seconds): nothing changed. */
+  modalNotOpened: string;
 }

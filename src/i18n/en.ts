@@ -352,6 +352,24 @@ export const en: Messages = {
     hint: 'Add `plan:ID` to any command to ask about another plan, e.g. `objective 23 plan:lac-2023-2024`.',
     between: (ended, end, next, start) => `${ended} ended on ${end}; the next plan, ${next}, starts on ${start}.`,
   },
+  statusModal: {
+    title: 'Update status',
+    submit: 'Save',
+    close: 'Cancel',
+    status: 'Status',
+    date: 'New date',
+    dateHint: 'Only for postponed: the new due date, inside the plan’s period. Its reminders move to it.',
+    note: 'Note',
+    noteHint: (max) => `What happened, or why (up to ${max} characters).`,
+    links: 'Links',
+    linksHint: 'Minutes, a report…: http or https addresses, one per line.',
+    current: (what, status, due) => `*${what}* is *${status}*${due ? `, due ${due}` : ''}.`,
+    notAllowed: (what, leads) => `Only the co-chairs and the focal points of ${what}’s lead agencies (${leads}) can update its status. Nothing was changed.`,
+    changed: (what, status, date) => `${what} is now *${status}*${date ? `, new date ${date}` : ''}.`,
+    unchanged: (what, status) => `${what} was already *${status}* with that note and those links: nothing changed.`,
+    gone: (what) => `${what} is no longer in the plan: nothing was changed.`,
+  },
+  modalNotOpened: 'Slack could not open the form just now. Nothing was changed: please try again.',
 };
 
 /** Recorded state, as `plan:import` names it. */

@@ -355,6 +355,25 @@ export const es: Messages = {
     hint: 'Añada `plan:ID` a cualquier comando para consultar otro plan, p. ej. `objetivo 23 plan:lac-2023-2024`.',
     between: (ended, end, next, start) => `${ended} terminó el ${end}; el siguiente plan, ${next}, empieza el ${start}.`,
   },
+  statusModal: {
+    title: 'Actualizar estado',
+    submit: 'Guardar',
+    close: 'Cancelar',
+    status: 'Estado',
+    date: 'Nueva fecha',
+    dateHint: 'Solo si se aplaza: la nueva fecha límite, dentro del período del plan. Sus recordatorios pasan a ella.',
+    note: 'Nota',
+    noteHint: (max) => `Qué pasó, o por qué (hasta ${max} caracteres).`,
+    links: 'Enlaces',
+    linksHint: 'Actas, un informe…: direcciones http o https, una por línea.',
+    current: (what, status, due) => `*${what}* está *${status}*${due ? `, con fecha ${due}` : ''}.`,
+    notAllowed: (what, leads) =>
+      `Solo la copresidencia y los puntos focales de las agencias líderes de ${what} (${leads}) pueden actualizar su estado. No se cambió nada.`,
+    changed: (what, status, date) => `${what} ahora está *${status}*${date ? `, nueva fecha ${date}` : ''}.`,
+    unchanged: (what, status) => `${what} ya estaba *${status}* con esa nota y esos enlaces: no cambió nada.`,
+    gone: (what) => `${what} ya no está en el plan: no se cambió nada.`,
+  },
+  modalNotOpened: 'Slack no pudo abrir el formulario en este momento. No se cambió nada: vuelva a intentarlo.',
 };
 
 /** El estado registrado, como lo nombra `plan:import`. */

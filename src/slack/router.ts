@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import { cached } from '../commands/answer-cache.js';
 import { guards } from '../commands/guards.js';
 import { commands, fallback, route, unlisted } from '../commands/table.js';
-import type { ActionOutcome, CalendarFeed, Interaction, OutboxView, Outcome, SlashCommand, UseCaseContext } from '../commands/use-case.js';
+import type { ActionOutcome, CalendarFeed, Interaction, ModalSubmit, OutboxView, Outcome, SlashCommand, SubmitOutcome, UseCaseContext } from '../commands/use-case.js';
 import { splitPlanOption } from '../domain/command.js';
 import { slackOnlyAnswer, unknownPlan } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
@@ -77,6 +77,13 @@ export class Router {
     const uc = this.context(req);
     if (!(await guards[interaction.guard].allows(uc))) return { kind: 'reply', message: guards[interaction.guard].refusal(uc) };
     return interaction.run(input, uc);
+  }
+
+  /** Runs a modal's submission for `req` once its guard allows it (checked again here: who submits may not be who opened). */
+  async submission<I>(modal: ModalSubmit<I>, input: I, req: Request): Promise<SubmitOutcome> {
+    const uc = this.context(req);
+    if (!(await guards[modal.guard].allows(uc))) return { kind: 'close', message: guards[modal.guard].refusal(uc), changed: false };
+    return modal.run(input, uc);
   }
 
   /** The answer to a read-only command, drawn again (Share, or after a click); other commands answer in Slack only. */

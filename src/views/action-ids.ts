@@ -17,6 +17,12 @@ export const statusUpdateValue = (planId: string, key: string): string => JSON.s
 
 export const slashCommand = '/gcm';
 
+/**
+ * The Update modal: its callback id and the block id of each input, which is also its action id. Block ids
+ * are the fields' names (`StatusField`), so field errors (keyed by block id) land under their inputs.
+ */
+export const statusModalIds = { callbackId: 'gcm_status_update', status: 'status', date: 'date', note: 'note', link: 'link' } as const;
+
 /** The block of an answer's "Share in channel" button: left out when the answer is shared. */
 export const shareBlockId = 'gcm_share';
 

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startPlayground, type Playground } from '../../dev/playground/playground.js';
 import { runAsk } from '../../src/cli/ask.js';
+import { statusProblemText } from '../../src/i18n/messages.js';
 import { tempDir, zone } from '../helpers/stores.js';
 import path from 'node:path';
 
@@ -203,6 +204,51 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     await shown.waitFor();
     expect(await shown.getByTestId('file-name').textContent()).toBe(file.filename);
     expect(await shown.getByTestId('file-preview').textContent()).toContain(file.content.split('\n')[0]);
+  });
+
+  it('a focal point postpones an occurrence in the Update modal: an error shown inside it, then the confirmation', async () => {
+    await page.getByTestId('tab-channel').click();
+    await page.getByTestId('user').selectOption('U0IOM0001');
+    expect(await page.getByTestId('user').locator('option:checked').textContent()).toBe('Sofía Ramírez (IOM focal point)');
+    // Before the May meeting it postpones (the clock may go back: nothing is posted again).
+    await page.getByTestId('set-clock').fill('2024-04-26T10:00');
+    await page.getByTestId('set-clock').dispatchEvent('change');
+    await expect.poll(() => page.getByTestId('now').textContent(), { timeout: 10_000 }).toMatch(/Apr 26, 2024/);
+    await send('/gcm update B1.2 2024-05');
+    const modal = page.getByTestId('modal');
+    await modal.getByTestId('modal-title').filter({ hasText: 'Update status' }).waitFor();
+    expect(await modal.getByTestId('modal-input-status').inputValue()).toBe('planned');
+    await modal.getByTestId('modal-input-status').selectOption({ label: 'postponed' });
+    await modal.getByTestId('modal-input-date').fill('2024-04-01');
+    await modal.getByTestId('modal-input-note').fill('The hall is taken <!channel>');
+    await modal.getByTestId('modal-input-link').fill('https://example.org/minutes');
+    await modal.getByTestId('modal-submit').click();
+    const dateError = modal.locator('[data-testid=modal-error][data-block=date]');
+    await expect.poll(() => dateError.textContent()).toBe(statusProblemText('en', 'date_before_today'));
+    // Slack keeps what was typed when it shows the errors: so does the page.
+    expect(await modal.getByTestId('modal-input-note').inputValue()).toBe('The hall is taken <!channel>');
+    expect(playground.stores.state.statuses('lac-2023-2024').get('B1.2@2024-05')).toBeUndefined();
+    await modal.getByTestId('modal-input-date').fill('2024-06-10');
+    await modal.getByTestId('modal-submit').click();
+    await modal.waitFor({ state: 'hidden' });
+    const told = page.getByTestId('message').filter({ hasText: 'B1.2 · May 2024 is now postponed, new date 10 June 2024' });
+    await told.waitFor();
+    // The note as written: the page shows the escaped text literally, no mention.
+    expect(await told.textContent()).toContain('The hall is taken <!channel>');
+    expect(await told.locator('.mention').count()).toBe(0);
+    expect(playground.stores.state.statuses('lac-2023-2024').get('B1.2@2024-05')).toMatchObject({
+      status: 'postponed',
+      date: '2024-06-10',
+      by: 'U0IOM0001',
+      links: ['https://example.org/minutes'],
+    });
+  });
+
+  it('a member who asks to update gets a short private explanation, and no modal', async () => {
+    await page.getByTestId('user').selectOption('U0MEMBER');
+    await send('/gcm update B1.2 2024-08');
+    await page.getByTestId('message').filter({ hasText: 'Only the co-chairs and the focal points of B1.2 · August 2024' }).waitFor();
+    expect(await page.getByTestId('modal').isHidden()).toBe(true);
   });
 
   it('a page on another origin posting to the playground’s API changes nothing', async () => {

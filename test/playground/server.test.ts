@@ -131,7 +131,7 @@ describe('the playground answers only the page on this machine', () => {
     // The page's own request (same origin, JSON) does change things: the refusals above were not luck.
     const ok = await send(api('/api/command'), { headers: { host, origin: `http://${host}`, 'content-type': 'application/json' }, body: focal });
     expect(ok.status).toBe(200);
-    await expect.poll(() => p.stores.state.focalPointsOf('IOM')).toEqual(['U0MEMBER']);
+    await expect.poll(() => p.stores.state.focalPointsOf('IOM')).toEqual(['U0IOM0001', 'U0MEMBER']);
     const localhost = await send(api('/api/command'), {
       headers: { host: `localhost:${new URL(p.url).port}`, 'content-type': 'application/json; charset=utf-8' },
       body: done,
@@ -242,5 +242,31 @@ describe('the stand-in’s users.info', () => {
     const p = await playground();
     expect(p.standin.users.get('U0COCHAIR')?.name).toBe('ana');
     expect(p.standin.users.get('U0IOM0001')?.name).toBe('sofia');
+  });
+});
+
+describe('the playground’s modals', () => {
+  it('a modal is submitted only by whom it was opened for, through the same guard as every request', async () => {
+    const p = await playground();
+    const host = new URL(p.url).host;
+    const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
+      send(new URL(route, p.url).toString(), { headers: { host, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    expect((await post('/api/command', { user: 'U0IOM0001', text: '/gcm update B1.2 2024-05' })).status).toBe(200);
+    await expect.poll(() => p.standin.lastView('U0IOM0001')).toBeTruthy();
+    const viewId = p.standin.lastView('U0IOM0001')!.id;
+    const cancel = { viewId, values: { status: 'cancelled', date: '', note: 'x', link: '' } };
+    const before = observable(p);
+    // Another person of the page, and another site, cannot submit it.
+    expect((await post('/api/view-submit', { user: 'U0COCHAIR', ...cancel })).status).toBe(404);
+    expect((await post('/api/view-submit', { user: 'U0IOM0001', ...cancel }, { origin: 'http://evil.example' })).status).toBe(403);
+    expect(observable(p)).toEqual(before);
+    expect(p.stores.state.statuses('lac-2023-2024').size).toBe(0);
+    // Its own person can; an input the modal does not have is a plain 400.
+    expect((await post('/api/view-submit', { user: 'U0IOM0001', viewId, values: { colour: 'red' } })).status).toBe(400);
+    expect((await post('/api/view-submit', { user: 'U0IOM0001', ...cancel })).status).toBe(200);
+    expect(p.stores.state.statuses('lac-2023-2024').get('B1.2@2024-05')?.status).toBe('cancelled');
+    expect(p.standin.lastView('U0IOM0001')!.closed).toBe(true);
+    // Closed: it cannot be submitted again.
+    expect((await post('/api/view-submit', { user: 'U0IOM0001', ...cancel })).status).toBe(404);
   });
 });

@@ -1,5 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ActionOutcome, Click, Interaction } from '../../commands/use-case.js';
+import { openModal } from '../../slack/modal-envelope.js';
+import { modalNotOpened } from '../../views/modal-view.js';
+import type { Language } from '../../domain/types.js';
+import type { Message } from '../../views/message-view.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ElementAction = { action_id: string; block_id: string; value?: string; selected_date?: string | null; selected_option?: { value: string } | null };
@@ -26,26 +30,28 @@ export function interactionAction<I>({ router, homes, logger, language }: Listen
     const privateOnly = Boolean(body.container?.is_ephemeral) || !channel;
     const request = { userId: body.user.id, source: `button:${channel ?? '?'}/${ts ?? '?'}`, text: '', lang: interaction.language(click, language) };
     const outcome = await router.interaction(interaction, input.input, request);
-    await deliver(outcome, { respond, client, homes, userId: body.user.id, channel, ts, privateOnly, hasMessage: Boolean(body.message) });
+    const where = { channel, ts, privateOnly, hasMessage: Boolean(body.message), triggerId: body.trigger_id };
+    await deliver(outcome, { respond, client, homes, logger, userId: body.user.id, lang: request.lang, ...where });
   };
 }
 
 type Delivery = Pick<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, 'respond' | 'client'> & {
   homes: ListenerDeps['homes'];
+  logger: ListenerDeps['logger'];
   userId: string;
   channel: string | undefined;
   ts: string | undefined;
   privateOnly: boolean;
   hasMessage: boolean;
+  triggerId: string;
+  lang: Language;
 };
 
 /** The one Web API call each outcome needs (and the App Homes refreshed after a change). */
 async function deliver(outcome: ActionOutcome, d: Delivery): Promise<void> {
   switch (outcome.kind) {
     case 'reply':
-      if (d.privateOnly || !d.channel) await d.respond({ response_type: 'ephemeral', replace_original: false, ...outcome.message });
-      else await d.client.chat.postEphemeral({ channel: d.channel, user: d.userId, ...outcome.message });
-      return;
+      return reply(outcome.message, d);
     case 'update':
       if (d.privateOnly || !d.hasMessage || !d.channel || !d.ts) await d.respond({ replace_original: true, ...outcome.message });
       else await d.client.chat.update({ channel: d.channel, ts: d.ts, ...outcome.message });
@@ -58,5 +64,14 @@ async function deliver(outcome: ActionOutcome, d: Delivery): Promise<void> {
     case 'home':
       await d.homes.publish(d.client, d.userId);
       return;
+    case 'modal':
+      if (!(await openModal(d.client, d.triggerId, outcome.view, d.channel, d.logger))) await reply(modalNotOpened(d.lang), d);
+      return;
   }
+}
+
+/** A short private answer to the person who clicked. */
+async function reply(message: Message, d: Delivery): Promise<void> {
+  if (d.privateOnly || !d.channel) await d.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  else await d.client.chat.postEphemeral({ channel: d.channel, user: d.userId, ...message });
 }

@@ -1,4 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { openModal } from '../../slack/modal-envelope.js';
+import { modalNotOpened } from '../../views/modal-view.js';
 import { uploadReport } from '../../slack/upload-report.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -20,6 +22,12 @@ export function gcmCommand({ router, homes, logger }: ListenerDeps) {
     if (outcome.kind === 'file') {
       const attached = await uploadReport(client, command.channel_id, outcome.file.filename, outcome.file.content, outcome.file.title, logger);
       await respond({ response_type: 'ephemeral', ...outcome.message(attached) });
+      return;
+    }
+    if (outcome.kind === 'modal') {
+      // The trigger_id is valid for 3 seconds: the modal opens right after the (fast) use case.
+      if (!(await openModal(client, command.trigger_id, outcome.view, command.channel_id, logger)))
+        await respond({ response_type: 'ephemeral', ...modalNotOpened(found.lang) });
       return;
     }
     await respond({ response_type: 'ephemeral', ...outcome.message });
