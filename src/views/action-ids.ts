@@ -13,7 +13,8 @@ export const actionIds = {
 } as const;
 
 /** What an Update button carries: the plan and the occurrence key (the statuses contract, issue 15). */
-export const statusUpdateValue = (planId: string, key: string): string => JSON.stringify({ plan: planId, key });
+/** The Update button's value: the occurrence, and the language of the message it is on (Slack sends no blocks of an ephemeral message, so the modal could not tell otherwise). */
+export const statusUpdateValue = (planId: string, key: string, lang: Language): string => JSON.stringify({ plan: planId, key, l: lang });
 
 export const slashCommand = '/gcm';
 

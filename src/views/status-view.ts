@@ -11,7 +11,7 @@ export const noteShown = 400;
 
 /** The Update button of an occurrence (its action is handled by the Update modal). */
 export const updateButton = (lang: Language, planId: string, key: string): Button =>
-  button(messages(lang).statuses.update, actionIds.statusUpdate, statusUpdateValue(planId, key));
+  button(messages(lang).statuses.update, actionIds.statusUpdate, statusUpdateValue(planId, key, lang));
 
 /** A note as people wrote it, escaped (it never pings or links) and clipped. */
 export const noteMrkdwn = (note: string, max = noteShown): string => esc(clip(note, max));

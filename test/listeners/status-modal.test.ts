@@ -182,6 +182,14 @@ describe('the Update modal', () => {
     expect(ack).toEqual({ response_action: 'errors', errors: { link: statusProblemText('es', 'link_not_http') } });
   });
 
+  it('the Update button of a Spanish private answer (Slack sends no blocks of it) opens the modal in Spanish: the button says its language', async () => {
+    const t = await bot();
+    const answer = (await t.command('actividad B1.2', iomFocal)).json as Msg;
+    await clickUpdate(t, answer, 'B1.2@2024-05', iomFocal, true);
+    const view = (await eventually(() => t.standin.lastView(iomFocal)))!.view as View;
+    expect(JSON.stringify(view.title)).toContain('Actualizar estado');
+  });
+
   it('a one-off is named by its id alone; plan:ID works as in every command', async () => {
     const t = await bot();
     const view = await openFromCommand(t, `update B1.5 plan:${plan}`, coChair);

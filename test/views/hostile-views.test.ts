@@ -14,6 +14,8 @@ import type { StatusChange } from '../../src/domain/status.js';
 import { planCalendar } from '../../src/domain/calendar.js';
 import { activityState } from '../../src/domain/questions.js';
 import { calendarMessage } from '../../src/views/calendar-view.js';
+import { modalNotOpened } from '../../src/views/modal-view.js';
+import { statusChangedMessage, statusModalView } from '../../src/views/status-modal-view.js';
 import { changeLine, linksMrkdwn, noteMrkdwn, occurrenceStatusText } from '../../src/views/status-view.js';
 import type { Stores } from '../../src/stores.js';
 import { contextAt, loadedStores, tempDir, zone } from '../helpers/stores.js';
@@ -60,16 +62,26 @@ function hostileStores(): Stores {
     source: 'test',
     at,
   });
-  stores.state.changeStatus(change('B1.3@2024-03', 'done', '2024-03-30T12:00:00.000Z'));
-  stores.state.changeStatus(change('B1.3@2024-04', 'in_progress', '2024-04-20T12:00:00.000Z'));
-  stores.state.changeStatus(change('B1.3@2024-05', 'postponed', '2024-04-21T12:00:00.000Z', '2024-06-10'));
-  stores.state.changeStatus(change('B1.3@2024-06', 'cancelled', '2024-04-22T12:00:00.000Z'));
+  // B1.3's occurrences of 2024 (quarterly): one of each status a person sets, with the note and links.
+  const keys = activityStateOf(stores, 'B1.3')
+    .occurrences.map((o) => o.key)
+    .filter((k) => k.includes('@2024-'));
+  expect(keys.length).toBeGreaterThanOrEqual(4);
+  stores.state.changeStatus(change(keys[0]!, 'done', '2024-03-30T12:00:00.000Z'));
+  stores.state.changeStatus(change(keys[1]!, 'in_progress', '2024-04-20T12:00:00.000Z'));
+  stores.state.changeStatus(change(keys[2]!, 'postponed', '2024-04-21T12:00:00.000Z', '2024-11-10'));
+  stores.state.changeStatus(change(keys[3]!, 'cancelled', '2024-04-22T12:00:00.000Z'));
   return stores;
 }
 
 /** Every status change of the hostile stores, newest first. */
 function changes(stores: Stores): StatusChange[] {
   return [...stores.state.statuses('lac-2023-2024').values()].flatMap((c) => stores.state.statusHistory('lac-2023-2024', c.key));
+}
+
+function activityStateOf(stores: Stores, activityId: string) {
+  const plan = stores.plans.plan('lac-2023-2024')!;
+  return activityState(contextAt(stores, now), plan, stores.plans.activity('lac-2023-2024', activityId)!);
 }
 
 function calendars(stores: Stores, lang: Language) {
@@ -157,7 +169,7 @@ const record = (over: Partial<ReminderRecord>): ReminderRecord => ({
 const ourTokens = ['<@U0COCHAIR>', '<@U0MEMBER>', '<#C0NETWORK>'];
 
 /** Views that show ids, dates and user IDs Slack gave, and no text anyone wrote: checked, but nothing hostile reaches them. */
-const showsNoWrittenText = new Set(['mark-view#markNotice', 'mark-view#markMessage']);
+const showsNoWrittenText = new Set(['mark-view#markNotice', 'mark-view#markMessage', 'modal-view#modalNotOpened', 'status-modal-view#statusModalView']);
 
 type Walk = (stores: Stores) => Promise<unknown[]> | unknown[];
 
@@ -219,14 +231,30 @@ const walks: Record<string, Walk | { notAMessage: string }> = {
   'calendar-view#eventUid': { notAMessage: 'an iCalendar UID' },
   'calendar-view#subscriptionUrl': { notAMessage: 'an address built from the settings; calendarMessage is walked' },
 
+  'modal-view#modal': { notAMessage: 'the frame of a modal; statusModalView is walked' },
+  'modal-view#selectInput': { notAMessage: 'plain_text options and labels: Slack shows them as written' },
+  'modal-view#dateInput': { notAMessage: 'a date picker with a plain_text label' },
+  'modal-view#textInput': { notAMessage: 'a text input: what is typed comes back in the submission, never parsed' },
+
+  'modal-view#modalNotOpened': () => langs.map(modalNotOpened),
+  'status-modal-view#statusModalView': (stores) => {
+    const state = activityStateOf(stores, 'B1.3');
+    return langs.flatMap((lang) => state.occurrences.map((occurrence) => statusModalView({ lang, occurrence, current: occurrence.status, metadata: '{}' })));
+  },
+  'status-modal-view#statusChangedMessage': (stores) => {
+    const state = activityStateOf(stores, 'B1.3');
+    return langs.flatMap((lang) =>
+      changes(stores).flatMap((c) => {
+        const occurrence = state.occurrences.find((o) => o.key === c.key)!;
+        return [statusChangedMessage(lang, occurrence, c, true), statusChangedMessage(lang, occurrence, c, false)];
+      }),
+    );
+  },
   'status-view#noteMrkdwn': (stores) => changes(stores).map((c) => noteMrkdwn(c.note ?? '')),
   'status-view#linksMrkdwn': (stores) => langs.flatMap((lang) => changes(stores).map((c) => linksMrkdwn(c.links, lang))),
   'status-view#changeLine': (stores) => langs.flatMap((lang) => changes(stores).map((c) => changeLine({ ...c, by: `U0COCHAIR${hostile}` }, lang))),
   'status-view#occurrenceStatusText': (stores) => {
-    const ctx = contextAt(stores, now);
-    const plan = stores.plans.plan('lac-2023-2024')!;
-    const activity = stores.plans.activity('lac-2023-2024', 'B1.3')!;
-    const state = activityState(ctx, plan, activity);
+    const state = activityStateOf(stores, 'B1.3');
     return langs.flatMap((lang) => state.occurrences.map((o) => occurrenceStatusText(o, state, lang)));
   },
   'calendar-view#calendarMessage': (stores) => {
