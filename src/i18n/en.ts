@@ -304,7 +304,7 @@ export const en: Messages = {
   myAgency: 'My agency',
   pickAgency: 'Pick your agency',
   myAgencyNone: 'Pick your agency to see what it leads and supports.',
-  coChairOnly: 'Only the co-chairs can mark activities done or reopen them. Nothing was changed.',
+  coChairOnly: 'Only the co-chairs can set a meeting’s date. Nothing was changed.',
   statuses: {
     label: { planned: 'planned', in_progress: 'in progress', done: 'done', postponed: 'postponed', cancelled: 'cancelled' },
     problem: {

@@ -307,7 +307,7 @@ export const es: Messages = {
   myAgency: 'Mi agencia',
   pickAgency: 'Elija su agencia',
   myAgencyNone: 'Elija su agencia para ver lo que lidera y apoya.',
-  coChairOnly: 'Solo la copresidencia puede marcar actividades como hechas o reabrirlas. No se cambió nada.',
+  coChairOnly: 'Solo la copresidencia puede fijar la fecha de una reunión. No se cambió nada.',
   statuses: {
     label: { planned: 'prevista', in_progress: 'en curso', done: 'hecha', postponed: 'aplazada', cancelled: 'cancelada' },
     problem: {
