@@ -1,6 +1,6 @@
 import { askQuestion } from '../commands/ask.js';
 import { renderText } from '../views/text-view.js';
-import { openCliContext } from './cli-context.js';
+import { openCliContext, runIfMain } from './cli-context.js';
 
 /**
  * `npm run ask -- <words>`: the `/gcm` grammar in the terminal. Creates and loads the database on first use
@@ -24,16 +24,11 @@ export function runAsk(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) 
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    process.exitCode = runAsk(
-      process.argv.slice(2),
-      process.env,
-      (s) => console.log(s),
-      (s) => console.error(s),
-    );
-  } catch (e) {
-    console.error(`ask failed: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  }
-}
+await runIfMain(import.meta.url, 'ask', () =>
+  runAsk(
+    process.argv.slice(2),
+    process.env,
+    (s) => console.log(s),
+    (s) => console.error(s),
+  ),
+);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { configOf } from './cli-context.js';
+import { configOf, runIfMain } from './cli-context.js';
 import { backupDatabase, openForBackup } from '../db/backup.js';
 import type { Config } from '../config.js';
 
@@ -32,6 +32,4 @@ export async function runBackup(args: string[], env: NodeJS.ProcessEnv, out: (s:
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await runBackup(process.argv.slice(2), process.env, (s) => console.log(s));
-}
+await runIfMain(import.meta.url, 'backup', () => runBackup(process.argv.slice(2), process.env, (s) => console.log(s)));

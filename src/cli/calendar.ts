@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openCliContext } from './cli-context.js';
+import { openCliContext, runIfMain } from './cli-context.js';
 import { calendarFile } from '../commands/calendar.js';
 
 const usage = 'usage: npm run --silent calendar -- [--agency IOM] [--priority B1] [--lang en|es] [--plan ID] > plan.ics';
@@ -39,16 +39,11 @@ export function runCalendar(argv: string[], env: NodeJS.ProcessEnv, out: (s: str
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    process.exitCode = runCalendar(
-      process.argv.slice(2),
-      process.env,
-      (s) => process.stdout.write(s),
-      (s) => console.error(s),
-    );
-  } catch (e) {
-    console.error(`calendar failed: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  }
-}
+await runIfMain(import.meta.url, 'calendar', () =>
+  runCalendar(
+    process.argv.slice(2),
+    process.env,
+    (s) => process.stdout.write(s),
+    (s) => console.error(s),
+  ),
+);

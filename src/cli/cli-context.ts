@@ -50,3 +50,18 @@ export function openCliContext(env: NodeJS.ProcessEnv, errOut: (s: string) => vo
   }
   return { config, now, stores };
 }
+
+/**
+ * Runs a terminal tool when its module is the one Node started (`node dist/src/cli/ask.js`), not when a test
+ * imports it: sets the exit code it returns, and turns anything unexpected into one plain line (exit 1)
+ * instead of a stack trace.
+ */
+export async function runIfMain(moduleUrl: string, name: string, run: () => number | Promise<number>): Promise<void> {
+  if (moduleUrl !== `file://${process.argv[1]}`) return;
+  try {
+    process.exitCode = await run();
+  } catch (e) {
+    console.error(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,3 +1,4 @@
+import { runIfMain } from './cli-context.js';
 import path from 'node:path';
 import { defaultDataDir, defaultPlanFile } from '../config.js';
 import { checkLoadedPlan, detectKind, loadDataFile, loadReference, type Problem } from '../plan/load.js';
@@ -42,6 +43,4 @@ export async function runPlanCheck(args: string[], out: (s: string) => void, dat
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await runPlanCheck(process.argv.slice(2), (s) => console.error(s));
-}
+await runIfMain(import.meta.url, 'plan:check', () => runPlanCheck(process.argv.slice(2), (s) => console.error(s)));

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
-import { configOf } from './cli-context.js';
+import { configOf, runIfMain } from './cli-context.js';
 import { currentPlan } from '../domain/questions.js';
 import { planFromReader } from '../plan/tables/from-reader.js';
 import { asTablesHoldIt, planLanguage, planToTables, writeCsvFolder, writeWorkbook, type TableLanguage } from '../plan/tables/write-tables.js';
@@ -52,6 +52,4 @@ export async function runPlanExport(args: string[], env: NodeJS.ProcessEnv, out:
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await runPlanExport(process.argv.slice(2), process.env, (s) => console.log(s));
-}
+await runIfMain(import.meta.url, 'plan:export', () => runPlanExport(process.argv.slice(2), process.env, (s) => console.log(s)));

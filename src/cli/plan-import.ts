@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import path from 'node:path';
-import { configOf } from './cli-context.js';
+import { configOf, runIfMain } from './cli-context.js';
 import { openStores } from '../stores.js';
 import { formatProblem, importPlanSource, previewPlanFile } from '../plan/import-plan.js';
 import type { Problem } from '../plan/load.js';
@@ -88,11 +88,11 @@ async function draft(file: string, dataDir: string, outFile: string | undefined,
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await runPlanImport(
+await runIfMain(import.meta.url, 'plan:import', () =>
+  runPlanImport(
     process.argv.slice(2),
     process.env,
     (s) => console.error(s),
     (s) => console.log(s),
-  );
-}
+  ),
+);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openCliContext } from './cli-context.js';
+import { openCliContext, runIfMain } from './cli-context.js';
 import { buildReports, parseReportPeriod } from '../domain/report.js';
 import { messages } from '../i18n/messages.js';
 import { reportFormats, reportsCsv, reportsJson, reportsMarkdown, type ReportFormat } from '../views/report-view.js';
@@ -61,16 +61,11 @@ export function runReport(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    process.exitCode = runReport(
-      process.argv.slice(2),
-      process.env,
-      (s) => process.stdout.write(s),
-      (s) => console.error(s),
-    );
-  } catch (e) {
-    console.error(`report failed: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  }
-}
+await runIfMain(import.meta.url, 'report', () =>
+  runReport(
+    process.argv.slice(2),
+    process.env,
+    (s) => process.stdout.write(s),
+    (s) => console.error(s),
+  ),
+);

@@ -1,4 +1,4 @@
-import { configOf } from './cli-context.js';
+import { configOf, runIfMain } from './cli-context.js';
 import { checkBackup, liveLease, restoreBackup } from '../db/backup.js';
 import { schedulerLease } from '../outbox/outbox.js';
 
@@ -42,6 +42,4 @@ export async function runRestore(args: string[], env: NodeJS.ProcessEnv, out: (s
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await runRestore(process.argv.slice(2), process.env, (s) => console.log(s));
-}
+await runIfMain(import.meta.url, 'restore', () => runRestore(process.argv.slice(2), process.env, (s) => console.log(s)));

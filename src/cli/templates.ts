@@ -1,3 +1,4 @@
+import { runIfMain } from './cli-context.js';
 import path from 'node:path';
 import { defaultDataDir, defaultPlanFile } from '../config.js';
 import { formatProblem } from '../plan/import-plan.js';
@@ -23,6 +24,4 @@ export async function runTemplates(out: (s: string) => void, dataDir = defaultDa
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await runTemplates((s) => console.log(s));
-}
+await runIfMain(import.meta.url, 'templates', () => runTemplates((s) => console.log(s)));
