@@ -4,7 +4,17 @@ import type { Clock } from '../clock.js';
 import { cached } from '../commands/answer-cache.js';
 import { guards } from '../commands/guards.js';
 import { commands, fallback, route, unlisted } from '../commands/table.js';
-import type { ActionOutcome, CalendarFeed, Interaction, ModalSubmit, OutboxView, Outcome, SlashCommand, SubmitOutcome, UseCaseContext } from '../commands/use-case.js';
+import type {
+  ActionOutcome,
+  CalendarFeed,
+  Interaction,
+  ModalSubmit,
+  OutboxView,
+  Outcome,
+  SlashCommand,
+  SubmitOutcome,
+  UseCaseContext,
+} from '../commands/use-case.js';
 import { splitPlanOption } from '../domain/command.js';
 import { slackOnlyAnswer, unknownPlan } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';

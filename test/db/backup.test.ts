@@ -123,7 +123,14 @@ describe('npm run restore', () => {
 
   describe('refuses a bad file in one plain line, leaving the database as it was', () => {
     const cases: [string, (good: string, bad: string) => void, RegExp][] = [
-      ['a truncated backup', (good, bad) => (copyFileSync(good, bad), truncateSync(bad, Math.floor(statSync(good).size / 2))), /is damaged|cut short/],
+      [
+        'a truncated backup',
+        (good, bad) => {
+          copyFileSync(good, bad);
+          truncateSync(bad, Math.floor(statSync(good).size / 2));
+        },
+        /is damaged|cut short/,
+      ],
       [
         'a corrupted backup',
         (good, bad) => {
