@@ -155,4 +155,36 @@ describe('sending failed reminders again once the cause is fixed', () => {
     expect(answer.json).not.toContain('<!channel>');
     expect(statuses(t)).toEqual(dueAt24April.map(() => 'failed'));
   });
+
+  it('a reminder whose earlier post may have gone out is looked for in the channel first after a retry, never posted twice', async () => {
+    const t = await startBot(env);
+    // The post goes out but the answer is lost; then the bot is removed from the channel before the lookup.
+    t.standin.failNext('chat.postMessage', { cutAfter: true });
+    await t.bot.reminders.tick();
+    const lost = t.stores.reminders.unsent()[0]!;
+    t.standin.failNext('conversations.history', { error: 'not_in_channel' });
+    t.clock.set(at('2024-04-24T10:01:00'));
+    await t.bot.reminders.tick();
+    expect(t.stores.reminders.get(lost.key)).toMatchObject({ status: 'failed', attempts: 2, lastError: 'not_in_channel' });
+    expect((await ask(t, 'reminders retry', coChair)).json).toContain('1 failed message was queued again: it goes out at the next pass');
+    // One attempt stays counted: the next pass looks for it before posting.
+    expect(t.stores.reminders.get(lost.key)).toMatchObject({ status: 'pending', attempts: 1 });
+    t.clock.set(at('2024-04-24T10:31:00'));
+    expect((await t.bot.reminders.tick()).recovered).toEqual([lost.key]);
+    expect(postedKeys(t).filter((k) => k === lost.key)).toHaveLength(1);
+    expect(postedKeys(t).sort()).toEqual(dueAt24April);
+  });
+
+  it("a failed weekly digest is not queued again after its day: the digest kind's own rule", async () => {
+    const t = await startBot(env, '2024-04-22T09:00:00');
+    t.standin.failNext('chat.postMessage', ...Array.from({ length: 30 }, () => ({ error: 'not_in_channel' })));
+    await t.bot.reminders.tick();
+    const digest = `${plan}|digest|2024-04-22`;
+    expect(t.stores.reminders.get(digest)).toMatchObject({ status: 'failed', lastError: 'not_in_channel' });
+    t.clock.set(at('2024-04-23T09:00:00'));
+    expect((await ask(t, 'reminders retry', coChair)).json).toContain(
+      `left failed, too late to post: a reminder after its due date, a follow-up or report more than a week late, a digest after its day: ${digest}`,
+    );
+    expect(t.stores.reminders.get(digest)!.status).toBe('failed');
+  });
 });
