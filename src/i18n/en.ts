@@ -220,7 +220,7 @@ export const en: Messages = {
           : 'No scheduler is running.',
     next: 'Next reminders',
     noneNext: 'No more reminders are due in this plan.',
-    unsent: 'Not sent yet (pending ones are retried, failed ones are not)',
+    unsent: 'Not sent yet (pending ones are retried; failed ones only with Retry failed)',
     noneUnsent: 'Every reminder due so far was sent.',
     attempts: (n, error) => `${n} ${n === 1 ? 'attempt' : 'attempts'}${error ? `, last error: ${error}` : ''}`,
     fix: (failure, error) =>

@@ -222,7 +222,7 @@ export const es: Messages = {
           : 'No hay programador en marcha.',
     next: 'Próximos recordatorios',
     noneNext: 'No quedan recordatorios en este plan.',
-    unsent: 'Aún no enviados (los pendientes se reintentan, los fallidos no)',
+    unsent: 'Aún no enviados (los pendientes se reintentan; los fallidos solo con Reintentar fallidos)',
     noneUnsent: 'Todos los recordatorios debidos hasta ahora se enviaron.',
     attempts: (n, error) => `${n} ${n === 1 ? 'intento' : 'intentos'}${error ? `, último error: ${error}` : ''}`,
     fix: (failure, error) =>
