@@ -15,7 +15,7 @@ import { plan } from './plan.js';
 import { principles } from './principles.js';
 import { priority } from './priority.js';
 import { progress } from './progress.js';
-import { reminders } from './reminders.js';
+import { reminders, retryFailedButton } from './reminders.js';
 import { report } from './report.js';
 import { schedule, setDatePicker } from './schedule.js';
 import { search } from './search.js';
@@ -54,7 +54,16 @@ export const commands: readonly SlashCommand[] = [
 export const fallback: SlashCommand = bare;
 
 /** The buttons, menus and date pickers the bot draws, by Slack action id. */
-export const interactions: readonly Interaction[] = [markDoneButton, reopenButton, shareButton, setDatePicker, pickAgencyMenu, pickChoiceButton, updateButton];
+export const interactions: readonly Interaction[] = [
+  markDoneButton,
+  reopenButton,
+  shareButton,
+  setDatePicker,
+  pickAgencyMenu,
+  pickChoiceButton,
+  updateButton,
+  retryFailedButton,
+];
 
 /** The modals the bot opens, by Slack callback id: what a submission does. */
 export const modals: readonly ModalSubmit[] = [statusModalSubmit];

@@ -1,7 +1,7 @@
 import type { HelpLine } from '../domain/answers.js';
 import type { Context } from '../domain/ports.js';
 import type { ReminderSettings } from '../domain/reminders.js';
-import type { AgencyDirectory, Language, ReminderRecord } from '../domain/types.js';
+import type { AgencyDirectory, Language, ReminderRecord, RetryFailedReport } from '../domain/types.js';
 import type { Message } from '../views/message-view.js';
 import type { ModalView } from '../views/modal-view.js';
 
@@ -28,6 +28,8 @@ export interface OutboxView {
   scheduler(): 'me' | 'other' | 'none';
   /** Pending and failed items: what co-chairs are shown. */
   unsent(): ReminderRecord[];
+  /** Failed items back in the queue for the next pass, unless their kind would no longer post them; `by` is for the log. */
+  retryFailed(by: string): Promise<RetryFailedReport>;
   /** A recorded item by its key. */
   record(key: string): ReminderRecord | null;
   /** The current message of a posted item, with `notice` on top; null when its subject left the plan. */

@@ -125,6 +125,13 @@ export class ReminderStore {
         .prepare<[after: string], string | null>("SELECT min(next_attempt_at) FROM reminders WHERE status = 'pending' AND next_attempt_at > ?")
         .pluck(),
       pending: db.prepare<[], ReminderRow>("SELECT * FROM reminders WHERE status IN ('pending', 'failed') ORDER BY fire_at, key"),
+      failed: db.prepare<[], ReminderRow>("SELECT * FROM reminders WHERE status = 'failed' ORDER BY fire_at, key"),
+      // Attempts start again; one earlier attempt stays counted when there were several (an earlier one's
+      // outcome may be unknown: the record is then looked for in the channel before it is posted).
+      requeue: db.prepare<[nextAttemptAt: string, key: string]>(
+        `UPDATE reminders SET status = 'pending', attempts = CASE WHEN attempts > 1 THEN 1 ELSE 0 END, next_attempt_at = ?, last_error = NULL
+         WHERE key = ? AND status = 'failed'`,
+      ),
       startAttempt: db.prepare<[key: string]>('UPDATE reminders SET attempts = attempts + 1 WHERE key = ?'),
       sent: db.prepare<[ts: string, channel: string, at: string, key: string]>(
         "UPDATE reminders SET status = 'sent', message_ts = ?, channel = ?, sent_at = ?, last_error = NULL, next_attempt_at = NULL WHERE key = ?",
@@ -196,6 +203,20 @@ export class ReminderStore {
   /** Pending and failed records: what `/gcm reminders` shows co-chairs. */
   unsent(): ReminderRecord[] {
     return this.s.pending.all().map(toRecord);
+  }
+
+  /** Failed records, in the order they are due. */
+  failed(): ReminderRecord[] {
+    return this.s.failed.all().map(toRecord);
+  }
+
+  /**
+   * Puts failed records back to pending, to go at the next pass from `nextAttemptAt` (ISO UTC): attempts
+   * start again (one stays counted when there were several, so that one is first looked for in the
+   * channel), the last error is cleared. Keys no longer failed are left alone. How many were put back.
+   */
+  requeue(keys: readonly string[], nextAttemptAt: string): number {
+    return this.db.transaction(() => keys.reduce((n, key) => n + this.s.requeue.run(nextAttemptAt, key).changes, 0))();
   }
 
   /** The records of one kind about an occurrence, in the order they fire. */

@@ -163,6 +163,9 @@ export function dueFollowups(
   return { post, stale };
 }
 
+/** How many days after its instant a quarterly report may still go out (downtime, failures); then no more. */
+export const reportLateDays = 7;
+
 /**
  * The quarterly report due in the quarter of `now`: the previous quarter's, on the first business day after
  * it ended, at the reminder time. Posted late for up to a week after that (downtime), then no more.
@@ -173,7 +176,7 @@ export function quarterlyReportDue(now: DateTime, s: ReminderSettings): { at: Da
   let day = local.startOf('quarter');
   while (day.weekday > 5) day = day.plus({ days: 1 });
   const at = day.set({ hour: h, minute: m, second: 0, millisecond: 0 });
-  if (at > now || now > at.plus({ days: 7 })) return null;
+  if (at > now || now > at.plus({ days: reportLateDays })) return null;
   const prev = local.startOf('quarter').minus({ quarters: 1 });
   return { at, from: prev.toISODate()!, to: prev.endOf('quarter').toISODate()! };
 }

@@ -192,6 +192,15 @@ export interface Completion {
 
 export type ReminderStatus = 'pending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
 
+/** Why a failed record was not queued again: its subject is done, cancelled, moved or gone; its time has passed; or this version has no such kind. */
+export type LeftFailed = 'closed' | 'too_late' | 'unknown_kind';
+
+/** What "Retry failed" did: the keys queued again, and those left failed with why. */
+export interface RetryFailedReport {
+  queued: string[];
+  left: { key: string; why: LeftFailed }[];
+}
+
 /**
  * A message the bot posts on its own (a reminder, a follow-up, a digest, a report, …), as the outbox records
  * it. Instants are ISO-8601 UTC; dates are ISO dates.

@@ -2,7 +2,7 @@ import type { AnswerError, Audience, Understood } from '../domain/answers.js';
 import type { ActivityField, StateKind } from '../domain/plan-changes.js';
 import type { PermanentFailure } from '../domain/post-failures.js';
 import type { StatusField, StatusProblem } from '../domain/status.js';
-import type { Language, StatusKey } from '../domain/types.js';
+import type { Language, StatusKey, LeftFailed } from '../domain/types.js';
 
 /** Every word the bot says, in one language. Activity texts stay in the plan's English (docs/decisions/language.md). */
 export interface Messages {
@@ -116,6 +116,18 @@ export interface Messages {
     /** What co-chairs do about reminders Slack refused for good (`error`: Slack's error code); they are not retried. */
     fix: (failure: PermanentFailure, error: string) => string;
     ended: string;
+    /** The button on `/gcm reminders` (co-chairs, when something failed), and the line saying how to send them again once fixed. */
+    retryButton: string;
+    retryHint: string;
+    /** `/gcm reminders retry` asked by someone who is not a co-chair. */
+    retryRefused: string;
+    /** `/gcm reminders` followed by a word that is not `retry` (`given` escaped). */
+    retryUsage: (given: string) => string;
+    retryNothing: string;
+    /** How many failed messages were queued again. */
+    retryQueued: (n: number) => string;
+    /** How many were left failed, and why (`keys` escaped, comma-separated). */
+    retryLeft: (n: number, why: LeftFailed, keys: string) => string;
   };
   /** The plan's calendar: the .ics file's texts and `/gcm calendar`'s answer. */
   calendar: {

@@ -220,16 +220,33 @@ export const en: Messages = {
           : 'No scheduler is running.',
     next: 'Next reminders',
     noneNext: 'No more reminders are due in this plan.',
-    unsent: 'Not sent yet (pending ones are retried, failed ones are not)',
+    unsent: 'Not sent yet (pending ones are retried; failed ones only with Retry failed)',
     noneUnsent: 'Every reminder due so far was sent.',
     attempts: (n, error) => `${n} ${n === 1 ? 'attempt' : 'attempts'}${error ? `, last error: ${error}` : ''}`,
     fix: (failure, error) =>
       failure === 'not_in_channel'
-        ? `*What to do:* the bot is not in the reminder channel (${error}), so these were not posted and are not retried. Invite the bot to the channel: /invite @gcm`
+        ? `*What to do:* the bot is not in the reminder channel (${error}), so these were not posted and are not retried. Invite the bot to the channel: /invite @gcm.`
         : failure === 'channel'
           ? `*What to do:* Slack cannot find the reminder channel or it is archived (${error}), so these were not posted and are not retried. Check GCM_REMINDER_CHANNEL (a channel ID such as C0123456789) and restart the bot.`
           : `*What to do:* Slack refuses the bot's token (${error}), so these were not posted and are not retried. Reinstall the app in the workspace (or set the new SLACK_BOT_TOKEN) and restart the bot.`,
     ended: 'The plan has ended: reminders have stopped.',
+    retryButton: 'Retry failed',
+    retryHint: 'Once the cause is fixed, press *Retry failed* (or `/gcm reminders retry`) to send them again at the next pass.',
+    retryRefused: 'Only the co-chairs can send failed reminders again. Nothing was changed.',
+    retryUsage: (given) => `\`/gcm reminders\` takes nothing, or \`retry\` (co-chairs: send the failed ones again), not "${given}".`,
+    retryNothing: 'No reminder has failed: there is nothing to send again.',
+    retryQueued: (n) =>
+      n === 0
+        ? 'No failed message was queued again.'
+        : `${n} failed ${n === 1 ? 'message was' : 'messages were'} queued again: ${n === 1 ? 'it goes' : 'they go'} out at the next pass, within a minute.`,
+    retryLeft: (n, why, keys) =>
+      `${n} left failed, ${
+        why === 'closed'
+          ? 'no longer worth posting: the occurrence is done, cancelled or moved to another date, or is no longer in the plan'
+          : why === 'too_late'
+            ? 'too late to post: a reminder after its due date, a follow-up or report more than a week late, a digest after its day'
+            : 'of a kind this version of the bot does not post'
+      }: ${keys}`,
   },
   calendar: {
     name: (plan, only) => (only ? `GCM ${plan} · ${only}` : `GCM ${plan}`),

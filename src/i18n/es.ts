@@ -222,16 +222,33 @@ export const es: Messages = {
           : 'No hay programador en marcha.',
     next: 'Próximos recordatorios',
     noneNext: 'No quedan recordatorios en este plan.',
-    unsent: 'Aún no enviados (los pendientes se reintentan, los fallidos no)',
+    unsent: 'Aún no enviados (los pendientes se reintentan; los fallidos solo con Reintentar fallidos)',
     noneUnsent: 'Todos los recordatorios debidos hasta ahora se enviaron.',
     attempts: (n, error) => `${n} ${n === 1 ? 'intento' : 'intentos'}${error ? `, último error: ${error}` : ''}`,
     fix: (failure, error) =>
       failure === 'not_in_channel'
-        ? `*Qué hacer:* el bot no está en el canal de recordatorios (${error}), así que estos no se publicaron y no se reintentan. Invite al bot al canal: /invite @gcm`
+        ? `*Qué hacer:* el bot no está en el canal de recordatorios (${error}), así que estos no se publicaron y no se reintentan. Invite al bot al canal: /invite @gcm.`
         : failure === 'channel'
           ? `*Qué hacer:* Slack no encuentra el canal de recordatorios o está archivado (${error}), así que estos no se publicaron y no se reintentan. Revise GCM_REMINDER_CHANNEL (un ID de canal como C0123456789) y reinicie el bot.`
           : `*Qué hacer:* Slack rechaza el token del bot (${error}), así que estos no se publicaron y no se reintentan. Reinstale la app en el espacio de trabajo (o configure el nuevo SLACK_BOT_TOKEN) y reinicie el bot.`,
     ended: 'El plan terminó: los recordatorios se detuvieron.',
+    retryButton: 'Reintentar fallidos',
+    retryHint: 'Una vez resuelta la causa, pulse *Reintentar fallidos* (o `/gcm recordatorios reintentar`) para enviarlos de nuevo en la siguiente pasada.',
+    retryRefused: 'Solo la copresidencia puede volver a enviar los recordatorios fallidos. No se cambió nada.',
+    retryUsage: (given) => `\`/gcm recordatorios\` va solo, o con \`reintentar\` (copresidencia: enviar de nuevo los fallidos), no con "${given}".`,
+    retryNothing: 'Ningún recordatorio falló: no hay nada que enviar de nuevo.',
+    retryQueued: (n) =>
+      n === 0
+        ? 'Ningún mensaje fallido volvió a la cola.'
+        : `${n} ${n === 1 ? 'mensaje fallido volvió' : 'mensajes fallidos volvieron'} a la cola: ${n === 1 ? 'sale' : 'salen'} en la siguiente pasada, en menos de un minuto.`,
+    retryLeft: (n, why, keys) =>
+      `${n} ${n === 1 ? 'queda fallido' : 'quedan fallidos'}, ${
+        why === 'closed'
+          ? 'ya no vale la pena publicarlos: la ocurrencia está hecha, cancelada o pasó a otra fecha, o ya no está en el plan'
+          : why === 'too_late'
+            ? 'demasiado tarde para publicarlos: un recordatorio tras su vencimiento, un seguimiento o informe con más de una semana de retraso, un resumen fuera de su día'
+            : 'de un tipo que esta versión del bot no publica'
+      }: ${keys}`,
   },
   calendar: {
     name: (plan, only) => (only ? `GCM ${plan} · ${only}` : `GCM ${plan}`),

@@ -6,7 +6,18 @@ import { planOccurrences } from '../domain/occurrences.js';
 import type { Context, PlanReader } from '../domain/ports.js';
 import { currentPlan } from '../domain/questions.js';
 import type { ReminderSettings } from '../domain/reminders.js';
-import type { AgencyDirectory, Completion, Language, NewReminder, Occurrence, PlanInfo, ReminderRecord, ReminderStatus } from '../domain/types.js';
+import type {
+  AgencyDirectory,
+  Completion,
+  Language,
+  LeftFailed,
+  NewReminder,
+  Occurrence,
+  PlanInfo,
+  ReminderRecord,
+  ReminderStatus,
+  RetryFailedReport,
+} from '../domain/types.js';
 import type { LeaseClaim, LeaseInfo, LeaseResult } from '../db/reminder-store.js';
 import type { Message } from '../views/message-view.js';
 import type { OutboxConfig, OutboxContext, OutboxKind, OutboxRecords, PlanPass } from './kind.js';
@@ -67,6 +78,9 @@ export interface OutboxStore extends OutboxRecords {
   markSent(key: string, channel: string, ts: string, at: string): void;
   retryLater(key: string, nextAttemptAt: string, error: string): void;
   setStatus(key: string, status: ReminderStatus, error?: string | null): void;
+  failed(): ReminderRecord[];
+  /** Failed records back to pending from `nextAttemptAt` (ISO UTC); how many. */
+  requeue(keys: readonly string[], nextAttemptAt: string): number;
   acquireLease(name: string, claim: LeaseClaim, nowMs: number, ttlMs: number, deadHolder?: string): LeaseResult;
   leaseHolder(name?: string): LeaseInfo | null;
   releaseLease(name: string, holder: string): void;
@@ -214,6 +228,27 @@ export class Outbox {
     const kind = record ? this.kinds.get(record.kind) : undefined;
     if (!record || !kind?.current) return null;
     return kind.current(record, this.context(this.o.clock.now()), lang, notice);
+  }
+
+  /**
+   * "Retry failed" (`/gcm reminders retry`, once a co-chair fixed the cause): every failed record whose
+   * kind would still post it now goes back to pending, for the next pass. Its kind's `render` decides, as
+   * at posting time: `cancel` (the occurrence is done, cancelled, moved or gone) and `too_late` (its time
+   * has passed) stay failed, with why. Posts nothing and needs no lease; `by` is for the log.
+   */
+  async retryFailed(by: string): Promise<RetryFailedReport> {
+    const { stores, logger } = this.o;
+    const ctx = this.context(this.o.clock.now());
+    const report: RetryFailedReport = { queued: [], left: [] };
+    for (const r of stores.reminders.failed()) {
+      const kind = this.kinds.get(r.kind);
+      const message = kind ? await kind.render(r, ctx) : 'unknown_kind';
+      if (typeof message === 'string') report.left.push({ key: r.key, why: leftFor[message] });
+      else report.queued.push(r.key);
+    }
+    stores.reminders.requeue(report.queued, ctx.now.toUTC().toISO()!);
+    logger.info(`${by} queued ${report.queued.length} failed message(s) again; ${report.left.length} left failed`);
+    return report;
   }
 
   private context(now: DateTime): OutboxContext {
@@ -462,6 +497,9 @@ const whatToDo: Record<PermanentFailure, string> = {
   channel: 'check GCM_REMINDER_CHANNEL: the channel does not exist, is archived or the bot cannot see it',
   auth: 'Slack refuses the bot token: reinstall the app or set a new SLACK_BOT_TOKEN, then restart',
 };
+
+/** Why a failed record stays failed, from what its kind's `render` says. */
+const leftFor: Record<'cancel' | 'too_late' | 'unknown_kind', LeftFailed> = { cancel: 'closed', too_late: 'too_late', unknown_kind: 'unknown_kind' };
 
 /** `42 s`, `3 min 10 s`: a wall-clock duration for the log. */
 function seconds(ms: number): string {

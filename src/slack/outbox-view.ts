@@ -19,6 +19,7 @@ export function outboxView(config: Config, stores: Stores, outbox: Outbox, holde
       return h === null ? 'none' : h === instanceId ? 'me' : 'other';
     },
     unsent: () => stores.reminders.unsent(),
+    retryFailed: (by) => outbox.retryFailed(by),
     record: (key) => stores.reminders.get(key),
     message: (key, lang, notice) => outbox.message(key, lang, notice),
   };

@@ -8,6 +8,8 @@ export const actionIds = {
   setDate: 'gcm_set_date',
   pickAgency: 'gcm_pick_agency',
   pickChoice: 'gcm_pick_choice',
+  /** "Retry failed" on the `/gcm reminders` answer (co-chairs). */
+  retryFailed: 'gcm_retry_failed',
   /** Opens the Update modal of an occurrence (handled by the modal's listener). */
   statusUpdate: 'status_update',
 } as const;

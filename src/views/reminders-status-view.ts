@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import { permanentFailure, type PermanentFailure } from '../domain/post-failures.js';
-import type { Language, ReminderRecord } from '../domain/types.js';
+import type { Language, LeftFailed, ReminderRecord, RetryFailedReport } from '../domain/types.js';
 import type { ReminderSettings, ReminderSlot } from '../domain/reminders.js';
 import { formatDate, messages } from '../i18n/messages.js';
-import { clip, esc, fitBlocks, header, limits, section } from './blocks.js';
-import type { Message } from './message-view.js';
+import { actions, button, clip, esc, fitBlocks, header, limits, section } from './blocks.js';
+import { actionIds, encodeValue } from './action-ids.js';
+import { errorMessage, type Message } from './message-view.js';
 import { occurrenceTitle } from './reminder-view.js';
 
 export interface RemindersStatus {
@@ -53,6 +54,30 @@ export function remindersView(s: RemindersStatus): Message {
       if (f && !fixes.has(f)) fixes.set(f, u.lastError!);
     }
     for (const [f, error] of fixes) blocks.push(section(r.fix(f, esc(error))));
+    // Co-chairs send the failed ones again once the cause is fixed (checked again on the click).
+    const retry = s.unsent.some((u) => u.status === 'failed')
+      ? [section(r.retryHint), actions(actionIds.retryFailed, [button(r.retryButton, actionIds.retryFailed, encodeValue({ c: 'reminders', l: s.lang }))])]
+      : [];
+    return { text: r.statusTitle, blocks: [...fitBlocks(blocks, limits.messageBlocks, m.andMore, retry.length), ...retry] };
   }
   return { text: r.statusTitle, blocks: fitBlocks(blocks, limits.messageBlocks, m.andMore) };
+}
+
+const leftOrder: readonly LeftFailed[] = ['closed', 'too_late', 'unknown_kind'];
+
+/** What "Retry failed" did: how many were queued again, and how many were left failed and why (their keys escaped). */
+export function remindersRetryView(report: RetryFailedReport, lang: Language): Message {
+  const r = messages(lang).reminder;
+  if (report.queued.length === 0 && report.left.length === 0) return errorMessage(r.retryNothing);
+  const lines = [r.retryQueued(report.queued.length)];
+  for (const why of leftOrder) {
+    const keys = report.left.filter((l) => l.why === why).map((l) => esc(l.key));
+    if (keys.length) lines.push(`• ${r.retryLeft(keys.length, why, keys.join(', '))}`);
+  }
+  return errorMessage(lines.join('\n'));
+}
+
+/** `/gcm reminders` with a word it does not take: what it takes (`given` escaped). */
+export function remindersUsageView(given: string, lang: Language): Message {
+  return errorMessage(messages(lang).reminder.retryUsage(esc(clip(given, 100))));
 }

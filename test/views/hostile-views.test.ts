@@ -25,7 +25,7 @@ import { markMessage, markNotice } from '../../src/views/mark-view.js';
 import { answerMessage, betweenPlans, errorReply } from '../../src/views/message-view.js';
 import { planChangeMessage } from '../../src/views/plan-changes-view.js';
 import { digestMessage, reminderMessage } from '../../src/views/reminder-view.js';
-import { remindersView } from '../../src/views/reminders-status-view.js';
+import { remindersRetryView, remindersUsageView, remindersView } from '../../src/views/reminders-status-view.js';
 import { reportMessage, reportsMessage } from '../../src/views/report-view.js';
 
 /**
@@ -348,6 +348,13 @@ const walks: Record<string, Walk | { notAMessage: string }> = {
         unsent: [record({}), record({ key: `x${hostile}`, status: 'pending', lastError: null })],
       }),
     );
+  },
+  'reminders-status-view#remindersRetryView': () => {
+    const left = (['closed', 'too_late', 'unknown_kind'] as const).map((why) => ({ key: `k${hostile}`, why }));
+    return langs.map((lang) => remindersRetryView({ queued: [`q${hostile}`], left }, lang));
+  },
+  'reminders-status-view#remindersUsageView': () => {
+    return langs.map((lang) => remindersUsageView(`retry${hostile}`, lang));
   },
   'report-view#reportMessage': (stores) => {
     return langs.flatMap((lang) => reports(stores, lang).map((r) => reportMessage(r, lang, stores.directory())));

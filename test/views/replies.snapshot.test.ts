@@ -187,6 +187,19 @@ describe('/gcm reminders', () => {
     expect(visible(r)).toMatchSnapshot();
   });
 
+  it.each(langs)('after a permanent failure a co-chair sees what to do, Retry failed, and what the retry did (%s)', async (lang) => {
+    const t = await startBot({ GCM_REMINDER_CHANNEL: channel });
+    t.standin.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await t.bot.reminders.tick();
+    t.standin.locales.set(coChair, lang === 'en' ? 'en-US' : 'es-ES');
+    const status = await mutation(t, lang === 'en' ? 'reminders' : 'recordatorios', coChair);
+    expect(words(status)).toContain(lang === 'en' ? 'Retry failed' : 'Reintentar fallidos');
+    expect(visible(status)).toMatchSnapshot();
+    const retried = await mutation(t, lang === 'en' ? 'reminders retry' : 'recordatorios reintentar', coChair);
+    expect(words(retried)).toContain(lang === 'en' ? '1 failed message was queued again' : '1 mensaje fallido volvió a la cola');
+    expect(visible(retried)).toMatchSnapshot();
+  });
+
   it.each(langs)('without a reminder channel it says that none are posted (%s)', async (lang) => {
     const t = await startBot();
     const r = await mutation(t, lang === 'en' ? 'reminders' : 'recordatorios', member);

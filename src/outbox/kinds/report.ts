@@ -1,4 +1,5 @@
-import { quarterlyReportDue } from '../../domain/reminders.js';
+import { DateTime } from 'luxon';
+import { quarterlyReportDue, reportLateDays } from '../../domain/reminders.js';
 import { buildReport, plansForPeriod, type ProgressReport } from '../../domain/report.js';
 import type { ReminderRecord } from '../../domain/types.js';
 import { reportMarkdown, reportMessage } from '../../views/report-view.js';
@@ -14,7 +15,7 @@ function reportOf(r: ReminderRecord, ctx: OutboxContext): ProgressReport | null 
 /**
  * The quarterly progress report (`GCM_REPORT`): the previous quarter's, on the first business day after it
  * ended, for each plan that covers part of that quarter (also after the current plan's end). Its summary is the
- * message; the full report goes in its thread as a Markdown file.
+ * message; the full report goes in its thread as a Markdown file. Up to a week late (downtime, failures), then failed.
  */
 export const report: OutboxKind = {
   kind: 'report',
@@ -39,6 +40,7 @@ export const report: OutboxKind = {
     return { post, skip: [] };
   },
   async render(r, ctx) {
+    if (ctx.now > DateTime.fromISO(r.fireAt).plus({ days: reportLateDays })) return 'too_late';
     const data = reportOf(r, ctx);
     return data ? reportMessage(data, ctx.config.language, ctx.directory()) : 'cancel';
   },
