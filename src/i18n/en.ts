@@ -152,7 +152,7 @@ export const en: Messages = {
           return 'In the terminal the report is `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (or csv, json); in Slack, `/gcm report`.';
         if (e.command === 'calendar')
           return "In the terminal the plan's calendar is `npm run --silent calendar -- --agency IOM --lang en > plan.ics`; in Slack, `/gcm calendar`.";
-        return `\`${e.command}\` works in Slack, where co-chairs are known: use \`/gcm ${e.command} …\` there.`;
+        return `\`${e.command}\` works in Slack, where it knows who is asking: use \`/gcm ${e.command} …\` there.`;
       case 'occurrence_missing':
         return `${e.activityId} has no occurrence ${e.label} in the plan's period. Its occurrences: ${e.known.join(', ')}.`;
       case 'date_outside_occurrence': {

@@ -10,6 +10,16 @@ const whoAsk = (a: Extract<Audience, { kind: 'member' }>) => {
   return names.length ? ` (${names.join(', ')})` : '';
 };
 
+/** The Spanish keyword of each command that works in Slack only (`npm run ask -- actualizar …` names it in Spanish). */
+const slackOnlyKeywords: Record<string, string> = {
+  done: 'hecho',
+  reopen: 'reabrir',
+  schedule: 'fecha',
+  update: 'actualizar',
+  reminders: 'recordatorios',
+  focal: 'enlace',
+};
+
 export const es: Messages = {
   lang: 'es',
   objective: 'Objetivo',
@@ -153,7 +163,10 @@ export const es: Messages = {
           return 'En la terminal el informe es `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (o csv, json); en Slack, `/gcm informe`.';
         if (e.command === 'calendar')
           return 'En la terminal el calendario del plan es `npm run --silent calendar -- --agency OIM --lang es > plan.ics`; en Slack, `/gcm calendario`.';
-        return `\`${e.command}\` funciona en Slack, donde se conoce a la copresidencia: use \`/gcm ${e.command} …\` allí.`;
+        {
+          const keyword = slackOnlyKeywords[e.command] ?? e.command;
+          return `\`${keyword}\` funciona en Slack, donde se sabe quién lo pide: use \`/gcm ${keyword} …\` allí.`;
+        }
       case 'occurrence_missing':
         return `${e.activityId} no tiene la ocurrencia ${e.label} en el período del plan. Sus ocurrencias: ${e.known.join(', ')}.`;
       case 'date_outside_occurrence': {

@@ -87,7 +87,7 @@ describe('npm run ask answers in plain text', () => {
     ['actividad B9.9', 'El plan no tiene la actividad B9.9'],
     ['done B1.5', 'use `/gcm done …`'],
     // Today the Spanish answer names the English keyword (`/gcm done …`); the snapshot pins that as it is.
-    ['hecho B1.5', '`done` funciona en Slack'],
+    ['hecho B1.5', '`hecho` funciona en Slack'],
   ])('what it cannot answer goes to stderr with exit 2: ask %s', (words, says) => {
     const r = ask(words);
     expect(r.code).toBe(2);
