@@ -81,7 +81,7 @@ export function digestMessage(items: UpcomingItem[], days: number, lang: Languag
   const m = messages(lang);
   const lines = items.map(({ occurrence: o, activity: a }) =>
     section(
-      `*${o.due ? dateToken(noonEpoch(o.due, zone), formatDate(o.due, lang)) : m.noDate}* · ${occurrenceName(o, lang)}${o.tentative ? ` (${m.reminder.tentative})` : ''}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`,
+      `*${o.due ? dateToken(noonEpoch(o.due, zone), formatDate(o.due, lang)) : m.noDate}* · ${occurrenceName(o, lang)}${o.tentative ? ` (${m.reminder.tentative})` : ''}${o.status === 'planned' ? '' : ` · _${statusWords(o, lang)}_`}\n${esc(clip(activityText(a, lang), 300))}\n${m.lead}: ${esc(leadText(a, lang, dir))}`,
     ),
   );
   const note = lines.length ? translationNote(lang, null) : null;

@@ -86,6 +86,19 @@ describe('statuses and the outbox', () => {
     expect(text).toMatch(/20 May 2024\* · B3\.1 · May 2024/);
   });
 
+  it('the digest lists a postponed occurrence on its new date, saying so, and leaves a cancelled one out', async () => {
+    const t = await startBot(env, '2024-04-24T10:00:00');
+    await update(t, { key: 'B1.2@2024-05', status: 'postponed', date: '2024-05-15', note: 'venue not ready' });
+    await update(t, { key: 'B3.1@2024-05', status: 'cancelled' });
+    // Monday 6 May, 09:00: the weekly digest (the next 14 days).
+    t.clock.set(at('2024-05-06T10:00:00'));
+    expect((await t.bot.reminders.tick()).sent).toContain(`${plan}|digest|2024-05-06`);
+    const digest = t.standin.callsOf('chat.postMessage').find((c) => JSON.stringify(c.params.metadata).includes('|digest|2024-05-06'))!;
+    const text = JSON.stringify(digest.params.blocks);
+    expect(text).toMatch(/15 May 2024>\* · B1\.2 · May 2024 · _postponed to 15 May 2024_/);
+    expect(text).not.toContain('B3.1 · May 2024');
+  });
+
   it('a done occurrence gets no follow-up', async () => {
     const t = await startBot(env, '2024-04-24T10:00:00');
     await update(t, { key: 'B1.2@2024-05', status: 'done', note: 'minutes shared', link: 'https://example.org/minutes' });
