@@ -72,6 +72,18 @@ export function pruneBackups(dir: string, keep: number): string[] {
   return old;
 }
 
+/** When the newest nightly backup in `dir` was taken (from its name, UTC), or null when there is none. */
+export function newestBackupMs(dir: string): number | null {
+  if (!existsSync(dir)) return null;
+  const newest = readdirSync(dir)
+    .filter((n) => backupPattern.test(n))
+    .sort()
+    .at(-1);
+  if (!newest) return null;
+  const [, d, t] = /^gcm-(\d{8})-(\d{6})/.exec(newest)!;
+  return Date.parse(`${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)}T${t!.slice(0, 2)}:${t!.slice(2, 4)}:${t!.slice(4, 6)}Z`);
+}
+
 export type BackupCheck = { ok: true; version: number } | { ok: false; problem: string };
 
 /**

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -203,14 +203,17 @@ describe('the nightly backup', () => {
     vi.useFakeTimers({ now: Date.parse('2024-04-24T01:59:30Z'), toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const t = live();
     const dir = path.join(t.dir, 'nightly');
+    // The night before's backup is there (02:00 in Santiago on the 23rd), so no catch-up is due before the next 02:00.
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'gcm-20240423-060000.sqlite'), 'x');
     const logs: string[] = [];
     let holds = true;
     const nightly = startNightlyBackup({ db: t.stores.db, dir, keep: 2, zone, holdsLease: () => holds, logger: createLogger((l) => logs.push(l)) });
     try {
       await vi.advanceTimersByTimeAsync(60_000); // 02:00 UTC passes: nothing
-      expect(existsSync(dir)).toBe(false);
-      await vi.advanceTimersByTimeAsync(4 * 3600_000 - 60_000); // 05:59:30Z
-      expect(existsSync(dir)).toBe(false);
+      expect(readdirSync(dir)).toEqual(['gcm-20240423-060000.sqlite']);
+      await vi.advanceTimersByTimeAsync(4 * 3600_000 - 60_000); // 05:59:30Z, through the hourly checks at :30
+      expect(readdirSync(dir)).toEqual(['gcm-20240423-060000.sqlite']);
       await vi.advanceTimersByTimeAsync(60_000); // 02:00 in Santiago
       await until(() => existsSync(path.join(dir, 'gcm-20240424-060000.sqlite')));
       expect(checkBackup(path.join(dir, 'gcm-20240424-060000.sqlite')).ok).toBe(true);
@@ -223,6 +226,29 @@ describe('the nightly backup', () => {
       await vi.advanceTimersByTimeAsync(24 * 3600_000);
       expect(readdirSync(dir).sort()).toEqual(['gcm-20240425-060000.sqlite', 'gcm-20240426-060000.sqlite']);
       expect(logs.filter((l) => l.includes('nightly backup:'))).toHaveLength(3);
+    } finally {
+      await nightly.stop();
+    }
+  });
+
+  it('catches up a missed night at the next half hour: the bot was down at 02:00; once made, no other until the next night', async () => {
+    // 2024-04-24 10:10 in Santiago (14:10Z); the newest backup is from two nights before.
+    vi.useFakeTimers({ now: Date.parse('2024-04-24T14:10:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const t = live();
+    const dir = path.join(t.dir, 'nightly');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'gcm-20240422-060000.sqlite'), 'x');
+    const logs: string[] = [];
+    const nightly = startNightlyBackup({ db: t.stores.db, dir, keep: 5, zone, holdsLease: () => true, logger: createLogger((l) => logs.push(l)) });
+    try {
+      await vi.advanceTimersByTimeAsync(19 * 60_000); // 10:29: not yet
+      expect(readdirSync(dir)).toEqual(['gcm-20240422-060000.sqlite']);
+      await vi.advanceTimersByTimeAsync(60_000); // 10:30: the check finds the night of the 24th missing
+      await until(() => existsSync(path.join(dir, 'gcm-20240424-143000.sqlite')));
+      expect(checkBackup(path.join(dir, 'gcm-20240424-143000.sqlite')).ok).toBe(true);
+      expect(logs.some((l) => l.includes('none in') && l.includes('since the last 02:00'))).toBe(true);
+      await vi.advanceTimersByTimeAsync(3 * 3600_000); // 13:30: it is there, nothing more
+      expect(readdirSync(dir).sort()).toEqual(['gcm-20240422-060000.sqlite', 'gcm-20240424-143000.sqlite']);
     } finally {
       await nightly.stop();
     }
