@@ -140,7 +140,7 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     stores.close();
     return 1;
   }
-  const scheduler = startScheduler(health.watch(reminders), config.timezone, logger);
+  const scheduler = startScheduler(reminders, config.timezone, logger);
   const { backupDir: dir, backupKeep: keep, timezone: zone } = config;
   const nightly = dir ? startNightlyBackup({ db: stores.db, dir, keep, zone, holdsLease: () => health.holdsLease(), logger }) : null;
   logStarted(config, clock, logger);

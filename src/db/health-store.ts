@@ -1,12 +1,6 @@
 import type { Db } from './open-database.js';
 import { fileIdentity } from './database-file.js';
 
-/** A lease as stored: its holder and when it runs out (wall clock, ms). */
-export interface LeaseState {
-  holder: string;
-  expiresAtMs: number;
-}
-
 /** What /health asks of the database: that it answers, that it is still the file at its path, the outbox's backlog. */
 export class HealthStore {
   private readonly s;
@@ -20,7 +14,6 @@ export class HealthStore {
     this.openedAs = fileIdentity(file);
     this.s = {
       schema: db.prepare<[], number>('SELECT count(*) FROM sqlite_schema').pluck(),
-      lease: db.prepare<[name: string], { holder: string; expires_at: number }>('SELECT holder, expires_at FROM leases WHERE name = ?'),
       backlog: db.prepare<[], { status: string; n: number }>(
         "SELECT status || CASE WHEN status = 'pending' AND last_error IS NOT NULL THEN '-retrying' ELSE '' END AS status, count(*) AS n FROM reminders WHERE status IN ('pending', 'failed') GROUP BY 1",
       ),
@@ -47,12 +40,6 @@ export class HealthStore {
     if (now === null) return 'the database file at DATABASE_PATH was deleted while the bot runs: its writes go to a file that is gone';
     if (now !== this.openedAs) return 'the database file at DATABASE_PATH was replaced while the bot runs: restart the bot to use the new file';
     return null;
-  }
-
-  /** The lease `name` as stored, expired or not; null when nobody took it or it was given back. */
-  lease(name: string): LeaseState | null {
-    const r = this.s.lease.get(name);
-    return r ? { holder: r.holder, expiresAtMs: r.expires_at } : null;
   }
 
   /** Outbox records not posted yet (`retrying`: those of them whose last attempt failed), and those given up on. */

@@ -1,5 +1,4 @@
 import type { CustomRoute } from '@slack/bolt';
-import type { Outbox } from '../outbox/outbox.js';
 import { schedulerLease } from '../outbox/outbox.js';
 import type { Clock } from '../clock.js';
 import type { Stores } from '../stores.js';
@@ -25,7 +24,7 @@ export interface HealthReport {
 }
 
 export interface HealthDeps {
-  stores: Pick<Stores, 'health' | 'plans'>;
+  stores: Pick<Stores, 'health' | 'plans' | 'reminders'>;
   clock: Clock;
   wallMs: () => number;
   /** This process's name in the scheduler lease. */
@@ -42,7 +41,6 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  */
 export class HealthMonitor {
   private socket: SocketState = 'not used';
-  private lastPassMs: number | null = null;
 
   constructor(private readonly d: HealthDeps) {}
 
@@ -56,23 +54,10 @@ export class HealthMonitor {
     }
   }
 
-  /** The outbox, with each pass that ran (not refused the lease, not overlapping a running one) noted for the report. */
-  watch(outbox: Pick<Outbox, 'tick' | 'renewLease' | 'stop'>): Pick<Outbox, 'tick' | 'renewLease' | 'stop'> {
-    return {
-      tick: async () => {
-        const r = await outbox.tick();
-        if (r.skipped !== 'overlap' && r.skipped !== 'lease') this.lastPassMs = this.d.wallMs();
-        return r;
-      },
-      renewLease: () => outbox.renewLease(),
-      stop: (graceMs?: number) => outbox.stop(graceMs),
-    };
-  }
-
   /** Whether this process holds the scheduler lease now. */
   holdsLease(): boolean {
-    const lease = this.d.stores.health.lease(schedulerLease);
-    return lease !== null && lease.holder === this.d.instanceId && lease.expiresAtMs > this.d.wallMs();
+    const lease = this.d.stores.reminders.leaseHolder(schedulerLease);
+    return lease !== null && lease.holder === this.d.instanceId && lease.expiresAt > this.d.wallMs();
   }
 
   report(): HealthReport {
@@ -86,12 +71,15 @@ export class HealthMonitor {
     const plan = readable ? currentPlan(stores.plans, today) : null;
     if (readable && !plan) reasons.push('no plan is loaded: check GCM_PLAN and the start-up log');
     const nowMs = wallMs();
-    const stored = readable ? stores.health.lease(schedulerLease) : null;
-    const lease = stored && stored.expiresAtMs > nowMs ? stored : null;
+    const stored = readable ? stores.reminders.leaseHolder(schedulerLease) : null;
+    const lease = stored && stored.expiresAt > nowMs ? stored : null;
+    // Recorded by the outbox at each pass that ran, whichever copy of the bot holds the lease.
+    const lastPass = readable ? stores.reminders.lastPassAt() : null;
+    const lastPassMs = lastPass === null ? null : Date.parse(lastPass);
     if (readable && !lease) reasons.push('no copy of the bot holds the scheduler lease: no reminder is being posted');
     const mine = lease?.holder === instanceId;
-    if (mine && this.lastPassMs !== null && nowMs - this.lastPassMs > stalePassMs) {
-      reasons.push(`the last reminder pass ran ${Math.round((nowMs - this.lastPassMs) / 60_000)} minutes ago`);
+    if (mine && lastPassMs !== null && nowMs - lastPassMs > stalePassMs) {
+      reasons.push(`the last reminder pass ran ${Math.round((nowMs - lastPassMs) / 60_000)} minutes ago`);
     }
     if (this.socket !== 'not used' && this.socket !== 'connected') reasons.push(`Socket Mode is ${this.socket}, not connected to Slack`);
     return {
@@ -102,9 +90,9 @@ export class HealthMonitor {
       plan: plan && { id: plan.id, periodStart: plan.periodStart, periodEnd: plan.periodEnd, ended: plan.periodEnd < today },
       scheduler: {
         leaseHolder: lease?.holder ?? null,
-        leaseExpiresAt: iso(lease?.expiresAtMs ?? null),
+        leaseExpiresAt: iso(lease?.expiresAt ?? null),
         thisProcessHoldsLease: mine,
-        lastPassAt: iso(this.lastPassMs),
+        lastPassAt: lastPass,
       },
       outbox: readable ? stores.health.outboxBacklog() : null,
       socketMode: this.socket,
@@ -118,7 +106,7 @@ export class HealthMonitor {
       checkedAt: new Date(this.d.wallMs()).toISOString(),
       database: { ok: false },
       plan: null,
-      scheduler: { leaseHolder: null, leaseExpiresAt: null, thisProcessHoldsLease: false, lastPassAt: iso(this.lastPassMs) },
+      scheduler: { leaseHolder: null, leaseExpiresAt: null, thisProcessHoldsLease: false, lastPassAt: null },
       outbox: null,
       socketMode: this.socket,
     };

@@ -265,7 +265,7 @@ describe('the door: what the HTTP receiver refuses before any handler', () => {
     try {
       const { address, port } = server.address() as AddressInfo;
       expect(address).toBe('127.0.0.2');
-      await bot.health.watch(bot.reminders).tick(); // health is 200 once a reminder pass holds the lease
+      await bot.reminders.tick(); // health is 200 once a reminder pass holds the lease
       expect((await fetch(`http://127.0.0.2:${port}/health`)).status).toBe(200);
       await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
     } finally {
@@ -297,7 +297,7 @@ describe('the door: what the HTTP receiver refuses before any handler', () => {
     const server = (await bot.app.start({ port: 0, host: '127.0.0.1' })) as unknown as Server;
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      await bot.health.watch(bot.reminders).tick(); // health is 200 once a reminder pass holds the lease
+      await bot.reminders.tick(); // health is 200 once a reminder pass holds the lease
       expect(await (await fetch(`${base}/extra/gcm.ics`)).text()).toBe('file gcm.ics');
       expect((await fetch(`${base}/broken`)).status).toBe(500);
       expect(logs.some((l) => l.includes('ERROR') && l.includes('route failed'))).toBe(true);
@@ -310,7 +310,7 @@ describe('the door: what the HTTP receiver refuses before any handler', () => {
   it('keeps serving its other routes on the same port, and 404 for the rest', async () => {
     const t = await startBot();
     const base = (t.sender as unknown as { eventsUrl: string }).eventsUrl.replace('/slack/events', '');
-    await t.bot.health.watch(t.bot.reminders).tick(); // health is 200 once a reminder pass holds the lease
+    await t.bot.reminders.tick(); // health is 200 once a reminder pass holds the lease
     expect((await fetch(`${base}/health`)).status).toBe(200);
     expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
     expect((await fetch(`${base}/slack/events`)).status).toBe(404);

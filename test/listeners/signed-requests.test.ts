@@ -39,7 +39,7 @@ describe('requests into the real HTTP receiver', () => {
 
   it('serves a health check', async () => {
     const t = await startBot();
-    await t.bot.health.watch(t.bot.reminders).tick();
+    await t.bot.reminders.tick();
     const url = (t.sender as unknown as { eventsUrl: string }).eventsUrl.replace('/slack/events', '/health');
     const res = await fetch(url);
     expect(res.status).toBe(200);
