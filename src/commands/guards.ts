@@ -1,3 +1,4 @@
+import { mayChangeStatus } from '../domain/status.js';
 import { messages } from '../i18n/messages.js';
 import { errorMessage } from '../views/message-view.js';
 import type { Message } from '../views/message-view.js';
@@ -20,3 +21,12 @@ export const guards: Record<GuardName, Guard> = {
     refusal: (uc) => errorMessage(messages(uc.lang).coChairOnly),
   },
 };
+
+/**
+ * Whether the person may change the status of an occurrence of `activityId` (Mark done, Reopen, Update):
+ * the co-chairs and the focal points of the activity's lead agencies. Not a named guard: who may depends on
+ * the activity, so the use cases check it once they know it (docs/decisions/statuses.md).
+ */
+export async function mayChangeStatusOf(uc: UseCaseContext, planId: string, activityId: string): Promise<boolean> {
+  return mayChangeStatus(uc.domain, planId, activityId, uc.userId, await uc.isCoChair());
+}

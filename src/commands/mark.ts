@@ -1,5 +1,4 @@
 import { applyMark, resolveTarget, type MarkOutcome } from '../domain/mark.js';
-import { mayChangeStatus } from '../domain/status.js';
 import { parseOccurrenceKey } from '../domain/occurrences.js';
 import { activityState } from '../domain/questions.js';
 import type { AnswerError } from '../domain/answers.js';
@@ -8,6 +7,7 @@ import { markMessage, markNotice } from '../views/mark-view.js';
 import { errorMessage, errorReply } from '../views/message-view.js';
 import { messages } from '../i18n/messages.js';
 import { planToChange } from './current-plan.js';
+import { mayChangeStatusOf } from './guards.js';
 import { redraw } from './redraw.js';
 import type { Interaction, SlashCommand, UseCaseContext } from './use-case.js';
 
@@ -15,8 +15,6 @@ type Action = 'done' | 'reopen';
 type Result = { ok: true; outcome: MarkOutcome } | { ok: false; error: AnswerError } | { ok: false; refused: true };
 
 /** Whether `uc`'s user may mark this activity's occurrences (co-chairs, lead agencies' focal points), asked on every request. */
-const mayMark = async (uc: UseCaseContext, planId: string, activityId: string) =>
-  mayChangeStatus(uc.domain, planId, activityId, uc.userId, await uc.isCoChair());
 
 function markCommand(action: Action, keywords: SlashCommand['keywords'], help: SlashCommand['help']): SlashCommand<Result> {
   return {
@@ -31,7 +29,7 @@ function markCommand(action: Action, keywords: SlashCommand['keywords'], help: S
       if (!current.ok) return current;
       const target = resolveTarget(uc.domain, current.plan, arg, action);
       if (!target.ok) return target;
-      if (!(await mayMark(uc, target.plan.id, target.activity.id))) return { ok: false, refused: true };
+      if (!(await mayChangeStatusOf(uc, target.plan.id, target.activity.id))) return { ok: false, refused: true };
       return { ok: true, outcome: applyMark(uc.domain, target, action, { userId: uc.userId, source: uc.source }, uc.lang) };
     },
     view: (r, uc) => {
@@ -75,7 +73,7 @@ async function markFromButton(value: ActionValue & { k: string }, action: Action
   if (!plan || !activity || !state || !occurrence) {
     return { kind: 'reply' as const, message: errorReply({ code: 'activity_missing', given: value.k || '?', known: [] }, uc.lang) };
   }
-  if (!(await mayMark(uc, plan.id, activity.id))) return { kind: 'reply' as const, message: errorMessage(messages(uc.lang).statuses.refused) };
+  if (!(await mayChangeStatusOf(uc, plan.id, activity.id))) return { kind: 'reply' as const, message: errorMessage(messages(uc.lang).statuses.refused) };
   const target = { ok: true as const, plan, activity, occurrence, named: true, others: state.occurrences };
   const outcome = applyMark(ctx, target, action, { userId: uc.userId, source: uc.source }, uc.lang);
   return { kind: 'update' as const, message: await redraw(uc, value, markNotice(outcome)), changed: outcome.changed };

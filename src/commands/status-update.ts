@@ -1,5 +1,6 @@
+import { mayChangeStatusOf } from './guards.js';
 import { parseOccurrenceKey } from '../domain/occurrences.js';
-import { checkStatusUpdate, mayChangeStatus, type StatusChange, type StatusField, type StatusProblem, type StatusUpdateInput } from '../domain/status.js';
+import { checkStatusUpdate, type StatusChange, type StatusField, type StatusProblem, type StatusUpdateInput } from '../domain/status.js';
 import type { UseCaseContext } from './use-case.js';
 
 export type StatusUpdateResult =
@@ -15,7 +16,7 @@ export type StatusUpdateResult =
 export async function applyStatusUpdate(uc: UseCaseContext, input: StatusUpdateInput): Promise<StatusUpdateResult> {
   const ctx = uc.domain;
   const { activityId } = parseOccurrenceKey(input.key);
-  if (!mayChangeStatus(ctx, input.planId, activityId, uc.userId, await uc.isCoChair())) return { outcome: 'refused' };
+  if (!(await mayChangeStatusOf(uc, input.planId, activityId))) return { outcome: 'refused' };
   const checked = checkStatusUpdate(ctx, input);
   if (!checked.ok) return { outcome: 'invalid', errors: checked.errors };
   const change: StatusChange = { ...checked.change, by: uc.userId, source: uc.source, at: ctx.now.toUTC().toISO()! };

@@ -1,8 +1,9 @@
+import { mayChangeStatusOf } from './guards.js';
 import type { Audience, AnswerError } from '../domain/answers.js';
 import { resolveTarget } from '../domain/mark.js';
 import { parseOccurrenceKey } from '../domain/occurrences.js';
 import { activityState } from '../domain/questions.js';
-import { mayChangeStatus, type StatusField, type StatusKey, type StatusProblem } from '../domain/status.js';
+import type { StatusField, StatusKey, StatusProblem } from '../domain/status.js';
 import type { Activity, Language, Occurrence, PlanInfo } from '../domain/types.js';
 import { messages, statusProblemText } from '../i18n/messages.js';
 import { actionIds, languageOfBlocks, statusModalIds } from '../views/action-ids.js';
@@ -36,7 +37,7 @@ interface Metadata {
 
 async function opening(found: Found, uc: UseCaseContext): Promise<Opening> {
   const { plan, activity, occurrence } = found;
-  if (!mayChangeStatus(uc.domain, plan.id, activity.id, uc.userId, await uc.isCoChair())) return { kind: 'refused', found };
+  if (!(await mayChangeStatusOf(uc, plan.id, activity.id))) return { kind: 'refused', found };
   return { kind: 'open', found, current: uc.domain.state.statuses(plan.id).get(occurrence.key)?.status ?? 'planned' };
 }
 
