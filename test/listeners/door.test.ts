@@ -6,7 +6,7 @@ import { createLogger } from '../../src/logger.js';
 import { createSlackApp } from '../../src/slack-app.js';
 import { at, loadedStores, zone } from '../helpers/stores.js';
 import { describe, expect, it } from 'vitest';
-import { blockActionsPayload, signature } from '../../dev/standin/sender.js';
+import { blockActionsPayload, signature, slashCommandFields } from '../../dev/standin/sender.js';
 import { channel, coChair, eventually, member, secret, startBot, type TestBot } from '../helpers/slack.js';
 
 const wallSeconds = () => Math.floor(Date.now() / 1000);
@@ -22,16 +22,11 @@ async function expectNoHandlerAndAlive(t: TestBot, auditBefore: number): Promise
   expect((alive.json as { text: string }).text).toContain('Strengthen international cooperation');
 }
 
-const doneB15 = (t: TestBot) =>
-  new URLSearchParams({
-    command: '/gcm',
-    text: 'done B1.5',
-    user_id: coChair,
-    channel_id: channel,
-    team_id: 'T0STANDIN',
-    api_app_id: 'A0GCM',
-    response_url: t.standin.newResponseUrl(channel, coChair),
-  }).toString();
+/** A `/gcm` command's form body as Slack sends it (the stand-in's fields), to sign and send as a test needs. */
+const commandBody = (t: TestBot, text: string, user = member) =>
+  new URLSearchParams(slashCommandFields({ text, user, channel, responseUrl: t.standin.newResponseUrl(channel, user) })).toString();
+
+const doneB15 = (t: TestBot) => commandBody(t, 'done B1.5', coChair);
 
 describe('the door: what the HTTP receiver refuses before any handler', () => {
   it.each([
@@ -69,19 +64,7 @@ describe('the door: what the HTTP receiver refuses before any handler', () => {
   it('accepts a request dated 4 minutes in the future or the past (clocks drift)', async () => {
     const t = await startBot();
     for (const offset of [4 * 60, -4 * 60]) {
-      const res = await t.sender.post(
-        new URLSearchParams({
-          command: '/gcm',
-          text: 'objective 23',
-          user_id: member,
-          channel_id: channel,
-          team_id: 'T0STANDIN',
-          api_app_id: 'A0GCM',
-          response_url: t.standin.newResponseUrl(channel, member),
-        }).toString(),
-        form,
-        { timestamp: wallSeconds() + offset },
-      );
+      const res = await t.sender.post(commandBody(t, 'objective 23'), form, { timestamp: wallSeconds() + offset });
       expect(res.status).toBe(200);
     }
   });
@@ -190,18 +173,7 @@ describe('the door: what the HTTP receiver refuses before any handler', () => {
 
   it('serves the app and workspace it is set for', async () => {
     const t = await startBot({ SLACK_APP_ID: 'A0GCM', SLACK_TEAM_ID: 'T0STANDIN' });
-    const res = await t.sender.post(
-      new URLSearchParams({
-        command: '/gcm',
-        text: 'objective 23',
-        user_id: member,
-        channel_id: channel,
-        team_id: 'T0STANDIN',
-        api_app_id: 'A0GCM',
-        response_url: t.standin.newResponseUrl(channel, member),
-      }).toString(),
-      form,
-    );
+    const res = await t.sender.post(commandBody(t, 'objective 23'), form);
     expect(res.status).toBe(200);
     expect((res.json as { text: string }).text).toContain('Strengthen international cooperation');
     const home = await t.sender.event({ type: 'app_home_opened', user: member, channel: 'D0HOME', tab: 'home' });
