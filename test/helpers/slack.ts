@@ -27,12 +27,15 @@ export interface TestBot {
   baseUrl: string;
   /** Sends `/gcm text` as `user` and returns the acknowledgement. */
   command(text: string, user?: string): ReturnType<SlackSender['command']>;
-  /** Clicks a button of a message the bot wrote, as Slack would send it. */
+  /**
+   * Clicks a button of a message the bot wrote, as Slack would send it: in an actions block or a section's
+   * accessory, the `blockIndex`-th block holding one (whose value `value` accepts, when given).
+   */
   click(
     message: { blocks: unknown[]; ts?: string },
     actionId: string,
     user: string,
-    opts?: { ephemeral?: boolean; blockIndex?: number },
+    opts?: { ephemeral?: boolean; blockIndex?: number; value?: (value: string) => boolean },
   ): ReturnType<SlackSender['interaction']>;
 }
 
@@ -77,11 +80,13 @@ export async function startBot(env: Record<string, string> = {}, now = '2024-04-
     baseUrl: `http://127.0.0.1:${port}`,
     command: (text, user = member) => sender.command(slashCommandFields({ text, user, channel, responseUrl: standin.newResponseUrl(channel, user) })),
     click: (message, actionId, user, opts = {}) => {
-      const blocks = message.blocks as { type: string; block_id?: string; elements?: { action_id: string; value: string; type: string; text: unknown }[] }[];
-      const candidates = blocks.filter((b) => b.type === 'actions' && b.elements?.some((e) => e.action_id === actionId));
-      const block = candidates[opts.blockIndex ?? 0];
+      type Element = { action_id: string; value: string; type: string; text: unknown };
+      const blocks = message.blocks as { type: string; block_id?: string; elements?: Element[]; accessory?: Element }[];
+      const buttonOf = (b: (typeof blocks)[number]) =>
+        [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])].find((e) => e.action_id === actionId && (opts.value?.(e.value) ?? true));
+      const block = blocks.filter((b) => buttonOf(b))[opts.blockIndex ?? 0];
       if (!block) throw new Error(`no ${actionId} button in the message`);
-      const element = block.elements!.find((e) => e.action_id === actionId)!;
+      const element = buttonOf(block)!;
       const ephemeral = opts.ephemeral ?? true;
       const ts = message.ts ?? '1713960000.000100';
       return sender.interaction(

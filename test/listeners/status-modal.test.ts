@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockActionsPayload, viewSubmissionPayload } from '../../dev/standin/sender.js';
+import { viewSubmissionPayload } from '../../dev/standin/sender.js';
 import { NOTE_MAX, STATUS_KEYS, type StatusKey, type StatusProblem } from '../../src/domain/status.js';
 import { statusLabel, statusProblemText } from '../../src/i18n/messages.js';
 import { channel, coChair, eventually, member, startBot, type TestBot } from '../helpers/slack.js';
@@ -10,7 +10,6 @@ const iomFocal = 'U0IOMFOCAL';
 const iloFocal = 'U0ILOFOCAL';
 
 type Msg = { text: string; blocks: unknown[] };
-type Button = { type: string; action_id: string; value: string; text: unknown };
 type View = Record<string, unknown> & { id: string; blocks: { type: string; block_id?: string; element?: Record<string, unknown> }[] };
 
 /** The bot on 24 April 2024, 10:00 in Santiago, with IOM's and ILO's focal points named. */
@@ -24,29 +23,7 @@ async function bot(): Promise<TestBot> {
 
 /** Clicks the Update button of occurrence `key` on a message the bot wrote (taken from its blocks, as Slack would send it). */
 function clickUpdate(t: TestBot, message: Msg, key: string, user: string, ephemeral = true) {
-  const blocks = message.blocks as { type: string; block_id?: string; elements?: Button[]; accessory?: Button }[];
-  for (const b of blocks) {
-    // In an actions block, or a section's accessory (each occurrence of an activity answer).
-    const candidates = [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])];
-    const el = candidates.find((e) => e.action_id === 'status_update' && (JSON.parse(e.value) as { key: string }).key === key);
-    if (!el) continue;
-    const ts = '1713960000.000100';
-    return t.sender.interaction(
-      blockActionsPayload(
-        user,
-        {
-          kind: 'message',
-          channel,
-          messageTs: ts,
-          ephemeral,
-          message: { text: message.text, blocks: message.blocks },
-          responseUrl: t.standin.newResponseUrl(channel, user, ts),
-        },
-        { type: el.type, action_id: el.action_id, block_id: b.block_id, value: el.value, text: el.text },
-      ),
-    );
-  }
-  throw new Error(`no Update button for ${key} in the message`);
+  return t.click(message, 'status_update', user, { ephemeral, value: (v) => (JSON.parse(v) as { key: string }).key === key });
 }
 
 /** Opens the modal for `key` from the bot's own `/gcm activity` answer, as `user`; returns the view the bot opened. */
