@@ -109,37 +109,36 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     logger,
     identity: { botId: identity.botId, botUserId: identity.botUserId },
   });
+  // A start refused after the app exists: one plain line, the app stopped, the database closed.
+  const refuse = async (line: string): Promise<1> => {
+    console.error(line);
+    await app.stop().catch(() => undefined);
+    stores.close();
+    return 1;
+  };
   try {
     await app.start();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    console.error(
+    return refuse(
       code === 'EADDRINUSE'
         ? `Port ${config.port} is in use (another copy of the bot, or another program): set PORT to another one.`
         : `The bot could not start: ${e instanceof Error ? e.message : String(e)}`,
     );
-    await app.stop().catch(() => undefined);
-    stores.close();
-    return 1;
   }
   // Socket Mode serves no HTTP: /health on HEALTH_PORT and the calendar on CALENDAR_PORT, when set.
-  const socketMode = config.slack.transport === 'socket';
-  const sides = socketMode
-    ? await startSidePorts(
-        config.host ?? '0.0.0.0',
-        [
-          { setting: 'HEALTH_PORT', port: config.healthPort, route: health.route() },
-          { setting: 'CALENDAR_PORT', port: config.calendar.port, route: calendar },
-        ],
-        logger,
-      )
-    : [];
-  if (!Array.isArray(sides)) {
-    console.error(sides.problem);
-    await app.stop().catch(() => undefined);
-    stores.close();
-    return 1;
-  }
+  const sides =
+    config.slack.transport === 'socket'
+      ? await startSidePorts(
+          config.host ?? '0.0.0.0',
+          [
+            { setting: 'HEALTH_PORT', port: config.healthPort, route: health.route() },
+            { setting: 'CALENDAR_PORT', port: config.calendar.port, route: calendar },
+          ],
+          logger,
+        )
+      : [];
+  if (!Array.isArray(sides)) return refuse(sides.problem);
   const scheduler = startScheduler(reminders, config.timezone, logger);
   const { backupDir: dir, backupKeep: keep, timezone: zone } = config;
   const nightly = dir ? startNightlyBackup({ db: stores.db, dir, keep, zone, holdsLease: () => health.holdsLease(), logger }) : null;
