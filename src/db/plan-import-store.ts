@@ -251,6 +251,7 @@ export class PlanImportStore implements PlanImportWriter {
   }
 
   /** Replaces the plan's rows (and its counts and search rows), records the import when the file changed. */
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: split under issue 22 in the perf change
   private replacePlan(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
     const s = this.s;
     const plan: PlanFile = bundle.plan;
@@ -280,6 +281,7 @@ export class PlanImportStore implements PlanImportWriter {
     let seq = 0;
     let count = 0;
     const after = new Set<string>();
+    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the perf change
     plan.priorities.forEach((p, pi) => {
       s.addPriority.run({
         plan_id: plan.id,
