@@ -6,9 +6,9 @@ import { actionIds, encodeValue, shareBlockId } from './action-ids.js';
 import { actions, button, clip, context, esc, fitBlocks, limits, section } from './blocks.js';
 import { type MessageOptions, type SlackParts, shownAnswer } from './answers/drawing.js';
 import { drawingOf } from './answers/index.js';
+import { answerTranslationNote } from './answers/parts.js';
 
 export type { MessageOptions } from './answers/drawing.js';
-import { answerTranslationNote } from './answers/parts.js';
 export { betweenPlans, importedAt } from './answers/parts.js';
 
 /** A Slack message: Block Kit with its text fallback (what notifications and screen readers show). */
