@@ -19,6 +19,14 @@ module.exports = {
       to: { pathNot: ['^src/domain/', 'node_modules/luxon/', '^node:'] },
     },
     {
+      name: 'plan-below-the-stores',
+      severity: 'error',
+      comment:
+        'The plan file (src/plan: schema, load, import) sits below the stores, which import its types. An import reads and writes the stores through its own port (plan/import-port.ts), which they implement: plan/ never imports src/db or stores.ts.',
+      from: { path: '^src/plan/' },
+      to: { path: ['^src/db/', '^src/stores\\.ts$'] },
+    },
+    {
       name: 'i18n-on-domain',
       severity: 'error',
       comment: 'The catalogs word domain results: they import the domain and nothing else of the app.',

@@ -13,7 +13,7 @@ import { outboxView } from './slack/outbox-view.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { registerListeners } from './listeners/index.js';
 import { uploadReport } from './slack/upload-report.js';
-import { GuardedHttpReceiver, GuardedSocketModeReceiver } from './slack/guarded-receiver.js';
+import { type DoorOptions, GuardedHttpReceiver, GuardedSocketModeReceiver } from './slack/guarded-receiver.js';
 import { HealthMonitor } from './slack/health.js';
 import { calendarRoute } from './slack/calendar-route.js';
 import { storedCalendarToken } from './db/calendar-token.js';
@@ -82,6 +82,88 @@ export interface SlackApp {
   calendar: CustomRoute;
 }
 
+/** The Web API client's options: SLACK_API_URL when set (a local stand-in), a timeout and bounded retries. */
+function webClientOptions(apiUrl: string | undefined, logger: Logger, retries: number, timeoutMs: number): WebClientOptions {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    timeout: timeoutMs,
+    logger,
+    // Bounded retries: a rate-limited or failing call must not hold a handler for minutes.
+    retryConfig: { retries, factor: 2, minTimeout: 250, maxTimeout: 4000 },
+  };
+}
+
+/**
+ * The receiver, behind the door (src/slack/door.ts: size, signature and its age, body shape, app and
+ * workspace): Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT serving `routes` too.
+ */
+function guardedReceiver(config: Config, door: DoorOptions, clientOptions: WebClientOptions, health: HealthMonitor, routes: () => CustomRoute[]): Receiver {
+  const { slack } = config;
+  if (slack.transport === 'socket') {
+    // Socket Mode opens no port of its own: /health and other routes go on side servers (main.ts: HEALTH_PORT, CALENDAR_PORT).
+    const socket = new GuardedSocketModeReceiver(
+      { appToken: slack.appToken!, logger: door.logger, installerOptions: { clientOptions }, autoReconnectEnabled: true },
+      door,
+    );
+    health.followSocket(socket.client);
+    return socket;
+  }
+  return new GuardedHttpReceiver({ ...door, signingSecret: slack.signingSecret!, port: config.port, host: config.host, customRoutes: routes() });
+}
+
+/** What the outbox needs beside the stores: the app's settings, the co-chairs and this process's name in the lease. */
+interface OutboxWiring {
+  config: Config;
+  stores: Stores;
+  clock: Clock;
+  logger: Logger;
+  wallMs: () => number;
+  instanceId: string;
+  coChairs: CoChairs;
+  clientOptions: WebClientOptions;
+}
+
+/** The outbox (reminders, follow-ups, digests, reports), on a Web API client of its own. */
+function outboxOf(w: OutboxWiring): Outbox {
+  const { config, logger } = w;
+  const reminderClient = new WebClient(config.slack.botToken, { ...w.clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  return new Outbox({
+    stores: w.stores,
+    clock: w.clock,
+    // The outbox does its own backoff per message: no automatic retries, and a 429 comes back at once.
+    client: reminderClient,
+    coChairs: () => w.coChairs.list(),
+    attachFile: (channel, threadTs, filename, content, title) => uploadReport(reminderClient, channel, filename, content, title, logger, threadTs),
+    config,
+    logger,
+    holder: w.instanceId,
+    wallMs: w.wallMs,
+  });
+}
+
+/** The router of `/gcm`, buttons and modals, with what its use cases reach through their context. */
+function routerOf(w: OutboxWiring, app: App, reminders: Outbox, calendarToken: string): Router {
+  const { config, stores, wallMs } = w;
+  const holder = () => {
+    const lease = stores.reminders.leaseHolder(schedulerLease);
+    return lease && lease.expiresAt > wallMs() ? lease.holder : null;
+  };
+  return new Router({
+    stores,
+    clock: w.clock,
+    language: config.language,
+    coChairs: w.coChairs,
+    outbox: outboxView(config, stores, reminders, holder, w.instanceId),
+    client: app.client,
+    logger: w.logger,
+    calendar: {
+      served: config.slack.transport === 'http' || config.calendar.port !== undefined,
+      publicUrl: config.calendar.publicUrl ?? null,
+      token: () => calendarToken,
+    },
+  });
+}
+
 /**
  * Builds the Bolt app: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT (and HOST) with the signing secret
  * (`POST /slack/events` behind the door of src/slack/door.ts, plus `GET /health` and `customRoutes`). The Web
@@ -104,36 +186,14 @@ export function createSlackApp({
   // The subscription's secret: GCM_CALENDAR_TOKEN, else one made at the first start and kept in the database.
   const calendarToken = config.calendar.token ?? storedCalendarToken(stores.db);
   const calendar = calendarRoute({ stores, clock, token: calendarToken, language: config.language });
-  const clientOptions: WebClientOptions = {
-    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-    timeout: apiTimeoutMs,
-    logger,
-    // Bounded retries: a rate-limited or failing call must not hold a handler for minutes.
-    retryConfig: { retries, factor: 2, minTimeout: 250, maxTimeout: 4000 },
-  };
-  // Every request passes the door first (src/slack/door.ts): size, signature and its age, body shape, app and workspace.
-  const door = { logger, appId: slack.appId, teamId: slack.teamId, wallMs };
+  const clientOptions = webClientOptions(slack.apiUrl, logger, retries, apiTimeoutMs);
   const health = new HealthMonitor({ stores, clock, wallMs, instanceId });
-  let receiver: Receiver;
-  if (slack.transport === 'socket') {
-    // Socket Mode opens no port of its own: /health and other routes go on side servers (main.ts: HEALTH_PORT, CALENDAR_PORT).
-    const socket = new GuardedSocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions }, autoReconnectEnabled: true }, door);
-    health.followSocket(socket.client);
-    receiver = socket;
-  } else {
-    receiver = new GuardedHttpReceiver({
-      ...door,
-      signingSecret: slack.signingSecret!,
-      port: config.port,
-      host: config.host,
-      // The calendar's subscription; in Socket Mode the side server on CALENDAR_PORT serves it (main.ts).
-      customRoutes: [health.route(), ...customRoutes, calendar],
-    });
-  }
+  // The calendar's subscription is served here in HTTP mode; in Socket Mode the side server on CALENDAR_PORT serves it (main.ts).
+  const door = { logger, appId: slack.appId, teamId: slack.teamId, wallMs };
+  const receiver = guardedReceiver(config, door, clientOptions, health, () => [health.route(), ...customRoutes, calendar]);
   // convoStore: false — the bot keeps no conversation state, and Bolt's default store runs on every request.
   // logLevel: the logger's own, else Bolt sets its logger to info (and LOG_LEVEL=debug would not reach Bolt).
   const app = new App({ token: slack.botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, convoStore: false, ...(identity ?? {}) });
-
   const coChairs = new CoChairs(
     config.coChairs,
     config.coChairsUsergroup,
@@ -141,39 +201,9 @@ export function createSlackApp({
     logger,
     wallMs,
   );
-  const reminderClient = new WebClient(slack.botToken, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-  const reminders = new Outbox({
-    stores,
-    clock,
-    // The outbox does its own backoff per message: no automatic retries, and a 429 comes back at once.
-    client: reminderClient,
-    coChairs: () => coChairs.list(),
-    attachFile: (channel, threadTs, filename, content, title) => uploadReport(reminderClient, channel, filename, content, title, logger, threadTs),
-    config,
-    logger,
-    holder: instanceId,
-    wallMs,
-  });
-  const holder = () => {
-    const lease = stores.reminders.leaseHolder(schedulerLease);
-    return lease && lease.expiresAt > wallMs() ? lease.holder : null;
-  };
-  const outbox = outboxView(config, stores, reminders, holder, instanceId);
-
-  const router = new Router({
-    stores,
-    clock,
-    language: config.language,
-    coChairs,
-    outbox,
-    client: app.client,
-    logger,
-    calendar: {
-      served: slack.transport === 'http' || config.calendar.port !== undefined,
-      publicUrl: config.calendar.publicUrl ?? null,
-      token: () => calendarToken,
-    },
-  });
+  const wiring: OutboxWiring = { config, stores, clock, logger, wallMs, instanceId, coChairs, clientOptions };
+  const reminders = outboxOf(wiring);
+  const router = routerOf(wiring, app, reminders, calendarToken);
   const homes = new HomePublisher(
     (userId, lang) => homeOf({ plans: stores.plans, state: stores.state, now: clock.now() }, stores.directory(), userId, lang),
     config.language,

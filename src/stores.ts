@@ -11,7 +11,7 @@ export interface Stores {
   db: Db;
   /** What the domain reads of the plans and the reference data (PlanReader), search included. */
   plans: PlanStore;
-  /** Writes a plan import (the reference data and a plan, in one transaction). */
+  /** Writes a plan import (the reference data and a plan, in one transaction): the plan layer's port, PlanImportWriter. */
   imports: PlanImportStore;
   state: StateStore;
   reminders: ReminderStore;

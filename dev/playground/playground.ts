@@ -63,6 +63,7 @@ const seqOf = (ts: string) => Number(ts.split('.')[1] ?? 0);
  * API in memory, and a page on 127.0.0.1 that looks and behaves like a channel. Slash commands, clicks and
  * `app_home_opened` reach the bot as signed HTTP requests, exactly as from Slack.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: split under issue 22 in the playground change
 export async function startPlayground(base: Config, logger: Logger, port = base.port): Promise<Playground> {
   const clock = offsetClock(parseInstant(base.now ?? playgroundStart, base.timezone)!, base.timezone);
   // Messages are stamped with the bot's clock, so the page shows when, for the bot, they were posted.
@@ -185,6 +186,8 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
   };
 
   let pagePort = 0;
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the playground change
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: split under issue 22 in the playground change
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {

@@ -22,6 +22,7 @@ type Say = (s: string) => void;
  * --out). Exit 0 on success, 1 when the file is rejected (nothing changed). Everything else it says is a
  * message, not data: on stderr when run.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
 export async function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out: Say, data: Say = out): Promise<number> {
   const config = configOf(env, out);
   if (!config) return 1;

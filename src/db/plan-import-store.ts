@@ -1,5 +1,6 @@
 import type { Db } from './open-database.js';
 import type { Bundle, Reference } from '../plan/load.js';
+import type { ImportReport, PlanImportWriter } from '../plan/import-port.js';
 import type { PlanFile } from '../plan/schema.js';
 import { fold } from '../domain/normalize.js';
 import type { PlanChanges } from '../domain/plan-changes.js';
@@ -21,20 +22,6 @@ import type {
 } from './rows.js';
 import { scopeToken } from './search-store.js';
 import { foldAll, stemsOf, wordsOf } from './stems.js';
-
-/** What an import did: counts, and the user state it kept for activities no longer in the file. */
-export interface ImportReport {
-  planId: string;
-  changed: boolean;
-  priorities: number;
-  activities: number;
-  added: string[];
-  removed: string[];
-  /** Completions and meeting dates kept for activities the file no longer has (never deleted). */
-  orphanedState: { activityId: string; occurrenceKey: string; kind: 'completion' | 'meeting_date' | 'status' }[];
-  /** What the import changed against the stored plan, compared before writing (recorded with the import). */
-  changes?: PlanChanges;
-}
 
 /** A completion or meeting date recorded for an activity of the plan. */
 type OrphanedState = ImportReport['orphanedState'][number];
@@ -82,7 +69,7 @@ const clearReference = `DELETE FROM matrix_marks; DELETE FROM matrix_issues; DEL
  * Writes a plan import: the reference data and a plan, with their search index rows, replaced in one
  * transaction. User state (completions, meeting dates, audit) is never touched. Statements are prepared once.
  */
-export class PlanImportStore {
+export class PlanImportStore implements PlanImportWriter {
   private readonly s;
 
   constructor(private readonly db: Db) {
@@ -264,6 +251,7 @@ export class PlanImportStore {
   }
 
   /** Replaces the plan's rows (and its counts and search rows), records the import when the file changed. */
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: split under issue 22 in the perf change
   private replacePlan(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
     const s = this.s;
     const plan: PlanFile = bundle.plan;
@@ -293,6 +281,7 @@ export class PlanImportStore {
     let seq = 0;
     let count = 0;
     const after = new Set<string>();
+    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the perf change
     plan.priorities.forEach((p, pi) => {
       s.addPriority.run({
         plan_id: plan.id,

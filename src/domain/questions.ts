@@ -159,6 +159,7 @@ export function agencyOfQuestion(
  * intents.ts, answered with the regular view of what it names, headed by what was understood. Nothing
  * recognised: a ranked search of its words; nothing found either: "I don't know", with the commands' hint.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the questions change
 export function plainWordsAnswer(ctx: Context, plan: PlanInfo, arg: string, defaultLang: Language): Answer {
   const { intent: it, lang: asked } = readQuestion(arg, ctx.now);
   const lang = asked ?? defaultLang;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { AnswerError } from './answers.js';
 import { occurrencesOf } from './occurrences.js';
 import type { Context } from './ports.js';
-import { STATUS_KEYS, type Activity, type Language, type Occurrence, type PlanInfo, type StatusChange, type StatusKey } from './types.js';
+import { STATUS_KEYS, type Activity, type Language, type Occurrence, type PlanInfo, type Priority, type StatusChange, type StatusKey } from './types.js';
 
 export interface ReportItem {
   occurrenceKey: string;
@@ -147,101 +147,165 @@ function item(a: Activity, o: Occurrence, lang: Language): ReportItem {
   };
 }
 
+/** The period of a report and the quarter after it, with its bounds as instants (ISO UTC) in the report's zone. */
+interface ReportWindow {
+  from: string;
+  to: string;
+  zone: string;
+  startUtc: string;
+  endUtc: string;
+  next: { from: string; to: string };
+}
+
+function reportWindow(ctx: Context, from: string, to: string): ReportWindow {
+  const zone = ctx.now.zoneName ?? 'UTC';
+  const nextFrom = DateTime.fromISO(to, { zone: 'UTC' }).plus({ days: 1 });
+  return {
+    from,
+    to,
+    zone,
+    startUtc: DateTime.fromISO(from, { zone }).startOf('day').toUTC().toISO()!,
+    endUtc: DateTime.fromISO(to, { zone }).endOf('day').toUTC().toISO()!,
+    next: { from: nextFrom.toISODate()!, to: nextFrom.plus({ months: 3 }).minus({ days: 1 }).toISODate()! },
+  };
+}
+
+/** The lists a report fills while it walks the plan's occurrences. */
+interface ReportLists {
+  done: DoneItem[];
+  postponed: PostponedItem[];
+  cancelled: ChangedItem[];
+  overdueBy: Map<string, ReportItem[]>;
+  overdueBefore: ReportItem[];
+  next: ReportItem[];
+}
+
+/** What one walk over a plan's occurrences reads: the plan's meeting dates and statuses at the period's end. */
+interface ReportWalk {
+  plan: PlanInfo;
+  dates: Map<string, string>;
+  statuses: Map<string, StatusChange>;
+  window: ReportWindow;
+  lists: ReportLists;
+  lang: Language;
+}
+
+const inPeriod = (w: ReportWindow, d: string | null) => d !== null && d >= w.from && d <= w.to;
+
+function priorityLine(p: Priority, lang: Language): PriorityLine {
+  const title = lang === 'es' && p.titleEs ? p.titleEs : p.title;
+  return {
+    id: p.id,
+    kind: p.kind,
+    title,
+    objectives: p.objectives,
+    activities: 0,
+    activitiesDone: 0,
+    occurrences: 0,
+    occurrencesDone: 0,
+    byStatus: noStatuses(),
+  };
+}
+
+/** An occurrence neither done nor cancelled: overdue (by lead agency) when due in the period, before it, or next. */
+function fileOpen(a: Activity, o: Occurrence, w: ReportWalk): void {
+  const { window, lists, lang } = w;
+  if (inPeriod(window, o.due)) {
+    for (const agency of a.lead.agencies.length ? a.lead.agencies : [a.lead.wording || '—'])
+      lists.overdueBy.set(agency, [...(lists.overdueBy.get(agency) ?? []), item(a, o, lang)]);
+  } else if (o.due && o.due < window.from) lists.overdueBefore.push(item(a, o, lang));
+  if (o.due && o.due >= window.next.from && o.due <= window.next.to) lists.next.push(item(a, o, lang));
+}
+
+/**
+ * Files one occurrence in the report's lists by its status at the period's end; true when it is done. Done,
+ * postponed and cancelled ones are listed when their status changed during the period, or (postponed,
+ * cancelled) when the plan had them due in it.
+ */
+function fileOccurrence(a: Activity, o: Occurrence, plannedDue: string | null, w: ReportWalk): boolean {
+  const { window, lists, lang } = w;
+  const c = w.statuses.get(o.key);
+  const changedInPeriod = c !== undefined && c.at >= window.startUtc;
+  if (o.status === 'done' && c) {
+    if (changedInPeriod) lists.done.push({ ...changed(item(a, o, lang), c), doneBy: c.by, doneAt: c.at });
+    return true;
+  }
+  if (o.status === 'cancelled' && c) {
+    if (changedInPeriod || inPeriod(window, plannedDue)) lists.cancelled.push(changed(item(a, o, lang), c));
+    return false;
+  }
+  if (o.status === 'postponed' && c && (changedInPeriod || inPeriod(window, plannedDue) || inPeriod(window, o.due))) {
+    lists.postponed.push({ ...changed(item(a, o, lang), c), plannedDue });
+  }
+  fileOpen(a, o, w);
+  return false;
+}
+
+/** Counts an activity's occurrences in its priority's line and files each one. */
+function fileActivity(a: Activity, line: PriorityLine, w: ReportWalk): void {
+  const planned = new Map(occurrencesOf(a, w.plan, w.dates).map((o) => [o.key, o.due]));
+  const occ = occurrencesOf(a, w.plan, w.dates, w.statuses);
+  line.activities += 1;
+  line.occurrences += occ.length;
+  let all = occ.length > 0;
+  for (const o of occ) {
+    line.byStatus[o.status] += 1;
+    if (fileOccurrence(a, o, planned.get(o.key) ?? null, w)) line.occurrencesDone += 1;
+    else all = false;
+  }
+  if (all) line.activitiesDone += 1;
+}
+
+function totalsOf(pl: PriorityLine[]): ProgressReport['totals'] {
+  return {
+    activities: pl.reduce((n, p) => n + p.activities, 0),
+    activitiesDone: pl.reduce((n, p) => n + p.activitiesDone, 0),
+    occurrences: pl.reduce((n, p) => n + p.occurrences, 0),
+    occurrencesDone: pl.reduce((n, p) => n + p.occurrencesDone, 0),
+    byStatus: Object.fromEntries(STATUS_KEYS.map((k) => [k, pl.reduce((n, p) => n + p.byStatus[k], 0)])) as Record<StatusKey, number>,
+  };
+}
+
+const byDue = (x: ReportItem, y: ReportItem) => (x.due ?? '').localeCompare(y.due ?? '') || x.occurrenceKey.localeCompare(y.occurrenceKey);
+
+/** The lists in the report's order: done and cancelled by when, the others by due date. */
+function sortedLists(lists: ReportLists): Pick<ProgressReport, 'done' | 'postponed' | 'cancelled' | 'overdue' | 'overdueBefore'> & { next: ReportItem[] } {
+  return {
+    done: lists.done.sort((x, y) => x.doneAt.localeCompare(y.doneAt) || x.occurrenceKey.localeCompare(y.occurrenceKey)),
+    postponed: lists.postponed.sort(byDue),
+    cancelled: lists.cancelled.sort((x, y) => x.at.localeCompare(y.at) || x.occurrenceKey.localeCompare(y.occurrenceKey)),
+    overdue: [...lists.overdueBy.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([agency, items]) => ({ agency, items: items.sort(byDue) })),
+    overdueBefore: lists.overdueBefore.sort(byDue),
+    next: lists.next.sort(byDue),
+  };
+}
+
 /**
  * Builds the report of `plan` for [from, to] (ISO dates, inclusive, in `ctx.now`'s zone). Pure over the
  * stores: statuses as they stood at the end of the period (a change made later does not count); a postponed
  * occurrence is due on its new date, a cancelled one is never overdue (docs/decisions/statuses.md).
  */
 export function buildReport(ctx: Context, plan: PlanInfo, from: string, to: string, lang: Language = 'en'): ProgressReport {
-  const zone = ctx.now.zoneName ?? 'UTC';
-  const endUtc = DateTime.fromISO(to, { zone }).endOf('day').toUTC().toISO()!;
-  const startUtc = DateTime.fromISO(from, { zone }).startOf('day').toUTC().toISO()!;
-  const nextFrom = DateTime.fromISO(to, { zone: 'UTC' }).plus({ days: 1 });
-  const next = { from: nextFrom.toISODate()!, to: nextFrom.plus({ months: 3 }).minus({ days: 1 }).toISODate()!, items: [] as ReportItem[] };
-  const dates = ctx.state.meetingDates(plan.id);
-  const statuses = statusesAt(ctx, plan.id, endUtc);
-  const priorities = ctx.plans.priorities(plan.id);
-  const lines = new Map<string, PriorityLine>(
-    priorities.map((p) => [
-      p.id,
-      {
-        id: p.id,
-        kind: p.kind,
-        title: lang === 'es' && p.titleEs ? p.titleEs : p.title,
-        objectives: p.objectives,
-        activities: 0,
-        activitiesDone: 0,
-        occurrences: 0,
-        occurrencesDone: 0,
-        byStatus: noStatuses(),
-      },
-    ]),
-  );
-  const done: DoneItem[] = [];
-  const postponed: PostponedItem[] = [];
-  const cancelled: ChangedItem[] = [];
-  const overdueBy = new Map<string, ReportItem[]>();
-  const overdueBefore: ReportItem[] = [];
-  const inPeriod = (d: string | null) => d !== null && d >= from && d <= to;
-  for (const a of ctx.plans.activities(plan.id)) {
-    const planned = new Map(occurrencesOf(a, plan, dates).map((o) => [o.key, o.due]));
-    const occ = occurrencesOf(a, plan, dates, statuses);
-    const line = lines.get(a.priorityId)!;
-    line.activities += 1;
-    line.occurrences += occ.length;
-    let all = occ.length > 0;
-    for (const o of occ) {
-      const c = statuses.get(o.key);
-      line.byStatus[o.status] += 1;
-      // Listed when it changed during the period, or (postponed, cancelled) when the plan had it due in it.
-      const changedInPeriod = c !== undefined && c.at >= startUtc;
-      if (o.status === 'done' && c) {
-        line.occurrencesDone += 1;
-        if (changedInPeriod) done.push({ ...changed(item(a, o, lang), c), doneBy: c.by, doneAt: c.at });
-        continue;
-      }
-      all = false;
-      if (o.status === 'cancelled' && c) {
-        if (changedInPeriod || inPeriod(planned.get(o.key) ?? null)) cancelled.push(changed(item(a, o, lang), c));
-        continue;
-      }
-      if (o.status === 'postponed' && c && (changedInPeriod || inPeriod(planned.get(o.key) ?? null) || inPeriod(o.due))) {
-        postponed.push({ ...changed(item(a, o, lang), c), plannedDue: planned.get(o.key) ?? null });
-      }
-      if (inPeriod(o.due)) {
-        for (const agency of a.lead.agencies.length ? a.lead.agencies : [a.lead.wording || '—'])
-          overdueBy.set(agency, [...(overdueBy.get(agency) ?? []), item(a, o, lang)]);
-      } else if (o.due && o.due < from) overdueBefore.push(item(a, o, lang));
-      if (o.due && o.due >= next.from && o.due <= next.to) next.items.push(item(a, o, lang));
-    }
-    if (all) line.activitiesDone += 1;
-  }
-  const byDue = (x: ReportItem, y: ReportItem) => (x.due ?? '').localeCompare(y.due ?? '') || x.occurrenceKey.localeCompare(y.occurrenceKey);
-  done.sort((x, y) => x.doneAt.localeCompare(y.doneAt) || x.occurrenceKey.localeCompare(y.occurrenceKey));
-  postponed.sort(byDue);
-  cancelled.sort((x, y) => x.at.localeCompare(y.at) || x.occurrenceKey.localeCompare(y.occurrenceKey));
-  next.items.sort(byDue);
-  overdueBefore.sort(byDue);
+  const window = reportWindow(ctx, from, to);
+  const lists: ReportLists = { done: [], postponed: [], cancelled: [], overdueBy: new Map(), overdueBefore: [], next: [] };
+  const walk: ReportWalk = { plan, dates: ctx.state.meetingDates(plan.id), statuses: statusesAt(ctx, plan.id, window.endUtc), window, lists, lang };
+  const lines = new Map(ctx.plans.priorities(plan.id).map((p) => [p.id, priorityLine(p, lang)]));
+  for (const a of ctx.plans.activities(plan.id)) fileActivity(a, lines.get(a.priorityId)!, walk);
   const pl = [...lines.values()];
+  const sorted = sortedLists(lists);
   return {
     planId: plan.id,
     planTitle: lang === 'es' && plan.titleEs ? plan.titleEs : plan.title,
     from,
     to,
-    zone,
+    zone: window.zone,
     priorities: pl,
-    totals: {
-      activities: pl.reduce((n, p) => n + p.activities, 0),
-      activitiesDone: pl.reduce((n, p) => n + p.activitiesDone, 0),
-      occurrences: pl.reduce((n, p) => n + p.occurrences, 0),
-      occurrencesDone: pl.reduce((n, p) => n + p.occurrencesDone, 0),
-      byStatus: Object.fromEntries(STATUS_KEYS.map((k) => [k, pl.reduce((n, p) => n + p.byStatus[k], 0)])) as Record<StatusKey, number>,
-    },
-    done,
-    postponed,
-    cancelled,
-    overdue: [...overdueBy.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([agency, items]) => ({ agency, items: items.sort(byDue) })),
-    overdueBefore,
-    next,
+    totals: totalsOf(pl),
+    done: sorted.done,
+    postponed: sorted.postponed,
+    cancelled: sorted.cancelled,
+    overdue: sorted.overdue,
+    overdueBefore: sorted.overdueBefore,
+    next: { ...window.next, items: sorted.next },
   };
 }

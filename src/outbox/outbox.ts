@@ -388,6 +388,7 @@ export class Outbox {
    * Posts the pending records whose attempt time has come, in the order they are due. Each Web API call
    * times out (src/slack-app.ts), so a post Slack never answers fails like any other and the pass goes on.
    */
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the dbtruth change
   private async postReady(ctx: OutboxContext, channel: string, report: PassReport): Promise<void> {
     const { stores, logger } = this.o;
     const { now } = ctx;

@@ -1,7 +1,6 @@
-import type { ImportReport } from '../db/plan-import-store.js';
 import { parseOccurrenceKey } from '../domain/occurrences.js';
 import { planChanges, type PlanChanges } from '../domain/plan-diff.js';
-import type { Stores } from '../stores.js';
+import type { ImportReads, ImportReport, ImportStores, PlanImportWriter } from './import-port.js';
 import { loadBundle, type Bundle, type Problem } from './load.js';
 import { activitiesOfFile } from './plan-activities.js';
 import { tableSourceOf } from './tables/files.js';
@@ -10,14 +9,11 @@ import type { Remark } from './tables/read-tables.js';
 
 export type ImportOutcome = { ok: true; report: ImportReport; skipped: boolean; remarks?: Remark[] } | { ok: false; problems: Problem[] };
 
-/** What an import reads and writes. */
-type ImportStores = Pick<Stores, 'imports' | 'plans' | 'state' | 'reminders'>;
-
 /**
  * What importing `bundle` would change against the stored plan of the same id: read through the stores,
  * compared by the domain's pure planChanges. Writes nothing.
  */
-export function changesOfBundle(stores: Omit<ImportStores, 'imports'>, bundle: Bundle): PlanChanges {
+export function changesOfBundle(stores: ImportReads, bundle: Bundle): PlanChanges {
   const { plans, state, reminders } = stores;
   const file = bundle.plan;
   const stored = plans.plan(file.id);
@@ -55,7 +51,7 @@ async function loadSource(planFile: string, dataDir: string): Promise<{ ok: true
 
 /** `plan:import --dry-run`: validates `planFile` (YAML or tables) and says what importing it would change. Writes nothing. */
 export async function previewPlanFile(
-  stores: Omit<ImportStores, 'imports'>,
+  stores: ImportReads,
   planFile: string,
   dataDir: string,
 ): Promise<{ ok: true; changes: PlanChanges; remarks: Remark[] } | { ok: false; problems: Problem[] }> {
@@ -98,7 +94,7 @@ export async function importPlanSource(
  * imported from another file since (an explicit `plan:import` of a spreadsheet wins over the default file,
  * which is imported again only when it changes).
  */
-function upToDate(imports: ImportStores['imports'], b: Bundle): boolean {
+function upToDate(imports: PlanImportWriter, b: Bundle): boolean {
   if (imports.importedHash('reference') !== b.reference.hash) return false;
   const from = imports.importedFrom(b.plan.id);
   if (from === null) return false;

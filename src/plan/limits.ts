@@ -38,6 +38,7 @@ export function fileTooLarge(size: number, limit: number): string | null {
  * The limits a parsed data file passes (its texts; for a plan, its counts of priorities and activities),
  * walked without recursion so that no shape can overflow the stack. Empty when all is within them.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
 export function limitProblems(raw: unknown): LimitProblem[] {
   const problems: LimitProblem[] = [];
   const priorities =

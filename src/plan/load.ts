@@ -435,6 +435,7 @@ function crossCheckPlan(plan: LoosePlan, ref: Omit<Reference, 'hash'>, file: str
     const listed = p.objectives?.filter((n) => n !== undefined) ?? [];
     const twice = listed.find((n, i) => listed.indexOf(n) !== i);
     if (twice !== undefined) at(`${pp}.objectives`, `objective ${twice} is listed twice`);
+    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
     p.activities?.forEach((a, ai) => {
       if (!a) return;
       const ap = `${pp}.activities[${ai}]`;

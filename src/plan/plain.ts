@@ -173,6 +173,7 @@ export function plainIssueList(issues: readonly z.core.$ZodIssue[], raw: unknown
 }
 
 /** One zod issue (or several, one per unknown field) as plain problems over the raw data. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
 export function plainIssues(issue: z.core.$ZodIssue, raw: unknown, root: AnySchema): PlainIssue[] {
   const path = issue.path as PropertyKey[];
   const input = valueAt(raw, path);

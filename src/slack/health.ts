@@ -60,17 +60,12 @@ export class HealthMonitor {
     return lease !== null && lease.holder === this.d.instanceId && lease.expiresAt > this.d.wallMs();
   }
 
-  report(): HealthReport {
-    const { stores, clock, wallMs, instanceId } = this.d;
-    const reasons: string[] = [];
-    const readProblem = stores.health.readProblem();
-    const fileProblem = stores.health.fileProblem();
-    for (const p of [readProblem, fileProblem]) if (p) reasons.push(p);
-    const readable = readProblem === null;
-    const today = clock.now().toISODate()!;
-    const plan = readable ? currentPlan(stores.plans, today) : null;
-    if (readable && !plan) reasons.push('no plan is loaded: check GCM_PLAN and the start-up log');
-    const nowMs = wallMs();
+  /**
+   * The scheduler lease and the last reminder pass, as `report` shows them; adds to `reasons` when no copy of
+   * the bot holds the lease, or when this one does and its last pass is stale.
+   */
+  private scheduler(readable: boolean, nowMs: number, reasons: string[]) {
+    const { stores, instanceId } = this.d;
     const stored = readable ? stores.reminders.leaseHolder(schedulerLease) : null;
     const lease = stored && stored.expiresAt > nowMs ? stored : null;
     // Recorded by the outbox at each pass that ran, whichever copy of the bot holds the lease.
@@ -81,6 +76,21 @@ export class HealthMonitor {
     if (mine && lastPassMs !== null && nowMs - lastPassMs > stalePassMs) {
       reasons.push(`the last reminder pass ran ${Math.round((nowMs - lastPassMs) / 60_000)} minutes ago`);
     }
+    return { lease, lastPass, mine };
+  }
+
+  report(): HealthReport {
+    const { stores, clock, wallMs } = this.d;
+    const reasons: string[] = [];
+    const readProblem = stores.health.readProblem();
+    const fileProblem = stores.health.fileProblem();
+    for (const p of [readProblem, fileProblem]) if (p) reasons.push(p);
+    const readable = readProblem === null;
+    const today = clock.now().toISODate()!;
+    const plan = readable ? currentPlan(stores.plans, today) : null;
+    if (readable && !plan) reasons.push('no plan is loaded: check GCM_PLAN and the start-up log');
+    const nowMs = wallMs();
+    const { lease, lastPass, mine } = this.scheduler(readable, nowMs, reasons);
     if (this.socket !== 'not used' && this.socket !== 'connected') reasons.push(`Socket Mode is ${this.socket}, not connected to Slack`);
     return {
       status: reasons.length ? 'unhealthy' : 'ok',

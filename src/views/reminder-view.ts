@@ -20,6 +20,7 @@ export const reminderBlockId = (key: string) => `gcm_reminder|${key}`.slice(0, 2
 export const noonEpoch = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).set({ hour: 12 }).toSeconds();
 
 /** A reminder: what is due and when (a Slack date token), who leads and supports, Mark done and Set date. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the words change
 export function reminderMessage(r: ReminderView, dir: AgencyDirectory): Message {
   const m = messages(r.lang);
   const o = r.occurrence;

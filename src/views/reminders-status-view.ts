@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { permanentFailure, type PermanentFailure } from '../domain/post-failures.js';
 import type { Language, LeftFailed, ReminderRecord, RetryFailedReport } from '../domain/types.js';
@@ -20,47 +21,54 @@ export interface RemindersStatus {
   unsent: ReminderRecord[] | null;
 }
 
+/** The next reminders, or that the plan's period ended. */
+function nextBlock(s: RemindersStatus): KnownBlock {
+  const m = messages(s.lang);
+  const r = m.reminder;
+  if (s.ended) return section(r.ended);
+  const lines = s.next.map(
+    (n) =>
+      `• ${formatDate(n.fireAt.toISODate()!, s.lang)} ${n.fireAt.toFormat('HH:mm')}: ${occurrenceTitle(n.occurrence, s.lang)} (${m.due} ${formatDate(n.occurrence.due!, s.lang)})`,
+  );
+  return section(`*${r.next}*\n${lines.length ? lines.join('\n') : r.noneNext}`);
+}
+
+/** The reminders not sent yet (co-chairs only), and one line per kind of permanent failure: what the co-chairs can do about it. */
+function unsentBlocks(s: RemindersStatus, unsent: ReminderRecord[]): KnownBlock[] {
+  const r = messages(s.lang).reminder;
+  const local = (iso: string) => DateTime.fromISO(iso, { zone: s.settings.zone });
+  const lines = unsent.map((u) =>
+    section(
+      clip(
+        `• ${esc(u.key)} · ${formatDate(local(u.fireAt).toISODate()!, s.lang)} · ${u.status} · ${esc(r.attempts(u.attempts, u.lastError))}`,
+        limits.sectionText,
+      ),
+    ),
+  );
+  const fixes = new Map<PermanentFailure, string>();
+  for (const u of unsent) {
+    const f = u.status === 'failed' ? permanentFailure(u.lastError) : null;
+    if (f && !fixes.has(f)) fixes.set(f, u.lastError!);
+  }
+  return [section(`*${r.unsent}*${lines.length ? '' : `\n${r.noneUnsent}`}`), ...lines, ...[...fixes].map(([f, error]) => section(r.fix(f, esc(error))))];
+}
+
 /** `/gcm reminders`: where and when reminders go, the next ones, and what has not gone out yet. */
 export function remindersView(s: RemindersStatus): Message {
   const m = messages(s.lang);
   const r = m.reminder;
-  const local = (iso: string) => DateTime.fromISO(iso, { zone: s.settings.zone });
   const blocks = [
     header(r.statusTitle),
     section([r.channel(s.channel ?? null), r.when(s.settings.days, s.settings.time, s.settings.zone), r.digest(s.digest), r.scheduler(s.scheduler)].join('\n')),
+    nextBlock(s),
   ];
-  if (s.ended) blocks.push(section(r.ended));
-  else {
-    const lines = s.next.map(
-      (n) =>
-        `• ${formatDate(n.fireAt.toISODate()!, s.lang)} ${n.fireAt.toFormat('HH:mm')}: ${occurrenceTitle(n.occurrence, s.lang)} (${m.due} ${formatDate(n.occurrence.due!, s.lang)})`,
-    );
-    blocks.push(section(`*${r.next}*\n${lines.length ? lines.join('\n') : r.noneNext}`));
-  }
-  if (s.unsent) {
-    const lines = s.unsent.map((u) =>
-      section(
-        clip(
-          `• ${esc(u.key)} · ${formatDate(local(u.fireAt).toISODate()!, s.lang)} · ${u.status} · ${esc(r.attempts(u.attempts, u.lastError))}`,
-          limits.sectionText,
-        ),
-      ),
-    );
-    blocks.push(section(`*${r.unsent}*${lines.length ? '' : `\n${r.noneUnsent}`}`), ...lines);
-    // One line per kind of permanent failure: what the co-chairs can do about it.
-    const fixes = new Map<PermanentFailure, string>();
-    for (const u of s.unsent) {
-      const f = u.status === 'failed' ? permanentFailure(u.lastError) : null;
-      if (f && !fixes.has(f)) fixes.set(f, u.lastError!);
-    }
-    for (const [f, error] of fixes) blocks.push(section(r.fix(f, esc(error))));
-    // Co-chairs send the failed ones again once the cause is fixed (checked again on the click).
-    const retry = s.unsent.some((u) => u.status === 'failed')
-      ? [section(r.retryHint), actions(actionIds.retryFailed, [button(r.retryButton, actionIds.retryFailed, encodeValue({ c: 'reminders', l: s.lang }))])]
-      : [];
-    return { text: r.statusTitle, blocks: [...fitBlocks(blocks, limits.messageBlocks, m.andMore, retry.length), ...retry] };
-  }
-  return { text: r.statusTitle, blocks: fitBlocks(blocks, limits.messageBlocks, m.andMore) };
+  if (!s.unsent) return { text: r.statusTitle, blocks: fitBlocks(blocks, limits.messageBlocks, m.andMore) };
+  blocks.push(...unsentBlocks(s, s.unsent));
+  // Co-chairs send the failed ones again once the cause is fixed (checked again on the click).
+  const retry = s.unsent.some((u) => u.status === 'failed')
+    ? [section(r.retryHint), actions(actionIds.retryFailed, [button(r.retryButton, actionIds.retryFailed, encodeValue({ c: 'reminders', l: s.lang }))])]
+    : [];
+  return { text: r.statusTitle, blocks: [...fitBlocks(blocks, limits.messageBlocks, m.andMore, retry.length), ...retry] };
 }
 
 const leftOrder: readonly LeftFailed[] = ['closed', 'too_late', 'unknown_kind'];

@@ -36,6 +36,31 @@ export function reportJson(r: ProgressReport): string {
   return `${JSON.stringify(r, null, 2)}\n`;
 }
 
+/** The report's overdue section in Markdown: by lead agency, then those due before the period. */
+function overdueMarkdown(r: ProgressReport, lang: Language, dir: AgencyDirectory): string[] {
+  const m = messages(lang);
+  const t = m.report;
+  const c = t.columns;
+  const d = (iso: string | null) => (iso ? formatDate(iso, lang) : m.noDate);
+  const out: string[] = [];
+  const overdueCount = r.overdue.reduce((n, g) => n + g.items.length, 0);
+  out.push(`## ${t.overdue(new Set(r.overdue.flatMap((g) => g.items.map((i) => i.occurrenceKey))).size)}`, '');
+  if (overdueCount === 0) out.push(t.noneOverdue);
+  for (const g of r.overdue) {
+    out.push(`### ${agencyLabel(g.agency, lang, dir)}`, '');
+    for (const i of g.items) out.push(`- ${occName(i, lang)} (${m.due} ${d(i.due)}): ${i.text}`);
+    out.push('');
+  }
+  if (r.overdueBefore.length)
+    out.push(
+      t.overdueBefore(r.overdueBefore.length),
+      '',
+      ...r.overdueBefore.map((i) => `- ${occName(i, lang)} (${m.due} ${d(i.due)}), ${c.lead}: ${leads(i, lang, dir)}`),
+      '',
+    );
+  return out;
+}
+
 /** The report as Markdown: what the co-chairs share as the periodic update. */
 export function reportMarkdown(r: ProgressReport, lang: Language, dir: AgencyDirectory): string {
   const m = messages(lang);
@@ -76,21 +101,7 @@ export function reportMarkdown(r: ProgressReport, lang: Language, dir: AgencyDir
     out.push(`| ${c.occurrence} | ${c.due} | ${c.changedBy} | ${c.when} | ${c.note} |`, '| --- | --- | --- | --- | --- |');
     for (const i of r.cancelled) out.push(`| ${occName(i, lang)} | ${d(i.due)} | ${i.by} | ${d(i.at.slice(0, 10))} | ${noteAndLinks(i)} |`);
   }
-  const overdueCount = r.overdue.reduce((n, g) => n + g.items.length, 0);
-  out.push('', `## ${t.overdue(new Set(r.overdue.flatMap((g) => g.items.map((i) => i.occurrenceKey))).size)}`, '');
-  if (overdueCount === 0) out.push(t.noneOverdue);
-  for (const g of r.overdue) {
-    out.push(`### ${agencyLabel(g.agency, lang, dir)}`, '');
-    for (const i of g.items) out.push(`- ${occName(i, lang)} (${m.due} ${d(i.due)}): ${i.text}`);
-    out.push('');
-  }
-  if (r.overdueBefore.length)
-    out.push(
-      t.overdueBefore(r.overdueBefore.length),
-      '',
-      ...r.overdueBefore.map((i) => `- ${occName(i, lang)} (${m.due} ${d(i.due)}), ${c.lead}: ${leads(i, lang, dir)}`),
-      '',
-    );
+  out.push('', ...overdueMarkdown(r, lang, dir));
   out.push(`## ${t.next(d(r.next.from), d(r.next.to), r.next.items.length)}`, '');
   if (r.next.items.length === 0) out.push(t.noneNext);
   for (const i of r.next.items) out.push(`- ${d(i.due)}: ${occName(i, lang)}, ${c.lead}: ${leads(i, lang, dir)}`);

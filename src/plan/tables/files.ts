@@ -33,6 +33,7 @@ function tooLarge(file: string, size: number): Problem {
 }
 
 /** Reads plan.csv, priorities.csv (prioridades.csv), activities.csv (actividades.csv) from a folder. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
 export function readCsvFolder(folderOrFile: string): Loaded<Tables> {
   const isFolder = existsSync(folderOrFile) && statSync(folderOrFile).isDirectory();
   const folder = !isFolder && /\.csv$/i.test(folderOrFile) ? path.dirname(folderOrFile) : folderOrFile;

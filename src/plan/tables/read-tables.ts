@@ -167,6 +167,8 @@ function dataRows(t: Table): { row: number; cells: string[] }[] {
  * Reads the three tables into a PlanFile, checked against the schema. Nothing is guessed silently: an
  * unreadable cell is a problem; a kind inferred or a year taken from the plan's period is a remark.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: split under issue 22 in the sheets change
 export function readTables(tables: Tables, agencies: AgenciesFile): TablesReading {
   const problems: Problem[] = [];
   const remarks: Remark[] = [];
@@ -411,6 +413,7 @@ const fieldColumn: Record<string, string> = {
 };
 
 /** The cell a path of the PlanFile came from: a schema or cross-check problem named by sheet, row and column. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
 function locateProblem(
   tables: Tables,
   fields: Map<string, { value: string; row: number }>,

@@ -222,6 +222,8 @@ const numberWords: Record<string, number> = { one: 1, a: 1, an: 1, two: 2, three
  * kept as the schedule's text. What it cannot read is an error, never a guess; a year taken from the plan's
  * period is a guess the reading names.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: split under issue 22 in the sheets change
 export function readSchedule(cell: string, period: Period): Reading<Schedule> {
   const text = cell.trim().replace(/\s+/g, ' ');
   const f = fold(text).replace(/[“”"]/g, '').replace(/\.$/, '');
