@@ -60,24 +60,33 @@ function playgroundStores(base: Config, config: Config, clock: SettableClock): S
   return stores;
 }
 
-/** Reminder passes one after another, never two at once; after `stop()`, none. */
+/**
+ * Reminder passes one after another, never two at once (an overlapping pass would be skipped by the outbox, and
+ * a clock move would lose the pass it asked for), and clock moves as one step among them; after `stop()`, none.
+ */
 function passRunner(bot: SlackApp, logger: Logger) {
   let stopping = false;
-  let passes: Promise<void> = Promise.resolve();
-  const tick = () => {
-    if (stopping) return passes;
-    const pass = bot.reminders.tick().then(
-      () => undefined,
-      (e: unknown) => logger.error(`reminder pass failed: ${e instanceof Error ? e.message : String(e)}`),
-    );
-    passes = Promise.all([passes, pass]).then(() => undefined);
-    return pass;
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn);
+    queue = run.catch(() => undefined);
+    return run;
   };
+  const pass = () =>
+    stopping
+      ? Promise.resolve()
+      : bot.reminders.tick().then(
+          () => undefined,
+          (e: unknown) => logger.error(`reminder pass failed: ${e instanceof Error ? e.message : String(e)}`),
+        );
   return {
-    tick,
+    /** Queued after what runs; inside `exclusive`, call `pass` directly. */
+    tick: () => exclusive(pass),
+    pass,
+    exclusive,
     stop: () => {
       stopping = true;
-      return passes;
+      return queue.then(() => undefined);
     },
   };
 }
@@ -127,7 +136,18 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
     for (const res of sseClients) res.write('data: change\n\n');
   };
   let pagePort = 0;
-  const core: PlaygroundCore = { standin, clock, stores, bot, config, sender, tick: passes.tick, sseClients, pagePort: () => pagePort };
+  const core: PlaygroundCore = {
+    standin,
+    clock,
+    stores,
+    bot,
+    config,
+    sender,
+    tick: passes.pass,
+    exclusive: passes.exclusive,
+    sseClients,
+    pagePort: () => pagePort,
+  };
   const handle = pageHandler(core);
   const page = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {

@@ -6,15 +6,13 @@ import { projectRoot, type Config } from '../../src/config.js';
 import { parseInstant, type SettableClock } from '../../src/clock.js';
 import type { Stores } from '../../src/stores.js';
 import type { SlackApp } from '../../src/slack-app.js';
-import { currentPlan } from '../../src/domain/questions.js';
-import { nextReminders } from '../../src/domain/reminders.js';
-import { planOccurrences } from '../../src/domain/occurrences.js';
 import { calendarFile } from '../../src/commands/calendar.js';
 import type { WebApiStandIn } from '../standin/web-api.js';
 import { blockActionsPayload, slashCommandFields, viewSubmissionPayload, type SlackSender } from '../standin/sender.js';
 import { maxEventStreams, readLimited, refusal } from './guard.js';
 import { pageState } from './page-state.js';
 import { playgroundChannel, playgroundUsers } from './people.js';
+import { nextPostAt } from './timeline.js';
 
 // From the project root, not this file: the compiled playground (dist/dev/playground/) reads the same page.
 const pageFile = path.join(projectRoot, 'dev', 'playground', 'page.html');
@@ -27,8 +25,10 @@ export interface PlaygroundCore {
   bot: SlackApp;
   config: Config;
   sender: SlackSender;
-  /** Runs a reminder pass at the clock's time. */
+  /** Runs a reminder pass at the clock's time: inside `exclusive` only, so that no other pass overlaps it. */
   tick(): Promise<void>;
+  /** Runs `fn` with no pass of the 5-second timer and no other move of the clock in between. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** The page's open event streams (SSE). */
   sseClients: Set<ServerResponse>;
   /** The port the page listens on, once it listens. */
@@ -198,30 +198,40 @@ const home: PostRoute = async ({ sender }, _body, who) => {
   return [200, { status: r.status }];
 };
 
-function nextReminderAt({ clock, stores, bot }: PlaygroundCore): DateTime | null {
-  const now = clock.now();
-  const plan = currentPlan(stores.plans, now.toISODate()!);
-  if (!plan) return null;
-  const occ = planOccurrences(stores, plan);
-  return nextReminders(plan.id, occ, stores.state.completions(plan.id), now, bot.reminders.settings, 1)[0]?.fireAt ?? null;
-}
-
-/** Where a clock request moves the clock: a date-time, a jump, or the next reminder; null when it says none. */
+/** Where a clock request moves the clock: a date-time, a jump, or the next post; null when there is none. */
 function clockTarget(pg: PlaygroundCore, body: Record<string, unknown>): DateTime | null {
   const now = pg.clock.now();
   if (typeof body.set === 'string') return parseInstant(body.set, pg.clock.zone);
   if (body.jump === 'hour') return now.plus({ hours: 1 });
   if (body.jump === 'day') return now.plus({ days: 1 });
   if (body.jump === 'week') return now.plus({ weeks: 1 });
-  if (body.jump === 'next') return nextReminderAt(pg);
+  if (body.jump === 'next') return nextPostAt(timeline(pg), now);
   return null;
 }
 
-const moveClock: PostRoute = async (pg, body) => {
-  const target = clockTarget(pg, body);
-  if (!target) return [400, { error: body.jump === 'next' ? 'no more reminders in this plan' : 'expected an ISO date-time' }];
+const timeline = ({ stores, config, bot }: PlaygroundCore) => ({ stores, config, settings: bot.reminders.settings });
+
+/**
+ * Moves the bot's clock to `target`. Forwards, it runs every pass the bot would have run on the way at which
+ * something comes due (timeline.ts), in order, then one at `target`: the digest, reminders, follow-ups and
+ * reports appear as they would have. Backwards, one pass at `target` (nothing is posted again).
+ */
+async function advanceClock(pg: PlaygroundCore, target: DateTime): Promise<void> {
+  for (let at = nextPostAt(timeline(pg), pg.clock.now(), target); at; at = nextPostAt(timeline(pg), pg.clock.now(), target)) {
+    pg.clock.set(at);
+    await pg.tick();
+  }
   pg.clock.set(target);
   await pg.tick();
+}
+
+const moveClock: PostRoute = async (pg, body) => {
+  const target = await pg.exclusive(async () => {
+    const to = clockTarget(pg, body);
+    if (to) await advanceClock(pg, to);
+    return to;
+  });
+  if (!target) return [400, { error: body.jump === 'next' ? 'nothing more for the bot to post: the plans have ended' : 'expected an ISO date-time' }];
   pg.standin.onChange();
   return [200, { now: pg.clock.now().toISO() }];
 };

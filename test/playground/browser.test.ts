@@ -11,6 +11,7 @@ import { runAsk } from '../../src/cli/ask.js';
 import { statusProblemText } from '../../src/i18n/messages.js';
 import { tempDir, zone } from '../helpers/stores.js';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 
 // Debian's Chromium (never a downloaded browser): .ci/run installs chromium-headless-shell.
 const executablePath = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
@@ -296,4 +297,64 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
       await new Promise((r) => evil.close(r));
     }
   });
+});
+
+describe.skipIf(!executablePath)('the playground’s Next post, in a real browser', () => {
+  let playground: Playground;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    playground = await startPlayground(
+      loadConfig({ GCM_TIMEZONE: zone }),
+      createLogger(() => {}, LogLevel.ERROR),
+      0,
+    );
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(playground.url);
+    await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+  });
+
+  it('from Monday 22 April 2024 08:30 to 31 May shows the digest of 22 April, every reminder and follow-up due in between, each once, in order', async () => {
+    const until = DateTime.fromISO('2024-05-31T00:00:00', { zone });
+    const keyOf = (ts: string | null) => playground.standin.messages.find((m) => m.ts === ts)?.metadata?.event_payload.key as string | undefined;
+    let presses = 0;
+    while (playground.clock.now() < until) {
+      const shown = await page.getByTestId('now').textContent();
+      const before = playground.standin.callsOf('chat.postMessage').length;
+      await page.getByTestId('jump-next').click();
+      await expect.poll(() => page.getByTestId('now').textContent(), { timeout: 10_000 }).not.toBe(shown);
+      // Each press stops at something the bot posted.
+      expect(playground.standin.callsOf('chat.postMessage').length).toBeGreaterThan(before);
+      presses++;
+    }
+    expect(presses).toBeGreaterThan(10);
+    const posted = playground.standin.messages.filter((m) => m.metadata && keyOf(m.ts));
+    const inChannel = posted.filter((m) => !m.threadTs);
+    // The channel on the page: every top-level post once, in the order posted, the first the digest of 22 April.
+    await expect
+      .poll(async () => (await page.locator('#feed > [data-testid=message]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ts')))).map(keyOf), {
+        timeout: 10_000,
+      })
+      .toEqual(inChannel.map((m) => keyOf(m.ts)));
+    expect(keyOf(inChannel[0]!.ts)).toBe('lac-2023-2024|digest|2024-04-22');
+    const digests = inChannel.map((m) => keyOf(m.ts)!).filter((k) => k.includes('|digest|') && k < 'lac-2023-2024|digest|2024-05-31');
+    expect(digests).toEqual(['2024-04-22', '2024-04-29', '2024-05-06', '2024-05-13', '2024-05-20', '2024-05-27'].map((d) => `lac-2023-2024|digest|${d}`));
+    // Every follow-up under its reminder: "N replies" counts them.
+    const followUps = posted.filter((m) => m.threadTs);
+    expect(followUps.length).toBeGreaterThan(3);
+    for (const f of followUps) {
+      const replies = page.locator(`#feed [data-testid=message][data-ts="${f.threadTs}"] [data-testid=replies]`);
+      expect(await replies.textContent()).toMatch(/^1 reply/);
+    }
+  }, 120_000);
 });
