@@ -21,6 +21,8 @@ export interface StoredMessage {
   threadTs?: string;
   edited?: boolean;
   deleted?: boolean;
+  /** The language of the command it answers, when the sender said (the playground draws Slack's words around it in it). */
+  lang?: string;
 }
 
 /** A modal opened with views.open, as the stand-in keeps it (views.update replaces `view`). */
@@ -61,6 +63,9 @@ const jsonFields = new Set(['blocks', 'attachments', 'metadata', 'view', 'unfurl
 
 /** Methods that only read: answering them changes nothing the page shows. */
 const readOnlyMethods = new Set(['auth.test', 'conversations.history', 'conversations.replies', 'users.info', 'usergroups.users.list', 'conversations.info']);
+
+/** Where a response_url answers: the channel, the person, the message it was given for, the command's language. */
+type ResponseTarget = { channel: string; user: string; messageTs?: string; lang?: string };
 
 type Send = (status: number, payload: unknown, headers?: Record<string, string>) => void;
 
@@ -161,7 +166,7 @@ export class WebApiStandIn {
   readonly users = new Map<string, StandInUser>();
   readonly botUserId = 'UGCMBOT';
   private readonly faults = new Map<string, Fault[]>();
-  private readonly responseUrls = new Map<string, { channel: string; user: string; messageTs?: string }>();
+  private readonly responseUrls = new Map<string, ResponseTarget>();
   private server: Server | null = null;
   private seq = 0;
   private responseSeq = 0;
@@ -200,10 +205,13 @@ export class WebApiStandIn {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
   }
 
-  /** A response_url for an interaction in `channel` by `user` (on message `messageTs`, when there is one). */
-  newResponseUrl(channel: string, user: string, messageTs?: string): string {
+  /**
+   * A response_url for an interaction in `channel` by `user` (on message `messageTs`, when there is one);
+   * `lang`, the language of the command, is kept on what is answered through it.
+   */
+  newResponseUrl(channel: string, user: string, messageTs?: string, lang?: string): string {
     const id = String(++this.responseSeq);
-    this.responseUrls.set(id, { channel, user, messageTs });
+    this.responseUrls.set(id, { channel, user, messageTs, lang });
     return `${this.baseUrl}/response/${id}`;
   }
 
@@ -331,7 +339,7 @@ export class WebApiStandIn {
     return true;
   }
 
-  private respondTo(target: { channel: string; user: string; messageTs?: string }, p: Record<string, unknown>): void {
+  private respondTo(target: ResponseTarget, p: Record<string, unknown>): void {
     const original = target.messageTs ? this.messages.find((m) => m.ts === target.messageTs && m.channel === target.channel) : undefined;
     if (p.delete_original === true || p.delete_original === 'true') {
       if (original) original.deleted = true;
@@ -351,6 +359,7 @@ export class WebApiStandIn {
       blocks: (p.blocks as unknown[]) ?? [],
       user: this.botUserId,
       ...(inChannel ? {} : { ephemeralTo: target.user }),
+      ...(target.lang ? { lang: target.lang } : {}),
     });
   }
 
@@ -410,7 +419,26 @@ export class WebApiStandIn {
     'files.completeUploadExternal': (p) => this.completeUpload(p),
     'apps.connections.open': () => (this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'no_socket_server' }),
     'conversations.info': (p) => ({ ok: true, channel: { id: p.channel, name: 'gcm-network', is_member: true } }),
+    'conversations.open': (p) => this.openDirect(p),
   };
+
+  /** The direct-message channel between the bot and a person (`D` and the id's rest, the same at every call). */
+  dmChannelOf(user: string): string {
+    return `D${user.replace(/^U/, '')}`;
+  }
+
+  /** `conversations.open` with `users` (one person): the bot's direct messages with them, as Slack answers. */
+  private openDirect(p: Record<string, unknown>): Record<string, unknown> {
+    const users = String(p.users ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean);
+    if (users.length === 0) return { ok: false, error: 'users_list_not_supplied' };
+    if (users.length > 1) return { ok: true, channel: { id: `G${users.join('').slice(0, 10)}`, is_mpim: true } };
+    const known = this.userInfo({ user: users[0] });
+    if (!known.ok) return { ok: false, error: 'user_not_found' };
+    return { ok: true, channel: { id: this.dmChannelOf(users[0]!), is_im: true, user: users[0] } };
+  }
 
   private postMessage(p: Record<string, unknown>): Record<string, unknown> {
     const m = this.addMessage({
