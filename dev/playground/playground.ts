@@ -27,6 +27,9 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
+/** A person's Slack locale: their own, else English (US). */
+const localeOf = (u: (typeof playgroundUsers)[number]) => ('locale' in u ? u.locale : 'en-US');
+
 const weekdayNames = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /** The bot's configuration in the playground: the caller's schedule, language and plan, with the stand-in's Slack. */
@@ -108,7 +111,9 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
   const clock = offsetClock(parseInstant(base.now ?? playgroundStart, base.timezone)!, base.timezone);
   // Messages are stamped with the bot's clock, so the page shows when, for the bot, they were posted.
   const standin = new WebApiStandIn(() => clock.now().toMillis() / 1000);
-  standin.addUsers(...playgroundUsers.map(({ id, name, realName, displayName }) => ({ id, name, realName, displayName, tz: base.timezone })));
+  standin.addUsers(
+    ...playgroundUsers.map((u) => ({ id: u.id, name: u.name, realName: u.realName, displayName: u.displayName, tz: base.timezone, locale: localeOf(u) })),
+  );
   const secret = randomBytes(16).toString('hex');
   const config = playgroundConfig(base, await standin.start(), secret);
   const stores = playgroundStores(base, config, clock);

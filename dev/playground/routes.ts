@@ -80,7 +80,8 @@ function serveCalendar(pg: PlaygroundCore, { res, url, json }: GetRequest): void
   }
   res.writeHead(200, {
     'content-type': 'text/calendar; charset=utf-8',
-    'content-disposition': attachment(made.filename),
+    // One name per language: the page's English and Spanish links must not download files of the same name.
+    'content-disposition': attachment(made.filename.replace(/\.ics$/, `-${made.lang}.ics`)),
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   });
@@ -107,7 +108,7 @@ function serveFile(pg: PlaygroundCore, id: string, { res, json }: GetRequest): v
 const getRoutes: Record<string, (pg: PlaygroundCore, r: GetRequest) => void> = {
   '/': (_pg, r) => servePage(r),
   '/index.html': (_pg, r) => servePage(r),
-  '/api/state': (pg, r) => r.json(200, pageState(pg.standin, pg.clock, r.user)),
+  '/api/state': (pg, r) => r.json(200, pageState(pg.standin, pg.clock, r.user, pg.config.language)),
   '/api/events': serveEvents,
   '/calendar.ics': serveCalendar,
 };
@@ -121,21 +122,31 @@ function get(pg: PlaygroundCore, r: GetRequest): void {
 }
 
 /** A slash command typed in the message box, as Slack sends it; an answer in the acknowledgement is shown as Slack shows it (ephemeral). */
-const command: PostRoute = async ({ standin, sender }, body, who) => {
+const command: PostRoute = async ({ standin, sender, bot }, body, who) => {
   const text = String(body.text ?? '').replace(/^\s*\/gcm\b\s*/, '');
   const ts = standin.nextTs();
+  // The command's language (its keyword's), kept on its answers: the page draws Slack's words around them in it.
+  const lang = bot.router.find(text).lang;
   const ack = await sender.command(
     slashCommandFields({
       text,
       user: who,
       channel: playgroundChannel.id,
       channelName: playgroundChannel.name,
-      responseUrl: standin.newResponseUrl(playgroundChannel.id, who, ts),
+      responseUrl: standin.newResponseUrl(playgroundChannel.id, who, ts, lang),
     }),
   );
   const answer = ack.json as { text?: string; blocks?: unknown[] } | null;
   if (answer && (answer.text || answer.blocks))
-    standin.addMessage({ channel: playgroundChannel.id, ts, text: answer.text ?? '', blocks: answer.blocks ?? [], user: standin.botUserId, ephemeralTo: who });
+    standin.addMessage({
+      channel: playgroundChannel.id,
+      ts,
+      text: answer.text ?? '',
+      blocks: answer.blocks ?? [],
+      user: standin.botUserId,
+      ephemeralTo: who,
+      lang,
+    });
   return [200, { status: ack.status }];
 };
 

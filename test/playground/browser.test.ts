@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startPlayground, type Playground } from '../../dev/playground/playground.js';
 import { runAsk } from '../../src/cli/ask.js';
-import { statusProblemText } from '../../src/i18n/messages.js';
+import { messages, statusProblemText } from '../../src/i18n/messages.js';
 import { tempDir, zone } from '../helpers/stores.js';
 import path from 'node:path';
 import { DateTime } from 'luxon';
@@ -119,7 +119,7 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     await box.fill('');
     await box.pressSequentially('/gcm focal IOM @sof');
     const person = page.getByTestId('mentions').getByTestId('person');
-    await expect.poll(() => person.allTextContents()).toEqual([expect.stringContaining('Sofía Ramírez')]);
+    await expect.poll(() => person.allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('Sofía Ramírez')]);
     await box.press('Enter');
     expect(await box.inputValue()).toBe('/gcm focal IOM <@U0IOM0001|sofia> ');
     // A click picks too: a second person, found by another part of their name.
@@ -357,4 +357,99 @@ describe.skipIf(!executablePath)('the playground’s Next post, in a real browse
       expect(await replies.textContent()).toMatch(/^1 reply/);
     }
   }, 120_000);
+});
+
+describe.skipIf(!executablePath)('the playground in Spanish, in a real browser', () => {
+  let playground: Playground;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    playground = await startPlayground(
+      loadConfig({ GCM_TIMEZONE: zone }),
+      createLogger(() => {}, LogLevel.ERROR),
+      0,
+    );
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(playground.url);
+    await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+  });
+
+  async function send(text: string) {
+    await page.getByTestId('composer').fill(text);
+    await page.getByTestId('composer').press('Enter');
+  }
+
+  it('one person uses Slack in Spanish: their App Home is in Spanish', async () => {
+    await page.getByTestId('user').selectOption('U0UNHCR01');
+    await page.getByTestId('tab-home').click();
+    await page.getByTestId('home').getByText(messages('es').homeDue30).waitFor();
+    await page.getByTestId('tab-channel').click();
+  });
+
+  it('the Spanish modal, its confirmation, the note and its link: every word in Spanish, the link clickable, no literal >', async () => {
+    await page.getByTestId('user').selectOption('U0IOM0001');
+    await send('/gcm actualizar B1.2 2024-05');
+    const modal = page.getByTestId('modal');
+    await modal
+      .getByTestId('modal-title')
+      .filter({ hasText: messages('es').statusModal.title })
+      .waitFor();
+    const modalText = (await modal.textContent()) ?? '';
+    expect(modalText).toContain('(opcional)');
+    expect(modalText).not.toMatch(/optional|Choose/);
+    await modal.getByTestId('modal-input-status').selectOption('postponed');
+    await modal.getByTestId('modal-input-date').fill('2024-06-10');
+    await modal.getByTestId('modal-input-note').fill('La sala está ocupada');
+    await modal.getByTestId('modal-input-link').fill('https://example.org/acta');
+    await modal.getByTestId('modal-submit').click();
+    await modal.waitFor({ state: 'hidden' });
+    const told = page.getByTestId('message').filter({ hasText: 'La sala está ocupada' }).last();
+    await told.waitFor();
+    expect(await told.getByTestId('ephemeral').textContent()).toBe('Solo tú puedes ver esto');
+    await send('/gcm actividad B1.2');
+    const answer = page.getByTestId('message').filter({ hasText: 'La sala está ocupada' }).last();
+    await answer.getByRole('link', { name: 'https://example.org/acta' }).waitFor();
+    expect(await answer.getByRole('link', { name: 'https://example.org/acta' }).getAttribute('href')).toBe('https://example.org/acta');
+    const shown = (await answer.textContent()) ?? '';
+    expect(shown).not.toMatch(/(^|\s)>\s*La sala/);
+    expect(shown).not.toContain('&gt;');
+  });
+
+  it('a Spanish confirmation dates in Spanish; the feed shows each day; an .ics file is a calendar, in Spanish', async () => {
+    await page.getByTestId('user').selectOption('U0COCHAIR');
+    await send('/gcm actividad B1.5');
+    const answer = page.getByTestId('message').filter({ hasText: 'B1.5' }).last();
+    await answer.getByRole('button', { name: messages('es').markDone }).click();
+    await expect.poll(() => answer.textContent(), { timeout: 10_000 }).toMatch(/22 de abril de 2024/);
+    expect(await answer.textContent()).not.toMatch(/Apr|April/);
+    expect(await page.getByTestId('feed').getByTestId('day').first().textContent()).toMatch(/April 22, 2024/);
+    await send('/gcm calendario OIM compartir');
+    const card = page.getByTestId('feed').getByTestId('file').last();
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId('file-meta').textContent()).toMatch(/ · Calendario/);
+    expect(await card.getByTestId('file-download').textContent()).toBe('Descargar');
+    expect(await card.textContent()).not.toMatch(/TXT|Text/);
+  });
+
+  it('a member’s file goes to their direct messages with the bot, shown there', async () => {
+    await page.getByTestId('user').selectOption('U0MEMBER');
+    await send('/gcm report 2024-01-01 2024-03-31');
+    await expect.poll(() => page.getByTestId('dm-count').textContent(), { timeout: 15_000 }).toBe('(1)');
+    await page.getByTestId('tab-dm').click();
+    const card = page.getByTestId('direct').getByTestId('file');
+    await card.waitFor();
+    expect(await card.getByTestId('file-name').textContent()).toBe('gcm-report-2024-01-01-2024-03-31.md');
+    expect(await page.getByTestId('direct').textContent()).toContain('the file you asked for with');
+    await page.getByTestId('tab-channel').click();
+  });
 });

@@ -209,7 +209,8 @@ describe('the stand-in’s users.info', () => {
     });
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/calendar; charset=utf-8');
-    expect(res.disposition).toBe('attachment; filename="gcm-lac-2023-2024-IOM.ics"');
+    // Named by its language: the page's English and Spanish links download two files.
+    expect(res.disposition).toBe('attachment; filename="gcm-lac-2023-2024-IOM-es.ics"');
     const { name, events } = parseIcs(res.body);
     expect(name).toBe('GCM Plan de Trabajo 2023-2024 · OIM (IOM)');
     expect(events.length).toBeGreaterThan(0);
