@@ -299,50 +299,62 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
   });
 });
 
-describe.skipIf(!executablePath)('the playground’s Next post, in a real browser', () => {
-  let playground: Playground;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    playground = await startPlayground(
-      loadConfig({ GCM_TIMEZONE: zone }),
-      createLogger(() => {}, LogLevel.ERROR),
-      0,
-    );
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(playground.url);
-    await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
-  }, 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
+/** A playground of its own, from Monday 22 April 2024 08:30, opened in a fresh browser page. */
+async function freshPage(): Promise<{ playground: Playground; page: Page; close: () => Promise<void> }> {
+  const playground = await startPlayground(
+    loadConfig({ GCM_TIMEZONE: zone }),
+    createLogger(() => {}, LogLevel.ERROR),
+    0,
+  );
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(playground.url);
+  await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
+  return {
+    playground,
+    page,
+    close: async () => {
+      await browser.close();
+      await playground.stop();
+    },
+  };
+}
+
+/** A fresh page on a playground of its own for the tests of a describe block (opened before them, closed after). */
+function withFreshPage(): { playground: Playground; page: Page } {
+  const t = {} as { playground: Playground; page: Page; close?: () => Promise<void> };
+  beforeAll(async () => {
+    Object.assign(t, await freshPage());
+  }, 30_000);
+  afterAll(() => t.close?.());
+  return t;
+}
+
+describe.skipIf(!executablePath)('the playground’s Next post, in a real browser', () => {
+  const t = withFreshPage();
 
   it('from Monday 22 April 2024 08:30 to 31 May shows the digest of 22 April, every reminder and follow-up due in between, each once, in order', async () => {
     const until = DateTime.fromISO('2024-05-31T00:00:00', { zone });
-    const keyOf = (ts: string | null) => playground.standin.messages.find((m) => m.ts === ts)?.metadata?.event_payload.key as string | undefined;
+    const keyOf = (ts: string | null) => t.playground.standin.messages.find((m) => m.ts === ts)?.metadata?.event_payload.key as string | undefined;
     let presses = 0;
-    while (playground.clock.now() < until) {
-      const shown = await page.getByTestId('now').textContent();
-      const before = playground.standin.callsOf('chat.postMessage').length;
-      await page.getByTestId('jump-next').click();
-      await expect.poll(() => page.getByTestId('now').textContent(), { timeout: 10_000 }).not.toBe(shown);
+    while (t.playground.clock.now() < until) {
+      const shown = await t.page.getByTestId('now').textContent();
+      const before = t.playground.standin.callsOf('chat.postMessage').length;
+      await t.page.getByTestId('jump-next').click();
+      await expect.poll(() => t.page.getByTestId('now').textContent(), { timeout: 10_000 }).not.toBe(shown);
       // Each press stops at something the bot posted.
-      expect(playground.standin.callsOf('chat.postMessage').length).toBeGreaterThan(before);
+      expect(t.playground.standin.callsOf('chat.postMessage').length).toBeGreaterThan(before);
       presses++;
     }
     expect(presses).toBeGreaterThan(10);
-    const posted = playground.standin.messages.filter((m) => m.metadata && keyOf(m.ts));
+    const posted = t.playground.standin.messages.filter((m) => m.metadata && keyOf(m.ts));
     const inChannel = posted.filter((m) => !m.threadTs);
     // The channel on the page: every top-level post once, in the order posted, the first the digest of 22 April.
     await expect
-      .poll(async () => (await page.locator('#feed > [data-testid=message]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ts')))).map(keyOf), {
+      .poll(async () => (await t.page.locator('#feed > [data-testid=message]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ts')))).map(keyOf), {
         timeout: 10_000,
       })
       .toEqual(inChannel.map((m) => keyOf(m.ts)));
@@ -353,53 +365,31 @@ describe.skipIf(!executablePath)('the playground’s Next post, in a real browse
     const followUps = posted.filter((m) => m.threadTs);
     expect(followUps.length).toBeGreaterThan(3);
     for (const f of followUps) {
-      const replies = page.locator(`#feed [data-testid=message][data-ts="${f.threadTs}"] [data-testid=replies]`);
+      const replies = t.page.locator(`#feed [data-testid=message][data-ts="${f.threadTs}"] [data-testid=replies]`);
       expect(await replies.textContent()).toMatch(/^1 reply/);
     }
   }, 120_000);
 });
 
 describe.skipIf(!executablePath)('the playground in Spanish, in a real browser', () => {
-  let playground: Playground;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    playground = await startPlayground(
-      loadConfig({ GCM_TIMEZONE: zone }),
-      createLogger(() => {}, LogLevel.ERROR),
-      0,
-    );
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(playground.url);
-    await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
-  }, 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-  });
+  const t = withFreshPage();
 
   async function send(text: string) {
-    await page.getByTestId('composer').fill(text);
-    await page.getByTestId('composer').press('Enter');
+    await t.page.getByTestId('composer').fill(text);
+    await t.page.getByTestId('composer').press('Enter');
   }
 
   it('one person uses Slack in Spanish: their App Home is in Spanish', async () => {
-    await page.getByTestId('user').selectOption('U0UNHCR01');
-    await page.getByTestId('tab-home').click();
-    await page.getByTestId('home').getByText(messages('es').homeDue30).waitFor();
-    await page.getByTestId('tab-channel').click();
+    await t.page.getByTestId('user').selectOption('U0UNHCR01');
+    await t.page.getByTestId('tab-home').click();
+    await t.page.getByTestId('home').getByText(messages('es').homeDue30).waitFor();
+    await t.page.getByTestId('tab-channel').click();
   });
 
   it('the Spanish modal, its confirmation, the note and its link: every word in Spanish, the link clickable, no literal >', async () => {
-    await page.getByTestId('user').selectOption('U0IOM0001');
+    await t.page.getByTestId('user').selectOption('U0IOM0001');
     await send('/gcm actualizar B1.2 2024-05');
-    const modal = page.getByTestId('modal');
+    const modal = t.page.getByTestId('modal');
     await modal
       .getByTestId('modal-title')
       .filter({ hasText: messages('es').statusModal.title })
@@ -413,11 +403,11 @@ describe.skipIf(!executablePath)('the playground in Spanish, in a real browser',
     await modal.getByTestId('modal-input-link').fill('https://example.org/acta');
     await modal.getByTestId('modal-submit').click();
     await modal.waitFor({ state: 'hidden' });
-    const told = page.getByTestId('message').filter({ hasText: 'La sala está ocupada' }).last();
+    const told = t.page.getByTestId('message').filter({ hasText: 'La sala está ocupada' }).last();
     await told.waitFor();
     expect(await told.getByTestId('ephemeral').textContent()).toBe('Solo tú puedes ver esto');
     await send('/gcm actividad B1.2');
-    const answer = page.getByTestId('message').filter({ hasText: 'La sala está ocupada' }).last();
+    const answer = t.page.getByTestId('message').filter({ hasText: 'La sala está ocupada' }).last();
     await answer.getByRole('link', { name: 'https://example.org/acta' }).waitFor();
     expect(await answer.getByRole('link', { name: 'https://example.org/acta' }).getAttribute('href')).toBe('https://example.org/acta');
     const shown = (await answer.textContent()) ?? '';
@@ -426,15 +416,15 @@ describe.skipIf(!executablePath)('the playground in Spanish, in a real browser',
   });
 
   it('a Spanish confirmation dates in Spanish; the feed shows each day; an .ics file is a calendar, in Spanish', async () => {
-    await page.getByTestId('user').selectOption('U0COCHAIR');
+    await t.page.getByTestId('user').selectOption('U0COCHAIR');
     await send('/gcm actividad B1.5');
-    const answer = page.getByTestId('message').filter({ hasText: 'B1.5' }).last();
+    const answer = t.page.getByTestId('message').filter({ hasText: 'B1.5' }).last();
     await answer.getByRole('button', { name: messages('es').markDone }).click();
     await expect.poll(() => answer.textContent(), { timeout: 10_000 }).toMatch(/22 de abril de 2024/);
     expect(await answer.textContent()).not.toMatch(/Apr|April/);
-    expect(await page.getByTestId('feed').getByTestId('day').first().textContent()).toMatch(/April 22, 2024/);
+    expect(await t.page.getByTestId('feed').getByTestId('day').first().textContent()).toMatch(/April 22, 2024/);
     await send('/gcm calendario OIM compartir');
-    const card = page.getByTestId('feed').getByTestId('file').last();
+    const card = t.page.getByTestId('feed').getByTestId('file').last();
     await card.waitFor({ timeout: 15_000 });
     expect(await card.getByTestId('file-meta').textContent()).toMatch(/ · Calendario/);
     expect(await card.getByTestId('file-download').textContent()).toBe('Descargar');
@@ -442,14 +432,14 @@ describe.skipIf(!executablePath)('the playground in Spanish, in a real browser',
   });
 
   it('a member’s file goes to their direct messages with the bot, shown there', async () => {
-    await page.getByTestId('user').selectOption('U0MEMBER');
+    await t.page.getByTestId('user').selectOption('U0MEMBER');
     await send('/gcm report 2024-01-01 2024-03-31');
-    await expect.poll(() => page.getByTestId('dm-count').textContent(), { timeout: 15_000 }).toBe('(1)');
-    await page.getByTestId('tab-dm').click();
-    const card = page.getByTestId('direct').getByTestId('file');
+    await expect.poll(() => t.page.getByTestId('dm-count').textContent(), { timeout: 15_000 }).toBe('(1)');
+    await t.page.getByTestId('tab-dm').click();
+    const card = t.page.getByTestId('direct').getByTestId('file');
     await card.waitFor();
     expect(await card.getByTestId('file-name').textContent()).toBe('gcm-report-2024-01-01-2024-03-31.md');
-    expect(await page.getByTestId('direct').textContent()).toContain('the file you asked for with');
-    await page.getByTestId('tab-channel').click();
+    expect(await t.page.getByTestId('direct').textContent()).toContain('the file you asked for with');
+    await t.page.getByTestId('tab-channel').click();
   });
 });
