@@ -39,6 +39,7 @@ describe('manifest.yml', () => {
       'commands',
       'files:write',
       'groups:history',
+      'im:write',
       'usergroups:read',
       'users:read',
     ]);

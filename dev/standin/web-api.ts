@@ -21,6 +21,8 @@ export interface StoredMessage {
   threadTs?: string;
   edited?: boolean;
   deleted?: boolean;
+  /** The language of the command it answers, when the sender said (the playground draws Slack's words around it in it). */
+  lang?: string;
 }
 
 /** A modal opened with views.open, as the stand-in keeps it (views.update replaces `view`). */
@@ -58,6 +60,14 @@ export type Fault =
   | { error: string };
 
 const jsonFields = new Set(['blocks', 'attachments', 'metadata', 'view', 'unfurl', 'event_payload']);
+
+/** Methods that only read: answering them changes nothing the page shows. */
+const readOnlyMethods = new Set(['auth.test', 'conversations.history', 'conversations.replies', 'users.info', 'usergroups.users.list', 'conversations.info']);
+
+/** Where a response_url answers: the channel, the person, the message it was given for, the command's language. */
+type ResponseTarget = { channel: string; user: string; messageTs?: string; lang?: string };
+
+type Send = (status: number, payload: unknown, headers?: Record<string, string>) => void;
 
 /** The largest request body the stand-in reads (a report file is a few kB; Slack's own limits are far above). */
 export const standinBodyLimit = 8 * 1024 * 1024;
@@ -156,7 +166,7 @@ export class WebApiStandIn {
   readonly users = new Map<string, StandInUser>();
   readonly botUserId = 'UGCMBOT';
   private readonly faults = new Map<string, Fault[]>();
-  private readonly responseUrls = new Map<string, { channel: string; user: string; messageTs?: string }>();
+  private readonly responseUrls = new Map<string, ResponseTarget>();
   private server: Server | null = null;
   private seq = 0;
   private responseSeq = 0;
@@ -195,10 +205,13 @@ export class WebApiStandIn {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
   }
 
-  /** A response_url for an interaction in `channel` by `user` (on message `messageTs`, when there is one). */
-  newResponseUrl(channel: string, user: string, messageTs?: string): string {
+  /**
+   * A response_url for an interaction in `channel` by `user` (on message `messageTs`, when there is one);
+   * `lang`, the language of the command, is kept on what is answered through it.
+   */
+  newResponseUrl(channel: string, user: string, messageTs?: string, lang?: string): string {
     const id = String(++this.responseSeq);
-    this.responseUrls.set(id, { channel, user, messageTs });
+    this.responseUrls.set(id, { channel, user, messageTs, lang });
     return `${this.baseUrl}/response/${id}`;
   }
 
@@ -249,20 +262,18 @@ export class WebApiStandIn {
     return `${Math.floor(this.nowSeconds())}.${String(this.seq).padStart(6, '0')}`;
   }
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the playground change
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
+    const send: Send = (status, payload, headers = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
     // Only the bot (a Node client on this machine) talks to the stand-in: a browser's request (it carries an
     // Origin) or one addressed to another host (DNS rebinding) is refused before anything is read.
-    if (req.headers.origin !== undefined || req.headers.host !== new URL(this.baseUrl).host) {
-      res.writeHead(403, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ ok: false, error: 'forbidden' }));
-      return;
-    }
+    if (req.headers.origin !== undefined || req.headers.host !== new URL(this.baseUrl).host)
+      return send(403, { ok: false, error: 'forbidden' }, { connection: 'close' });
     const body = await readBody(req);
-    if (body === null) {
-      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ ok: false, error: 'too_large' }));
-      return;
-    }
+    if (body === null) return send(413, { ok: false, error: 'too_large' }, { connection: 'close' });
     let params: Record<string, unknown>;
     try {
       params = parseParams(body, req.headers['content-type']);
@@ -270,62 +281,65 @@ export class WebApiStandIn {
       res.writeHead(400).end();
       return;
     }
-    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(payload));
-    };
-    if (url.pathname.startsWith('/response/')) {
-      const id = url.pathname.slice('/response/'.length);
-      this.calls.push({ method: 'response_url', params: { ...params, response_url_id: id }, at: Date.now() });
-      const target = this.responseUrls.get(id);
-      if (!target) return send(404, { ok: false, error: 'expired_url' });
-      this.respondTo(target, params);
-      send(200, { ok: true });
-      this.onChange();
-      return;
-    }
-    if (url.pathname.startsWith('/upload/')) {
-      const id = url.pathname.slice('/upload/'.length);
-      const file = this.files.get(id);
-      if (!file) return send(404, { ok: false });
-      file.content = await uploadedContent(body, req.headers['content-type']);
-      this.calls.push({ method: 'file_upload', params: { file_id: id, bytes: body.length }, at: Date.now() });
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('OK');
-      return;
-    }
+    if (url.pathname.startsWith('/upload/')) return this.upload(url.pathname.slice('/upload/'.length), body, req, res, send);
+    if (url.pathname.startsWith('/response/')) return this.respond(url.pathname.slice('/response/'.length), params, send);
     if (!url.pathname.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_path' });
-    const method = url.pathname.slice('/api/'.length);
-    this.calls.push({ method, params, at: Date.now() });
-    const fault = this.faults.get(method)?.shift();
-    if (fault && 'cutAfter' in fault) {
-      this.answer(method, params);
-      this.onChange();
-      req.socket.destroy();
-      return;
-    }
-    if (fault && 'hang' in fault) return;
-    if (fault && 'hangAfter' in fault) {
-      this.answer(method, params);
-      this.onChange();
-      return;
-    }
-    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
-    if (fault && 'error' in fault) return send(200, { ok: false, error: fault.error });
-    if (fault && 'cut' in fault) {
-      req.socket.destroy();
-      return;
-    }
-    if (fault && 'status' in fault) {
-      if (fault.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
-      return send(500, { ok: false, error: 'internal_error' });
-    }
-    send(200, this.answer(method, params));
-    if (!['auth.test', 'conversations.history', 'conversations.replies', 'users.info', 'usergroups.users.list', 'conversations.info'].includes(method))
-      this.onChange();
+    return this.call(url.pathname.slice('/api/'.length), params, req, send);
   }
 
-  private respondTo(target: { channel: string; user: string; messageTs?: string }, p: Record<string, unknown>): void {
+  /** A POST to a response_url the stand-in gave out. */
+  private respond(id: string, params: Record<string, unknown>, send: Send): void {
+    this.calls.push({ method: 'response_url', params: { ...params, response_url_id: id }, at: Date.now() });
+    const target = this.responseUrls.get(id);
+    if (!target) {
+      send(404, { ok: false, error: 'expired_url' });
+      return;
+    }
+    this.respondTo(target, params);
+    send(200, { ok: true });
+    this.onChange();
+  }
+
+  /** The upload of a file's bytes to the URL files.getUploadURLExternal gave out. */
+  private async upload(id: string, body: string, req: IncomingMessage, res: ServerResponse, send: Send): Promise<void> {
+    const file = this.files.get(id);
+    if (!file) return send(404, { ok: false });
+    file.content = await uploadedContent(body, req.headers['content-type']);
+    this.calls.push({ method: 'file_upload', params: { file_id: id, bytes: body.length }, at: Date.now() });
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('OK');
+  }
+
+  /** A Web API method: recorded, then answered, or failed as the next fault for it says. */
+  private async call(method: string, params: Record<string, unknown>, req: IncomingMessage, send: Send): Promise<void> {
+    this.calls.push({ method, params, at: Date.now() });
+    const fault = this.faults.get(method)?.shift();
+    if (fault && (await this.applyFault(fault, method, params, req, send))) return;
+    send(200, this.answer(method, params));
+    if (!readOnlyMethods.has(method)) this.onChange();
+  }
+
+  /** Fails a call as `fault` says; false when the call is then answered as usual (after a delay). */
+  private async applyFault(fault: Fault, method: string, params: Record<string, unknown>, req: IncomingMessage, send: Send): Promise<boolean> {
+    if ('cutAfter' in fault || 'hangAfter' in fault) {
+      this.answer(method, params);
+      this.onChange();
+      if ('cutAfter' in fault) req.socket.destroy();
+      return true;
+    }
+    if ('hang' in fault) return true;
+    if ('delayMs' in fault) {
+      await new Promise((r) => setTimeout(r, fault.delayMs));
+      return false;
+    }
+    if ('error' in fault) send(200, { ok: false, error: fault.error });
+    else if ('cut' in fault) req.socket.destroy();
+    else if (fault.status === 429) send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
+    else send(500, { ok: false, error: 'internal_error' });
+    return true;
+  }
+
+  private respondTo(target: ResponseTarget, p: Record<string, unknown>): void {
     const original = target.messageTs ? this.messages.find((m) => m.ts === target.messageTs && m.channel === target.channel) : undefined;
     if (p.delete_original === true || p.delete_original === 'true') {
       if (original) original.deleted = true;
@@ -345,154 +359,187 @@ export class WebApiStandIn {
       blocks: (p.blocks as unknown[]) ?? [],
       user: this.botUserId,
       ...(inChannel ? {} : { ephemeralTo: target.user }),
+      ...(target.lang ? { lang: target.lang } : {}),
     });
   }
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the playground change
-  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: split under issue 22 in the playground change
+  /** The answer to a Web API method, having done what it does; `{ ok: true }` for a method the stand-in does not model. */
   private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
-    switch (method) {
-      case 'auth.test':
-        return {
-          ok: true,
-          url: 'https://standin.slack.local/',
-          team: 'Stand-in',
-          user: 'gcm',
-          team_id: 'T0STANDIN',
-          user_id: this.botUserId,
-          bot_id: 'B0GCMBOT',
-        };
-      case 'chat.postMessage': {
-        const m = this.addMessage({
-          channel: String(p.channel),
-          text: String(p.text ?? ''),
-          blocks: (p.blocks as unknown[]) ?? [],
-          user: this.botUserId,
-          metadata: p.metadata as StoredMessage['metadata'],
+    const handler = this.methods[method];
+    return handler ? handler(p) : { ok: true };
+  }
+
+  /** The Web API methods the stand-in models, by name. */
+  private readonly methods: Record<string, (p: Record<string, unknown>) => Record<string, unknown>> = {
+    'auth.test': () => ({
+      ok: true,
+      url: 'https://standin.slack.local/',
+      team: 'Stand-in',
+      user: 'gcm',
+      team_id: 'T0STANDIN',
+      user_id: this.botUserId,
+      bot_id: 'B0GCMBOT',
+    }),
+    'chat.postMessage': (p) => this.postMessage(p),
+    'chat.update': (p) => this.updateMessage(p),
+    'chat.postEphemeral': (p) => {
+      const m = this.addMessage({
+        channel: String(p.channel),
+        text: String(p.text ?? ''),
+        blocks: (p.blocks as unknown[]) ?? [],
+        user: this.botUserId,
+        ephemeralTo: String(p.user),
+      });
+      return { ok: true, message_ts: m.ts };
+    },
+    'views.open': (p) => this.openView(p),
+    'views.update': (p) => {
+      const opened = this.views.get(String(p.view_id ?? ''));
+      if (!opened) return { ok: false, error: 'not_found' };
+      opened.view = { ...(p.view as Record<string, unknown>), id: opened.id };
+      opened.errors = {};
+      return { ok: true, view: opened.view };
+    },
+    'views.publish': (p) => {
+      this.homes.set(String(p.user_id), p.view);
+      return { ok: true, view: { id: 'V0HOME', ...(p.view as object) } };
+    },
+    'conversations.history': (p) => this.history(p),
+    'conversations.replies': (p) => this.replies(p),
+    'users.info': (p) => this.userInfo(p),
+    'usergroups.users.list': (p) => {
+      const users = this.usergroups.get(String(p.usergroup));
+      return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+    },
+    'files.getUploadURLExternal': (p) => {
+      const id = `F${String(this.files.size + 1).padStart(8, '0')}`;
+      this.files.set(id, { id, filename: String(p.filename ?? ''), content: '' });
+      return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+    },
+    'files.completeUploadExternal': (p) => this.completeUpload(p),
+    'apps.connections.open': () => (this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'no_socket_server' }),
+    'conversations.info': (p) => ({ ok: true, channel: { id: p.channel, name: 'gcm-network', is_member: true } }),
+    'conversations.open': (p) => this.openDirect(p),
+  };
+
+  /** The direct-message channel between the bot and a person (`D` and the id's rest, the same at every call). */
+  dmChannelOf(user: string): string {
+    return `D${user.replace(/^U/, '')}`;
+  }
+
+  /** `conversations.open` with `users` (one person): the bot's direct messages with them, as Slack answers. */
+  private openDirect(p: Record<string, unknown>): Record<string, unknown> {
+    const users = String(p.users ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean);
+    if (users.length === 0) return { ok: false, error: 'users_list_not_supplied' };
+    if (users.length > 1) return { ok: true, channel: { id: `G${users.join('').slice(0, 10)}`, is_mpim: true } };
+    const known = this.userInfo({ user: users[0] });
+    if (!known.ok) return { ok: false, error: 'user_not_found' };
+    return { ok: true, channel: { id: this.dmChannelOf(users[0]!), is_im: true, user: users[0] } };
+  }
+
+  private postMessage(p: Record<string, unknown>): Record<string, unknown> {
+    const m = this.addMessage({
+      channel: String(p.channel),
+      text: String(p.text ?? ''),
+      blocks: (p.blocks as unknown[]) ?? [],
+      user: this.botUserId,
+      metadata: p.metadata as StoredMessage['metadata'],
+      threadTs: p.thread_ts ? String(p.thread_ts) : undefined,
+    });
+    return { ok: true, channel: m.channel, ts: m.ts, message: { text: m.text, blocks: m.blocks, ts: m.ts, user: m.user, metadata: m.metadata } };
+  }
+
+  private updateMessage(p: Record<string, unknown>): Record<string, unknown> {
+    const m = this.messages.find((x) => x.channel === p.channel && x.ts === p.ts && !x.ephemeralTo);
+    if (!m) return { ok: false, error: 'message_not_found' };
+    m.text = String(p.text ?? m.text);
+    if (p.blocks) m.blocks = p.blocks as unknown[];
+    m.edited = true;
+    return { ok: true, channel: m.channel, ts: m.ts, text: m.text };
+  }
+
+  private openView(p: Record<string, unknown>): Record<string, unknown> {
+    // A trigger_id is required and lives 3 seconds; the stand-in's (sender.ts) are `ms.user.standin`.
+    const trigger = typeof p.trigger_id === 'string' ? p.trigger_id : '';
+    if (!trigger) return { ok: false, error: 'invalid_arguments' };
+    const [ms, user] = trigger.split('.');
+    if (Number.isFinite(Number(ms)) && Date.now() - Number(ms) > triggerLifetimeMs) return { ok: false, error: 'expired_trigger_id' };
+    const view = p.view as Record<string, unknown> | undefined;
+    if (!view || typeof view !== 'object' || view.type !== 'modal') return { ok: false, error: 'invalid_arguments' };
+    const id = `V0MODAL${String(this.views.size + 1).padStart(4, '0')}`;
+    const stored = { ...view, id };
+    this.views.set(id, { id, user: user && user !== 'standin' ? user : null, triggerId: trigger, view: stored, errors: {}, closed: false });
+    return { ok: true, view: stored };
+  }
+
+  private history(p: Record<string, unknown>): Record<string, unknown> {
+    const limit = Number(p.limit ?? 100);
+    const oldest = p.oldest ? Number(p.oldest) : 0;
+    const list = this.messages
+      .filter((m) => m.channel === p.channel && !m.ephemeralTo && !m.deleted && !m.threadTs && Number(m.ts) >= oldest)
+      .reverse()
+      .slice(0, limit)
+      .map((m) => ({
+        type: 'message',
+        ts: m.ts,
+        text: m.text,
+        user: m.user,
+        bot_id: m.user === this.botUserId ? 'B0GCMBOT' : undefined,
+        blocks: m.blocks,
+        metadata: m.metadata,
+      }));
+    return { ok: true, messages: list, has_more: false };
+  }
+
+  private replies(p: Record<string, unknown>): Record<string, unknown> {
+    // The parent first, then its replies, oldest first (as Slack answers).
+    const thread = this.messages.filter((m) => m.channel === p.channel && !m.ephemeralTo && !m.deleted && (m.ts === p.ts || m.threadTs === p.ts));
+    if (!thread.some((m) => m.ts === p.ts)) return { ok: false, error: 'thread_not_found' };
+    const list = thread
+      .slice(0, Number(p.limit ?? 100))
+      .map((m) => ({ type: 'message', ts: m.ts, thread_ts: m.threadTs ?? m.ts, text: m.text, user: m.user, blocks: m.blocks, metadata: m.metadata }));
+    return { ok: true, messages: list, has_more: false };
+  }
+
+  private userInfo(p: Record<string, unknown>): Record<string, unknown> {
+    const id = String(p.user ?? '');
+    const known = this.users.get(id);
+    // With a directory (the playground's people) or a set of known ids (tests), an id outside them is
+    // unknown, as in Slack; with neither, everyone is known.
+    const strict = this.knownUsers !== null || this.users.size > 0;
+    const listed = Boolean(known) || this.locales.has(id) || Boolean(this.knownUsers?.has(id));
+    if (strict && !listed) return { ok: false, error: 'user_not_found' };
+    const name = known?.name ?? id.toLowerCase();
+    return {
+      ok: true,
+      user: {
+        id,
+        name,
+        real_name: known?.realName ?? name,
+        profile: { real_name: known?.realName ?? name, display_name: known?.displayName ?? name },
+        locale: this.locales.get(id) ?? known?.locale ?? 'en-US',
+        tz: known?.tz ?? 'America/Santiago',
+      },
+    };
+  }
+
+  private completeUpload(p: Record<string, unknown>): Record<string, unknown> {
+    const list = (typeof p.files === 'string' ? safeJson(p.files) : p.files) as { id: string; title?: string }[];
+    for (const f of list ?? []) {
+      const file = this.files.get(f.id);
+      if (file)
+        Object.assign(file, {
+          title: f.title,
+          channel: p.channel_id ? String(p.channel_id) : undefined,
           threadTs: p.thread_ts ? String(p.thread_ts) : undefined,
-        });
-        return { ok: true, channel: m.channel, ts: m.ts, message: { text: m.text, blocks: m.blocks, ts: m.ts, user: m.user, metadata: m.metadata } };
-      }
-      case 'chat.update': {
-        const m = this.messages.find((x) => x.channel === p.channel && x.ts === p.ts && !x.ephemeralTo);
-        if (!m) return { ok: false, error: 'message_not_found' };
-        m.text = String(p.text ?? m.text);
-        if (p.blocks) m.blocks = p.blocks as unknown[];
-        m.edited = true;
-        return { ok: true, channel: m.channel, ts: m.ts, text: m.text };
-      }
-      case 'chat.postEphemeral': {
-        const m = this.addMessage({
-          channel: String(p.channel),
-          text: String(p.text ?? ''),
-          blocks: (p.blocks as unknown[]) ?? [],
+          initialComment: p.initial_comment ? String(p.initial_comment) : undefined,
+          ts: this.nextTs(),
           user: this.botUserId,
-          ephemeralTo: String(p.user),
         });
-        return { ok: true, message_ts: m.ts };
-      }
-      case 'views.open': {
-        // A trigger_id is required and lives 3 seconds; the stand-in's (sender.ts) are `ms.user.standin`.
-        const trigger = typeof p.trigger_id === 'string' ? p.trigger_id : '';
-        if (!trigger) return { ok: false, error: 'invalid_arguments' };
-        const [ms, user] = trigger.split('.');
-        if (Number.isFinite(Number(ms)) && Date.now() - Number(ms) > triggerLifetimeMs) return { ok: false, error: 'expired_trigger_id' };
-        const view = p.view as Record<string, unknown> | undefined;
-        if (!view || typeof view !== 'object' || view.type !== 'modal') return { ok: false, error: 'invalid_arguments' };
-        const id = `V0MODAL${String(this.views.size + 1).padStart(4, '0')}`;
-        const stored = { ...view, id };
-        this.views.set(id, { id, user: user && user !== 'standin' ? user : null, triggerId: trigger, view: stored, errors: {}, closed: false });
-        return { ok: true, view: stored };
-      }
-      case 'views.update': {
-        const opened = this.views.get(String(p.view_id ?? ''));
-        if (!opened) return { ok: false, error: 'not_found' };
-        opened.view = { ...(p.view as Record<string, unknown>), id: opened.id };
-        opened.errors = {};
-        return { ok: true, view: opened.view };
-      }
-      case 'views.publish':
-        this.homes.set(String(p.user_id), p.view);
-        return { ok: true, view: { id: 'V0HOME', ...(p.view as object) } };
-      case 'conversations.history': {
-        const limit = Number(p.limit ?? 100);
-        const oldest = p.oldest ? Number(p.oldest) : 0;
-        const list = this.messages
-          .filter((m) => m.channel === p.channel && !m.ephemeralTo && !m.deleted && !m.threadTs && Number(m.ts) >= oldest)
-          .reverse()
-          .slice(0, limit)
-          .map((m) => ({
-            type: 'message',
-            ts: m.ts,
-            text: m.text,
-            user: m.user,
-            bot_id: m.user === this.botUserId ? 'B0GCMBOT' : undefined,
-            blocks: m.blocks,
-            metadata: m.metadata,
-          }));
-        return { ok: true, messages: list, has_more: false };
-      }
-      case 'conversations.replies': {
-        // The parent first, then its replies, oldest first (as Slack answers).
-        const thread = this.messages.filter((m) => m.channel === p.channel && !m.ephemeralTo && !m.deleted && (m.ts === p.ts || m.threadTs === p.ts));
-        if (!thread.some((m) => m.ts === p.ts)) return { ok: false, error: 'thread_not_found' };
-        const list = thread
-          .slice(0, Number(p.limit ?? 100))
-          .map((m) => ({ type: 'message', ts: m.ts, thread_ts: m.threadTs ?? m.ts, text: m.text, user: m.user, blocks: m.blocks, metadata: m.metadata }));
-        return { ok: true, messages: list, has_more: false };
-      }
-      case 'users.info': {
-        const id = String(p.user ?? '');
-        const known = this.users.get(id);
-        // With a directory (the playground's people) or a set of known ids (tests), an id outside them is
-        // unknown, as in Slack; with neither, everyone is known.
-        const strict = this.knownUsers !== null || this.users.size > 0;
-        const listed = Boolean(known) || this.locales.has(id) || Boolean(this.knownUsers?.has(id));
-        if (strict && !listed) return { ok: false, error: 'user_not_found' };
-        const name = known?.name ?? id.toLowerCase();
-        return {
-          ok: true,
-          user: {
-            id,
-            name,
-            real_name: known?.realName ?? name,
-            profile: { real_name: known?.realName ?? name, display_name: known?.displayName ?? name },
-            locale: this.locales.get(id) ?? known?.locale ?? 'en-US',
-            tz: known?.tz ?? 'America/Santiago',
-          },
-        };
-      }
-      case 'usergroups.users.list': {
-        const users = this.usergroups.get(String(p.usergroup));
-        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
-      }
-      case 'files.getUploadURLExternal': {
-        const id = `F${String(this.files.size + 1).padStart(8, '0')}`;
-        this.files.set(id, { id, filename: String(p.filename ?? ''), content: '' });
-        return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
-      }
-      case 'files.completeUploadExternal': {
-        const list = (typeof p.files === 'string' ? safeJson(p.files) : p.files) as { id: string; title?: string }[];
-        for (const f of list ?? []) {
-          const file = this.files.get(f.id);
-          if (file)
-            Object.assign(file, {
-              title: f.title,
-              channel: p.channel_id ? String(p.channel_id) : undefined,
-              threadTs: p.thread_ts ? String(p.thread_ts) : undefined,
-              initialComment: p.initial_comment ? String(p.initial_comment) : undefined,
-              ts: this.nextTs(),
-              user: this.botUserId,
-            });
-        }
-        return { ok: true, files: (list ?? []).map((f) => ({ id: f.id, title: f.title })) };
-      }
-      case 'apps.connections.open':
-        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'no_socket_server' };
-      case 'conversations.info':
-        return { ok: true, channel: { id: p.channel, name: 'gcm-network', is_member: true } };
-      default:
-        return { ok: true };
     }
+    return { ok: true, files: (list ?? []).map((f) => ({ id: f.id, title: f.title })) };
   }
 }

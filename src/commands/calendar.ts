@@ -6,6 +6,7 @@ import { languages, type AgencyDirectory, type Language } from '../domain/types.
 import { messages } from '../i18n/messages.js';
 import { calendarIcs, calendarMessage, subscriptionUrl, type Subscription } from '../views/calendar-view.js';
 import { errorMessage } from '../views/message-view.js';
+import { askedFileWords, fileAudience, splitShare, type FileAudience } from './asked-file.js';
 import type { SlashCommand, UseCaseContext } from './use-case.js';
 
 /** What a calendar is asked for, as typed (a query string, the terminal's options): each optional. */
@@ -25,7 +26,7 @@ export function calendarFile(
   dir: AgencyDirectory,
   params: CalendarParams,
   defaultLang: Language,
-): { ok: true; ics: string; filename: string; events: number } | { ok: false; error: string } {
+): { ok: true; ics: string; filename: string; events: number; lang: Language } | { ok: false; error: string } {
   const lang =
     params.lang === undefined || params.lang === '' ? defaultLang : (languages as readonly string[]).includes(params.lang) ? (params.lang as Language) : null;
   if (lang === null) return { ok: false, error: messages(defaultLang).calendar.badLanguage(params.lang ?? '') };
@@ -35,13 +36,13 @@ export function calendarFile(
   const filter = resolveCalendarFilter(ctx, chosen.plan, params);
   if (!filter.ok) return { ok: false, error: m.error(filter.error) };
   const cal = planCalendar(ctx, chosen.plan, filter.filter);
-  return { ok: true, ics: calendarIcs(cal, lang, dir), filename: calendarFilename(cal), events: cal.entries.length };
+  return { ok: true, ics: calendarIcs(cal, lang, dir), filename: calendarFilename(cal), events: cal.entries.length, lang };
 }
 
 const calendarFilename = (cal: PlanCalendar) =>
   `gcm-${cal.plan.id}${cal.filter.agency ? `-${cal.filter.agency}` : ''}${cal.filter.priority ? `-${cal.filter.priority}` : ''}.ics`;
 
-type Result = { ok: true; cal: PlanCalendar; subscription: Subscription } | { ok: false; error: AnswerError };
+type Result = { ok: true; cal: PlanCalendar; subscription: Subscription; to: FileAudience } | { ok: false; error: AnswerError };
 
 /**
  * The subscription for the person asking. The address carries the secret that opens the feed, so only
@@ -54,7 +55,10 @@ async function subscriptionFor(uc: UseCaseContext, cal: PlanCalendar): Promise<S
   return { kind: 'url', url: subscriptionUrl(uc.calendar.publicUrl, uc.calendar.token(), uc.lang, cal.filter) };
 }
 
-/** `/gcm calendar [AGENCY]` (`calendario`): the plan's dated occurrences as an .ics file, and where to subscribe. */
+/**
+ * `/gcm calendar [AGENCY] [share]` (`calendario`): the plan's dated occurrences as an .ics file (in the channel
+ * when a co-chair asks or with `share`, else in the asker's direct messages), and where to subscribe.
+ */
 export const calendar: SlashCommand<Result> = {
   name: 'calendar',
   keywords: { en: ['calendar'], es: ['calendario'] },
@@ -74,26 +78,26 @@ export const calendar: SlashCommand<Result> = {
   },
   guard: 'anyone',
   reply: 'later',
-  run: async (arg, uc) => {
+  run: async (typed, uc) => {
     const chosen = chosenPlan(uc.domain);
     if (!chosen.ok) return chosen;
+    const { arg, share } = splitShare(typed);
     const filter = resolveCalendarFilter(uc.domain, chosen.plan, { agency: arg });
     if (!filter.ok) return filter;
     const cal = planCalendar(uc.domain, chosen.plan, filter.filter);
-    return { ok: true, cal, subscription: await subscriptionFor(uc, cal) };
+    return { ok: true, cal, subscription: await subscriptionFor(uc, cal), to: await fileAudience(uc, share) };
   },
   view: (r, uc) => {
     if (!r.ok) return { kind: 'message', message: errorMessage(messages(uc.lang).error(r.error)) };
     const { cal } = r;
-    const message = (attached: boolean) => calendarMessage(cal, uc.lang, uc.directory, attached, r.subscription);
+    const title = calendarMessage(cal, uc.lang, uc.directory, true, r.subscription).text;
+    const words = askedFileWords(uc, r.to, title);
     return {
       kind: 'file',
-      file: {
-        filename: calendarFilename(cal),
-        content: calendarIcs(cal, uc.lang, uc.directory),
-        title: message(true).text,
-      },
-      message,
+      file: { filename: calendarFilename(cal), content: calendarIcs(cal, uc.lang, uc.directory), title },
+      to: r.to,
+      comment: words.comment,
+      message: (attached) => calendarMessage(cal, uc.lang, uc.directory, attached, r.subscription, attached ? words.answer : null),
     };
   },
 };

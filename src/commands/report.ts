@@ -3,13 +3,15 @@ import { buildReports, parseReportPeriod, type ProgressReport } from '../domain/
 import { messages } from '../i18n/messages.js';
 import { errorReply } from '../views/message-view.js';
 import { reportsMarkdown, reportsMessage } from '../views/report-view.js';
+import { askedFileWords, fileAudience, splitShare, type FileAudience } from './asked-file.js';
 import type { SlashCommand } from './use-case.js';
 
-type Result = { ok: true; reports: ProgressReport[] } | { ok: false; error: AnswerError };
+type Result = { ok: true; reports: ProgressReport[]; to: FileAudience } | { ok: false; error: AnswerError };
 
 /**
- * `/gcm report [FROM TO]` (`informe`): the co-chairs' progress report for a period (default: the last full
- * quarter); the summary to the asker, the full report as a Markdown file in the channel.
+ * `/gcm report [FROM TO] [share]` (`informe`): the co-chairs' progress report for a period (default: the last
+ * full quarter); the summary to the asker, the full report as a Markdown file: in the channel when a co-chair
+ * asks (or with `share`), else in the asker's direct messages.
  */
 export const report: SlashCommand<Result> = {
   name: 'report',
@@ -25,24 +27,30 @@ export const report: SlashCommand<Result> = {
   },
   guard: 'anyone',
   reply: 'later',
-  run: (arg, uc) => {
+  run: async (typed, uc) => {
     const ctx = uc.domain;
+    const { arg, share } = splitShare(typed);
     const [from, to, extra] = arg.split(/\s+/).filter(Boolean);
-    if (extra !== undefined || (from && !to)) return { ok: false, error: { code: 'report_dates', given: arg } };
+    if (extra !== undefined || (from && !to)) return { ok: false, error: { code: 'report_dates', given: typed } };
     const period = parseReportPeriod(from, to, ctx.now);
     if (!period.ok) return period;
     // Every plan the period overlaps, a section each (or the one `plan:ID` named).
-    return buildReports(ctx, period.from, period.to, uc.lang);
+    const built = buildReports(ctx, period.from, period.to, uc.lang);
+    return built.ok ? { ...built, to: await fileAudience(uc, share) } : built;
   },
   view: (r, uc) => {
     const m = messages(uc.lang);
     if (!r.ok) return { kind: 'message', message: errorReply(r.error, uc.lang) };
     const summary = (note?: string) => reportsMessage(r.reports, uc.lang, uc.directory, note);
     const { from, to } = r.reports[0]!;
+    const title = summary().text;
+    const words = askedFileWords(uc, r.to, title);
     return {
       kind: 'file',
-      file: { filename: `gcm-report-${from}-${to}.md`, content: reportsMarkdown(r.reports, uc.lang, uc.directory), title: summary().text },
-      message: (attached) => summary(attached ? m.report.file : m.report.fileFailed),
+      file: { filename: `gcm-report-${from}-${to}.md`, content: reportsMarkdown(r.reports, uc.lang, uc.directory), title },
+      to: r.to,
+      comment: words.comment,
+      message: (attached) => summary(attached ? [m.report.file, words.answer].filter(Boolean).join(' ') : m.report.fileFailed),
     };
   },
 };

@@ -81,8 +81,17 @@ export interface UseCaseContext {
 /** What a slash command gives back: a message, whether data changed (App Homes are refreshed), or a file first. */
 export type Outcome =
   | { kind: 'message'; message: Message; changed?: boolean }
-  /** Upload `file` to the channel the command came from, then answer with the message for how it went. */
-  | { kind: 'file'; file: { filename: string; content: string; title: string }; message: (attached: boolean) => Message }
+  /**
+   * Upload `file` with `comment` on it, to the channel the command came from (`to: 'channel'`) or to the
+   * asker's direct messages (`dm`), then answer with the message for how it went.
+   */
+  | {
+      kind: 'file';
+      file: { filename: string; content: string; title: string };
+      to: 'channel' | 'dm';
+      comment: string;
+      message: (attached: boolean) => Message;
+    }
   /** Open `view` as a modal for the person (views.open with the command's trigger_id); nothing is posted. */
   | { kind: 'modal'; view: ModalView };
 

@@ -273,4 +273,15 @@ export interface Messages {
   };
   /** Slack would not open a form (views.open failed, e.g. after its 3 seconds): nothing changed. */
   modalNotOpened: string;
+  /** A file someone asked for (`/gcm report`, `/gcm calendar`): the line on it, and where it went. */
+  askedFile: {
+    /** On the file shared in the channel: what it is, who asked and with which command. */
+    inChannel: (what: string, user: string, command: string) => string;
+    /** On the file sent to the asker's direct messages: what it is, and how to share it in the channel. */
+    privately: (what: string, command: string, share: string) => string;
+    /** In the answer: the file went to the asker's direct messages, and how to share it in the channel. */
+    sentPrivately: (share: string) => string;
+    /** The word that shares the file in the channel (`/gcm report share`), as this language writes it. */
+    shareWord: string;
+  };
 }

@@ -387,6 +387,12 @@ export const en: Messages = {
     gone: (what) => `${what} is no longer in the plan: nothing was changed.`,
   },
   modalNotOpened: 'Slack could not open the form just now. Nothing was changed: please try again.',
+  askedFile: {
+    inChannel: (what, user, command) => `${what}, asked for by ${user} with \`${command}\`.`,
+    privately: (what, command, share) => `${what}: the file you asked for with \`${command}\`, here for you only. To share it in the channel: \`${share}\`.`,
+    sentPrivately: (share) => `The file went to your direct messages with the bot, for you only. To share it in the channel: \`${share}\`.`,
+    shareWord: 'share',
+  },
 };
 
 /** Recorded state, as `plan:import` names it. */

@@ -404,6 +404,12 @@ export const es: Messages = {
     gone: (what) => `${what} ya no está en el plan: no se cambió nada.`,
   },
   modalNotOpened: 'Slack no pudo abrir el formulario en este momento. No se cambió nada: vuelva a intentarlo.',
+  askedFile: {
+    inChannel: (what, user, command) => `${what}, pedido por ${user} con \`${command}\`.`,
+    privately: (what, command, share) => `${what}: el archivo que pidió con \`${command}\`, aquí solo para usted. Para compartirlo en el canal: \`${share}\`.`,
+    sentPrivately: (share) => `El archivo fue a sus mensajes directos con el bot, solo para usted. Para compartirlo en el canal: \`${share}\`.`,
+    shareWord: 'compartir',
+  },
 };
 
 /** El estado registrado, como lo nombra `plan:import`. */

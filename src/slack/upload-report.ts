@@ -25,3 +25,38 @@ export async function uploadReport(
     return false;
   }
 }
+
+/** A file someone asked for, and where it goes (src/commands/asked-file.ts). */
+export interface AskedFile {
+  filename: string;
+  content: string;
+  title: string;
+  /** The line on the file: what it is, and who asked (in the channel) or how to share it (privately). */
+  comment: string;
+  to: 'channel' | 'dm';
+}
+
+/**
+ * Uploads a file someone asked for with its line: to `channel`, or to `userId`'s direct messages with the bot
+ * (`conversations.open`, scope `im:write`, then the upload there). False, logged, when Slack refuses either.
+ */
+export async function deliverAskedFile(client: WebClient, channel: string, userId: string, file: AskedFile, logger: Logger): Promise<boolean> {
+  let target = channel;
+  if (file.to === 'dm') {
+    try {
+      const opened = await client.conversations.open({ users: userId });
+      target = String(opened.channel?.id ?? '');
+      if (!target) throw new Error('conversations.open gave no channel');
+    } catch (e) {
+      logger.warn(`could not open a direct message with ${userId} for ${file.filename}: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  }
+  try {
+    await client.files.uploadV2({ channel_id: target, filename: file.filename, title: file.title, content: file.content, initial_comment: file.comment });
+    return true;
+  } catch (e) {
+    logger.warn(`could not attach ${file.filename} to ${target}: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+}

@@ -93,9 +93,18 @@ export function calendarIcs(cal: PlanCalendar, lang: Language, dir: AgencyDirect
 export type Subscription = { kind: 'url'; url: string } | { kind: 'not_served' } | { kind: 'ask_co_chair' } | { kind: 'no_public_url' };
 
 /** `/gcm calendar`'s answer: what the file holds, whether it was attached, and the subscription. */
-export function calendarMessage(cal: PlanCalendar, lang: Language, dir: AgencyDirectory, attached: boolean, sub: Subscription): Message {
+export function calendarMessage(
+  cal: PlanCalendar,
+  lang: Language,
+  dir: AgencyDirectory,
+  attached: boolean,
+  sub: Subscription,
+  where: string | null = null,
+): Message {
   const m = messages(lang).calendar;
   const lines = [m.summary(cal.entries.length, esc(calendarName(cal, lang, dir))), attached ? m.file : m.fileFailed];
+  // Where the file went, when not beside this answer (the asker's direct messages).
+  if (where) lines.push(where);
   lines.push(
     sub.kind === 'url' ? m.subscribe(esc(sub.url)) : sub.kind === 'not_served' ? m.notServed : sub.kind === 'ask_co_chair' ? m.askCoChair : m.noPublicUrl,
   );

@@ -7,7 +7,7 @@ import { fixedClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { createSlackApp } from '../../src/slack-app.js';
 import { startSideServer } from '../../src/slack/side-server.js';
-import { channel, coChair, eventually, member, startBot, type TestBot } from '../helpers/slack.js';
+import { coChair, eventually, member, startBot, type TestBot } from '../helpers/slack.js';
 import { at, loadedStores, zone } from '../helpers/stores.js';
 import { eventOf, parseIcs } from './ics.js';
 
@@ -135,13 +135,13 @@ describe('the token', () => {
 });
 
 describe('/gcm calendar', () => {
-  it('answers anyone with the .ics file (files.uploadV2 to the channel); a member is told to ask a co-chair for the address', async () => {
+  it('answers anyone with the .ics file (files.uploadV2; a member’s to their direct messages); a member is told to ask a co-chair for the address', async () => {
     const t = await startBot({ GCM_CALENDAR_TOKEN: token, GCM_PUBLIC_URL: 'https://gcm.example.org/' });
     const text = await reply(t, 'calendar UNICEF', member);
     expect(text).toContain('ask a co-chair for the calendar address');
     expect(text).not.toContain(token);
     const file = [...t.standin.files.values()].find((f) => f.filename === 'gcm-lac-2023-2024-UNICEF.ics')!;
-    expect(file.channel).toBe(channel);
+    expect(file.channel).toBe(t.standin.dmChannelOf(member));
     const events = parseIcs(file.content).events;
     expect(text).toContain(`${events.length} dated occurrences`);
     expect(events.length).toBeGreaterThan(0);

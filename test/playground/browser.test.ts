@@ -8,9 +8,10 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startPlayground, type Playground } from '../../dev/playground/playground.js';
 import { runAsk } from '../../src/cli/ask.js';
-import { statusProblemText } from '../../src/i18n/messages.js';
+import { messages, statusProblemText } from '../../src/i18n/messages.js';
 import { tempDir, zone } from '../helpers/stores.js';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 
 // Debian's Chromium (never a downloaded browser): .ci/run installs chromium-headless-shell.
 const executablePath = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
@@ -118,7 +119,7 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     await box.fill('');
     await box.pressSequentially('/gcm focal IOM @sof');
     const person = page.getByTestId('mentions').getByTestId('person');
-    await expect.poll(() => person.allTextContents()).toEqual([expect.stringContaining('Sofía Ramírez')]);
+    await expect.poll(() => person.allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('Sofía Ramírez')]);
     await box.press('Enter');
     expect(await box.inputValue()).toBe('/gcm focal IOM <@U0IOM0001|sofia> ');
     // A click picks too: a second person, found by another part of their name.
@@ -295,5 +296,150 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
       await other.close();
       await new Promise((r) => evil.close(r));
     }
+  });
+});
+
+/** A playground of its own, from Monday 22 April 2024 08:30, opened in a fresh browser page. */
+async function freshPage(): Promise<{ playground: Playground; page: Page; close: () => Promise<void> }> {
+  const playground = await startPlayground(
+    loadConfig({ GCM_TIMEZONE: zone }),
+    createLogger(() => {}, LogLevel.ERROR),
+    0,
+  );
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(playground.url);
+  await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
+  return {
+    playground,
+    page,
+    close: async () => {
+      await browser.close();
+      await playground.stop();
+    },
+  };
+}
+
+/** A fresh page on a playground of its own for the tests of a describe block (opened before them, closed after). */
+function withFreshPage(): { playground: Playground; page: Page } {
+  const t = {} as { playground: Playground; page: Page; close?: () => Promise<void> };
+  beforeAll(async () => {
+    Object.assign(t, await freshPage());
+  }, 30_000);
+  afterAll(() => t.close?.());
+  return t;
+}
+
+describe.skipIf(!executablePath)('the playground’s Next post, in a real browser', () => {
+  const t = withFreshPage();
+
+  it('from Monday 22 April 2024 08:30 to 31 May shows the digest of 22 April, every reminder and follow-up due in between, each once, in order', async () => {
+    const until = DateTime.fromISO('2024-05-31T00:00:00', { zone });
+    const keyOf = (ts: string | null) => t.playground.standin.messages.find((m) => m.ts === ts)?.metadata?.event_payload.key as string | undefined;
+    let presses = 0;
+    while (t.playground.clock.now() < until) {
+      const shown = await t.page.getByTestId('now').textContent();
+      const before = t.playground.standin.callsOf('chat.postMessage').length;
+      await t.page.getByTestId('jump-next').click();
+      await expect.poll(() => t.page.getByTestId('now').textContent(), { timeout: 10_000 }).not.toBe(shown);
+      // Each press stops at something the bot posted.
+      expect(t.playground.standin.callsOf('chat.postMessage').length).toBeGreaterThan(before);
+      presses++;
+    }
+    expect(presses).toBeGreaterThan(10);
+    const posted = t.playground.standin.messages.filter((m) => m.metadata && keyOf(m.ts));
+    const inChannel = posted.filter((m) => !m.threadTs);
+    // The channel on the page: every top-level post once, in the order posted, the first the digest of 22 April.
+    await expect
+      .poll(async () => (await t.page.locator('#feed > [data-testid=message]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ts')))).map(keyOf), {
+        timeout: 10_000,
+      })
+      .toEqual(inChannel.map((m) => keyOf(m.ts)));
+    expect(keyOf(inChannel[0]!.ts)).toBe('lac-2023-2024|digest|2024-04-22');
+    const digests = inChannel.map((m) => keyOf(m.ts)!).filter((k) => k.includes('|digest|') && k < 'lac-2023-2024|digest|2024-05-31');
+    expect(digests).toEqual(['2024-04-22', '2024-04-29', '2024-05-06', '2024-05-13', '2024-05-20', '2024-05-27'].map((d) => `lac-2023-2024|digest|${d}`));
+    // Every follow-up under its reminder: "N replies" counts them.
+    const followUps = posted.filter((m) => m.threadTs);
+    expect(followUps.length).toBeGreaterThan(3);
+    for (const f of followUps) {
+      const replies = t.page.locator(`#feed [data-testid=message][data-ts="${f.threadTs}"] [data-testid=replies]`);
+      expect(await replies.textContent()).toMatch(/^1 reply/);
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!executablePath)('the playground in Spanish, in a real browser', () => {
+  const t = withFreshPage();
+
+  async function send(text: string) {
+    await t.page.getByTestId('composer').fill(text);
+    await t.page.getByTestId('composer').press('Enter');
+  }
+
+  it('one person uses Slack in Spanish: their App Home is in Spanish', async () => {
+    await t.page.getByTestId('user').selectOption('U0UNHCR01');
+    await t.page.getByTestId('tab-home').click();
+    await t.page.getByTestId('home').getByText(messages('es').homeDue30).waitFor();
+    await t.page.getByTestId('tab-channel').click();
+  });
+
+  it('the Spanish modal, its confirmation, the note and its link: every word in Spanish, the link clickable, no literal >', async () => {
+    await t.page.getByTestId('user').selectOption('U0IOM0001');
+    await send('/gcm actualizar B1.2 2024-05');
+    const modal = t.page.getByTestId('modal');
+    await modal
+      .getByTestId('modal-title')
+      .filter({ hasText: messages('es').statusModal.title })
+      .waitFor();
+    const modalText = (await modal.textContent()) ?? '';
+    expect(modalText).toContain('(opcional)');
+    expect(modalText).not.toMatch(/optional|Choose/);
+    await modal.getByTestId('modal-input-status').selectOption('postponed');
+    await modal.getByTestId('modal-input-date').fill('2024-06-10');
+    await modal.getByTestId('modal-input-note').fill('La sala está ocupada');
+    await modal.getByTestId('modal-input-link').fill('https://example.org/acta');
+    await modal.getByTestId('modal-submit').click();
+    await modal.waitFor({ state: 'hidden' });
+    const told = t.page.getByTestId('message').filter({ hasText: 'La sala está ocupada' }).last();
+    await told.waitFor();
+    expect(await told.getByTestId('ephemeral').textContent()).toBe('Solo tú puedes ver esto');
+    await send('/gcm actividad B1.2');
+    const answer = t.page.getByTestId('message').filter({ hasText: 'La sala está ocupada' }).last();
+    await answer.getByRole('link', { name: 'https://example.org/acta' }).waitFor();
+    expect(await answer.getByRole('link', { name: 'https://example.org/acta' }).getAttribute('href')).toBe('https://example.org/acta');
+    const shown = (await answer.textContent()) ?? '';
+    expect(shown).not.toMatch(/(^|\s)>\s*La sala/);
+    expect(shown).not.toContain('&gt;');
+  });
+
+  it('a Spanish confirmation dates in Spanish; the feed shows each day; an .ics file is a calendar, in Spanish', async () => {
+    await t.page.getByTestId('user').selectOption('U0COCHAIR');
+    await send('/gcm actividad B1.5');
+    const answer = t.page.getByTestId('message').filter({ hasText: 'B1.5' }).last();
+    await answer.getByRole('button', { name: messages('es').markDone }).click();
+    await expect.poll(() => answer.textContent(), { timeout: 10_000 }).toMatch(/22 de abril de 2024/);
+    expect(await answer.textContent()).not.toMatch(/Apr|April/);
+    expect(await t.page.getByTestId('feed').getByTestId('day').first().textContent()).toMatch(/April 22, 2024/);
+    await send('/gcm calendario OIM compartir');
+    const card = t.page.getByTestId('feed').getByTestId('file').last();
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId('file-meta').textContent()).toMatch(/ · Calendario/);
+    expect(await card.getByTestId('file-download').textContent()).toBe('Descargar');
+    expect(await card.textContent()).not.toMatch(/TXT|Text/);
+  });
+
+  it('a member’s file goes to their direct messages with the bot, shown there', async () => {
+    await t.page.getByTestId('user').selectOption('U0MEMBER');
+    await send('/gcm report 2024-01-01 2024-03-31');
+    await expect.poll(() => t.page.getByTestId('dm-count').textContent(), { timeout: 15_000 }).toBe('(1)');
+    await t.page.getByTestId('tab-dm').click();
+    const card = t.page.getByTestId('direct').getByTestId('file');
+    await card.waitFor();
+    expect(await card.getByTestId('file-name').textContent()).toBe('gcm-report-2024-01-01-2024-03-31.md');
+    expect(await t.page.getByTestId('direct').textContent()).toContain('the file you asked for with');
+    await t.page.getByTestId('tab-channel').click();
   });
 });

@@ -9,6 +9,9 @@ import { bodyLimit, maxEventStreams } from '../../dev/playground/guard.js';
 import { WebApiStandIn } from '../../dev/standin/web-api.js';
 import { tempDir, zone } from '../helpers/stores.js';
 import { parseIcs } from '../calendar/ics.js';
+import { DateTime } from 'luxon';
+import { planOccurrences } from '../../src/domain/occurrences.js';
+import { fireInstant, followupInstant, followupKey, reminderKey } from '../../src/domain/reminders.js';
 
 const started: Playground[] = [];
 afterEach(async () => {
@@ -206,7 +209,8 @@ describe('the stand-in’s users.info', () => {
     });
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/calendar; charset=utf-8');
-    expect(res.disposition).toBe('attachment; filename="gcm-lac-2023-2024-IOM.ics"');
+    // Named by its language: the page's English and Spanish links download two files.
+    expect(res.disposition).toBe('attachment; filename="gcm-lac-2023-2024-IOM-es.ics"');
     const { name, events } = parseIcs(res.body);
     expect(name).toBe('GCM Plan de Trabajo 2023-2024 · OIM (IOM)');
     expect(events.length).toBeGreaterThan(0);
@@ -269,4 +273,93 @@ describe('the playground’s modals', () => {
     // Closed: it cannot be submitted again.
     expect((await post('/api/view-submit', { user: 'U0IOM0001', ...cancel })).status).toBe(404);
   });
+});
+
+/** The key of every message the bot posted, in the order it posted them. */
+const postedKeys = (p: Playground) =>
+  p.standin.callsOf('chat.postMessage').map((c) => (c.params.metadata as { event_payload: { key: string } }).event_payload.key);
+
+/**
+ * What the bot must post between `from` and `to` (both in the bot's zone), worked out from the plan and the
+ * schedule's rules rather than by the outbox: the Monday 09:00 digests, each occurrence's reminders 7 and 1
+ * days before its due date (a weekend day moved to the Friday before) and its follow-up 3 days after.
+ */
+function expectedPosts(p: Playground, from: DateTime, to: DateTime): { key: string; at: DateTime }[] {
+  const plan = p.stores.plans.plans()[0]!;
+  const s = p.bot.reminders.settings;
+  const inRange = (at: DateTime) => at >= from && at <= to;
+  const out: { key: string; at: DateTime }[] = [];
+  for (let day = from.startOf('day'); day <= to; day = day.plus({ days: 1 })) {
+    const at = day.set({ hour: 9, minute: 0 });
+    if (day.weekday === 1 && inRange(at)) out.push({ key: `${plan.id}|digest|${day.toISODate()}`, at });
+  }
+  for (const o of planOccurrences(p.stores, plan)) {
+    if (!o.due) continue;
+    for (const d of s.days) {
+      const at = fireInstant(o.due, d, s);
+      if (inRange(at)) out.push({ key: reminderKey(plan.id, o, d), at });
+    }
+    const at = followupInstant(o.due, s);
+    if (inRange(at)) out.push({ key: followupKey(plan.id, o), at });
+  }
+  return out.sort((a, b) => a.at.toMillis() - b.at.toMillis());
+}
+
+describe('moving the playground’s clock runs every pass the bot would have run on the way', () => {
+  const from = DateTime.fromISO('2024-04-22T08:30:00', { zone });
+  const until = DateTime.fromISO('2024-05-31T00:00:00', { zone });
+
+  async function clock(p: Playground, body: unknown) {
+    const host = new URL(p.url).host;
+    const r = await send(new URL('/api/clock', p.url).toString(), { headers: { host, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(r.status).toBe(200);
+  }
+
+  /** Each expected post was posted once, in order, at its instant by the bot's clock, and nothing else in between. */
+  function expectPostedAsDue(p: Playground) {
+    const keys = postedKeys(p);
+    expect(new Set(keys).size).toBe(keys.length);
+    const expected = expectedPosts(p, from, until);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(expected[0]!.key).toBe('lac-2023-2024|digest|2024-04-22');
+    expect(expected.some((e) => e.key.endsWith('|followup'))).toBe(true);
+    const fireAt = (k: string) => DateTime.fromISO(p.stores.reminders.get(k)!.fireAt).toMillis();
+    const inRange = keys.filter((k) => fireAt(k) < until.toMillis());
+    // In order of their instants (several due at one instant go out in one pass, in the outbox's order).
+    expect(inRange.map(fireAt)).toEqual(expected.map((e) => e.at.toMillis()));
+    expect([...inRange].sort()).toEqual(expected.map((e) => e.key).sort());
+    for (const { key, at } of expected) {
+      const record = p.stores.reminders.get(key)!;
+      expect(record.status, key).toBe('sent');
+      // Posted on time: its message's ts is the bot's clock when it was posted.
+      expect(Math.abs(Number(record.messageTs!.split('.')[0]) - at.toSeconds()), key).toBeLessThan(60);
+    }
+    // Nothing due on the way was skipped or failed.
+    const lost = [...p.stores.reminders.keysOfPlan('lac-2023-2024')]
+      .map((k) => p.stores.reminders.get(k)!)
+      .filter((r) => r.status !== 'sent' && DateTime.fromISO(r.fireAt) >= from && DateTime.fromISO(r.fireAt) < until);
+    expect(lost.map((r) => `${r.key} ${r.status}`)).toEqual([]);
+  }
+
+  it('"Next" from Monday 22 April 2024 08:30 to 31 May stops at each post of any kind: the digest of 22 April, every reminder and follow-up, each once, in order', async () => {
+    const p = await playground();
+    while (p.clock.now() < until) {
+      const before = postedKeys(p).length;
+      await clock(p, { jump: 'next' });
+      const posted = postedKeys(p).slice(before);
+      // Each press stops at the next thing the bot posts, and the clock shows its instant.
+      expect(posted.length, p.clock.now().toISO()!).toBeGreaterThan(0);
+      expect(DateTime.fromISO(p.stores.reminders.get(posted[0]!)!.fireAt).toMillis()).toBe(p.clock.now().set({ second: 0, millisecond: 0 }).toMillis());
+    }
+    expectPostedAsDue(p);
+  }, 60_000);
+
+  it('a week at a time, or one jump by date, posts the same as Next, each on time', async () => {
+    const weekly = await playground();
+    while (weekly.clock.now() < until) await clock(weekly, { jump: 'week' });
+    expectPostedAsDue(weekly);
+    const once = await playground();
+    await clock(once, { set: '2024-05-31T00:00:00' });
+    expectPostedAsDue(once);
+  }, 60_000);
 });

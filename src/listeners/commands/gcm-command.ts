@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { openModal } from '../../slack/modal-envelope.js';
 import { modalNotOpened } from '../../views/modal-view.js';
-import { uploadReport } from '../../slack/upload-report.js';
+import { deliverAskedFile } from '../../slack/upload-report.js';
 import type { ListenerDeps } from '../deps.js';
 
 /**
@@ -20,7 +20,8 @@ export function gcmCommand({ router, homes, logger }: ListenerDeps) {
     await ack();
     const outcome = await router.command(found.command, found.arg, request);
     if (outcome.kind === 'file') {
-      const attached = await uploadReport(client, command.channel_id, outcome.file.filename, outcome.file.content, outcome.file.title, logger);
+      const file = { ...outcome.file, comment: outcome.comment, to: outcome.to };
+      const attached = await deliverAskedFile(client, command.channel_id, command.user_id, file, logger);
       await respond({ response_type: 'ephemeral', ...outcome.message(attached) });
       return;
     }
