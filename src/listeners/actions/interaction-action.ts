@@ -55,14 +55,14 @@ async function deliver(outcome: ActionOutcome, d: Delivery): Promise<void> {
     case 'update':
       if (d.privateOnly || !d.hasMessage || !d.channel || !d.ts) await d.respond({ replace_original: true, ...outcome.message });
       else await d.client.chat.update({ channel: d.channel, ts: d.ts, ...outcome.message });
-      if (outcome.changed) await d.homes.refreshAll(d.client);
+      if (outcome.changed) d.homes.refreshAll(d.client);
       return;
     case 'share':
       await d.respond({ response_type: 'in_channel', replace_original: false, ...outcome.message });
       await d.respond({ delete_original: true });
       return;
     case 'home':
-      await d.homes.publish(d.client, d.userId);
+      d.homes.publish(d.client, d.userId);
       return;
     case 'modal':
       if (!(await openModal(d.client, d.triggerId, outcome.view, d.channel, d.logger))) await reply(modalNotOpened(d.lang), d);

@@ -31,6 +31,6 @@ export function gcmCommand({ router, homes, logger }: ListenerDeps) {
       return;
     }
     await respond({ response_type: 'ephemeral', ...outcome.message });
-    if (outcome.changed) await homes.refreshAll(client);
+    if (outcome.changed) homes.refreshAll(client);
   };
 }
