@@ -748,6 +748,9 @@ function printStartup(startup: StartupResult): void {
   );
 }
 
+/** A server's CPU time per request in a load run, in microseconds. */
+const cpuPerRequest = (r: LoadRow) => ((r.serverCpuPct / 100) * 1e6) / r.rps;
+
 /** Section 1's tables: each request's throughput and latency for the bare app, the mirror and the bot. */
 function printHttp(http: HttpResult): void {
   const row = (s: string, app: ServerKind, c: number) => http.rows.find((r) => r.scenario === s && r.app === app && r.connections === c);
@@ -793,7 +796,18 @@ function printHttp(http: HttpResult): void {
   console.log();
   console.log(
     table(
-      ['CPU during the run (% of one core)', 'conn', 'bare server', 'autocannon', 'mirror server', 'bot server', 'autocannon'],
+      [
+        'CPU during the run (% of one core)',
+        'conn',
+        'bare server',
+        'autocannon',
+        'mirror server',
+        'bot server',
+        'autocannon',
+        'bare µs/req',
+        'mirror µs/req',
+        'bot µs/req',
+      ],
       rows.map(({ s, c, bare, mirror, bot }) => [
         s,
         String(c),
@@ -802,10 +816,16 @@ function printHttp(http: HttpResult): void {
         mirror ? fmt(mirror.serverCpuPct, 0) : dash,
         fmt(bot.serverCpuPct, 0),
         fmt(bot.generatorCpuPct, 0),
+        fmt(cpuPerRequest(bare), 0),
+        mirror ? fmt(cpuPerRequest(mirror), 0) : dash,
+        fmt(cpuPerRequest(bot), 0),
       ]),
     ),
   );
   note('\na server near 100% is the bottleneck; autocannon near 100% would mean the load generator limits that run (the ratio would then flatter the bot)');
+  note(
+    "µs/req: the server's CPU time per request (after-ack work included); on a busy machine it moves less than req/s, so compare these when the load average is high",
+  );
   const bytes = (app: ServerKind) =>
     http.responses
       .filter((r) => r.app === app)
