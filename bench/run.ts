@@ -299,17 +299,25 @@ interface HttpResult {
   profiles: { scenario: string; summary: ProfileSummary }[];
 }
 
+/** The Slack stand-in (bench/standin.ts) in its own process, added to `children`. */
+async function startStandIn(children: ChildProcess[]): Promise<{ child: ChildProcess; apiUrl: string; responseUrl: string }> {
+  const child = spawnTsx('bench/standin.ts', [], { ipc: true });
+  children.push(child);
+  return { child, ...(await firstJsonLine<{ apiUrl: string; responseUrl: string }>(child, 'the Slack stand-in')) };
+}
+
+/** A server of bench/server.ts in its own process, added to `children`, once it listens. */
+async function startServer(children: ChildProcess[], kind: ServerKind, apiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
+  const child = spawnTsx('bench/server.ts', [kind], { ipc: true, env: { ...process.env, ...env, BENCH_API_URL: apiUrl } });
+  children.push(child);
+  return { child, port: (await firstJsonLine<{ port: number }>(child, `the ${kind} server`)).port };
+}
+
 async function httpBench(): Promise<HttpResult> {
   const children: ChildProcess[] = [];
   try {
-    const standinChild = spawnTsx('bench/standin.ts', [], { ipc: true });
-    children.push(standinChild);
-    const { apiUrl, responseUrl } = await firstJsonLine<{ apiUrl: string; responseUrl: string }>(standinChild, 'the Slack stand-in');
-    const start = async (kind: ServerKind, env: NodeJS.ProcessEnv = {}): Promise<Target> => {
-      const child = spawnTsx('bench/server.ts', [kind], { ipc: true, env: { ...process.env, ...env, BENCH_API_URL: apiUrl } });
-      children.push(child);
-      return { child, port: (await firstJsonLine<{ port: number }>(child, `the ${kind} server`)).port };
-    };
+    const { child: standinChild, apiUrl, responseUrl } = await startStandIn(children);
+    const start = (kind: ServerKind, env: NodeJS.ProcessEnv = {}) => startServer(children, kind, apiUrl, env);
     const errorsOf = (kind: ServerKind) => ask<{ errors: number; firstErrors: string[] }>(servers[kind].child, { stats: true } satisfies ServerMessage);
     // The mirror joins once the bot's answers are known (below).
     const servers = { bare: await start('bare'), bot: await start('bot') } as Record<ServerKind, Target>;
@@ -452,12 +460,8 @@ const ackDeadlineMs = 3000;
 async function ackBench(): Promise<AckResult> {
   const children: ChildProcess[] = [];
   try {
-    const standin = spawnTsx('bench/standin.ts', [], { ipc: true });
-    children.push(standin);
-    const { apiUrl, responseUrl } = await firstJsonLine<{ apiUrl: string; responseUrl: string }>(standin, 'the Slack stand-in');
-    const child = spawnTsx('bench/server.ts', ['bot'], { ipc: true, env: { ...process.env, BENCH_API_URL: apiUrl } });
-    children.push(child);
-    const bot: Target = { child, port: (await firstJsonLine<{ port: number }>(child, 'the bot')).port };
+    const { child: standin, apiUrl, responseUrl } = await startStandIn(children);
+    const bot = await startServer(children, 'bot', apiUrl);
     const sender = new SlackSender(`http://127.0.0.1:${bot.port}/slack/events`, signingSecret);
     for (let i = 0; i < ackViewers; i++) {
       const r = await sender.event({ type: 'app_home_opened', user: `U0VIEW${String(i).padStart(3, '0')}`, channel: 'D0HOME', tab: 'home' });
