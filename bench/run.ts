@@ -382,7 +382,7 @@ async function httpBench(): Promise<HttpResult> {
           rows.push({ scenario: s.name, app, ...r });
           if (app === 'bot' && s.name === 'click') sentToBot += r.requests;
           process.stderr.write(
-            `  ${app.padEnd(4)} ${s.label.padEnd(24)} c=${String(connections).padEnd(2)} ${fmt(r.rps, 0).padStart(6)} req/s  p99 ${fmt(r.p99)} ms\n`,
+            `  ${app.padEnd(6)} ${s.label.padEnd(24)} c=${String(connections).padEnd(2)} ${fmt(r.rps, 0).padStart(6)} req/s  p99 ${fmt(r.p99)} ms\n`,
           );
           // Let the bot finish what it does after acknowledging (a click's response_url post) before the next run.
           await sleep(300);
