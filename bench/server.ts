@@ -1,11 +1,14 @@
 /**
  * A server under load, in its own process (run.ts drives it with autocannon from another one):
  *
- *   node --import tsx bench/server.ts bot|bare      (env BENCH_API_URL: the Slack stand-in's Web API)
+ *   node --import tsx bench/server.ts bot|bare|mirror      (env BENCH_API_URL: the Slack stand-in's Web API)
  *
  * `bot`: the real bot (createSlackApp) with the real plan imported into an in-memory store, behind its door
  * (the guarded receiver) with a signing secret. `bare`: a Bolt app on Bolt's HTTPReceiver, same secret, same logger, that
- * acknowledges `/gcm` with a constant and the Mark done button with an empty ack: Bolt's own floor.
+ * acknowledges `/gcm` with a constant and the Mark done button with an empty ack: Bolt's own floor. `mirror`: the
+ * same bare app acknowledging each `/gcm` text with the very answer the bot gave it (env BENCH_MIRROR: a JSON
+ * object from command text to the bot's acknowledgement body): the honest floor, the same bytes through the
+ * same Bolt, without the bot's work.
  *
  * Both listen on 127.0.0.1, port chosen by the OS, and print `{"port":N}`. Over IPC they take
  * {profile:'start'} and {profile:'stop', file} (a CPU profile of the load in between) and answer
@@ -25,7 +28,7 @@ import { actionIds, slashCommand } from '../src/views/action-ids.js';
 import { benchNow, coChair, signingSecret, zone } from './common.js';
 import { Profiler } from './profile.js';
 
-export type ServerKind = 'bot' | 'bare';
+export type ServerKind = 'bot' | 'bare' | 'mirror';
 export type ServerMessage = { profile: 'start' } | { profile: 'stop'; file: string } | { stats: true } | { cpu: true };
 export type ServerReply = { profiled: string } | { errors: number; firstErrors: string[] } | { cpuMicros: number };
 
@@ -36,7 +39,7 @@ const listen = { port: 0, host: '127.0.0.1' };
 async function main(): Promise<void> {
   const kind = process.argv[2] as ServerKind;
   const apiUrl = process.env.BENCH_API_URL;
-  if ((kind !== 'bot' && kind !== 'bare') || !apiUrl) throw new Error('usage: BENCH_API_URL=… server.ts bot|bare');
+  if (!['bot', 'bare', 'mirror'].includes(kind) || !apiUrl) throw new Error('usage: BENCH_API_URL=… server.ts bot|bare|mirror');
 
   // Both apps log the same way: warnings and errors counted (and the first few kept), nothing printed, so
   // that a failing handler (invisible in the ack's status) is still reported by run.ts.
@@ -66,8 +69,13 @@ async function main(): Promise<void> {
   } else {
     const receiver = new HTTPReceiver({ signingSecret, logger });
     app = new App({ token: 'xoxb-bench', receiver, logger, clientOptions: { slackApiUrl: apiUrl }, ...identity });
-    app.command(slashCommand, async ({ ack }) => {
-      await ack({ response_type: 'ephemeral', text: 'ok' });
+    // The bot's answers, parsed once: Bolt encodes them again per request, as it does the bot's.
+    const mirrored = new Map(
+      Object.entries(JSON.parse(process.env.BENCH_MIRROR ?? '{}') as Record<string, string>).map(([k, v]) => [k, JSON.parse(v) as object]),
+    );
+    app.command(slashCommand, async ({ ack, command }) => {
+      const same = kind === 'mirror' ? mirrored.get(command.text) : undefined;
+      await ack(same ?? { response_type: 'ephemeral', text: 'ok' });
     });
     app.action(actionIds.markDone, async ({ ack }) => {
       await ack();

@@ -5,7 +5,8 @@
  *
  *   node --import tsx bench/standin.ts       prints {"apiUrl", "responseUrl"}
  *
- * Over IPC, {stats:true} answers how many response_url posts arrived and how many said "already marked".
+ * Over IPC, {stats:true} answers how many response_url posts arrived and how many said "already marked", and
+ * how many App Homes were published.
  */
 import { WebApiStandIn } from '../dev/standin/web-api.js';
 import { channel, coChair } from './common.js';
@@ -14,6 +15,8 @@ export interface StandInStats {
   responseUrlPosts: number;
   alreadyMarked: number;
   markedDone: number;
+  /** views.publish calls (App Homes). */
+  homePublishes: number;
   otherCalls: number;
 }
 
@@ -21,10 +24,11 @@ async function main(): Promise<void> {
   const standin = new WebApiStandIn();
   const apiUrl = await standin.start();
   const responseUrl = standin.newResponseUrl(channel, coChair);
-  const stats: StandInStats = { responseUrlPosts: 0, alreadyMarked: 0, markedDone: 0, otherCalls: 0 };
+  const stats: StandInStats = { responseUrlPosts: 0, alreadyMarked: 0, markedDone: 0, homePublishes: 0, otherCalls: 0 };
   // The stand-in keeps every call and message; a benchmark makes tens of thousands, so count and drop them.
   const drain = () => {
     for (const c of standin.calls.splice(0)) {
+      if (c.method === 'views.publish') stats.homePublishes++;
       if (c.method !== 'response_url') {
         stats.otherCalls++;
         continue;

@@ -1,4 +1,4 @@
-import { integerPragma, openDatabase, type Db, type OpenOptions } from './db/open-database.js';
+import { openDatabase, type Db, type OpenOptions } from './db/open-database.js';
 import { PlanStore } from './db/plan-store.js';
 import { PlanImportStore } from './db/plan-import-store.js';
 import { StateStore } from './db/state-store.js';
@@ -30,8 +30,10 @@ export interface Stores {
 export function openStores(file: string, options: OpenOptions = {}): Stores {
   const db = openDatabase(file, options);
   const plans = new PlanStore(db);
+  // Both prepared once: version() runs several times a request, and db.pragma() prepares its statement each call (10 µs).
   const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
-  const version = () => `${integerPragma(db, 'data_version')}:${changes.get() ?? 0}`;
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  const version = () => `${dataVersion.get() ?? 0}:${changes.get() ?? 0}`;
   let cache: { version: string; dir: AgencyDirectory } | null = null;
   return {
     db,

@@ -25,6 +25,8 @@ import { foldAll, stemsOf, wordsOf } from './stems.js';
 
 /** A completion or meeting date recorded for an activity of the plan. */
 type OrphanedState = ImportReport['orphanedState'][number];
+type PlanPriority = PlanFile['priorities'][number];
+type PlanActivity = PlanPriority['activities'][number];
 
 /** A row of the user state recorded for a plan's activities (completions and meeting dates together). */
 interface StateOfActivityRow {
@@ -251,7 +253,6 @@ export class PlanImportStore implements PlanImportWriter {
   }
 
   /** Replaces the plan's rows (and its counts and search rows), records the import when the file changed. */
-  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: split under issue 22 in the perf change
   private replacePlan(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
     const s = this.s;
     const plan: PlanFile = bundle.plan;
@@ -259,7 +260,37 @@ export class PlanImportStore implements PlanImportWriter {
     const changed = this.importedHash(plan.id) !== bundle.planHash;
     s.deleteSearchRowsOfPlan.run(plan.id);
     s.deletePlan.run(plan.id);
-    s.addPlan.run({
+    this.addPlanRow(bundle, importedAt);
+    const after = new Set<string>();
+    let seq = 0;
+    plan.priorities.forEach((p, pi) => {
+      this.addPriority(plan.id, p, pi);
+      for (const a of p.activities) {
+        after.add(a.id);
+        this.addActivity(plan.id, p.id, a, seq++);
+      }
+    });
+    s.countPriorities.run(plan.id);
+    s.countNetworkSupported.run(plan.id);
+    s.countAgencies.run(plan.id);
+    const report: ImportReport = {
+      planId: plan.id,
+      changed,
+      priorities: plan.priorities.length,
+      activities: seq,
+      added: before.size === 0 ? [] : [...after].filter((id) => !before.has(id)),
+      removed: [...before].filter((id) => !after.has(id)),
+      orphanedState: this.orphanedState(plan.id, after),
+      ...(changes ? { changes } : {}),
+    };
+    if (changed) s.recordImport.run({ plan_id: plan.id, at: importedAt, file_hash: bundle.planHash, report_json: JSON.stringify(report) });
+    return report;
+  }
+
+  /** The plan's own row: its period, the rest of its header as JSON, and where and when it came from. */
+  private addPlanRow(bundle: Bundle, importedAt: string): void {
+    const plan = bundle.plan;
+    this.s.addPlan.run({
       id: plan.id,
       title: plan.title,
       network: plan.network,
@@ -277,89 +308,77 @@ export class PlanImportStore implements PlanImportWriter {
       file_path: bundle.planFile,
       imported_at: importedAt,
     });
-    const scope = scopeToken(plan.id);
-    let seq = 0;
-    let count = 0;
-    const after = new Set<string>();
-    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the perf change
-    plan.priorities.forEach((p, pi) => {
-      s.addPriority.run({
-        plan_id: plan.id,
-        id: p.id,
-        seq: pi,
-        kind: p.kind,
-        title: p.title,
-        title_es: p.title_es ?? null,
-        text: p.text,
-        text_es: p.text_es ?? null,
-        note: p.note ?? null,
-        note_es: p.note_es ?? null,
-      });
-      p.objectives.forEach((n, i) => {
-        s.addPriorityObjective.run({ plan_id: plan.id, priority_id: p.id, objective: n, seq: i });
-      });
-      s.addSearchRow.run(
-        searchRow('priority', p.id, plan.id, scope, {
-          titleEn: `${p.id}: ${p.title}`,
-          titleEs: p.title_es ? `${p.id}: ${p.title_es}` : '',
-          bodyEn: p.text,
-          bodyEs: p.text_es ?? '',
-          more: [p.title, p.title_es],
-        }),
-      );
-      for (const a of p.activities) {
-        after.add(a.id);
-        count++;
-        s.addActivity.run({
-          plan_id: plan.id,
-          id: a.id,
-          priority_id: p.id,
-          seq: seq++,
-          number: a.id.slice(1),
-          text: a.text,
-          text_es: a.text_es ?? null,
-          references_json: JSON.stringify(a.references),
-          workstreams_json: JSON.stringify(a.workstreams),
-          lead_json: JSON.stringify(a.lead),
-          support_json: JSON.stringify(a.support),
-          kind: a.kind,
-          schedule_json: JSON.stringify(a.schedule),
-          note: a.note ?? null,
-          note_es: a.note_es ?? null,
-          support_network: a.support.network ? 1 : 0,
-        });
-        for (const id of a.lead.agencies) s.addActivityAgency.run({ plan_id: plan.id, activity_id: a.id, agency_id: id, role: 'lead', seq: seq - 1 });
-        for (const id of a.support.agencies) s.addActivityAgency.run({ plan_id: plan.id, activity_id: a.id, agency_id: id, role: 'support', seq: seq - 1 });
-        s.addSearchRow.run(
-          searchRow('activity', a.id, plan.id, scope, {
-            titleEn: a.id,
-            titleEs: a.id,
-            bodyEn: a.text,
-            bodyEs: a.text_es ?? '',
-            more: [a.id, ...a.references, a.lead.wording, a.support.wording, a.schedule.text],
-          }),
-        );
-      }
+  }
+
+  /** A priority of the plan, its GCM objectives and its search row (its activities: addActivity). */
+  private addPriority(planId: string, p: PlanPriority, seq: number): void {
+    const s = this.s;
+    s.addPriority.run({
+      plan_id: planId,
+      id: p.id,
+      seq,
+      kind: p.kind,
+      title: p.title,
+      title_es: p.title_es ?? null,
+      text: p.text,
+      text_es: p.text_es ?? null,
+      note: p.note ?? null,
+      note_es: p.note_es ?? null,
     });
-    s.countPriorities.run(plan.id);
-    s.countNetworkSupported.run(plan.id);
-    s.countAgencies.run(plan.id);
-    const orphanedState = s.stateOfActivities
-      .all({ planId: plan.id })
-      .filter((r) => !after.has(r.activity_id))
+    p.objectives.forEach((n, i) => {
+      s.addPriorityObjective.run({ plan_id: planId, priority_id: p.id, objective: n, seq: i });
+    });
+    s.addSearchRow.run(
+      searchRow('priority', p.id, planId, scopeToken(planId), {
+        titleEn: `${p.id}: ${p.title}`,
+        titleEs: p.title_es ? `${p.id}: ${p.title_es}` : '',
+        bodyEn: p.text,
+        bodyEs: p.text_es ?? '',
+        more: [p.title, p.title_es],
+      }),
+    );
+  }
+
+  /** An activity, its lead and supporting agencies and its search row; `seq` orders it in the whole plan. */
+  private addActivity(planId: string, priorityId: string, a: PlanActivity, seq: number): void {
+    const s = this.s;
+    s.addActivity.run({
+      plan_id: planId,
+      id: a.id,
+      priority_id: priorityId,
+      seq,
+      number: a.id.slice(1),
+      text: a.text,
+      text_es: a.text_es ?? null,
+      references_json: JSON.stringify(a.references),
+      workstreams_json: JSON.stringify(a.workstreams),
+      lead_json: JSON.stringify(a.lead),
+      support_json: JSON.stringify(a.support),
+      kind: a.kind,
+      schedule_json: JSON.stringify(a.schedule),
+      note: a.note ?? null,
+      note_es: a.note_es ?? null,
+      support_network: a.support.network ? 1 : 0,
+    });
+    for (const id of a.lead.agencies) s.addActivityAgency.run({ plan_id: planId, activity_id: a.id, agency_id: id, role: 'lead', seq });
+    for (const id of a.support.agencies) s.addActivityAgency.run({ plan_id: planId, activity_id: a.id, agency_id: id, role: 'support', seq });
+    s.addSearchRow.run(
+      searchRow('activity', a.id, planId, scopeToken(planId), {
+        titleEn: a.id,
+        titleEs: a.id,
+        bodyEn: a.text,
+        bodyEs: a.text_es ?? '',
+        more: [a.id, ...a.references, a.lead.wording, a.support.wording, a.schedule.text],
+      }),
+    );
+  }
+
+  /** The user state (completions, meeting dates, statuses) kept for activities the plan no longer has. */
+  private orphanedState(planId: string, activities: ReadonlySet<string>): OrphanedState[] {
+    return this.s.stateOfActivities
+      .all({ planId })
+      .filter((r) => !activities.has(r.activity_id))
       .map((r): OrphanedState => ({ activityId: r.activity_id, occurrenceKey: r.occurrence_key, kind: r.kind }));
-    const report: ImportReport = {
-      planId: plan.id,
-      changed,
-      priorities: plan.priorities.length,
-      activities: count,
-      added: before.size === 0 ? [] : [...after].filter((id) => !before.has(id)),
-      removed: [...before].filter((id) => !after.has(id)),
-      orphanedState,
-      ...(changes ? { changes } : {}),
-    };
-    if (changed) s.recordImport.run({ plan_id: plan.id, at: importedAt, file_hash: bundle.planHash, report_json: JSON.stringify(report) });
-    return report;
   }
 }
 

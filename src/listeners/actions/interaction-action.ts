@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ActionOutcome, Click, Interaction } from '../../commands/use-case.js';
 import { openModal } from '../../slack/modal-envelope.js';
+import { responder, type Respond } from '../../slack/respond.js';
 import { modalNotOpened } from '../../views/modal-view.js';
 import type { Language } from '../../domain/types.js';
 import type { Message } from '../../views/message-view.js';
@@ -31,11 +32,12 @@ export function interactionAction<I>({ router, homes, logger, language }: Listen
     const request = { userId: body.user.id, source: `button:${channel ?? '?'}/${ts ?? '?'}`, text: '', lang: interaction.language(click, language) };
     const outcome = await router.interaction(interaction, input.input, request);
     const where = { channel, ts, privateOnly, hasMessage: Boolean(body.message), triggerId: body.trigger_id };
-    await deliver(outcome, { respond, client, homes, logger, userId: body.user.id, lang: request.lang, ...where });
+    await deliver(outcome, { respond: responder(body.response_url, respond), client, homes, logger, userId: body.user.id, lang: request.lang, ...where });
   };
 }
 
-type Delivery = Pick<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, 'respond' | 'client'> & {
+type Delivery = Pick<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, 'client'> & {
+  respond: Respond;
   homes: ListenerDeps['homes'];
   logger: ListenerDeps['logger'];
   userId: string;
@@ -55,14 +57,14 @@ async function deliver(outcome: ActionOutcome, d: Delivery): Promise<void> {
     case 'update':
       if (d.privateOnly || !d.hasMessage || !d.channel || !d.ts) await d.respond({ replace_original: true, ...outcome.message });
       else await d.client.chat.update({ channel: d.channel, ts: d.ts, ...outcome.message });
-      if (outcome.changed) await d.homes.refreshAll(d.client);
+      if (outcome.changed) d.homes.refreshAll(d.client);
       return;
     case 'share':
       await d.respond({ response_type: 'in_channel', replace_original: false, ...outcome.message });
       await d.respond({ delete_original: true });
       return;
     case 'home':
-      await d.homes.publish(d.client, d.userId);
+      d.homes.publish(d.client, d.userId);
       return;
     case 'modal':
       if (!(await openModal(d.client, d.triggerId, outcome.view, d.channel, d.logger))) await reply(modalNotOpened(d.lang), d);

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { openModal } from '../../slack/modal-envelope.js';
 import { modalNotOpened } from '../../views/modal-view.js';
 import { deliverAskedFile } from '../../slack/upload-report.js';
+import { responder } from '../../slack/respond.js';
 import type { ListenerDeps } from '../deps.js';
 
 /**
@@ -9,7 +10,8 @@ import type { ListenerDeps } from '../deps.js';
  * (ephemeral); the others are acknowledged at once and answered through the response_url.
  */
 export function gcmCommand({ router, homes, logger }: ListenerDeps) {
-  return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, respond: boltRespond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const respond = responder(command.response_url, boltRespond);
     const text = command.text ?? '';
     const found = router.find(text);
     const request = { userId: command.user_id, source: `command:/gcm ${command.text}`, text, lang: found.lang };
@@ -32,6 +34,6 @@ export function gcmCommand({ router, homes, logger }: ListenerDeps) {
       return;
     }
     await respond({ response_type: 'ephemeral', ...outcome.message });
-    if (outcome.changed) await homes.refreshAll(client);
+    if (outcome.changed) homes.refreshAll(client);
   };
 }

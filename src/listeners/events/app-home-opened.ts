@@ -5,6 +5,6 @@ import type { ListenerDeps } from '../deps.js';
 export function appHomeOpened({ homes }: ListenerDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
-    await homes.publish(client, event.user);
+    homes.publish(client, event.user);
   };
 }

@@ -24,7 +24,7 @@ export function viewSubmission<I>({ router, homes, logger, language }: ListenerD
     if (outcome.kind === 'errors') return ack({ response_action: 'errors', errors: outcome.errors });
     await ack();
     await tell(client, envelope?.channel ?? null, body.user.id, outcome.message, logger);
-    if (outcome.changed) await homes.refreshAll(client);
+    if (outcome.changed) homes.refreshAll(client);
   };
 }
 

@@ -1,0 +1,48 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { RespondError } from '@slack/bolt';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readBody } from '../../dev/standin/web-api.js';
+import { responder } from '../../src/slack/respond.js';
+
+const servers: (() => void)[] = [];
+afterEach(() => {
+  while (servers.length) servers.pop()!();
+});
+
+/** A response_url on 127.0.0.1 answering `status`, keeping what it was sent. */
+async function responseUrl(status: number): Promise<{ url: string; got: { contentType?: string; body: unknown }[] }> {
+  const got: { contentType?: string; body: unknown }[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void readBody(req).then((body) => {
+      got.push({ contentType: req.headers['content-type'], body: JSON.parse(body ?? 'null') });
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(status === 200 ? 'ok' : 'expired_url');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  servers.push(() => server.close());
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/actions/T0/1/x`, got };
+}
+
+describe('posting to a response_url', () => {
+  it('posts the message as JSON, as Bolt does', async () => {
+    const { url, got } = await responseUrl(200);
+    const fallback = () => Promise.reject(new Error('Bolt was asked instead'));
+    await responder(url, fallback)({ replace_original: true, text: 'B1.5 marked done', blocks: [] });
+    expect(got).toEqual([{ contentType: 'application/json', body: { replace_original: true, text: 'B1.5 marked done', blocks: [] } }]);
+  });
+
+  it('fails like Bolt (RespondError with the status) when Slack refuses the post', async () => {
+    const { url } = await responseUrl(404);
+    const failure = await responder(url, () => Promise.resolve())({ text: 'x' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(RespondError);
+    expect((failure as RespondError).statusCode).toBe(404);
+  });
+
+  it("without a response_url, Bolt's own respond is used", async () => {
+    const sent: unknown[] = [];
+    await responder(undefined, async (m) => void sent.push(m))({ text: 'x' });
+    expect(sent).toEqual([{ text: 'x' }]);
+  });
+});
