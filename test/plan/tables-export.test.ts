@@ -21,7 +21,7 @@ const agencies = load(readFileSync(path.join(defaultDataDir, 'agencies.yaml'), '
 
 describe('the 2023-2024 plan as a workbook', () => {
   it('imports, from the same transcription of source 002, as the YAML does', async () => {
-    const tables = readCsvFolder(csvPlan);
+    const tables = await readCsvFolder(csvPlan);
     if (!tables.ok) throw new Error('fixture');
     const file = path.join(tempDir(), 'plan.xlsx');
     await writeWorkbook(tables.value, file);
@@ -29,7 +29,7 @@ describe('the 2023-2024 plan as a workbook', () => {
   });
 
   it('reads what spreadsheets write: a merged cell (the Entity cell thematic 1.1 and 1.2 share), rich text, a date cell', async () => {
-    const tables = readCsvFolder(csvPlan);
+    const tables = await readCsvFolder(csvPlan);
     if (!tables.ok) throw new Error('fixture');
     const wb = new ExcelJS.Workbook();
     for (const [key, name] of [
@@ -72,7 +72,7 @@ describe('the 2023-2024 plan as a workbook', () => {
   });
 
   it('refuses a workbook without its Activities sheet, by name', async () => {
-    const tables = readCsvFolder(csvPlan);
+    const tables = await readCsvFolder(csvPlan);
     if (!tables.ok) throw new Error('fixture');
     const file = path.join(tempDir(), 'plan.xlsx');
     await writeWorkbook({ ...tables.value, activities: { ...tables.value.activities, sheet: 'Sheet3' } }, file);
