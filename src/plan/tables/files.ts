@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { csvCellRead } from '../../domain/csv-cell.js';
 import { hashText, type Loaded, type Problem } from '../load.js';
 import { fold } from './wording.js';
 import { sheetNames, type Tables } from './read-tables.js';
@@ -55,7 +56,9 @@ export async function readCsvFolder(folderOrFile: string): Promise<Loaded<Tables
     const { CsvError, parse } = await import('csv-parse/sync');
     sources += `${key}\n${text}\n`;
     try {
-      const rows = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+      const cells = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+      // A cell the bot neutralised when it wrote the file (a leading apostrophe before =, +, -, @) reads back as it was.
+      const rows = cells.map((row) => row.map(csvCellRead));
       tables[key] = { file, sheet: sheetTitle[key], rows };
     } catch (e) {
       const line = e instanceof CsvError ? (e as { lines?: number }).lines : undefined;

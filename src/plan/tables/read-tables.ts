@@ -52,6 +52,9 @@ const priorityColumns: Column[] = [
     required: false,
   },
   { key: 'note', names: ['notes', 'note', 'notas', 'nota'], required: false },
+  { key: 'title_es', names: ['title (spanish)', 'titulo (espanol)', 'spanish title', 'titulo en espanol'], required: false },
+  { key: 'text_es', names: ['text (spanish)', 'texto (espanol)', 'spanish text', 'texto en espanol'], required: false },
+  { key: 'note_es', names: ['notes (spanish)', 'notas (espanol)', 'note (spanish)', 'nota (espanol)'], required: false },
 ];
 const activityColumns: Column[] = [
   { key: 'priority', names: ['priority', 'prioridad'], required: true },
@@ -71,6 +74,7 @@ const activityColumns: Column[] = [
     names: ['text (spanish)', 'text (english)', 'texto (ingles)', 'texto (espanol)', 'spanish text', 'english text', 'texto en ingles', 'texto en espanol'],
     required: false,
   },
+  { key: 'note_es', names: ['notes (spanish)', 'notas (espanol)', 'note (spanish)', 'nota (espanol)'], required: false },
 ];
 
 const planFields: Record<string, string[]> = {
@@ -87,6 +91,7 @@ const planFields: Record<string, string[]> = {
   period_note: ['period note', 'nota del periodo'],
   monitoring: ['monitoring', 'seguimiento'],
   translation_es: ['spanish texts', 'textos en espanol'],
+  title_es: ['spanish title', 'titulo en espanol', 'title (spanish)', 'titulo (espanol)'],
 };
 
 /**
@@ -240,14 +245,14 @@ export function readTables(tables: Tables, agencies: AgenciesFile): TablesReadin
         else problems.push(cellProblem(prt, row, prcols.get('objectives')!, `"${objectivesText}": expected GCM objective numbers such as 1, 8, 23`));
       }
       const title = cell(cells, 'title');
-      const note = cell(cells, 'note');
+      const optional = Object.fromEntries((['title_es', 'text_es', 'note', 'note_es'] as const).flatMap((k) => (cell(cells, k) ? [[k, cell(cells, k)]] : [])));
       priorities.push({
         id,
         kind: id.startsWith('B') ? 'basic' : 'thematic',
         title,
         text: cell(cells, 'text') || title,
         objectives,
-        ...(note ? { note } : {}),
+        ...optional,
         activities: [],
       });
     }
@@ -334,6 +339,7 @@ export function readTables(tables: Tables, agencies: AgenciesFile): TablesReadin
         .filter((r) => r !== '' && !/^(-\s*)+$/.test(r));
       const other = cell(cells, 'other');
       const note = cell(cells, 'note');
+      const noteEs = cell(cells, 'note_es');
       const texts = language === 'es' ? { text: other || text, text_es: text } : { text, ...(other ? { text_es: other } : {}) };
       located.set(`priorities[${pi}].activities[${ai}]`, { table: at, row, cols: acols });
       p.activities.push({
@@ -346,6 +352,7 @@ export function readTables(tables: Tables, agencies: AgenciesFile): TablesReadin
         kind,
         schedule: schedule.value,
         ...(note ? { note } : {}),
+        ...(noteEs ? { note_es: noteEs } : {}),
       });
     }
   }
@@ -355,6 +362,7 @@ export function readTables(tables: Tables, agencies: AgenciesFile): TablesReadin
   const raw = {
     id: value('id'),
     title: value('title'),
+    ...(value('title_es') ? { title_es: value('title_es') } : {}),
     network: value('network'),
     co_leads: (value('co_leads') ?? '')
       .split(/[,;]+|\s+(?:and|y)\s+/)
