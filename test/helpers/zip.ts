@@ -10,7 +10,19 @@ export interface ZipPart {
   declaredSize?: number;
 }
 
-/** The parts as a zip (deflated, no extra fields), with the sizes each part declares. */
+/** A record of little-endian fields, each [bytes, value]. */
+function record(fields: [2 | 4, number][]): Buffer {
+  const buf = Buffer.alloc(fields.reduce((n, [bytes]) => n + bytes, 0));
+  let at = 0;
+  for (const [bytes, value] of fields) {
+    if (bytes === 2) buf.writeUInt16LE(value, at);
+    else buf.writeUInt32LE(value, at);
+    at += bytes;
+  }
+  return buf;
+}
+
+/** The parts as a zip (deflated, no extra fields, dated 1 January 1980), with the sizes each part declares. */
 export function zipOf(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -18,43 +30,35 @@ export function zipOf(parts: ZipPart[]): Buffer {
   for (const part of parts) {
     const name = Buffer.from(part.name, 'utf8');
     const compressed = deflateRawSync(part.data, { level: 9 });
-    const size = part.declaredSize ?? part.data.length;
-    const crc = crc32(part.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // version, flags, method (deflate), time, date, CRC-32, compressed size, declared size, name length
+    const common: [2 | 4, number][] = [
+      [2, 20],
+      [2, 0],
+      [2, 8],
+      [2, 0],
+      [2, 0x21],
+      [4, crc32(part.data)],
+      [4, compressed.length],
+      [4, part.declaredSize ?? part.data.length],
+      [2, name.length],
+    ];
+    const local = record([[4, 0x04034b50], ...common, [2, 0]]);
+    // made by, then the common fields, then extra, comment, disk, internal and external attributes, offset
+    const central = record([[4, 0x02014b50], [2, 20], ...common, [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]]);
     locals.push(local, name, compressed);
     centrals.push(central, name);
     offset += local.length + name.length + compressed.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record([
+    [4, 0x06054b50],
+    [2, 0],
+    [2, 0],
+    [2, parts.length],
+    [2, parts.length],
+    [4, directory.length],
+    [4, offset],
+    [2, 0],
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { csvCellRead } from '../../domain/csv-cell.js';
 import { hashText, type Loaded, type Problem } from '../load.js';
 import { fold } from './wording.js';
-import { sheetNames, type Tables } from './read-tables.js';
+import { sheetNames, type Table, type Tables } from './read-tables.js';
 import { fileTooLarge, planLimits } from '../limits.js';
 
 // Reading the three tables from disk: a folder of CSV files (csv-parse) or an .xlsx workbook (xlsx-reader.ts).
@@ -31,6 +31,29 @@ function tooLarge(file: string, size: number): Problem {
   return { file, path: '(file)', message: fileTooLarge(size, planLimits.tableFileBytes) ?? '' };
 }
 
+/** One CSV table: its rows (cells the bot neutralised read back as they were), or the problem that stops it. */
+async function readCsvTable(file: string, key: SheetKey): Promise<{ table: Table; text: string } | { problem: Problem }> {
+  const size = statSync(file).size;
+  if (size > planLimits.tableFileBytes) return { problem: tooLarge(file, size) };
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const { CsvError, parse } = await import('csv-parse/sync');
+  try {
+    const cells = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    // A cell the bot neutralised when it wrote the file (a leading apostrophe before =, +, -, @) reads back as it was.
+    return { table: { file, sheet: sheetTitle[key], rows: cells.map((row) => row.map(csvCellRead)) }, text };
+  } catch (e) {
+    const line = e instanceof CsvError ? (e as { lines?: number }).lines : undefined;
+    const record = e instanceof CsvError ? (e as { records?: number }).records : undefined;
+    return {
+      problem: {
+        file: `${file}:${sheetTitle[key]}:${record !== undefined ? record + 1 : '?'}`,
+        path: '(csv)',
+        message: `not readable as CSV${line ? ` at line ${line}` : ''}: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    };
+  }
+}
+
 /** Reads plan.csv, priorities.csv (prioridades.csv), activities.csv (actividades.csv) from a folder. */
 export async function readCsvFolder(folderOrFile: string): Promise<Loaded<Tables>> {
   const isFolder = existsSync(folderOrFile) && statSync(folderOrFile).isDirectory();
@@ -46,29 +69,13 @@ export async function readCsvFolder(folderOrFile: string): Promise<Loaded<Tables
       problems.push({ file: folder, path: '(folder)', message: `no ${sheetNames[key].map((n) => `${n}.csv`).join(' or ')} in the folder` });
       continue;
     }
-    const file = path.join(folder, name);
-    const size = statSync(file).size;
-    if (size > planLimits.tableFileBytes) {
-      problems.push(tooLarge(file, size));
+    const read = await readCsvTable(path.join(folder, name), key);
+    if ('problem' in read) {
+      problems.push(read.problem);
       continue;
     }
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    const { CsvError, parse } = await import('csv-parse/sync');
-    sources += `${key}\n${text}\n`;
-    try {
-      const cells = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
-      // A cell the bot neutralised when it wrote the file (a leading apostrophe before =, +, -, @) reads back as it was.
-      const rows = cells.map((row) => row.map(csvCellRead));
-      tables[key] = { file, sheet: sheetTitle[key], rows };
-    } catch (e) {
-      const line = e instanceof CsvError ? (e as { lines?: number }).lines : undefined;
-      const record = e instanceof CsvError ? (e as { records?: number }).records : undefined;
-      problems.push({
-        file: `${file}:${sheetTitle[key]}:${record !== undefined ? record + 1 : '?'}`,
-        path: '(csv)',
-        message: `not readable as CSV${line ? ` at line ${line}` : ''}: ${e instanceof Error ? e.message : String(e)}`,
-      });
-    }
+    sources += `${key}\n${read.text}\n`;
+    tables[key] = read.table;
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: tables as Tables, hash: hashText(sources) };

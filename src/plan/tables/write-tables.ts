@@ -70,14 +70,11 @@ export function planLanguage(plan: PlanFile): TableLanguage {
   return activities.length > 0 && activities.every((a) => a.text_es !== undefined) ? 'es' : 'en';
 }
 
-/**
- * The plan as its three tables, in `language` (headers, field names, kinds and the Entity cell's labels), with
- * every field the plan has, its Spanish titles, texts and notes included: read back, it is the same plan.
- */
-export function planToTables(plan: PlanFile, language: TableLanguage = planLanguage(plan), file = ''): Tables {
+/** The Plan sheet's rows: a field and its value each, the optional ones only when the plan has them. */
+function planSheetRows(plan: PlanFile, language: TableLanguage): string[][] {
   const w = words[language];
   const f = w.fields;
-  const planRows: string[][] = [
+  return [
     [...w.plan],
     [f.id, plan.id],
     [f.title, plan.title],
@@ -95,6 +92,15 @@ export function planToTables(plan: PlanFile, language: TableLanguage = planLangu
     // Said whenever the texts are written in Spanish, so that reading them back does not take them for the plan's own.
     ...(plan.translation_es || language === 'es' ? [[f.translation_es, w.translation[plan.translation_es ?? 'unspecified']]] : []),
   ];
+}
+
+/**
+ * The plan as its three tables, in `language` (headers, field names, kinds and the Entity cell's labels), with
+ * every field the plan has, its Spanish titles, texts and notes included: read back, it is the same plan.
+ */
+export function planToTables(plan: PlanFile, language: TableLanguage = planLanguage(plan), file = ''): Tables {
+  const w = words[language];
+  const planRows = planSheetRows(plan, language);
   const priorityRows: string[][] = [
     [...w.priorities],
     ...plan.priorities.map((p) => [p.id, p.title, p.text, p.objectives.join(', '), p.note ?? '', p.title_es ?? '', p.text_es ?? '', p.note_es ?? '']),
