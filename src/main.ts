@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { offsetClock, parseInstant, systemClock, type Clock } from './clock.js';
 import { createLogger } from './logger.js';
 import { openStores, type Stores } from './stores.js';
+import { withinDeadline } from './plan/deadline.js';
 import { formatProblem, importPlanSource } from './plan/import-plan.js';
 import { createSlackApp, tokenFailure, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
@@ -76,7 +77,7 @@ async function openWithPlan(config: Config, logger: Logger): Promise<Stores | nu
     backupDir: config.backupDir,
     onBackup: (file, from) => logger.info(`the database was at schema version ${from}: backed it up to ${file} before migrating`),
   });
-  const imported = await importPlanSource(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true);
+  const imported = await withinDeadline(importPlanSource(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true), config.planFile);
   if (!imported.ok) {
     console.error(`The plan file was rejected; fix it or set GCM_PLAN:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     stores.close();

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { configOf, runIfMain } from './cli-context.js';
 import { currentPlan } from '../domain/questions.js';
 import { planFromReader } from '../plan/tables/from-reader.js';
-import { asTablesHoldIt, planLanguage, planToTables, writeCsvFolder, writeWorkbook, type TableLanguage } from '../plan/tables/write-tables.js';
+import { planLanguage, planToTables, writeCsvFolder, writeWorkbook, type TableLanguage } from '../plan/tables/write-tables.js';
 import { openStores } from '../stores.js';
 
 const usage = 'usage: npm run plan:export -- [--plan ID] --format xlsx|csv|yaml [--language en|es] --out PATH';
@@ -42,10 +42,8 @@ export async function runPlanExport(args: string[], env: NodeJS.ProcessEnv, out:
     const lang = (language as TableLanguage | undefined) ?? planLanguage(plan);
     if (format === 'yaml') writeFileSync(target, stringify(plan, { aliasDuplicateObjects: false, lineWidth: 0 }));
     else if (format === 'xlsx') await writeWorkbook(planToTables(plan, lang), target);
-    else writeCsvFolder(planToTables(plan, lang), target, lang);
+    else await writeCsvFolder(planToTables(plan, lang), target, lang);
     out(`Wrote plan ${plan.id} (${plan.priorities.flatMap((p) => p.activities).length} activities) as ${format} to ${outPath}.`);
-    const { dropped } = asTablesHoldIt(plan);
-    if (format !== 'yaml' && dropped.length > 0) out(`Not in the ${format} tables (no column for them; --format yaml keeps them): ${dropped.join(', ')}.`);
     return 0;
   } finally {
     stores.close();

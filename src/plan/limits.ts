@@ -10,8 +10,28 @@ export const planLimits = {
   fileBytes: 100 * 1024 * 1024,
   /** Each CSV file, or the .xlsx workbook (compressed), checked with stat before it is read. */
   tableFileBytes: 10 * 1024 * 1024,
+  /**
+   * An .xlsx workbook, as it is read (a zip: 10 MB can unpack to gigabytes): the parts read (the workbook,
+   * its styles, shared strings and the three sheets) unpack to at most this, checked against the sizes the
+   * zip declares before anything is unpacked, and counted again while unpacking.
+   */
+  workbookUncompressedBytes: 64 * 1024 * 1024,
+  /** Parts (files) in the workbook's zip. */
+  workbookParts: 10_000,
+  /** The last row a sheet of a workbook may use (a cell with a value further down is refused, by its cell). */
+  sheetRows: 120_000,
+  /** The last column a sheet may use: AN (the plan's sheets use at most twelve). */
+  sheetColumns: 40,
+  /** Cells in the sheets read, all together (merged ranges count each cell). */
+  workbookCells: 1_000_000,
+  /** Shared strings (the texts of a workbook, each kept once). */
+  sharedStrings: 500_000,
+  /** One cell's text while a workbook is read (Excel's own limit); the plan's texts then meet `textChars`. */
+  cellChars: 32_767,
   /** Any one text in a data file: a title, an activity's text, a note, a schedule's wording. */
   textChars: 5_000,
+  /** The bot's start-up import of GCM_PLAN: a file not read and imported within this is refused, and the bot does not start. */
+  startupImportMs: 60_000,
   /** Priorities in one plan. */
   priorities: 100,
   /** Activities in one plan, all priorities together. */

@@ -162,16 +162,18 @@ function anchorProblem(source: string, file: string, e: unknown): Problem | null
   return { file, path: '(yaml)', line, message: noAnchors };
 }
 
-/** Every syntax error of a file, with its line: from the `yaml` library, which reports them all. */
+/**
+ * The first syntax error of a file, with its line (from the `yaml` library). Only the first: after one slip (an
+ * unclosed quote) the parser's further complaints are about its own tokens, not the person's mistakes, so
+ * checking stops there.
+ */
 function syntaxProblems(source: string, file: string, e: unknown): Problem[] {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems = [...doc.errors, ...doc.warnings].map((err) => ({
-    file,
-    path: '(yaml)',
-    line: err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line,
-    message: err.message.split('\n')[0] ?? err.message,
-  }));
+  const [first] = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]).concat(doc.warnings);
+  const problems = first
+    ? [{ file, path: '(yaml)', line: first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line, message: first.message.split('\n')[0] ?? first.message }]
+    : [];
   if (problems.length > 0) return problems;
   const mark = e instanceof YAMLException ? e.mark : undefined;
   const message = e instanceof YAMLException ? e.reason : e instanceof Error ? e.message : String(e);

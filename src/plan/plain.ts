@@ -172,6 +172,19 @@ export function plainIssueList(issues: readonly z.core.$ZodIssue[], raw: unknown
   return all.filter((p) => !(p.message.startsWith('missing') && meant.has(p.segments.join('\u0000'))));
 }
 
+/**
+ * A missing field that a misspelt key stands for (`typ: recurring_months` for `type`): the union it chooses
+ * between fails before its strict check would name the unknown key, so it is named here.
+ */
+function misspeltKey(raw: unknown, path: PropertyKey[]): PlainIssue[] | null {
+  const field = path[path.length - 1];
+  const parent = valueAt(raw, path.slice(0, -1));
+  if (typeof field !== 'string' || !parent || typeof parent !== 'object' || Array.isArray(parent)) return null;
+  const key = Object.keys(parent).find((k) => k !== field && closeMatch(k, [field]) === field);
+  if (!key) return null;
+  return [{ segments: [...path.slice(0, -1), key], whereSegments: path, message: `"${key}" is not a field; did you mean "${field}"?` }];
+}
+
 /** One zod issue (or several, one per unknown field) as plain problems over the raw data. */
 // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
 export function plainIssues(issue: z.core.$ZodIssue, raw: unknown, root: AnySchema): PlainIssue[] {
@@ -213,7 +226,7 @@ export function plainIssues(issue: z.core.$ZodIssue, raw: unknown, root: AnySche
       const options = (issue as { options?: unknown[] }).options;
       if (options && (issue as { discriminator?: string }).discriminator !== undefined) {
         const names = options.map(String);
-        if (input === undefined) return one(`missing; one of ${orList(names)}`);
+        if (input === undefined) return misspeltKey(raw, path) ?? one(`missing; one of ${orList(names)}`);
         const meant = typeof input === 'string' ? closeMatch(input, names) : undefined;
         return one(`${show(input)} is not a ${field === 'type' ? 'schedule type' : field}; ${meant ? `did you mean "${meant}"?` : `one of ${orList(names)}`}`);
       }

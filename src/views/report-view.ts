@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { csvField } from '../domain/csv-cell.js';
 import type { Language, AgencyDirectory } from '../domain/types.js';
 import type { ChangedItem, ProgressReport, ReportItem } from '../domain/report.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
@@ -111,11 +112,6 @@ export function reportMarkdown(r: ProgressReport, lang: Language, dir: AgencyDir
   return `${out.join('\n')}\n`;
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 type CsvCell = string | number | null;
 
 /** A CSV row about one occurrence: its section, the item, the agency it is listed under, who and when (done), then `tail`. */
@@ -195,7 +191,7 @@ export function reportCsv(r: ProgressReport): string {
   for (const g of r.overdue) for (const i of g.items) rows.push(itemRow('overdue', i, g.agency, none));
   for (const i of r.overdueBefore) rows.push(itemRow('overdue_before', i, leadIds(i), none));
   for (const i of r.next.items) rows.push(itemRow('next_quarter', i, leadIds(i), none));
-  return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\n')}\n`;
 }
 
 /** The report in Slack: a summary inside Slack's limits whatever the data; the full text goes in a file. */

@@ -99,6 +99,20 @@ describe('plan:check speaks plainly', () => {
     }
   });
 
+  it('names a misspelt key that a schedule chooses its form by (typ for type), with the one it meant', async () => {
+    const broken = edit(planText, b12, b12.replace('type: recurring_months', 'typ: recurring_months'));
+    const r = await check(broken);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([`plan.yaml:${lineOf(broken, 'typ: recurring_months')} B1.2 schedule.type: "typ" is not a field; did you mean "type"?`]);
+  });
+
+  it('reports a YAML slip (an unclosed quote) once, at its line, and checks no further', async () => {
+    const broken = edit(planText, 'text: "May, August, November, and February"', 'text: "May, August, November, and February');
+    const r = await check(broken);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([`plan.yaml:${lineOf(broken, 'text: "May, August, November, and February,')} (yaml): Missing closing "quote`]);
+  });
+
   it("names the plan's own fields, and a misspelt one once (not also as missing)", async () => {
     const r = await check(edit(planText, 'title: ', 'titel: '));
     expect(r.lines).toEqual([expect.stringMatching(/:\d+ title: "titel" is not a field; did you mean "title"\?$/)]);

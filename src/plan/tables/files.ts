@@ -1,14 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { csvCellRead } from '../../domain/csv-cell.js';
 import { hashText, type Loaded, type Problem } from '../load.js';
 import { fold } from './wording.js';
-import { sheetNames, type Tables } from './read-tables.js';
+import { sheetNames, type Table, type Tables } from './read-tables.js';
 import { fileTooLarge, planLimits } from '../limits.js';
 
-// Reading the three tables from disk: a folder of CSV files (csv-parse) or an .xlsx workbook (exceljs).
-// Files over the size limit are refused before they are parsed.
+// Reading the three tables from disk: a folder of CSV files (csv-parse) or an .xlsx workbook (xlsx-reader.ts).
+// Files over the size limit are refused before they are parsed; both readers are loaded on first use.
 
 export type TableSource = 'csv' | 'xlsx';
 
@@ -32,9 +31,31 @@ function tooLarge(file: string, size: number): Problem {
   return { file, path: '(file)', message: fileTooLarge(size, planLimits.tableFileBytes) ?? '' };
 }
 
+/** One CSV table: its rows (cells the bot neutralised read back as they were), or the problem that stops it. */
+async function readCsvTable(file: string, key: SheetKey): Promise<{ table: Table; text: string } | { problem: Problem }> {
+  const size = statSync(file).size;
+  if (size > planLimits.tableFileBytes) return { problem: tooLarge(file, size) };
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const { CsvError, parse } = await import('csv-parse/sync');
+  try {
+    const cells = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    // A cell the bot neutralised when it wrote the file (a leading apostrophe before =, +, -, @) reads back as it was.
+    return { table: { file, sheet: sheetTitle[key], rows: cells.map((row) => row.map(csvCellRead)) }, text };
+  } catch (e) {
+    const line = e instanceof CsvError ? (e as { lines?: number }).lines : undefined;
+    const record = e instanceof CsvError ? (e as { records?: number }).records : undefined;
+    return {
+      problem: {
+        file: `${file}:${sheetTitle[key]}:${record !== undefined ? record + 1 : '?'}`,
+        path: '(csv)',
+        message: `not readable as CSV${line ? ` at line ${line}` : ''}: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    };
+  }
+}
+
 /** Reads plan.csv, priorities.csv (prioridades.csv), activities.csv (actividades.csv) from a folder. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
-export function readCsvFolder(folderOrFile: string): Loaded<Tables> {
+export async function readCsvFolder(folderOrFile: string): Promise<Loaded<Tables>> {
   const isFolder = existsSync(folderOrFile) && statSync(folderOrFile).isDirectory();
   const folder = !isFolder && /\.csv$/i.test(folderOrFile) ? path.dirname(folderOrFile) : folderOrFile;
   if (!existsSync(folder)) return { ok: false, problems: [{ file: folder, path: '(file)', message: 'file not found' }] };
@@ -48,45 +69,29 @@ export function readCsvFolder(folderOrFile: string): Loaded<Tables> {
       problems.push({ file: folder, path: '(folder)', message: `no ${sheetNames[key].map((n) => `${n}.csv`).join(' or ')} in the folder` });
       continue;
     }
-    const file = path.join(folder, name);
-    const size = statSync(file).size;
-    if (size > planLimits.tableFileBytes) {
-      problems.push(tooLarge(file, size));
+    const read = await readCsvTable(path.join(folder, name), key);
+    if ('problem' in read) {
+      problems.push(read.problem);
       continue;
     }
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    sources += `${key}\n${text}\n`;
-    try {
-      const rows = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
-      tables[key] = { file, sheet: sheetTitle[key], rows };
-    } catch (e) {
-      const line = e instanceof CsvError ? (e as CsvError & { lines?: number }).lines : undefined;
-      const record = e instanceof CsvError ? (e as CsvError & { records?: number }).records : undefined;
-      problems.push({
-        file: `${file}:${sheetTitle[key]}:${record !== undefined ? record + 1 : '?'}`,
-        path: '(csv)',
-        message: `not readable as CSV${line ? ` at line ${line}` : ''}: ${e instanceof Error ? e.message : String(e)}`,
-      });
-    }
+    sources += `${key}\n${read.text}\n`;
+    tables[key] = read.table;
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: tables as Tables, hash: hashText(sources) };
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('error' in v) return String(v.error);
-    return '';
-  }
-  return String(v);
+/** A refusal of the workbook reader as a problem: FILE:SHEET:ROW:COLUMN (cell B12), or FILE (part). */
+function refusalProblem(file: string, where: string, message: string): Problem {
+  if (where.startsWith('(')) return { file, path: where, message };
+  const i = where.indexOf(' (');
+  return { file: `${file}:${where.slice(0, i)}`, path: where.slice(i + 1), message };
 }
 
-/** Reads the sheets Plan, Priorities (Prioridades), Activities (Actividades) of an .xlsx workbook. */
+// The library's own words (zip internals) would tell a secretariat nothing.
+const notWorkbook = 'not an .xlsx workbook: it could not be opened as one (save it from the spreadsheet program as .xlsx, or as CSV files)';
+
+/** Reads the sheets Plan, Priorities (Prioridades), Activities (Actividades) of an .xlsx workbook, within the limits. */
 export async function readWorkbook(file: string): Promise<Loaded<Tables>> {
   let size: number;
   try {
@@ -96,30 +101,26 @@ export async function readWorkbook(file: string): Promise<Loaded<Tables>> {
   }
   if (size > planLimits.tableFileBytes) return { ok: false, problems: [tooLarge(file, size)] };
   const bytes = readFileSync(file);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: the bot that never reads a workbook never loads the zip and XML readers.
+  const { readXlsxSheets } = await import('./xlsx-reader.js');
+  const { WorkbookRefusal } = await import('./zip-parts.js');
+  const sheetOf = (key: SheetKey, names: string[]) => names.find((name) => sheetNames[key].includes(fold(name) as never));
+  let read: Awaited<ReturnType<typeof readXlsxSheets>>;
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    // The library's own words (zip internals, a link to its docs) would tell a secretariat nothing.
-    const message = 'not an .xlsx workbook: it could not be opened as one (save it from the spreadsheet program as .xlsx, or as CSV files)';
-    return { ok: false, problems: [{ file, path: '(file)', message }] };
+    read = await readXlsxSheets(bytes, (names) => keys.flatMap((key) => sheetOf(key, names) ?? []));
+  } catch (e) {
+    if (e instanceof WorkbookRefusal) return { ok: false, problems: [refusalProblem(file, e.where, e.message)] };
+    return { ok: false, problems: [{ file, path: '(file)', message: notWorkbook }] };
   }
   const problems: Problem[] = [];
   const tables: Partial<Tables> = {};
   for (const key of keys) {
-    const ws = workbook.worksheets.find((w) => sheetNames[key].includes(fold(w.name) as never));
-    if (!ws) {
+    const sheet = read.sheets.find((s) => s.name === sheetOf(key, read.names));
+    if (!sheet) {
       problems.push({ file, path: '(workbook)', message: `no sheet ${sheetNames[key].map((n) => `"${n[0]!.toUpperCase()}${n.slice(1)}"`).join(' or ')}` });
       continue;
     }
-    const rows: string[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const cells: string[] = [];
-      for (let c = 1; c <= Math.max(ws.columnCount, row.cellCount); c++) cells.push(cellText(row.getCell(c).value));
-      rows.push(cells);
-    }
-    tables[key] = { file, sheet: ws.name, rows };
+    tables[key] = { file, sheet: sheet.name, rows: sheet.rows };
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: tables as Tables, hash: hashText(bytes.toString('base64')) };

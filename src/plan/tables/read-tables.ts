@@ -1,6 +1,6 @@
 import type { Problem } from '../load.js';
-import { planFileSchema, type AgenciesFile, type PlanFile } from '../schema.js';
-import { agencyNames, fold, inferKind, readEntity, readKind, readPriorityId, readSchedule, workstreamsOf } from './wording.js';
+import { planFileSchema, type ActivityKind, type AgenciesFile, type PlanFile, type Schedule } from '../schema.js';
+import { agencyNames, type AgencyNames, fold, inferKind, readEntity, readKind, readPriorityId, readSchedule, workstreamsOf } from './wording.js';
 
 // The plan's three tables (Plan, Priorities, Activities), from a workbook or a folder of CSV files, read
 // into the PlanFile the YAML gives. Every problem names its cell: FILE:SHEET:ROW:COLUMN.
@@ -52,6 +52,9 @@ const priorityColumns: Column[] = [
     required: false,
   },
   { key: 'note', names: ['notes', 'note', 'notas', 'nota'], required: false },
+  { key: 'title_es', names: ['title (spanish)', 'titulo (espanol)', 'spanish title', 'titulo en espanol'], required: false },
+  { key: 'text_es', names: ['text (spanish)', 'texto (espanol)', 'spanish text', 'texto en espanol'], required: false },
+  { key: 'note_es', names: ['notes (spanish)', 'notas (espanol)', 'note (spanish)', 'nota (espanol)'], required: false },
 ];
 const activityColumns: Column[] = [
   { key: 'priority', names: ['priority', 'prioridad'], required: true },
@@ -71,6 +74,7 @@ const activityColumns: Column[] = [
     names: ['text (spanish)', 'text (english)', 'texto (ingles)', 'texto (espanol)', 'spanish text', 'english text', 'texto en ingles', 'texto en espanol'],
     required: false,
   },
+  { key: 'note_es', names: ['notes (spanish)', 'notas (espanol)', 'note (spanish)', 'nota (espanol)'], required: false },
 ];
 
 const planFields: Record<string, string[]> = {
@@ -87,6 +91,7 @@ const planFields: Record<string, string[]> = {
   period_note: ['period note', 'nota del periodo'],
   monitoring: ['monitoring', 'seguimiento'],
   translation_es: ['spanish texts', 'textos en espanol'],
+  title_es: ['spanish title', 'titulo en espanol', 'title (spanish)', 'titulo (espanol)'],
 };
 
 /**
@@ -163,239 +168,309 @@ function dataRows(t: Table): { row: number; cells: string[] }[] {
     .filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 
+type Fields = Map<string, { value: string; row: number }>;
+type Located = Map<string, { table: Table; row: number; cols: Map<string, number> }>;
+const priorityProblem = (raw: string) => `"${raw}": expected a priority such as B1, T2, Basic 1 or Temática 2`;
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The Plan sheet: its fields by name, the language of the texts and the period (for years a schedule leaves out). */
+interface PlanSheet {
+  cols: Map<string, number> | null;
+  fields: Fields;
+  language: 'en' | 'es' | null;
+  period: { start: string; end: string };
+  periodOk: boolean;
+}
+
+/** The Plan sheet's rows, field by field; an unknown or repeated field, or a required one missing, is a problem. */
+function readPlanFields(pt: Table, pcols: Map<string, number>, problems: Problem[]): Fields {
+  const fields: Fields = new Map();
+  for (const { row, cells } of dataRows(pt)) {
+    const name = (cells[pcols.get('field')!] ?? '').trim();
+    const value = (cells[pcols.get('value')!] ?? '').trim();
+    const key = Object.entries(planFields).find(([, ns]) => ns.includes(fold(name)))?.[0];
+    if (!key) {
+      const known = Object.values(planFields)
+        .map((n) => n[0])
+        .join(', ');
+      problems.push(cellProblem(pt, row, pcols.get('field')!, `unknown field "${name}"; the fields are ${known}`));
+      continue;
+    }
+    if (fields.has(key)) problems.push(cellProblem(pt, row, pcols.get('field')!, `field "${name}" is given twice (rows ${fields.get(key)!.row} and ${row})`));
+    fields.set(key, { value, row });
+  }
+  for (const req of ['id', 'title', 'network', 'start', 'end']) {
+    if (!fields.get(req)?.value) problems.push(cellProblem(pt, 1, null, `missing field "${req}" (${planFields[req]!.join('/')})`, 'fields'));
+  }
+  return fields;
+}
+
+function readPlanSheet(pt: Table, problems: Problem[]): PlanSheet {
+  const cols = mapHeaders(pt, planColumns, problems);
+  const fields = cols ? readPlanFields(pt, cols, problems) : new Map();
+  const languageCell = fields.get('language');
+  const lang = languageCell ? fold(languageCell.value) : 'en';
+  const language = ['es', 'spanish', 'espanol'].includes(lang) ? 'es' : ['en', 'english', 'ingles', ''].includes(lang) ? 'en' : null;
+  if (language === null && cols && languageCell)
+    problems.push(cellProblem(pt, languageCell.row, cols.get('value')!, `language "${languageCell.value}": expected en or es`));
+  const period = { start: fields.get('start')?.value ?? '', end: fields.get('end')?.value ?? '' };
+  for (const k of ['start', 'end', 'endorsed'] as const) {
+    const f = fields.get(k);
+    if (f?.value && !isoDay.test(f.value) && cols) problems.push(cellProblem(pt, f.row, cols.get('value')!, `"${f.value}": expected a date YYYY-MM-DD`));
+  }
+  return { cols, fields, language, period, periodOk: isoDay.test(period.start) && isoDay.test(period.end) };
+}
+
+/** The Priorities sheet: each row a priority (its activities added later), and the row each one is on. */
+function readPrioritiesSheet(prt: Table, problems: Problem[]) {
+  const cols = mapHeaders(prt, priorityColumns, problems);
+  const priorities: PlanFile['priorities'] = [];
+  const rows = new Map<string, number>();
+  if (!cols) return { cols, priorities, rows };
+  const cell = (cells: string[], k: string) => (cols.has(k) ? (cells[cols.get(k)!] ?? '').trim() : '');
+  for (const { row, cells } of dataRows(prt)) {
+    const raw = cell(cells, 'priority');
+    const id = readPriorityId(raw);
+    if (!id) {
+      problems.push(cellProblem(prt, row, cols.get('priority')!, priorityProblem(raw)));
+      continue;
+    }
+    if (rows.has(id)) {
+      problems.push(cellProblem(prt, row, cols.get('priority')!, `priority ${id} is also on row ${rows.get(id)}`));
+      continue;
+    }
+    rows.set(id, row);
+    const objectivesText = cell(cells, 'objectives').replace(/\.$/, '');
+    const objectives: number[] = [];
+    for (const part of objectivesText.split(/[,;\s]+|\by\b|\band\b/).filter((x) => x.trim() !== '')) {
+      if (/^\d+$/.test(part)) objectives.push(Number(part));
+      else problems.push(cellProblem(prt, row, cols.get('objectives')!, `"${objectivesText}": expected GCM objective numbers such as 1, 8, 23`));
+    }
+    const title = cell(cells, 'title');
+    const optional = Object.fromEntries((['title_es', 'text_es', 'note', 'note_es'] as const).flatMap((k) => (cell(cells, k) ? [[k, cell(cells, k)]] : [])));
+    priorities.push({
+      id,
+      kind: id.startsWith('B') ? 'basic' : 'thematic',
+      title,
+      text: cell(cells, 'text') || title,
+      objectives,
+      ...optional,
+      activities: [],
+    });
+  }
+  return { cols, priorities, rows };
+}
+
+/** What reading the Activities sheet needs from the others, and where it records what it read. */
+interface ActivitiesContext {
+  at: Table;
+  acols: Map<string, number>;
+  prt: Table;
+  prcols: Map<string, number> | null;
+  priorities: PlanFile['priorities'];
+  plan: PlanSheet;
+  names: AgencyNames;
+  activityRow: Map<string, number>;
+  located: Located;
+  problems: Problem[];
+  remarks: Remark[];
+}
+
+/** One activity row's cells, by column key, with a way to report a problem at a column of it. */
+function rowReader(ctx: ActivitiesContext, row: number, cells: string[]) {
+  const { acols, at } = ctx;
+  return {
+    cell: (k: string) => (acols.has(k) ? (cells[acols.get(k)!] ?? '').trim() : ''),
+    col: (k: string) => acols.get(k) ?? null,
+    bad: (k: string, message: string) => ctx.problems.push(cellProblem(at, row, acols.get(k) ?? null, message)),
+  };
+}
+
+type RowReader = ReturnType<typeof rowReader>;
+
+/** The row's priority (its index in the plan) and its text without the plan's number, which it gives back. */
+function activityPlace(ctx: ActivitiesContext, r: RowReader) {
+  const rawPriority = r.cell('priority');
+  const pid = readPriorityId(rawPriority);
+  const pi = pid ? ctx.priorities.findIndex((p) => p.id === pid) : -1;
+  if (!pid) r.bad('priority', priorityProblem(rawPriority));
+  else if (pi < 0 && ctx.prcols) r.bad('priority', `priority ${pid} is not on the ${ctx.prt.sheet} sheet`);
+  let text = r.cell('text');
+  let number = r.cell('number');
+  const prefix = /^(\d+)\s*\.\s*(\d+)\s*\.?\s+/.exec(text);
+  if (prefix) {
+    text = text.slice(prefix[0].length).trim();
+    if (!number) number = `${prefix[1]}.${prefix[2]}`;
+  }
+  if (text === '') r.bad('text', 'empty activity: the activity has no text');
+  return { pid, pi, text, number };
+}
+
+/** The activity's id from its priority and the plan's number, or null (after saying why). */
+function activityId(ctx: ActivitiesContext, r: RowReader, row: number, pid: string | null, number: string): string | null {
+  if (!pid) return null;
+  const hasNumber = ctx.acols.has('number');
+  const n = /^(?:([BT])?(\d+)\.)?(\d+)\.?$/i.exec(number.replace(/\s/g, ''));
+  let id: string | null = null;
+  if (!number)
+    r.bad(
+      hasNumber ? 'number' : 'text',
+      `no activity number: start the text with the plan's number ("1.2. Organize…") or fill the ${hasNumber ? 'number' : '"No." column'}`,
+    );
+  else if (!n) r.bad(hasNumber ? 'number' : 'text', `"${number}": expected the plan's activity number, such as 1.2 or ${pid}.2`);
+  else if (n[2] !== undefined && `${n[1] ? n[1].toUpperCase() : pid[0]}${Number(n[2])}` !== pid) {
+    r.bad(hasNumber && r.cell('number') ? 'number' : 'text', `activity ${number} is listed under priority ${pid}`);
+  } else id = `${pid}.${Number(n[3])}`;
+  if (id && ctx.activityRow.has(id)) {
+    ctx.problems.push(cellProblem(ctx.at, row, r.col('number') ?? r.col('text'), `two rows with one id: ${id} is also on row ${ctx.activityRow.get(id)}`));
+    return null;
+  }
+  return id;
+}
+
+/** The readings of the cells that need one (schedule, entity, kind); each unreadable one said. */
+function activityReadings(ctx: ActivitiesContext, r: RowReader) {
+  const { plan } = ctx;
+  const schedule = readSchedule(r.cell('schedule'), plan.periodOk ? plan.period : { start: '2000-01-01', end: '2000-12-31' });
+  if (!schedule.ok) r.bad('schedule', `${schedule.message} ("${r.cell('schedule')}")`);
+  const entity = readEntity(r.cell('entity'), ctx.names);
+  if (!entity.ok) r.bad('entity', `${entity.message} ("${r.cell('entity')}")`);
+  const kindCell = r.cell('kind');
+  const kind = kindCell ? readKind(kindCell) : null;
+  if (kindCell && !kind) r.bad('kind', `"${kindCell}": expected meeting/reunión or deadline/plazo`);
+  return { schedule, entity, kind, kindOk: !kindCell || kind !== null };
+}
+
+/** The remarks of a read activity: an inferred kind, a year taken from the period, a lead kept as wording. */
+function activityRemarks(ctx: ActivitiesContext, r: RowReader, base: (string | number)[], where: string, id: string, read: ReadActivity) {
+  const letter = (k: string) => columnLetter(r.col(k)!);
+  let kind = read.kind;
+  if (!kind) {
+    const inferred = inferKind(read.text, read.schedule.text);
+    kind = inferred.kind;
+    ctx.remarks.push({
+      path: [...base, 'kind'],
+      where: `${where}:${letter('text')}`,
+      message: `${id}: kind ${kind}, inferred: ${inferred.because} (fill the Kind column to choose)`,
+      guess: true,
+    });
+  }
+  if (read.scheduleGuess)
+    ctx.remarks.push({
+      path: [...base, 'schedule'],
+      where: `${where}:${letter('schedule')}`,
+      message: `${id}: ${read.scheduleGuess} ("${read.schedule.text}")`,
+      guess: true,
+    });
+  if (read.entityNote) ctx.remarks.push({ path: [...base, 'lead'], where: `${where}:${letter('entity')}`, message: `${id}: ${read.entityNote}`, guess: false });
+  return kind;
+}
+
+interface ReadActivity {
+  text: string;
+  kind: ActivityKind | null;
+  schedule: Schedule;
+  scheduleGuess?: string;
+  entityNote?: string;
+}
+
+/** One row of the Activities sheet into its priority, or problems at its cells. */
+function readActivityRow(ctx: ActivitiesContext, row: number, cells: string[]): void {
+  const r = rowReader(ctx, row, cells);
+  const { pid, pi, text, number } = activityPlace(ctx, r);
+  const id = activityId(ctx, r, row, pid, number);
+  const { schedule, entity, kind, kindOk } = activityReadings(ctx, r);
+  if (!id || pi < 0 || !schedule.ok || !entity.ok || !kindOk) return;
+  ctx.activityRow.set(id, row);
+  const p = ctx.priorities[pi]!;
+  const ai = p.activities.length;
+  const read: ReadActivity = { text, kind, schedule: schedule.value, scheduleGuess: schedule.guess, entityNote: entity.note };
+  const chosenKind = activityRemarks(ctx, r, ['priorities', pi, 'activities', ai], `${ctx.at.file}:${ctx.at.sheet}:${row}`, id, read);
+  const references = r
+    .cell('references')
+    .split(/\r?\n/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '' && !/^(-\s*)+$/.test(x));
+  const other = r.cell('other');
+  const note = r.cell('note');
+  const noteEs = r.cell('note_es');
+  const texts = ctx.plan.language === 'es' ? { text: other || text, text_es: text } : { text, ...(other ? { text_es: other } : {}) };
+  ctx.located.set(`priorities[${pi}].activities[${ai}]`, { table: ctx.at, row, cols: ctx.acols });
+  p.activities.push({
+    id,
+    ...texts,
+    references,
+    workstreams: workstreamsOf(references),
+    lead: entity.value.lead,
+    support: entity.value.support,
+    kind: chosenKind,
+    schedule: schedule.value,
+    ...(note ? { note } : {}),
+    ...(noteEs ? { note_es: noteEs } : {}),
+  });
+}
+
+/** The PlanFile's fields from the Plan sheet, with the priorities read; to be checked against the schema. */
+function rawPlan(plan: PlanSheet, priorities: PlanFile['priorities'], names: AgencyNames) {
+  const value = (k: string) => plan.fields.get(k)?.value || undefined;
+  const optional = Object.fromEntries((['title_es', 'published', 'endorsed', 'source'] as const).flatMap((k) => (value(k) ? [[k, value(k)]] : [])));
+  return {
+    id: value('id'),
+    title: value('title'),
+    ...(optional.title_es ? { title_es: optional.title_es } : {}),
+    network: value('network'),
+    co_leads: (value('co_leads') ?? '')
+      .split(/[,;]+|\s+(?:and|y)\s+/)
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map((x) => {
+        const e = readEntity(x, names);
+        return e.ok && e.value.lead.agencies.length === 1 ? e.value.lead.agencies[0]! : x;
+      }),
+    ...(optional.published ? { published: optional.published } : {}),
+    ...(optional.endorsed ? { endorsed: optional.endorsed } : {}),
+    ...(optional.source ? { source: optional.source } : {}),
+    period: plan.period,
+    ...(value('period_note') ? { period_note: value('period_note') } : {}),
+    ...(value('monitoring') ? { monitoring: value('monitoring') } : {}),
+    // Who wrote the Spanish texts, when the Plan sheet says; a plan written in Spanish: its own (official).
+    ...translationOf(value('translation_es'), plan.language),
+    priorities,
+  };
+}
+
 /**
  * Reads the three tables into a PlanFile, checked against the schema. Nothing is guessed silently: an
  * unreadable cell is a problem; a kind inferred or a year taken from the plan's period is a remark.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: split under issue 22 in the sheets change
 export function readTables(tables: Tables, agencies: AgenciesFile): TablesReading {
   const problems: Problem[] = [];
   const remarks: Remark[] = [];
   const names = agencyNames(agencies);
-
-  // ---- Plan ----
-  const pt = tables.plan;
-  const pcols = mapHeaders(pt, planColumns, problems);
-  const fields = new Map<string, { value: string; row: number }>();
-  if (pcols) {
-    for (const { row, cells } of dataRows(pt)) {
-      const name = (cells[pcols.get('field')!] ?? '').trim();
-      const value = (cells[pcols.get('value')!] ?? '').trim();
-      const key = Object.entries(planFields).find(([, ns]) => ns.includes(fold(name)))?.[0];
-      if (!key) {
-        problems.push(
-          cellProblem(
-            pt,
-            row,
-            pcols.get('field')!,
-            `unknown field "${name}"; the fields are ${Object.values(planFields)
-              .map((n) => n[0])
-              .join(', ')}`,
-          ),
-        );
-        continue;
-      }
-      if (fields.has(key)) problems.push(cellProblem(pt, row, pcols.get('field')!, `field "${name}" is given twice (rows ${fields.get(key)!.row} and ${row})`));
-      fields.set(key, { value, row });
-    }
-    for (const req of ['id', 'title', 'network', 'start', 'end']) {
-      if (!fields.get(req)?.value) problems.push(cellProblem(pt, 1, null, `missing field "${req}" (${planFields[req]!.join('/')})`, 'fields'));
-    }
-  }
-  const languageCell = fields.get('language');
-  const lang = languageCell ? fold(languageCell.value) : 'en';
-  const language = ['es', 'spanish', 'espanol'].includes(lang) ? 'es' : ['en', 'english', 'ingles', ''].includes(lang) ? 'en' : null;
-  if (language === null && pcols && languageCell)
-    problems.push(cellProblem(pt, languageCell.row, pcols.get('value')!, `language "${languageCell.value}": expected en or es`));
-  const period = { start: fields.get('start')?.value ?? '', end: fields.get('end')?.value ?? '' };
-  const periodOk = /^\d{4}-\d{2}-\d{2}$/.test(period.start) && /^\d{4}-\d{2}-\d{2}$/.test(period.end);
-  for (const k of ['start', 'end', 'endorsed'] as const) {
-    const f = fields.get(k);
-    if (f?.value && !/^\d{4}-\d{2}-\d{2}$/.test(f.value) && pcols)
-      problems.push(cellProblem(pt, f.row, pcols.get('value')!, `"${f.value}": expected a date YYYY-MM-DD`));
-  }
-
-  // ---- Priorities ----
+  const plan = readPlanSheet(tables.plan, problems);
   const prt = tables.priorities;
-  const prcols = mapHeaders(prt, priorityColumns, problems);
-  const priorities: PlanFile['priorities'] = [];
-  const priorityRow = new Map<string, number>();
-  if (prcols) {
-    const cell = (cells: string[], k: string) => (prcols.has(k) ? (cells[prcols.get(k)!] ?? '').trim() : '');
-    for (const { row, cells } of dataRows(prt)) {
-      const raw = cell(cells, 'priority');
-      const id = readPriorityId(raw);
-      if (!id) {
-        problems.push(cellProblem(prt, row, prcols.get('priority')!, `"${raw}": expected a priority such as B1, T2, Basic 1 or Temática 2`));
-        continue;
-      }
-      if (priorityRow.has(id)) {
-        problems.push(cellProblem(prt, row, prcols.get('priority')!, `priority ${id} is also on row ${priorityRow.get(id)}`));
-        continue;
-      }
-      priorityRow.set(id, row);
-      const objectivesText = cell(cells, 'objectives').replace(/\.$/, '');
-      const objectives: number[] = [];
-      for (const part of objectivesText.split(/[,;\s]+|\by\b|\band\b/).filter((s) => s.trim() !== '')) {
-        if (/^\d+$/.test(part)) objectives.push(Number(part));
-        else problems.push(cellProblem(prt, row, prcols.get('objectives')!, `"${objectivesText}": expected GCM objective numbers such as 1, 8, 23`));
-      }
-      const title = cell(cells, 'title');
-      const note = cell(cells, 'note');
-      priorities.push({
-        id,
-        kind: id.startsWith('B') ? 'basic' : 'thematic',
-        title,
-        text: cell(cells, 'text') || title,
-        objectives,
-        ...(note ? { note } : {}),
-        activities: [],
-      });
-    }
-  }
-
-  // ---- Activities ----
+  const { cols: prcols, priorities, rows: priorityRow } = readPrioritiesSheet(prt, problems);
   const at = tables.activities;
   const acols = mapHeaders(at, activityColumns, problems);
-  const activityRow = new Map<string, number>();
-  const located = new Map<string, { table: Table; row: number; cols: Map<string, number> }>();
+  const located: Located = new Map();
   priorities.forEach((p, i) => {
     if (prcols) located.set(`priorities[${i}]`, { table: prt, row: priorityRow.get(p.id)!, cols: prcols });
   });
   if (acols) {
-    const cell = (cells: string[], k: string) => (acols.has(k) ? (cells[acols.get(k)!] ?? '').trim() : '');
-    const col = (k: string) => acols.get(k) ?? null;
-    for (const { row, cells } of dataRows(at)) {
-      const bad = (k: string, message: string) => problems.push(cellProblem(at, row, col(k), message));
-      const rawPriority = cell(cells, 'priority');
-      const pid = readPriorityId(rawPriority);
-      const pi = pid ? priorities.findIndex((p) => p.id === pid) : -1;
-      if (!pid) bad('priority', `"${rawPriority}": expected a priority such as B1, T2, Basic 1 or Temática 2`);
-      else if (pi < 0 && prcols) bad('priority', `priority ${pid} is not on the ${prt.sheet} sheet`);
-      let text = cell(cells, 'text');
-      let number = cell(cells, 'number');
-      const prefix = /^(\d+)\s*\.\s*(\d+)\s*\.?\s+/.exec(text);
-      if (prefix) {
-        text = text.slice(prefix[0].length).trim();
-        if (!number) number = `${prefix[1]}.${prefix[2]}`;
-      }
-      if (text === '') bad('text', 'empty activity: the activity has no text');
-      let id: string | null = null;
-      if (pid) {
-        const n = /^(?:([BT])?(\d+)\.)?(\d+)\.?$/i.exec(number.replace(/\s/g, ''));
-        if (!number)
-          bad(
-            acols.has('number') ? 'number' : 'text',
-            `no activity number: start the text with the plan's number ("1.2. Organize…") or fill the ${acols.has('number') ? 'number' : '"No." column'}`,
-          );
-        else if (!n) bad(acols.has('number') ? 'number' : 'text', `"${number}": expected the plan's activity number, such as 1.2 or ${pid}.2`);
-        else if (n[2] !== undefined && `${n[1] ? n[1].toUpperCase() : pid[0]}${Number(n[2])}` !== pid) {
-          bad(acols.has('number') && cell(cells, 'number') ? 'number' : 'text', `activity ${number} is listed under priority ${pid}`);
-        } else id = `${pid}.${Number(n[3])}`;
-      }
-      if (id && activityRow.has(id)) {
-        problems.push(cellProblem(at, row, col('number') ?? col('text'), `two rows with one id: ${id} is also on row ${activityRow.get(id)}`));
-        id = null;
-      }
-      const schedule = readSchedule(cell(cells, 'schedule'), periodOk ? period : { start: '2000-01-01', end: '2000-12-31' });
-      if (!schedule.ok) bad('schedule', `${schedule.message} ("${cell(cells, 'schedule')}")`);
-      const entity = readEntity(cell(cells, 'entity'), names);
-      if (!entity.ok) bad('entity', `${entity.message} ("${cell(cells, 'entity')}")`);
-      const kindCell = cell(cells, 'kind');
-      let kind = kindCell ? readKind(kindCell) : null;
-      if (kindCell && !kind) bad('kind', `"${kindCell}": expected meeting/reunión or deadline/plazo`);
-      if (!id || pi < 0 || !schedule.ok || !entity.ok || (kindCell && !kind)) continue;
-      activityRow.set(id, row);
-      const p = priorities[pi]!;
-      const ai = p.activities.length;
-      const base = ['priorities', pi, 'activities', ai];
-      const where = `${at.file}:${at.sheet}:${row}`;
-      if (!kind) {
-        const inferred = inferKind(text, schedule.value.text);
-        kind = inferred.kind;
-        remarks.push({
-          path: [...base, 'kind'],
-          where: `${where}:${columnLetter(col('text')!)}`,
-          message: `${id}: kind ${kind}, inferred: ${inferred.because} (fill the Kind column to choose)`,
-          guess: true,
-        });
-      }
-      if (schedule.guess)
-        remarks.push({
-          path: [...base, 'schedule'],
-          where: `${where}:${columnLetter(col('schedule')!)}`,
-          message: `${id}: ${schedule.guess} ("${schedule.value.text}")`,
-          guess: true,
-        });
-      if (entity.note)
-        remarks.push({ path: [...base, 'lead'], where: `${where}:${columnLetter(col('entity')!)}`, message: `${id}: ${entity.note}`, guess: false });
-      const references = cell(cells, 'references')
-        .split(/\r?\n/)
-        .map((r) => r.trim())
-        .filter((r) => r !== '' && !/^(-\s*)+$/.test(r));
-      const other = cell(cells, 'other');
-      const note = cell(cells, 'note');
-      const texts = language === 'es' ? { text: other || text, text_es: text } : { text, ...(other ? { text_es: other } : {}) };
-      located.set(`priorities[${pi}].activities[${ai}]`, { table: at, row, cols: acols });
-      p.activities.push({
-        id,
-        ...texts,
-        references,
-        workstreams: workstreamsOf(references),
-        lead: entity.value.lead,
-        support: entity.value.support,
-        kind,
-        schedule: schedule.value,
-        ...(note ? { note } : {}),
-      });
-    }
+    const ctx: ActivitiesContext = { at, acols, prt, prcols, priorities, plan, names, activityRow: new Map(), located, problems, remarks };
+    for (const { row, cells } of dataRows(at)) readActivityRow(ctx, row, cells);
   }
   if (problems.length > 0) return { ok: false, problems };
-
-  const value = (k: string) => fields.get(k)?.value || undefined;
-  const raw = {
-    id: value('id'),
-    title: value('title'),
-    network: value('network'),
-    co_leads: (value('co_leads') ?? '')
-      .split(/[,;]+|\s+(?:and|y)\s+/)
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map((s) => {
-        const r = readEntity(s, names);
-        return r.ok && r.value.lead.agencies.length === 1 ? r.value.lead.agencies[0]! : s;
-      }),
-    ...(value('published') ? { published: value('published') } : {}),
-    ...(value('endorsed') ? { endorsed: value('endorsed') } : {}),
-    ...(value('source') ? { source: value('source') } : {}),
-    period,
-    ...(value('period_note') ? { period_note: value('period_note') } : {}),
-    ...(value('monitoring') ? { monitoring: value('monitoring') } : {}),
-    // Who wrote the Spanish texts, when the Plan sheet says; a plan written in Spanish: its own (official).
-    ...translationOf(value('translation_es'), language),
-    priorities,
-  };
-  const parsed = planFileSchema.safeParse(raw);
+  const parsed = planFileSchema.safeParse(rawPlan(plan, priorities, names));
   if (!parsed.success) {
+    const segments = (p: readonly PropertyKey[]) => p.map((x) => (typeof x === 'symbol' ? String(x) : x));
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) =>
-        locate(
-          issue.path.map((s) => (typeof s === 'symbol' ? String(s) : s)),
-          issue.message,
-        ),
-      ),
+      problems: parsed.error.issues.map((issue) => locateProblem(tables, plan.fields, located, plan.cols, segments(issue.path), issue.message)),
     };
   }
   return { ok: true, plan: parsed.data, remarks };
-
-  function locate(path: (string | number)[], message: string): Problem {
-    return locateProblem(tables, fields, located, pcols, path, message);
-  }
 }
-
-type Located = Map<string, { table: Table; row: number; cols: Map<string, number> }>;
 
 const fieldColumn: Record<string, string> = {
   text: 'text',

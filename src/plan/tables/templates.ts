@@ -23,7 +23,7 @@ const en: Tables = {
     file: '',
     sheet: 'Priorities',
     rows: [
-      ['Priority', 'Title', 'Text', 'GCM objectives', 'Notes'],
+      ['Priority', 'Title', 'Text', 'GCM objectives', 'Notes', 'Title (Spanish)', 'Text (Spanish)', 'Notes (Spanish)'],
       [
         'B1',
         'Coordinated support from the UN System',
@@ -45,7 +45,7 @@ const en: Tables = {
     file: '',
     sheet: 'Activities',
     rows: [
-      ['Priority', 'No.', 'Activity', 'References', 'Entity in charge', 'Scheduling', 'Kind', 'Notes', 'Text (Spanish)'],
+      ['Priority', 'No.', 'Activity', 'References', 'Entity in charge', 'Scheduling', 'Kind', 'Notes', 'Text (Spanish)', 'Notes (Spanish)'],
       [
         'B1',
         '1.1',
@@ -169,7 +169,7 @@ const es: Tables = {
     file: '',
     sheet: 'Prioridades',
     rows: [
-      ['Prioridad', 'Título', 'Texto', 'Objetivos del Pacto', 'Notas'],
+      ['Prioridad', 'Título', 'Texto', 'Objetivos del Pacto', 'Notas', 'Título (español)', 'Texto (español)', 'Notas (español)'],
       [
         'Básica 1',
         'Apoyo coordinado del sistema de las Naciones Unidas',
@@ -191,7 +191,7 @@ const es: Tables = {
     file: '',
     sheet: 'Actividades',
     rows: [
-      ['Prioridad', 'No.', 'Actividad', 'Referencias', 'Entidad a cargo', 'Calendario', 'Tipo', 'Notas', 'Texto (inglés)'],
+      ['Prioridad', 'No.', 'Actividad', 'Referencias', 'Entidad a cargo', 'Calendario', 'Tipo', 'Notas', 'Texto (inglés)', 'Notas (español)'],
       [
         'Básica 1',
         '1.1',

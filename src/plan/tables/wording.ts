@@ -217,44 +217,45 @@ function yearFromPeriod(period: Period, m: number, d = 1): number {
 
 const numberWords: Record<string, number> = { one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, una: 1, un: 1, uno: 1, dos: 2, tres: 3, cuatro: 4 };
 
-/**
- * The "Scheduling" cell, every form of the 2023-2024 plan and its Spanish equivalents. The cell's text is
- * kept as the schedule's text. What it cannot read is an error, never a guess; a year taken from the plan's
- * period is a guess the reading names.
- */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: split under issue 22 in the sheets change
-export function readSchedule(cell: string, period: Period): Reading<Schedule> {
-  const text = cell.trim().replace(/\s+/g, ' ');
-  const f = fold(text).replace(/[“”"]/g, '').replace(/\.$/, '');
-  const ok = (s: Schedule, guess?: string): Reading<Schedule> => (guess ? { ok: true, value: s, guess } : { ok: true, value: s });
+const ok = (s: Schedule, guess?: string): Reading<Schedule> => (guess ? { ok: true, value: s, guess } : { ok: true, value: s });
+
+/** One form of the Scheduling cell: its reading, or null when the cell is not in that form. `f` is the folded text. */
+type ScheduleForm = (text: string, f: string, period: Period) => Reading<Schedule> | null;
+
+/** An empty cell (no date) or a continuous process. */
+const noDateForm: ScheduleForm = (text, f) => {
   if (f === '' || /^(-\s*)+$/.test(f)) return ok({ type: 'none', text: '' });
   if (/^(continuous( process)?|ongoing|proceso continuo|continuo|permanente|de forma continua)$/.test(f)) return ok({ type: 'continuous', text });
+  return null;
+};
 
-  // "One practice per month", "Una práctica por mes", "2 per month"
+/** "One practice per month", "Una práctica por mes", "2 per month". */
+const monthlyForm: ScheduleForm = (text, f) => {
   const monthly = /^(\d+|one|an?|two|three|four|una?|uno|dos|tres|cuatro)\b.*\b(per|a|each|every|por|al|cada)\s+(month|mes)$/.exec(f);
-  if (monthly) {
-    const n = /^\d+$/.test(monthly[1]!) ? Number(monthly[1]) : numberWords[monthly[1]!]!;
-    return ok({ type: 'monthly', text, per_month: n });
-  }
+  if (!monthly) return null;
+  const n = /^\d+$/.test(monthly[1]!) ? Number(monthly[1]) : numberWords[monthly[1]!]!;
+  return ok({ type: 'monthly', text, per_month: n });
+};
 
-  // Tentative: "To be determined August 2023 (30 or 31 TBD)", "Por definir agosto de 2023 (30 o 31)"
+/** Tentative: "To be determined August 2023 (30 or 31 TBD)", "Por definir agosto de 2023 (30 o 31)". */
+const tentativeForm: ScheduleForm = (text, f, period) => {
   const tbd = /\b(to be determined|to be confirmed|tbd|tbc|por definir|a definir|por confirmar|a confirmar)\b/;
-  if (tbd.test(f)) {
-    const mm = new RegExp(`\\b${M}(?:\\s+de(?:l)?)?\\s+${Y}\\b`).exec(f);
-    const month = mm ? monthNumber(mm[1]!) : null;
-    if (!mm || !month) {
-      const bare = [...f.matchAll(/[a-z]+/g)].map((w) => monthNumber(w[0])).filter((n): n is number => n !== null);
-      if (bare.length !== 1) return { ok: false, message: `cannot read a month in "${text}"` };
-      const y = yearFromPeriod(period, bare[0]!);
-      return ok({ type: 'tentative', text, month: ym(y, bare[0]!), days: readDays(f, y, bare[0]!) }, `year ${y} taken from the plan's period`);
-    }
-    const y = Number(mm[2]);
-    const days = readDays(f.replace(mm[0], ' '), y, month);
-    return ok({ type: 'tentative', text, month: ym(y, month), days });
+  if (!tbd.test(f)) return null;
+  const mm = new RegExp(`\\b${M}(?:\\s+de(?:l)?)?\\s+${Y}\\b`).exec(f);
+  const month = mm ? monthNumber(mm[1]!) : null;
+  if (!mm || !month) {
+    const bare = [...f.matchAll(/[a-z]+/g)].map((w) => monthNumber(w[0])).filter((n): n is number => n !== null);
+    if (bare.length !== 1) return { ok: false, message: `cannot read a month in "${text}"` };
+    const y = yearFromPeriod(period, bare[0]!);
+    return ok({ type: 'tentative', text, month: ym(y, bare[0]!), days: readDays(f, y, bare[0]!) }, `year ${y} taken from the plan's period`);
   }
+  const y = Number(mm[2]);
+  const days = readDays(f.replace(mm[0], ' '), y, month);
+  return ok({ type: 'tentative', text, month: ym(y, month), days });
+};
 
-  // Date ranges: "September 27-28, 2023", "27 y 28 de septiembre de 2023", "del 27 al 28 de septiembre de 2023"
+/** Date ranges: "September 27-28, 2023", "27 y 28 de septiembre de 2023", "del 27 al 28 de septiembre de 2023". */
+const dateRangeForm: ScheduleForm = (text, f, period) => {
   let m = new RegExp(`^${M}\\s+${D}${dash}${D},?\\s+${Y}$`).exec(f);
   if (m && monthNumber(m[1]!)) return dateRange(text, Number(m[4]), monthNumber(m[1]!)!, Number(m[2]), Number(m[3]));
   m = new RegExp(`^(?:del?\\s+)?${D}\\s*(?:-|–|—|y|al|a)\\s*${D}\\s+de\\s+${M}(?:\\s+de(?:l)?)?\\s+${Y}$`).exec(f);
@@ -266,40 +267,46 @@ export function readSchedule(cell: string, period: Period): Reading<Schedule> {
     const r = dateRange(text, y, mo, Number(m[2]), Number(m[3]));
     return r.ok ? { ...r, guess: `year ${y} taken from the plan's period` } : r;
   }
+  return null;
+};
 
-  // Month ranges: "May – December 2023", "De mayo a diciembre de 2023", "mayo – diciembre 2023",
-  // "November 2023 – February 2024"
-  m = new RegExp(`^(?:de(?:sde)?\\s+|from\\s+)?${M}(?:\\s+(?:de(?:l)?\\s+)?${Y})?${dash}${M}(?:\\s+(?:de(?:l)?\\s+)?${Y})?$`).exec(f);
-  if (m && monthNumber(m[1]!) && monthNumber(m[3]!)) {
-    const a = monthNumber(m[1]!)!;
-    const b = monthNumber(m[3]!)!;
-    let y2 = m[4] ? Number(m[4]) : null;
-    let y1 = m[2] ? Number(m[2]) : y2 !== null ? (a <= b ? y2 : y2 - 1) : null;
-    let guess: string | undefined;
-    if (y1 === null || y2 === null) {
-      y1 = yearFromPeriod(period, a);
-      y2 = a <= b ? y1 : y1 + 1;
-      guess = `year ${y1} taken from the plan's period`;
-    }
-    const from = ym(y1, a);
-    const to = ym(y2, b);
-    if (to < from) return { ok: false, message: `the range "${text}" ends before it starts` };
-    return ok({ type: 'month_range', text, from, to }, guess);
+/** Month ranges: "May – December 2023", "De mayo a diciembre de 2023", "mayo – diciembre 2023", "November 2023 – February 2024". */
+const monthRangeForm: ScheduleForm = (text, f, period) => {
+  const m = new RegExp(`^(?:de(?:sde)?\\s+|from\\s+)?${M}(?:\\s+(?:de(?:l)?\\s+)?${Y})?${dash}${M}(?:\\s+(?:de(?:l)?\\s+)?${Y})?$`).exec(f);
+  if (!m || !monthNumber(m[1]!) || !monthNumber(m[3]!)) return null;
+  const a = monthNumber(m[1]!)!;
+  const b = monthNumber(m[3]!)!;
+  let y2 = m[4] ? Number(m[4]) : null;
+  let y1 = m[2] ? Number(m[2]) : y2 !== null ? (a <= b ? y2 : y2 - 1) : null;
+  let guess: string | undefined;
+  if (y1 === null || y2 === null) {
+    y1 = yearFromPeriod(period, a);
+    y2 = a <= b ? y1 : y1 + 1;
+    guess = `year ${y1} taken from the plan's period`;
   }
+  const from = ym(y1, a);
+  const to = ym(y2, b);
+  if (to < from) return { ok: false, message: `the range "${text}" ends before it starts` };
+  return ok({ type: 'month_range', text, from, to }, guess);
+};
 
-  // A month: "July 2023", "Julio de 2023"
-  m = new RegExp(`^${M}(?:\\s+de(?:l)?)?,?\\s+${Y}$`).exec(f);
-  if (m && monthNumber(m[1]!)) return ok({ type: 'month', text, month: ym(Number(m[2]), monthNumber(m[1]!)!) });
+/** A month: "July 2023", "Julio de 2023". */
+const monthForm: ScheduleForm = (text, f) => {
+  const m = new RegExp(`^${M}(?:\\s+de(?:l)?)?,?\\s+${Y}$`).exec(f);
+  return m && monthNumber(m[1]!) ? ok({ type: 'month', text, month: ym(Number(m[2]), monthNumber(m[1]!)!) }) : null;
+};
 
-  // Months every year: "May, August, November, and February", "Mayo, agosto, noviembre y febrero", "May November"
+/** Months every year: "May, August, November, and February", "Mayo, agosto, noviembre y febrero", "May November". */
+const recurringForm: ScheduleForm = (text, f) => {
   const words = f.split(/[\s,;/]+/).filter((w) => w !== '' && !['and', 'y', 'e', '&'].includes(w));
-  if (words.length > 0 && words.every((w) => monthNumber(w) !== null)) {
-    const months = words.map((w) => monthNumber(w)!);
-    if (new Set(months).size !== months.length) return { ok: false, message: `a month is listed twice in "${text}"` };
-    return ok({ type: 'recurring_months', text, months });
-  }
+  if (words.length === 0 || !words.every((w) => monthNumber(w) !== null)) return null;
+  const months = words.map((w) => monthNumber(w)!);
+  if (new Set(months).size !== months.length) return { ok: false, message: `a month is listed twice in "${text}"` };
+  return ok({ type: 'recurring_months', text, months });
+};
 
-  // A date, alone or within other words: "…April 25th 2023, Santiago de Chile", "25 de abril de 2023"
+/** A date, alone or within other words: "…April 25th 2023, Santiago de Chile", "25 de abril de 2023". */
+const dateForm: ScheduleForm = (text, f) => {
   const dates: { y: number; m: number; d: number }[] = [];
   for (const x of f.matchAll(new RegExp(`(?<![a-z])${M}\\s+${D},?\\s+${Y}`, 'g'))) {
     const mo = monthNumber(x[1]!);
@@ -309,12 +316,28 @@ export function readSchedule(cell: string, period: Period): Reading<Schedule> {
     const mo = monthNumber(x[2]!);
     if (mo) dates.push({ y: Number(x[3]), m: mo, d: Number(x[1]) });
   }
-  if (dates.length === 1) {
-    const { y, m: mo, d } = dates[0]!;
-    if (!validDay(y, mo, d)) return { ok: false, message: `${ym(y, mo)} has no day ${d}` };
-    return ok({ type: 'date', text, date: ymd(y, mo, d) });
-  }
+  if (dates.length === 0) return null;
   if (dates.length > 1) return { ok: false, message: `"${text}" names several dates; write one schedule per activity` };
+  const { y, m: mo, d } = dates[0]!;
+  if (!validDay(y, mo, d)) return { ok: false, message: `${ym(y, mo)} has no day ${d}` };
+  return ok({ type: 'date', text, date: ymd(y, mo, d) });
+};
+
+/** The forms in the order they are tried: the first that matches reads the cell. */
+const scheduleForms: ScheduleForm[] = [noDateForm, monthlyForm, tentativeForm, dateRangeForm, monthRangeForm, monthForm, recurringForm, dateForm];
+
+/**
+ * The "Scheduling" cell, every form of the 2023-2024 plan and its Spanish equivalents. The cell's text is
+ * kept as the schedule's text. What it cannot read is an error, never a guess; a year taken from the plan's
+ * period is a guess the reading names.
+ */
+export function readSchedule(cell: string, period: Period): Reading<Schedule> {
+  const text = cell.trim().replace(/\s+/g, ' ');
+  const f = fold(text).replace(/[“”"]/g, '').replace(/\.$/, '');
+  for (const form of scheduleForms) {
+    const reading = form(text, f, period);
+    if (reading) return reading;
+  }
   return { ok: false, message: `cannot read the schedule "${text}"` };
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { csvCellText } from '../../domain/csv-cell.js';
 import type { PlanFile } from '../schema.js';
 import type { Table, Tables } from './read-tables.js';
 import { writeEntity } from './wording.js';
@@ -30,10 +30,11 @@ const words = {
       period_note: 'period note',
       monitoring: 'monitoring',
       translation_es: 'spanish texts',
+      title_es: 'spanish title',
     },
     translation: { official: 'official', project: 'project', unspecified: 'unspecified' },
-    priorities: ['Priority', 'Title', 'Text', 'GCM objectives', 'Notes'],
-    activities: ['Priority', 'No.', 'Activity', 'References', 'Entity in charge', 'Scheduling', 'Kind', 'Notes', 'Text (Spanish)'],
+    priorities: ['Priority', 'Title', 'Text', 'GCM objectives', 'Notes', 'Title (Spanish)', 'Text (Spanish)', 'Notes (Spanish)'],
+    activities: ['Priority', 'No.', 'Activity', 'References', 'Entity in charge', 'Scheduling', 'Kind', 'Notes', 'Text (Spanish)', 'Notes (Spanish)'],
     kinds: { meeting: 'meeting', deadline: 'deadline' },
   },
   es: {
@@ -54,10 +55,11 @@ const words = {
       period_note: 'nota del periodo',
       monitoring: 'seguimiento',
       translation_es: 'textos en español',
+      title_es: 'título en español',
     },
     translation: { official: 'oficial', project: 'proyecto', unspecified: 'sin indicar' },
-    priorities: ['Prioridad', 'Título', 'Texto', 'Objetivos del Pacto', 'Notas'],
-    activities: ['Prioridad', 'No.', 'Actividad', 'Referencias', 'Entidad a cargo', 'Calendario', 'Tipo', 'Notas', 'Texto (inglés)'],
+    priorities: ['Prioridad', 'Título', 'Texto', 'Objetivos del Pacto', 'Notas', 'Título (español)', 'Texto (español)', 'Notas (español)'],
+    activities: ['Prioridad', 'No.', 'Actividad', 'Referencias', 'Entidad a cargo', 'Calendario', 'Tipo', 'Notas', 'Texto (inglés)', 'Notas (español)'],
     kinds: { meeting: 'reunión', deadline: 'plazo' },
   },
 } as const;
@@ -68,38 +70,15 @@ export function planLanguage(plan: PlanFile): TableLanguage {
   return activities.length > 0 && activities.every((a) => a.text_es !== undefined) ? 'es' : 'en';
 }
 
-/**
- * The plan as the tables can hold it: without the fields their layout has no column for (the plan's Spanish
- * title, priorities' Spanish title and text, Spanish notes). `dropped` names those the plan had; the YAML
- * export keeps them all.
- */
-export function asTablesHoldIt(plan: PlanFile): { plan: PlanFile; dropped: string[] } {
-  const dropped = new Set<string>();
-  const { title_es, ...rest } = plan;
-  if (title_es) dropped.add("the plan's Spanish title");
-  const priorities = plan.priorities.map(({ title_es: pt, text_es: px, note_es: pn, ...p }) => {
-    if (pt || px) dropped.add("priorities' Spanish titles and texts");
-    if (pn) dropped.add('Spanish notes');
-    return {
-      ...p,
-      activities: p.activities.map(({ note_es: an, ...a }) => {
-        if (an) dropped.add('Spanish notes');
-        return a;
-      }),
-    };
-  });
-  return { plan: { ...rest, priorities }, dropped: [...dropped] };
-}
-
-/** The plan as its three tables, in `language` (headers, field names, kinds and the Entity cell's labels). */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
-export function planToTables(plan: PlanFile, language: TableLanguage = planLanguage(plan), file = ''): Tables {
+/** The Plan sheet's rows: a field and its value each, the optional ones only when the plan has them. */
+function planSheetRows(plan: PlanFile, language: TableLanguage): string[][] {
   const w = words[language];
   const f = w.fields;
-  const planRows: string[][] = [
+  return [
     [...w.plan],
     [f.id, plan.id],
     [f.title, plan.title],
+    ...(plan.title_es ? [[f.title_es, plan.title_es]] : []),
     [f.network, plan.network],
     [f.start, plan.period.start],
     [f.end, plan.period.end],
@@ -113,7 +92,19 @@ export function planToTables(plan: PlanFile, language: TableLanguage = planLangu
     // Said whenever the texts are written in Spanish, so that reading them back does not take them for the plan's own.
     ...(plan.translation_es || language === 'es' ? [[f.translation_es, w.translation[plan.translation_es ?? 'unspecified']]] : []),
   ];
-  const priorityRows: string[][] = [[...w.priorities], ...plan.priorities.map((p) => [p.id, p.title, p.text, p.objectives.join(', '), p.note ?? ''])];
+}
+
+/**
+ * The plan as its three tables, in `language` (headers, field names, kinds and the Entity cell's labels), with
+ * every field the plan has, its Spanish titles, texts and notes included: read back, it is the same plan.
+ */
+export function planToTables(plan: PlanFile, language: TableLanguage = planLanguage(plan), file = ''): Tables {
+  const w = words[language];
+  const planRows = planSheetRows(plan, language);
+  const priorityRows: string[][] = [
+    [...w.priorities],
+    ...plan.priorities.map((p) => [p.id, p.title, p.text, p.objectives.join(', '), p.note ?? '', p.title_es ?? '', p.text_es ?? '', p.note_es ?? '']),
+  ];
   const activityRows: string[][] = [[...w.activities]];
   for (const p of plan.priorities) {
     for (const a of p.activities) {
@@ -128,6 +119,7 @@ export function planToTables(plan: PlanFile, language: TableLanguage = planLangu
         w.kinds[a.kind],
         a.note ?? '',
         other,
+        a.note_es ?? '',
       ]);
     }
   }
@@ -138,21 +130,32 @@ export function planToTables(plan: PlanFile, language: TableLanguage = planLangu
   };
 }
 
-/** Writes the tables as plan.csv, priorities.csv (prioridades.csv), activities.csv (actividades.csv). */
-export function writeCsvFolder(tables: Tables, folder: string, language: TableLanguage): string[] {
+/**
+ * Writes the tables as plan.csv, priorities.csv (prioridades.csv), activities.csv (actividades.csv), each cell
+ * a spreadsheet would run as a formula neutralised (csvCellText; readCsvFolder reads it back as it was).
+ */
+export async function writeCsvFolder(tables: Tables, folder: string, language: TableLanguage): Promise<string[]> {
+  // Loaded on first use: the running bot never writes a CSV table.
+  const { stringify } = await import('csv-stringify/sync');
   mkdirSync(folder, { recursive: true });
   const w = words[language];
   return (['plan', 'priorities', 'activities'] as const).map((key) => {
     const file = path.join(folder, w.files[key]);
-    writeFileSync(file, stringify(tables[key].rows, { record_delimiter: 'windows' }));
+    writeFileSync(
+      file,
+      stringify(
+        tables[key].rows.map((row) => row.map(csvCellText)),
+        { record_delimiter: 'windows' },
+      ),
+    );
     return file;
   });
 }
 
 const widths: Record<string, number[]> = {
   plan: [18, 90],
-  priorities: [12, 50, 80, 20, 30],
-  activities: [10, 7, 70, 45, 45, 35, 11, 30, 50],
+  priorities: [12, 50, 80, 20, 30, 50, 80, 30],
+  activities: [10, 7, 70, 45, 45, 35, 11, 30, 50, 30],
 };
 
 function addSheet(wb: ExcelJS.Workbook, t: Table, key: keyof typeof widths) {
@@ -167,6 +170,8 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, key: keyof typeof widths) {
 
 /** The tables as an .xlsx workbook (sheets Plan, Priorities, Activities or their Spanish names). */
 export async function workbookBuffer(tables: Tables): Promise<Buffer> {
+  // Loaded on first use: the running bot never writes a workbook.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'gcm-workplan-bot';
   // Fixed dates: the same plan gives the same workbook.
@@ -175,7 +180,18 @@ export async function workbookBuffer(tables: Tables): Promise<Buffer> {
   addSheet(wb, tables.plan, 'plan');
   addSheet(wb, tables.priorities, 'priorities');
   addSheet(wb, tables.activities, 'activities');
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return fixedZipDates(Buffer.from(await wb.xlsx.writeBuffer()), wb.created);
+}
+
+/**
+ * The zip again with every part dated `date`: exceljs dates them now, so that the same plan would give other
+ * bytes each time (and the tracked templates would show as modified after every `npm run templates`).
+ */
+async function fixedZipDates(bytes: Buffer, date: Date): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  for (const part of Object.values(zip.files)) part.date = date;
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 export async function writeWorkbook(tables: Tables, file: string): Promise<void> {
