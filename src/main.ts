@@ -10,6 +10,9 @@ import { startScheduler } from './scheduler/start-scheduler.js';
 import { installLastResort } from './last-resort.js';
 import { startSidePorts } from './slack/side-server.js';
 import { startNightlyBackup } from './scheduler/nightly-backup.js';
+import { backupsIn } from './db/backup.js';
+import type { WriteFailure } from './db/database-file.js';
+import { existsSync } from 'node:fs';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
 
@@ -87,9 +90,33 @@ async function openWithPlan(config: Config, logger: Logger): Promise<Stores | nu
   return stores;
 }
 
+/**
+ * Why the bot must not start on a new database: DATABASE_PATH is missing while GCM_BACKUP_DIR holds backups
+ * (the file was lost or moved: a new one would forget every mark and every reminder posted). Null when it
+ * may: the file exists, there are no backups (a first start), or GCM_NEW_DATABASE=1 / `--new-database`.
+ */
+export function lostDatabaseRefusal(config: Config, newOnPurpose: boolean): string | null {
+  const { databasePath: file, backupDir } = config;
+  if (file === ':memory:' || newOnPurpose || !backupDir || existsSync(file)) return null;
+  const backups = backupsIn(backupDir);
+  const newest = backups.at(-1);
+  if (!newest) return null;
+  return [
+    `There is no database at ${file} (DATABASE_PATH), but GCM_BACKUP_DIR (${backupDir}) holds ${backups.length} backup(s).`,
+    'The bot does not start on a new, empty database by accident: it would forget every mark, status and reminder posted.',
+    `  To restore the newest backup:  DATABASE_PATH=${file} npm run restore -- ${newest}`,
+    '  To start with a new, empty database on purpose:  GCM_NEW_DATABASE=1 npm start   (or: npm start -- --new-database)',
+  ].join('\n');
+}
+
 /** The bot in Slack: the plan, one auth.test, the app, the scheduler; SIGTERM stops them in order. */
 async function runBot(config: Config, logger: Logger): Promise<Started> {
   const clock = clockFor(config);
+  const refusal = lostDatabaseRefusal(config, config.newDatabase || process.argv.includes('--new-database'));
+  if (refusal) {
+    console.error(refusal);
+    return 1;
+  }
   const stores = await openWithPlan(config, logger);
   if (!stores) return 1;
   logger.info('checking SLACK_BOT_TOKEN with Slack (auth.test)');
@@ -102,12 +129,21 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     return 1;
   }
   logger.info(`signed in to ${identity.team || 'Slack'} as bot user ${identity.botUserId}`);
+  // The database file deleted or replaced under the bot (found by a write): it stops, exit 1, for the supervisor.
+  let shutdown: ((line: string, code: number) => Promise<void>) | null = null;
+  let lostAtStart: WriteFailure | null = null;
+  const lostLine = (f: WriteFailure) => `${f.detail}: stopping (exit 1) so that the supervisor starts the bot again`;
+  const onDatabaseLost = (f: WriteFailure) => {
+    if (shutdown) void shutdown(lostLine(f), 1);
+    else lostAtStart ??= f;
+  };
   const { app, reminders, health, calendar } = createSlackApp({
     config,
     stores,
     clock,
     logger,
     identity: { botId: identity.botId, botUserId: identity.botUserId },
+    onDatabaseLost,
   });
   // A start refused after the app exists: one plain line, the app stopped, the database closed.
   const refuse = async (line: string): Promise<1> => {
@@ -143,15 +179,20 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   const { backupDir: dir, backupKeep: keep, timezone: zone } = config;
   const nightly = dir ? startNightlyBackup({ db: stores.db, dir, keep, zone, holdsLease: () => health.holdsLease(), logger }) : null;
   logStarted(config, clock, logger);
-  onSignals(async (signal) => {
-    logger.info(`${signal}: stopping`);
+  let stopping = false;
+  shutdown = async (line, code) => {
+    if (stopping) return;
+    stopping = true;
+    (code === 0 ? logger.info : logger.error).call(logger, line);
     await nightly?.stop().catch(() => undefined);
     await scheduler.stop().catch(() => undefined);
     await Promise.all(sides.map((side) => side.close().catch(() => undefined)));
     await app.stop().catch(() => undefined);
     stores.close();
-    process.exit(0);
-  });
+    process.exit(code);
+  };
+  onSignals((signal) => shutdown!(`${signal}: stopping`, 0));
+  if (lostAtStart) void shutdown(lostLine(lostAtStart), 1);
   return 'running';
 }
 

@@ -17,6 +17,7 @@ import { GuardedHttpReceiver, GuardedSocketModeReceiver } from './slack/guarded-
 import { HealthMonitor } from './slack/health.js';
 import { calendarRoute } from './slack/calendar-route.js';
 import { storedCalendarToken } from './db/calendar-token.js';
+import type { WriteFailure } from './db/database-file.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -35,6 +36,11 @@ export interface SlackAppOptions {
   apiTimeoutMs?: number;
   /** More HTTP routes on the bot's port (Bolt's CustomRoute), served by whichever receiver runs. */
   customRoutes?: CustomRoute[];
+  /**
+   * The database file was found deleted or replaced (src/db/database-file.ts), by a write of a handler (once
+   * the person was told nothing was saved) or of the outbox (which stopped posting): main.ts stops the bot.
+   */
+  onDatabaseLost?: (failure: WriteFailure) => void;
 }
 
 /**
@@ -98,6 +104,7 @@ export function createSlackApp({
   instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   apiTimeoutMs = webApiTimeoutMs,
   customRoutes = [],
+  onDatabaseLost = () => undefined,
 }: SlackAppOptions): SlackApp {
   const { slack } = config;
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
@@ -153,6 +160,7 @@ export function createSlackApp({
     logger,
     holder: instanceId,
     wallMs,
+    onDatabaseLost,
   });
   const holder = () => {
     const lease = stores.reminders.leaseHolder(schedulerLease);
@@ -180,7 +188,7 @@ export function createSlackApp({
     logger,
     wallMs,
   );
-  registerListeners(app, { router, homes, logger, language: config.language });
+  registerListeners(app, { router, homes, logger, language: config.language, onDatabaseLost });
   app.error(async (error) => {
     logger.error(`handler failed: ${error.message}`);
   });

@@ -72,6 +72,18 @@ export function pruneBackups(dir: string, keep: number): string[] {
   return old;
 }
 
+/**
+ * Every backup in `dir`, oldest first by name (so by time): nightly ones, `npm run backup`'s and the copies
+ * before a migration (`gcm-YYYYMMDD-HHMMSS….sqlite`). Empty when the folder does not exist.
+ */
+export function backupsIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => /^gcm-\d{8}-\d{6}.*\.sqlite$/.test(n))
+    .sort()
+    .map((n) => path.join(dir, n));
+}
+
 /** When the newest nightly backup in `dir` was taken (from its name, UTC), or null when there is none. */
 export function newestBackupMs(dir: string): number | null {
   if (!existsSync(dir)) return null;

@@ -273,4 +273,9 @@ export interface Messages {
   };
   /** Slack would not open a form (views.open failed, e.g. after its 3 seconds): nothing changed. */
   modalNotOpened: string;
+  /**
+   * A change the database did not take: nothing was saved, and why. `deleted` / `replaced`: the database
+   * file was removed or swapped under the running bot, which stops; the others leave it running.
+   */
+  notSaved: Record<'deleted' | 'replaced' | 'readonly' | 'full' | 'busy' | 'io', string>;
 }
