@@ -10,9 +10,8 @@ import { startScheduler } from './scheduler/start-scheduler.js';
 import { installLastResort } from './last-resort.js';
 import { startSidePorts } from './slack/side-server.js';
 import { startNightlyBackup } from './scheduler/nightly-backup.js';
-import { backupsIn } from './db/backup.js';
+import { missingDatabaseRefusal } from './db/backup.js';
 import type { WriteFailure } from './db/database-file.js';
-import { existsSync } from 'node:fs';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
 
@@ -90,29 +89,11 @@ async function openWithPlan(config: Config, logger: Logger): Promise<Stores | nu
   return stores;
 }
 
-/**
- * Why the bot must not start on a new database: DATABASE_PATH is missing while GCM_BACKUP_DIR holds backups
- * (the file was lost or moved: a new one would forget every mark and every reminder posted). Null when it
- * may: the file exists, there are no backups (a first start), or GCM_NEW_DATABASE=1 / `--new-database`.
- */
-export function lostDatabaseRefusal(config: Config, newOnPurpose: boolean): string | null {
-  const { databasePath: file, backupDir } = config;
-  if (file === ':memory:' || newOnPurpose || !backupDir || existsSync(file)) return null;
-  const backups = backupsIn(backupDir);
-  const newest = backups.at(-1);
-  if (!newest) return null;
-  return [
-    `There is no database at ${file} (DATABASE_PATH), but GCM_BACKUP_DIR (${backupDir}) holds ${backups.length} backup(s).`,
-    'The bot does not start on a new, empty database by accident: it would forget every mark, status and reminder posted.',
-    `  To restore the newest backup:  DATABASE_PATH=${file} npm run restore -- ${newest}`,
-    '  To start with a new, empty database on purpose:  GCM_NEW_DATABASE=1 npm start   (or: npm start -- --new-database)',
-  ].join('\n');
-}
-
 /** The bot in Slack: the plan, one auth.test, the app, the scheduler; SIGTERM stops them in order. */
 async function runBot(config: Config, logger: Logger): Promise<Started> {
   const clock = clockFor(config);
-  const refusal = lostDatabaseRefusal(config, config.newDatabase || process.argv.includes('--new-database'));
+  const newOnPurpose = config.newDatabase || process.argv.includes('--new-database');
+  const refusal = newOnPurpose || !config.backupDir ? null : missingDatabaseRefusal(config.databasePath, config.backupDir);
   if (refusal) {
     console.error(refusal);
     return 1;

@@ -85,6 +85,25 @@ export function backupsIn(dir: string): string[] {
     .map((n) => path.join(dir, n));
 }
 
+/**
+ * Why the bot must not start on a new database: `file` (DATABASE_PATH) is missing while `backupDir`
+ * (GCM_BACKUP_DIR) holds backups. The file was lost or moved, and a new one would forget every mark,
+ * status and reminder posted. Null when it may start: the file exists, or there are no backups (a first
+ * start). The caller skips this check for GCM_NEW_DATABASE=1 or `npm start -- --new-database`.
+ */
+export function missingDatabaseRefusal(file: string, backupDir: string): string | null {
+  if (file === ':memory:' || existsSync(file)) return null;
+  const backups = backupsIn(backupDir);
+  const newest = backups.at(-1);
+  if (!newest) return null;
+  return [
+    `There is no database at ${file} (DATABASE_PATH), but GCM_BACKUP_DIR (${backupDir}) holds ${backups.length} backup(s).`,
+    'The bot does not start on a new, empty database by accident: it would forget every mark, status and reminder posted.',
+    `  To restore the newest backup:  DATABASE_PATH=${file} npm run restore -- ${newest}`,
+    '  To start with a new, empty database on purpose:  GCM_NEW_DATABASE=1 npm start   (or: npm start -- --new-database)',
+  ].join('\n');
+}
+
 /** When the newest nightly backup in `dir` was taken (from its name, UTC), or null when there is none. */
 export function newestBackupMs(dir: string): number | null {
   if (!existsSync(dir)) return null;
