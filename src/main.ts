@@ -89,15 +89,38 @@ async function openWithPlan(config: Config, logger: Logger): Promise<Stores | nu
   return stores;
 }
 
+/**
+ * A missing DATABASE_PATH while GCM_BACKUP_DIR holds backups is not started on (says what to do), unless
+ * GCM_NEW_DATABASE=1 or `--new-database` asks for a new database on purpose.
+ */
+function refusedOnMissingDatabase(config: Config): boolean {
+  if (config.newDatabase || process.argv.includes('--new-database') || !config.backupDir) return false;
+  const refusal = missingDatabaseRefusal(config.databasePath, config.backupDir);
+  if (refusal) console.error(refusal);
+  return refusal !== null;
+}
+
+/**
+ * The bot's stop, once however often asked: the line logged (an error for a code other than 0), each part
+ * stopped in order (a failure skipped), the database closed, the process ended with `code`.
+ */
+function stopsOnce(logger: Logger, parts: (() => Promise<unknown> | undefined)[], stores: Stores): (line: string, code: number) => Promise<void> {
+  let stopping = false;
+  return async (line, code) => {
+    if (stopping) return;
+    stopping = true;
+    if (code === 0) logger.info(line);
+    else logger.error(line);
+    for (const stop of parts) await stop()?.catch(() => undefined);
+    stores.close();
+    process.exit(code);
+  };
+}
+
 /** The bot in Slack: the plan, one auth.test, the app, the scheduler; SIGTERM stops them in order. */
 async function runBot(config: Config, logger: Logger): Promise<Started> {
   const clock = clockFor(config);
-  const newOnPurpose = config.newDatabase || process.argv.includes('--new-database');
-  const refusal = newOnPurpose || !config.backupDir ? null : missingDatabaseRefusal(config.databasePath, config.backupDir);
-  if (refusal) {
-    console.error(refusal);
-    return 1;
-  }
+  if (refusedOnMissingDatabase(config)) return 1;
   const stores = await openWithPlan(config, logger);
   if (!stores) return 1;
   logger.info('checking SLACK_BOT_TOKEN with Slack (auth.test)');
@@ -160,18 +183,7 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   const { backupDir: dir, backupKeep: keep, timezone: zone } = config;
   const nightly = dir ? startNightlyBackup({ db: stores.db, dir, keep, zone, holdsLease: () => health.holdsLease(), logger }) : null;
   logStarted(config, clock, logger);
-  let stopping = false;
-  shutdown = async (line, code) => {
-    if (stopping) return;
-    stopping = true;
-    (code === 0 ? logger.info : logger.error).call(logger, line);
-    await nightly?.stop().catch(() => undefined);
-    await scheduler.stop().catch(() => undefined);
-    await Promise.all(sides.map((side) => side.close().catch(() => undefined)));
-    await app.stop().catch(() => undefined);
-    stores.close();
-    process.exit(code);
-  };
+  shutdown = stopsOnce(logger, [() => nightly?.stop(), () => scheduler.stop(), ...sides.map((side) => () => side.close()), () => app.stop()], stores);
   onSignals((signal) => shutdown!(`${signal}: stopping`, 0));
   if (lostAtStart) void shutdown(lostLine(lostAtStart), 1);
   return 'running';

@@ -148,9 +148,7 @@ export function checkBackup(file: string): BackupCheck {
         problem: `${file} is at schema version ${version}; this bot knows versions 1 to ${migrations.length}${version > migrations.length ? ' (it comes from a newer bot: update this one)' : ''}`,
       };
     }
-    const differs = schemaDifference(schemaOf(db), schemaAt(version));
-    if (differs) return { ok: false, problem: `${file} has the bot's tables but not the schema of version ${version} (${differs})` };
-    return { ok: true, version };
+    return sameSchema(file, db, version);
   } catch (e) {
     const code = (e as { code?: string }).code;
     const why =
@@ -163,6 +161,12 @@ export function checkBackup(file: string): BackupCheck {
   } finally {
     db?.close();
   }
+}
+
+/** A database at `version` whose schema is the one the migrations make at that version (its data aside). */
+function sameSchema(file: string, db: Db, version: number): BackupCheck {
+  const differs = schemaDifference(schemaOf(db), schemaAt(version));
+  return differs ? { ok: false, problem: `${file} has the bot's tables but not the schema of version ${version} (${differs})` } : { ok: true, version };
 }
 
 /** Every table, index, view and trigger of a database but SQLite's own: name → `type: sql` (spaces folded). */

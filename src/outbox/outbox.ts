@@ -449,14 +449,7 @@ export class Outbox {
         if (posted.retryAfterS !== undefined) report.retryInMs = Math.max(1, posted.retryAfterS) * 1000;
         return false;
       }
-      for (const r of ready) {
-        const target = r.channel ?? channel;
-        const ts = target === channel ? posted.get(r.key) : undefined;
-        if (ts) {
-          reminders.markSent(r.key, target, ts, now);
-          report.recovered.push(r.key);
-        } else if (this.kinds.get(r.kind)?.threadOf?.(r, target, ctx)) reminders.startAttempt(r.key);
-      }
+      this.recordFound(ready, posted, ctx, channel, report);
       this.o.logger.info(`read ${channel} before the first post from this database: ${report.recovered.length} message(s) already posted, recorded as sent`);
     }
     reminders.channelChecked();
@@ -464,22 +457,34 @@ export class Outbox {
     return true;
   }
 
+  /** Marks `ready` records found in the channel as sent; one a kind threads, not found, as attempted (looked for in its thread). */
+  private recordFound(ready: readonly ReminderRecord[], posted: ReadonlyMap<string, string>, ctx: OutboxContext, channel: string, report: PassReport): void {
+    const { reminders } = this.o.stores;
+    const now = ctx.now.toUTC().toISO()!;
+    for (const r of ready) {
+      const target = r.channel ?? channel;
+      const ts = target === channel ? posted.get(r.key) : undefined;
+      if (ts) {
+        reminders.markSent(r.key, target, ts, now);
+        report.recovered.push(r.key);
+      } else if (this.kinds.get(r.kind)?.threadOf?.(r, target, ctx)) reminders.startAttempt(r.key);
+    }
+  }
+
   /**
    * The outbox keys of the bot's posts in `channel` since `oldestWallMs`, with their ts, reading every page
    * of history (platform-facts: a 429 or a page that does not reach back far enough is "still unknown").
    */
-  private async postedSince(channel: string, oldestWallMs: number): Promise<Map<string, string> | { unknown: string; retryAfterS?: number }> {
+  private async postedSince(channel: string, oldestWallMs: number): Promise<Map<string, string> | HistoryUnknown> {
     const found = new Map<string, string>();
+    const oldest = (Math.max(0, oldestWallMs) / 1000).toFixed(6);
     let cursor: string | undefined;
     for (let page = 0; page < historyPages; page++) {
       let res: Awaited<ReturnType<WebClient['conversations']['history']>>;
       try {
-        const oldest = (Math.max(0, oldestWallMs) / 1000).toFixed(6);
         res = await this.o.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
       } catch (e) {
-        const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };
-        const why = err.code === ErrorCode.RateLimitedError ? 'rate-limited' : (err.data?.error ?? (e instanceof Error ? e.message : String(e)));
-        return { unknown: `conversations.history: ${why}`, ...(err.code === ErrorCode.RateLimitedError ? { retryAfterS: Number(err.retryAfter ?? 60) } : {}) };
+        return historyUnknown(e);
       }
       for (const m of res.messages ?? []) {
         const key = outboxKeyOf(m);
@@ -594,6 +599,15 @@ export class Outbox {
     const hit = res.messages?.find((m) => outboxKeyOf(m) === key);
     return hit?.ts ?? null;
   }
+}
+
+/** Why the channel's history could not be read whole; after a 429, when Slack says to try again. */
+type HistoryUnknown = { unknown: string; retryAfterS?: number };
+
+function historyUnknown(e: unknown): HistoryUnknown {
+  const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };
+  if (err.code === ErrorCode.RateLimitedError) return { unknown: 'conversations.history: rate-limited', retryAfterS: Number(err.retryAfter ?? 60) };
+  return { unknown: `conversations.history: ${err.data?.error ?? (e instanceof Error ? e.message : String(e))}` };
 }
 
 /** The outbox key a message carries in its metadata (a post of the outbox), or null. */
