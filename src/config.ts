@@ -142,6 +142,10 @@ const envSchema = z
         .transform((v) => v?.replace(/\/+$/, '')),
     ),
     DATABASE_PATH: optionalText,
+    GCM_NEW_DATABASE: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z.enum(['1', '0', 'true', 'false', 'yes', 'no'], { message: 'must be 1 or 0' }).optional(),
+    ),
     LOG_LEVEL: z.preprocess(
       (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
       z.enum(['info', 'debug'], { message: 'must be info or debug' }).default('info'),
@@ -202,6 +206,11 @@ export interface Config {
   databasePath: string;
   /** DATABASE_PATH was given (the playground uses a fresh in-memory database otherwise). */
   databasePathSet: boolean;
+  /**
+   * GCM_NEW_DATABASE=1: start on a new, empty database although DATABASE_PATH is missing and GCM_BACKUP_DIR
+   * holds backups (otherwise that start is refused with the restore command).
+   */
+  newDatabase: boolean;
   /** LOG_LEVEL: `debug` logs Bolt's and the bot's details. */
   logLevel: 'info' | 'debug';
   /** LOG_FORMAT: `json` writes one JSON object per line (for a log collector); `text` readable lines. */
@@ -268,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: defaultDataDir,
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH ?? defaultDatabasePath),
     databasePathSet: e.DATABASE_PATH !== undefined,
+    newDatabase: ['1', 'true', 'yes'].includes(e.GCM_NEW_DATABASE ?? ''),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
   };

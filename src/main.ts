@@ -11,6 +11,8 @@ import { startScheduler } from './scheduler/start-scheduler.js';
 import { installLastResort } from './last-resort.js';
 import { startSidePorts } from './slack/side-server.js';
 import { startNightlyBackup } from './scheduler/nightly-backup.js';
+import { missingDatabaseRefusal } from './db/backup.js';
+import type { WriteFailure } from './db/database-file.js';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
 
@@ -88,9 +90,38 @@ async function openWithPlan(config: Config, logger: Logger): Promise<Stores | nu
   return stores;
 }
 
+/**
+ * A missing DATABASE_PATH while GCM_BACKUP_DIR holds backups is not started on (says what to do), unless
+ * GCM_NEW_DATABASE=1 or `--new-database` asks for a new database on purpose.
+ */
+function refusedOnMissingDatabase(config: Config): boolean {
+  if (config.newDatabase || process.argv.includes('--new-database') || !config.backupDir) return false;
+  const refusal = missingDatabaseRefusal(config.databasePath, config.backupDir);
+  if (refusal) console.error(refusal);
+  return refusal !== null;
+}
+
+/**
+ * The bot's stop, once however often asked: the line logged (an error for a code other than 0), each part
+ * stopped in order (a failure skipped), the database closed, the process ended with `code`.
+ */
+function stopsOnce(logger: Logger, parts: (() => Promise<unknown> | undefined)[], stores: Stores): (line: string, code: number) => Promise<void> {
+  let stopping = false;
+  return async (line, code) => {
+    if (stopping) return;
+    stopping = true;
+    if (code === 0) logger.info(line);
+    else logger.error(line);
+    for (const stop of parts) await stop()?.catch(() => undefined);
+    stores.close();
+    process.exit(code);
+  };
+}
+
 /** The bot in Slack: the plan, one auth.test, the app, the scheduler; SIGTERM stops them in order. */
 async function runBot(config: Config, logger: Logger): Promise<Started> {
   const clock = clockFor(config);
+  if (refusedOnMissingDatabase(config)) return 1;
   const stores = await openWithPlan(config, logger);
   if (!stores) return 1;
   logger.info('checking SLACK_BOT_TOKEN with Slack (auth.test)');
@@ -103,12 +134,21 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
     return 1;
   }
   logger.info(`signed in to ${identity.team || 'Slack'} as bot user ${identity.botUserId}`);
+  // The database file deleted or replaced under the bot (found by a write): it stops, exit 1, for the supervisor.
+  let shutdown: ((line: string, code: number) => Promise<void>) | null = null;
+  let lostAtStart: WriteFailure | null = null;
+  const lostLine = (f: WriteFailure) => `${f.detail}: stopping (exit 1) so that the supervisor starts the bot again`;
+  const onDatabaseLost = (f: WriteFailure) => {
+    if (shutdown) void shutdown(lostLine(f), 1);
+    else lostAtStart ??= f;
+  };
   const { app, reminders, health, calendar } = createSlackApp({
     config,
     stores,
     clock,
     logger,
     identity: { botId: identity.botId, botUserId: identity.botUserId },
+    onDatabaseLost,
   });
   // A start refused after the app exists: one plain line, the app stopped, the database closed.
   const refuse = async (line: string): Promise<1> => {
@@ -144,15 +184,9 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   const { backupDir: dir, backupKeep: keep, timezone: zone } = config;
   const nightly = dir ? startNightlyBackup({ db: stores.db, dir, keep, zone, holdsLease: () => health.holdsLease(), logger }) : null;
   logStarted(config, clock, logger);
-  onSignals(async (signal) => {
-    logger.info(`${signal}: stopping`);
-    await nightly?.stop().catch(() => undefined);
-    await scheduler.stop().catch(() => undefined);
-    await Promise.all(sides.map((side) => side.close().catch(() => undefined)));
-    await app.stop().catch(() => undefined);
-    stores.close();
-    process.exit(0);
-  });
+  shutdown = stopsOnce(logger, [() => nightly?.stop(), () => scheduler.stop(), ...sides.map((side) => () => side.close()), () => app.stop()], stores);
+  onSignals((signal) => shutdown!(`${signal}: stopping`, 0));
+  if (lostAtStart) void shutdown(lostLine(lostAtStart), 1);
   return 'running';
 }
 

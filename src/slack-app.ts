@@ -17,6 +17,7 @@ import { type DoorOptions, GuardedHttpReceiver, GuardedSocketModeReceiver } from
 import { HealthMonitor } from './slack/health.js';
 import { calendarRoute } from './slack/calendar-route.js';
 import { storedCalendarToken } from './db/calendar-token.js';
+import type { WriteFailure } from './db/database-file.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -35,6 +36,11 @@ export interface SlackAppOptions {
   apiTimeoutMs?: number;
   /** More HTTP routes on the bot's port (Bolt's CustomRoute), served by whichever receiver runs. */
   customRoutes?: CustomRoute[];
+  /**
+   * The database file was found deleted or replaced (src/db/database-file.ts), by a write of a handler (once
+   * the person was told nothing was saved) or of the outbox (which stopped posting): main.ts stops the bot.
+   */
+  onDatabaseLost?: (failure: WriteFailure) => void;
 }
 
 /**
@@ -121,6 +127,7 @@ interface OutboxWiring {
   instanceId: string;
   coChairs: CoChairs;
   clientOptions: WebClientOptions;
+  onDatabaseLost: (failure: WriteFailure) => void;
 }
 
 /** The outbox (reminders, follow-ups, digests, reports), on a Web API client of its own. */
@@ -138,6 +145,7 @@ function outboxOf(w: OutboxWiring): Outbox {
     logger,
     holder: w.instanceId,
     wallMs: w.wallMs,
+    onDatabaseLost: w.onDatabaseLost,
   });
 }
 
@@ -180,6 +188,7 @@ export function createSlackApp({
   instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   apiTimeoutMs = webApiTimeoutMs,
   customRoutes = [],
+  onDatabaseLost = () => undefined,
 }: SlackAppOptions): SlackApp {
   const { slack } = config;
   if (!slack.botToken) throw new Error('SLACK_BOT_TOKEN is required to talk to Slack');
@@ -201,7 +210,7 @@ export function createSlackApp({
     logger,
     wallMs,
   );
-  const wiring: OutboxWiring = { config, stores, clock, logger, wallMs, instanceId, coChairs, clientOptions };
+  const wiring: OutboxWiring = { config, stores, clock, logger, wallMs, instanceId, coChairs, clientOptions, onDatabaseLost };
   const reminders = outboxOf(wiring);
   const router = routerOf(wiring, app, reminders, calendarToken);
   const homes = new HomePublisher(
@@ -210,7 +219,7 @@ export function createSlackApp({
     logger,
     wallMs,
   );
-  registerListeners(app, { router, homes, logger, language: config.language });
+  registerListeners(app, { router, homes, logger, language: config.language, onDatabaseLost });
   app.error(async (error) => {
     logger.error(`handler failed: ${error.message}`);
   });

@@ -476,22 +476,27 @@ export class WebApiStandIn {
   }
 
   private history(p: Record<string, unknown>): Record<string, unknown> {
-    const limit = Number(p.limit ?? 100);
+    // Newest first, `limit` a page (Slack caps it at 999), then `response_metadata.next_cursor` while more
+    // remain between `oldest` and `latest`; metadata only with `include_all_metadata`, as in Slack.
+    const limit = Math.min(999, Number(p.limit ?? 100));
     const oldest = p.oldest ? Number(p.oldest) : 0;
-    const list = this.messages
-      .filter((m) => m.channel === p.channel && !m.ephemeralTo && !m.deleted && !m.threadTs && Number(m.ts) >= oldest)
-      .reverse()
-      .slice(0, limit)
-      .map((m) => ({
-        type: 'message',
-        ts: m.ts,
-        text: m.text,
-        user: m.user,
-        bot_id: m.user === this.botUserId ? 'B0GCMBOT' : undefined,
-        blocks: m.blocks,
-        metadata: m.metadata,
-      }));
-    return { ok: true, messages: list, has_more: false };
+    const latest = p.latest ? Number(p.latest) : Number.POSITIVE_INFINITY;
+    const from = p.cursor ? Number(p.cursor) : 0;
+    const withMetadata = p.include_all_metadata === true || p.include_all_metadata === 'true';
+    const all = this.messages
+      .filter((m) => m.channel === p.channel && !m.ephemeralTo && !m.deleted && !m.threadTs && Number(m.ts) >= oldest && Number(m.ts) <= latest)
+      .reverse();
+    const more = all.length > from + limit;
+    const list = all.slice(from, from + limit).map((m) => ({
+      type: 'message',
+      ts: m.ts,
+      text: m.text,
+      user: m.user,
+      bot_id: m.user === this.botUserId ? 'B0GCMBOT' : undefined,
+      blocks: m.blocks,
+      ...(withMetadata ? { metadata: m.metadata } : {}),
+    }));
+    return { ok: true, messages: list, has_more: more, ...(more ? { response_metadata: { next_cursor: String(from + limit) } } : {}) };
   }
 
   private replies(p: Record<string, unknown>): Record<string, unknown> {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { migrations } from './migrations.js';
+import { channelUncheckedKey } from './meta-keys.js';
 
 type Db = Database.Database;
 
@@ -72,6 +73,37 @@ export function pruneBackups(dir: string, keep: number): string[] {
   return old;
 }
 
+/**
+ * Every backup in `dir`, oldest first by name (so by time): nightly ones, `npm run backup`'s and the copies
+ * before a migration (`gcm-YYYYMMDD-HHMMSS….sqlite`). Empty when the folder does not exist.
+ */
+export function backupsIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => /^gcm-\d{8}-\d{6}.*\.sqlite$/.test(n))
+    .sort()
+    .map((n) => path.join(dir, n));
+}
+
+/**
+ * Why the bot must not start on a new database: `file` (DATABASE_PATH) is missing while `backupDir`
+ * (GCM_BACKUP_DIR) holds backups. The file was lost or moved, and a new one would forget every mark,
+ * status and reminder posted. Null when it may start: the file exists, or there are no backups (a first
+ * start). The caller skips this check for GCM_NEW_DATABASE=1 or `npm start -- --new-database`.
+ */
+export function missingDatabaseRefusal(file: string, backupDir: string): string | null {
+  if (file === ':memory:' || existsSync(file)) return null;
+  const backups = backupsIn(backupDir);
+  const newest = backups.at(-1);
+  if (!newest) return null;
+  return [
+    `There is no database at ${file} (DATABASE_PATH), but GCM_BACKUP_DIR (${backupDir}) holds ${backups.length} backup(s).`,
+    'The bot does not start on a new, empty database by accident: it would forget every mark, status and reminder posted.',
+    `  To restore the newest backup:  DATABASE_PATH=${file} npm run restore -- ${newest}`,
+    '  To start with a new, empty database on purpose:  GCM_NEW_DATABASE=1 npm start   (or: npm start -- --new-database)',
+  ].join('\n');
+}
+
 /** When the newest nightly backup in `dir` was taken (from its name, UTC), or null when there is none. */
 export function newestBackupMs(dir: string): number | null {
   if (!existsSync(dir)) return null;
@@ -116,7 +148,7 @@ export function checkBackup(file: string): BackupCheck {
         problem: `${file} is at schema version ${version}; this bot knows versions 1 to ${migrations.length}${version > migrations.length ? ' (it comes from a newer bot: update this one)' : ''}`,
       };
     }
-    return { ok: true, version };
+    return sameSchema(file, db, version);
   } catch (e) {
     const code = (e as { code?: string }).code;
     const why =
@@ -131,26 +163,108 @@ export function checkBackup(file: string): BackupCheck {
   }
 }
 
-/** The scheduler lease stored in the database at `file`, when it has not expired at `nowMs`; null otherwise or when there is no file. */
-export function liveLease(file: string, name: string, nowMs: number): { holder: string; expiresAtMs: number } | null {
+/** A database at `version` whose schema is the one the migrations make at that version (its data aside). */
+function sameSchema(file: string, db: Db, version: number): BackupCheck {
+  const differs = schemaDifference(schemaOf(db), schemaAt(version));
+  return differs ? { ok: false, problem: `${file} has the bot's tables but not the schema of version ${version} (${differs})` } : { ok: true, version };
+}
+
+/** Every table, index, view and trigger of a database but SQLite's own: name → `type: sql` (spaces folded). */
+function schemaOf(db: Db): Map<string, string> {
+  const rows = db
+    .prepare<[], { type: string; name: string; sql: string | null }>("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
+    .all();
+  return new Map(rows.map((r) => [r.name, `${r.type}: ${(r.sql ?? '').replace(/\s+/g, ' ')}`]));
+}
+
+const schemas = new Map<number, Map<string, string>>();
+
+/** The schema the migrations make at `version`, built once in memory. */
+function schemaAt(version: number): Map<string, string> {
+  let schema = schemas.get(version);
+  if (!schema) {
+    const db = new Database(':memory:');
+    try {
+      for (const sql of migrations.slice(0, version)) db.exec(sql);
+      schema = schemaOf(db);
+    } finally {
+      db.close();
+    }
+    schemas.set(version, schema);
+  }
+  return schema;
+}
+
+/** The first difference between two schemas, in a few words, or null when they are the same. */
+function schemaDifference(actual: Map<string, string>, expected: Map<string, string>): string | null {
+  for (const [name, def] of expected) {
+    const got = actual.get(name);
+    if (got === undefined) return `no ${def.split(':')[0]} ${name}`;
+    if (got !== def) return `${name} is defined differently`;
+  }
+  const extra = [...actual.keys()].find((name) => !expected.has(name));
+  return extra ? `an unexpected ${actual.get(extra)!.split(':')[0]} ${extra}` : null;
+}
+
+/** The lease `name` stored in the database at `file` (host and pid null before migration 9), or null when there is none or no file. */
+export function storedLease(file: string, name: string): { holder: string; expiresAtMs: number; host: string | null; pid: number | null } | null {
   if (!existsSync(file)) return null;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     const hasLeases = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'leases'").get();
     if (!hasLeases) return null;
-    const r = db.prepare<[string], { holder: string; expires_at: number }>('SELECT holder, expires_at FROM leases WHERE name = ?').get(name);
-    return r && r.expires_at > nowMs ? { holder: r.holder, expiresAtMs: r.expires_at } : null;
+    const r = db
+      .prepare<[string], { holder: string; expires_at: number; host?: string | null; pid?: number | null }>('SELECT * FROM leases WHERE name = ?')
+      .get(name);
+    return r ? { holder: r.holder, expiresAtMs: r.expires_at, host: r.host ?? null, pid: r.pid ?? null } : null;
   } finally {
     db.close();
   }
 }
 
 /**
+ * The other processes of this machine that have the database `file` (or its `-wal`, `-shm`) open, from
+ * the links in `/proc/PID/fd`: what the kernel says, whatever a lease says. Null when `/proc` cannot be
+ * read (not Linux); a process whose descriptors this user may not read is not seen (run as the bot's user).
+ */
+export function processesWithFileOpen(file: string): number[] | null {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid);
+  } catch {
+    return null;
+  }
+  const canonical = (f: string) => {
+    try {
+      return realpathSync(f);
+    } catch {
+      return path.resolve(f);
+    }
+  };
+  const names = new Set([file, `${file}-wal`, `${file}-shm`].map(canonical));
+  const holds = (pid: string) => {
+    try {
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return names.has(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return false;
+    }
+  };
+  return pids.filter(holds).map(Number);
+}
+
+/**
  * Copies the checked backup `file` onto the database at `target` (online backup into it, so a stale `-wal`
  * beside the target is handled by SQLite), after keeping a copy of what it replaces as
  * `<target>.replaced-YYYYMMDD-HHMMSS.sqlite`. The restored file's leases are cleared: the copy that wrote
- * them is not the one that will run on it. Returns the kept copy's path (null when there was no target).
+ * them is not the one that will run on it; and it is marked for the outbox to read the reminder channel
+ * before its first post (what was posted after the backup was taken is not in it). Returns the kept copy's path (null when there was no target).
  */
 export async function restoreBackup(file: string, target: string, atMs: number): Promise<string | null> {
   let kept: string | null = null;
@@ -174,6 +288,8 @@ export async function restoreBackup(file: string, target: string, atMs: number):
   const restored = new Database(target, { fileMustExist: true });
   try {
     if (restored.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'leases'").get()) restored.prepare('DELETE FROM leases').run();
+    // An older copy does not know what the bot posted since: the outbox reads the channel before posting.
+    restored.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(channelUncheckedKey);
   } finally {
     restored.close();
   }

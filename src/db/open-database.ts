@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrations } from './migrations.js';
 import { backupBeforeMigrating } from './backup.js';
+import { guardWrites } from './database-file.js';
 
 export type Db = Database.Database;
 
@@ -19,6 +20,8 @@ export interface OpenOptions {
  * Opens (creating when needed) the SQLite database at `file` (':memory:' for a private in-memory one),
  * sets the pragmas and runs the pending migrations, each in its own transaction. When an existing database
  * has migrations pending, a copy of it is written first (backupBeforeMigrating). Any failure names the file.
+ * Every later write to a file database first checks that the path still names the file opened (guardWrites):
+ * a write to a deleted or replaced file throws DatabaseLostError instead of being silently lost.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   let db: Db | undefined;
@@ -38,6 +41,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     step = 'migrate';
     migrate(db);
+    // From here on, every write first checks that DATABASE_PATH still names this file (database-file.ts).
+    if (file !== ':memory:') guardWrites(db, file);
     return db;
   } catch (e) {
     db?.close();

@@ -1,4 +1,5 @@
 import type { Db } from './open-database.js';
+import { channelUncheckedKey } from './meta-keys.js';
 import type { NewReminder, ReminderRecord, ReminderStatus } from '../domain/types.js';
 
 /** A row of `reminders`, as SQLite returns it (migrations 2 and 4). */
@@ -151,6 +152,8 @@ export class ReminderStore {
       getMeta: db.prepare<[key: string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare<[key: string, value: string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       leaseDrop: db.prepare<[name: string, holder: string]>('DELETE FROM leases WHERE name = ? AND holder = ?'),
+      anyRecord: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM reminders)').pluck(),
+      dropMeta: db.prepare<[key: string]>('DELETE FROM meta WHERE key = ?'),
     };
   }
 
@@ -271,6 +274,24 @@ export class ReminderStore {
   /** Notes that a reminder pass ran at `at` (wall clock, ISO UTC). */
   recordPass(at: string): void {
     this.s.setMeta.run(lastPassKey, at);
+  }
+
+  /**
+   * Whether the channel must be read before the next post: set by `flagUncheckedIfEmpty` (a new database,
+   * or one whose outbox was lost) or by a restore, cleared once the outbox read the channel.
+   */
+  channelUnchecked(): boolean {
+    return this.s.getMeta.get(channelUncheckedKey) !== undefined;
+  }
+
+  /** Sets `channelUnchecked` when no record exists at all (written before the first records are). */
+  flagUncheckedIfEmpty(): void {
+    if (!this.s.anyRecord.get()) this.s.setMeta.run(channelUncheckedKey, '1');
+  }
+
+  /** The channel was read: what the bot had posted is recorded. */
+  channelChecked(): void {
+    this.s.dropMeta.run(channelUncheckedKey);
   }
 
   /** When the last reminder pass ran (wall clock, ISO UTC), by any copy of the bot on this database; null before the first. */

@@ -284,4 +284,9 @@ export interface Messages {
     /** The word that shares the file in the channel (`/gcm report share`), as this language writes it. */
     shareWord: string;
   };
+  /**
+   * A change the database did not take: nothing was saved, and why. `deleted` / `replaced`: the database
+   * file was removed or swapped under the running bot, which stops; the others leave it running.
+   */
+  notSaved: Record<'deleted' | 'replaced' | 'readonly' | 'full' | 'busy' | 'io', string>;
 }

@@ -393,6 +393,16 @@ export const en: Messages = {
     sentPrivately: (share) => `The file went to your direct messages with the bot, for you only. To share it in the channel: \`${share}\`.`,
     shareWord: 'share',
   },
+  notSaved: {
+    deleted:
+      'Nothing was saved: the bot’s database file was deleted while the bot was running. The bot is stopping so that it can be started again on a restored database; please try again in a few minutes.',
+    replaced:
+      'Nothing was saved: the bot’s database file was replaced while the bot was running. The bot is restarting to use the new file; please try again in a few minutes.',
+    readonly: 'Nothing was saved: the bot’s database is read-only. Please tell whoever runs the bot, and try again once it is fixed.',
+    full: 'Nothing was saved: the disk that holds the bot’s database is full. Please tell whoever runs the bot, and try again once there is space.',
+    busy: 'Nothing was saved: the bot’s database was busy (another program held it too long). Please try again in a moment.',
+    io: 'Nothing was saved: the disk that holds the bot’s database could not be written. Please tell whoever runs the bot.',
+  },
 };
 
 /** Recorded state, as `plan:import` names it. */

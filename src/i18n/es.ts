@@ -410,6 +410,16 @@ export const es: Messages = {
     sentPrivately: (share) => `El archivo fue a sus mensajes directos con el bot, solo para usted. Para compartirlo en el canal: \`${share}\`.`,
     shareWord: 'compartir',
   },
+  notSaved: {
+    deleted:
+      'No se guardó nada: el archivo de la base de datos del bot se borró mientras el bot funcionaba. El bot se detiene para volver a iniciarse con una base de datos restaurada; vuelva a intentarlo en unos minutos.',
+    replaced:
+      'No se guardó nada: el archivo de la base de datos del bot se reemplazó mientras el bot funcionaba. El bot se reinicia para usar el archivo nuevo; vuelva a intentarlo en unos minutos.',
+    readonly: 'No se guardó nada: la base de datos del bot es de solo lectura. Avise a quien administra el bot y vuelva a intentarlo cuando esté resuelto.',
+    full: 'No se guardó nada: el disco de la base de datos del bot está lleno. Avise a quien administra el bot y vuelva a intentarlo cuando haya espacio.',
+    busy: 'No se guardó nada: la base de datos del bot estaba ocupada (otro programa la retuvo demasiado tiempo). Vuelva a intentarlo en un momento.',
+    io: 'No se guardó nada: no se pudo escribir en el disco de la base de datos del bot. Avise a quien administra el bot.',
+  },
 };
 
 /** El estado registrado, como lo nombra `plan:import`. */

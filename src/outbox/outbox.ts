@@ -19,6 +19,7 @@ import type {
   RetryFailedReport,
 } from '../domain/types.js';
 import type { LeaseClaim, LeaseInfo, LeaseResult } from '../db/reminder-store.js';
+import { writeFailureOf, type WriteFailure } from '../db/database-file.js';
 import type { Message } from '../views/message-view.js';
 import type { OutboxConfig, OutboxContext, OutboxKind, OutboxRecords, PlanPass } from './kind.js';
 import { outboxKinds } from './kinds/index.js';
@@ -51,10 +52,17 @@ export function processExists(pid: number): boolean {
  * continuously (passes are a minute apart); a longer gap, or a first pass, follows downtime.
  */
 export const continuousGapMs = 2 * 60_000;
+/**
+ * How far before the oldest record to post the channel is read, on a new or restored database: a post is
+ * never older than its record's time, and this covers the bot's clock and Slack's differing a little.
+ */
+export const channelLookbackMarginMs = 24 * 3_600_000;
+/** Pages of channel history read at most, 200 messages each; more than that is "still unknown". */
+export const historyPages = 50;
 
 /** What one pass did: for logs and tests. */
 export interface PassReport {
-  skipped?: 'overlap' | 'lease' | 'no_channel' | 'no_plan' | 'plan_ended' | 'stopping';
+  skipped?: 'overlap' | 'lease' | 'no_channel' | 'no_plan' | 'plan_ended' | 'stopping' | 'database_lost' | 'channel_unknown';
   /** The wait (ms) until the first record waiting to be retried may go, or until another copy's lease expires. */
   retryInMs?: number;
   recorded: string[];
@@ -85,6 +93,10 @@ export interface OutboxStore extends OutboxRecords {
   leaseHolder(name?: string): LeaseInfo | null;
   releaseLease(name: string, holder: string): void;
   recordPass(at: string): void;
+  /** A new or restored database: the channel is read before anything is posted (ReminderStore). */
+  channelUnchecked(): boolean;
+  flagUncheckedIfEmpty(): void;
+  channelChecked(): void;
 }
 
 /** The stores the outbox reads (src/stores.ts's Stores has these). */
@@ -118,6 +130,8 @@ export interface OutboxOptions {
   attachFile?: (channel: string, threadTs: string, filename: string, content: string, title: string) => Promise<boolean>;
   /** The kinds of message it posts; kinds/index.ts by default. */
   kinds?: readonly OutboxKind[];
+  /** The database file was found deleted or replaced by a write of a pass: the outbox has stopped; main.ts stops the bot. */
+  onDatabaseLost?: (failure: WriteFailure) => void;
 }
 
 /**
@@ -171,6 +185,9 @@ export class Outbox {
     this.running = this.pass(this.context(this.o.clock.now()), report);
     try {
       await this.running;
+    } catch (e) {
+      if (!this.lost(e)) throw e;
+      report.skipped = 'database_lost';
     } finally {
       this.running = null;
       this.said.delete('overlap');
@@ -183,12 +200,36 @@ export class Outbox {
     const { reminders } = this.o.stores;
     const held = reminders.leaseHolder(schedulerLease);
     if (held?.holder !== this.o.holder) return false;
-    return reminders.acquireLease(schedulerLease, this.claim, this.wallMs(), leaseTtlMs).ok;
+    try {
+      return reminders.acquireLease(schedulerLease, this.claim, this.wallMs(), leaseTtlMs).ok;
+    } catch (e) {
+      if (!this.lost(e)) throw e;
+      return false;
+    }
+  }
+
+  /**
+   * When `e` says the database file is gone or replaced (every write checks, src/db/database-file.ts): no
+   * other pass or post starts, the log says so once, and `onDatabaseLost` stops the bot. False for any other error.
+   */
+  private lost(e: unknown): boolean {
+    const failure = writeFailureOf(e);
+    if (!failure?.fatal) return false;
+    if (!this.stopping) {
+      this.stopping = true;
+      this.o.logger.error(`${failure.detail}: no more reminders are posted; the bot stops`);
+      this.o.onDatabaseLost?.(failure);
+    }
+    return true;
   }
 
   /** Gives the lease back so another copy can take over at once. */
   release(): void {
-    this.o.stores.reminders.releaseLease(schedulerLease, this.o.holder);
+    try {
+      this.o.stores.reminders.releaseLease(schedulerLease, this.o.holder);
+    } catch (e) {
+      if (!this.lost(e)) throw e;
+    }
   }
 
   /**
@@ -345,8 +386,10 @@ export class Outbox {
     // downtime (docs/decisions/reminders.md).
     const previous = this.previous;
     const runningSince = previous && wallNow - previous.wallMs <= continuousGapMs ? previous.botNow : null;
+    stores.reminders.flagUncheckedIfEmpty();
     this.recordDue(ctx, plan, kinds, channel, report, runningSince);
     this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
+    if (!(await this.checkChannel(ctx, channel, report))) return;
     await this.postReady(ctx, channel, report);
     this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
     // When the first record waiting to be retried may go (the bot's clock runs at the wall clock's pace). One
@@ -382,6 +425,76 @@ export class Outbox {
         for (const r of post) if (stores.reminders.record({ ...r, kind, channel }, createdAt)) report.recorded.push(r.key);
       }
     });
+  }
+
+  /**
+   * On a new or restored database (ReminderStore.channelUnchecked), before anything is posted: reads the
+   * channel's history back to the oldest record ready to post, and records each one found there (its key in
+   * the post's metadata) as sent. One a kind posts in a thread is counted as attempted, so that it is looked
+   * for in its thread first. False when the history could not be read whole (an error, a 429, too many
+   * pages): what was posted is still unknown, so nothing is posted in this pass.
+   */
+  private async checkChannel(ctx: OutboxContext, channel: string, report: PassReport): Promise<boolean> {
+    const { reminders } = this.o.stores;
+    if (!reminders.channelUnchecked()) return true;
+    const now = ctx.now.toUTC().toISO()!;
+    const ready = reminders.ready(now);
+    if (ready.length) {
+      // The records' times are the bot's clock; Slack's ts are the wall clock (they differ under GCM_NOW).
+      const oldest = Math.min(...ready.map((r) => Date.parse(r.fireAt))) + (this.wallMs() - ctx.now.toMillis()) - channelLookbackMarginMs;
+      const posted = await this.postedSince(channel, oldest);
+      if (!(posted instanceof Map)) {
+        this.sayOnce('unchecked', `cannot tell what the bot already posted in ${channel} (${posted.unknown}): nothing is posted until it can`);
+        report.skipped = 'channel_unknown';
+        if (posted.retryAfterS !== undefined) report.retryInMs = Math.max(1, posted.retryAfterS) * 1000;
+        return false;
+      }
+      this.recordFound(ready, posted, ctx, channel, report);
+      this.o.logger.info(`read ${channel} before the first post from this database: ${report.recovered.length} message(s) already posted, recorded as sent`);
+    }
+    reminders.channelChecked();
+    this.said.delete('unchecked');
+    return true;
+  }
+
+  /** Marks `ready` records found in the channel as sent; one a kind threads, not found, as attempted (looked for in its thread). */
+  private recordFound(ready: readonly ReminderRecord[], posted: ReadonlyMap<string, string>, ctx: OutboxContext, channel: string, report: PassReport): void {
+    const { reminders } = this.o.stores;
+    const now = ctx.now.toUTC().toISO()!;
+    for (const r of ready) {
+      const target = r.channel ?? channel;
+      const ts = target === channel ? posted.get(r.key) : undefined;
+      if (ts) {
+        reminders.markSent(r.key, target, ts, now);
+        report.recovered.push(r.key);
+      } else if (this.kinds.get(r.kind)?.threadOf?.(r, target, ctx)) reminders.startAttempt(r.key);
+    }
+  }
+
+  /**
+   * The outbox keys of the bot's posts in `channel` since `oldestWallMs`, with their ts, reading every page
+   * of history (platform-facts: a 429 or a page that does not reach back far enough is "still unknown").
+   */
+  private async postedSince(channel: string, oldestWallMs: number): Promise<Map<string, string> | HistoryUnknown> {
+    const found = new Map<string, string>();
+    const oldest = (Math.max(0, oldestWallMs) / 1000).toFixed(6);
+    let cursor: string | undefined;
+    for (let page = 0; page < historyPages; page++) {
+      let res: Awaited<ReturnType<WebClient['conversations']['history']>>;
+      try {
+        res = await this.o.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      } catch (e) {
+        return historyUnknown(e);
+      }
+      for (const m of res.messages ?? []) {
+        const key = outboxKeyOf(m);
+        if (key && m.ts && !found.has(key)) found.set(key, m.ts);
+      }
+      if (!res.has_more) return found;
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!cursor) return { unknown: 'conversations.history said there was more but gave no cursor' };
+    }
+    return { unknown: `more than ${historyPages} pages of history to read` };
   }
 
   /**
@@ -484,12 +597,24 @@ export class Outbox {
     const res = thread
       ? await this.o.client.conversations.replies({ channel, ts: thread, limit: 200, include_all_metadata: true })
       : await this.o.client.conversations.history({ channel, limit: 200, include_all_metadata: true });
-    const hit = res.messages?.find((m) => {
-      const md = (m as { metadata?: { event_type?: string; event_payload?: { key?: string } } }).metadata;
-      return md?.event_type === outboxEventType && md.event_payload?.key === key;
-    });
+    const hit = res.messages?.find((m) => outboxKeyOf(m) === key);
     return hit?.ts ?? null;
   }
+}
+
+/** Why the channel's history could not be read whole; after a 429, when Slack says to try again. */
+type HistoryUnknown = { unknown: string; retryAfterS?: number };
+
+function historyUnknown(e: unknown): HistoryUnknown {
+  const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };
+  if (err.code === ErrorCode.RateLimitedError) return { unknown: 'conversations.history: rate-limited', retryAfterS: Number(err.retryAfter ?? 60) };
+  return { unknown: `conversations.history: ${err.data?.error ?? (e instanceof Error ? e.message : String(e))}` };
+}
+
+/** The outbox key a message carries in its metadata (a post of the outbox), or null. */
+function outboxKeyOf(m: unknown): string | null {
+  const md = (m as { metadata?: { event_type?: string; event_payload?: { key?: unknown } } }).metadata;
+  return md?.event_type === outboxEventType && typeof md.event_payload?.key === 'string' ? md.event_payload.key : null;
 }
 
 /** For the log: what to do about a permanent failure (co-chairs read it in /gcm reminders, src/i18n). */

@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock, type SettableClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
-import { createSlackApp, type SlackApp } from '../../src/slack-app.js';
+import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../src/slack-app.js';
 import { WebApiStandIn } from '../../dev/standin/web-api.js';
 import { SlackSender, blockActionsPayload, slashCommandFields } from '../../dev/standin/sender.js';
 import type { Stores } from '../../src/stores.js';
@@ -44,11 +44,18 @@ afterEach(async () => {
   while (running.length) await running.pop()!();
 });
 
+/** How startBot may differ: a shorter Web API timeout; the stores, or the stand-in, of an earlier bot (a restart). */
+export interface StartOptions {
+  apiTimeoutMs?: number;
+  stores?: Stores;
+  standin?: WebApiStandIn;
+  onDatabaseLost?: SlackAppOptions['onDatabaseLost'];
+}
+
 /** The real Bolt app over HTTP on a free loopback port, its Web API a local stand-in. */
-export async function startBot(env: Record<string, string> = {}, now = '2024-04-24T10:00:00', opts: { apiTimeoutMs?: number } = {}): Promise<TestBot> {
-  const standin = new WebApiStandIn();
-  const apiUrl = await standin.start();
-  const stores = loadedStores();
+export async function startBot(env: Record<string, string> = {}, now = '2024-04-24T10:00:00', opts: StartOptions = {}): Promise<TestBot> {
+  const { stores = loadedStores(), standin = new WebApiStandIn(), ...more } = opts;
+  const apiUrl = opts.standin ? standin.apiUrl : await standin.start();
   const clock = fixedClock(at(now), zone);
   const logs: string[] = [];
   const logger = createLogger((l) => logs.push(l), LogLevel.DEBUG);
@@ -62,7 +69,7 @@ export async function startBot(env: Record<string, string> = {}, now = '2024-04-
     DATABASE_PATH: ':memory:',
     ...env,
   });
-  const bot = createSlackApp({ config, stores, clock, logger, retries: 0, identity: { botId: 'B0GCMBOT', botUserId: standin.botUserId }, ...opts });
+  const bot = createSlackApp({ config, stores, clock, logger, retries: 0, identity: { botId: 'B0GCMBOT', botUserId: standin.botUserId }, ...more });
   const server = (await bot.app.start(0)) as unknown as Server;
   const port = (server.address() as AddressInfo).port;
   const sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`, secret);

@@ -15,6 +15,7 @@ import { planCalendar } from '../../src/domain/calendar.js';
 import { activityState } from '../../src/domain/questions.js';
 import { calendarMessage } from '../../src/views/calendar-view.js';
 import { modalNotOpened } from '../../src/views/modal-view.js';
+import { notSavedMessage, type NotSavedReason } from '../../src/views/not-saved-view.js';
 import { statusChangedMessage, statusModalView } from '../../src/views/status-modal-view.js';
 import { changeLine, linksMrkdwn, noteMrkdwn, occurrenceStatusText } from '../../src/views/status-view.js';
 import type { Stores } from '../../src/stores.js';
@@ -165,11 +166,19 @@ const record = (over: Partial<ReminderRecord>): ReminderRecord => ({
   ...over,
 });
 
+const notSavedReasons: NotSavedReason[] = ['deleted', 'replaced', 'readonly', 'full', 'busy', 'io'];
+
 /** The mentions and channel the bot writes itself: the people who acted, the co-chairs, the reminder channel. */
 const ourTokens = ['<@U0COCHAIR>', '<@U0MEMBER>', '<#C0NETWORK>'];
 
 /** Views that show ids, dates and user IDs Slack gave, and no text anyone wrote: checked, but nothing hostile reaches them. */
-const showsNoWrittenText = new Set(['mark-view#markNotice', 'mark-view#markMessage', 'modal-view#modalNotOpened', 'status-modal-view#statusModalView']);
+const showsNoWrittenText = new Set([
+  'mark-view#markNotice',
+  'mark-view#markMessage',
+  'modal-view#modalNotOpened',
+  'status-modal-view#statusModalView',
+  'not-saved-view#notSavedMessage',
+]);
 
 type Walk = (stores: Stores) => Promise<unknown[]> | unknown[];
 
@@ -237,6 +246,7 @@ const walks: Record<string, Walk | { notAMessage: string }> = {
   'modal-view#textInput': { notAMessage: 'a text input: what is typed comes back in the submission, never parsed' },
 
   'modal-view#modalNotOpened': () => langs.map(modalNotOpened),
+  'not-saved-view#notSavedMessage': () => langs.flatMap((lang) => notSavedReasons.map((reason) => notSavedMessage(lang, reason))),
   'status-modal-view#statusModalView': (stores) => {
     const state = activityStateOf(stores, 'B1.3');
     return langs.flatMap((lang) => state.occurrences.map((occurrence) => statusModalView({ lang, occurrence, current: occurrence.status, metadata: '{}' })));

@@ -6,6 +6,7 @@ import { modalNotOpened } from '../../views/modal-view.js';
 import type { Language } from '../../domain/types.js';
 import type { Message } from '../../views/message-view.js';
 import type { ListenerDeps } from '../deps.js';
+import { unlessNotSaved } from '../not-saved.js';
 
 type ElementAction = { action_id: string; block_id: string; value?: string; selected_date?: string | null; selected_option?: { value: string } | null };
 
@@ -14,7 +15,8 @@ type ElementAction = { action_id: string; block_id: string; value?: string; sele
  * the one Web API call the outcome asks for. An ephemeral message (and one without a channel) is answered
  * through the response_url, since chat.update and chat.postEphemeral cannot reach it.
  */
-export function interactionAction<I>({ router, homes, logger, language }: ListenerDeps, interaction: Interaction<I>) {
+export function interactionAction<I>(deps: ListenerDeps, interaction: Interaction<I>) {
+  const { router, homes, logger, language } = deps;
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const element = action as ElementAction;
@@ -30,9 +32,16 @@ export function interactionAction<I>({ router, homes, logger, language }: Listen
     const ts = body.container?.message_ts ?? body.message?.ts;
     const privateOnly = Boolean(body.container?.is_ephemeral) || !channel;
     const request = { userId: body.user.id, source: `button:${channel ?? '?'}/${ts ?? '?'}`, text: '', lang: interaction.language(click, language) };
-    const outcome = await router.interaction(interaction, input.input, request);
     const where = { channel, ts, privateOnly, hasMessage: Boolean(body.message), triggerId: body.trigger_id };
-    await deliver(outcome, { respond: responder(body.response_url, respond), client, homes, logger, userId: body.user.id, lang: request.lang, ...where });
+    const d: Delivery = { respond: responder(body.response_url, respond), client, homes, logger, userId: body.user.id, lang: request.lang, ...where };
+    const what = { lang: request.lang, who: request.userId, source: request.source };
+    const outcome = await unlessNotSaved(
+      deps,
+      what,
+      (m) => reply(m, d),
+      () => router.interaction(interaction, input.input, request),
+    );
+    if (outcome) await deliver(outcome, d);
   };
 }
 

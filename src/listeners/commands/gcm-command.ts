@@ -4,23 +4,35 @@ import { modalNotOpened } from '../../views/modal-view.js';
 import { deliverAskedFile } from '../../slack/upload-report.js';
 import { responder } from '../../slack/respond.js';
 import type { ListenerDeps } from '../deps.js';
+import { unlessNotSaved } from '../not-saved.js';
+import type { Message } from '../../views/message-view.js';
 
 /**
  * `/gcm …`, through the command table. A use case that answers in the acknowledgement is answered there
  * (ephemeral); the others are acknowledged at once and answered through the response_url.
  */
-export function gcmCommand({ router, homes, logger }: ListenerDeps) {
+export function gcmCommand(deps: ListenerDeps) {
+  const { router, homes, logger } = deps;
   return async ({ command, ack, respond: boltRespond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const respond = responder(command.response_url, boltRespond);
     const text = command.text ?? '';
     const found = router.find(text);
     const request = { userId: command.user_id, source: `command:/gcm ${command.text}`, text, lang: found.lang };
+    const what = { lang: found.lang, who: command.user_id, source: request.source };
     if (found.command.reply === 'ack') {
-      const outcome = await router.command(found.command, found.arg, request);
-      if (outcome.kind === 'message') return ack({ response_type: 'ephemeral', ...outcome.message });
+      const ackWith = (m: Message) => ack({ response_type: 'ephemeral', ...m });
+      const outcome = await unlessNotSaved(deps, what, ackWith, () => router.command(found.command, found.arg, request));
+      if (!outcome) return;
+      if (outcome.kind === 'message') return ackWith(outcome.message);
     }
     await ack();
-    const outcome = await router.command(found.command, found.arg, request);
+    const outcome = await unlessNotSaved(
+      deps,
+      what,
+      (m) => respond({ response_type: 'ephemeral', ...m }),
+      () => router.command(found.command, found.arg, request),
+    );
+    if (!outcome) return;
     if (outcome.kind === 'file') {
       const file = { ...outcome.file, comment: outcome.comment, to: outcome.to };
       const attached = await deliverAskedFile(client, command.channel_id, command.user_id, file, logger);

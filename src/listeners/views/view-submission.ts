@@ -4,13 +4,15 @@ import type { ModalSubmit, Submission } from '../../commands/use-case.js';
 import { openEnvelope } from '../../slack/modal-envelope.js';
 import type { Message } from '../../views/message-view.js';
 import type { ListenerDeps } from '../deps.js';
+import { unlessNotSaved } from '../not-saved.js';
 
 /**
  * A modal of the bot submitted: read it, guard (again: who submits may not be who opened), run, and answer
  * in the acknowledgement (Slack's 3 seconds): field errors keep the modal open; otherwise it closes and
  * the person is told the result privately in the channel it came from (else in the app's direct messages).
  */
-export function viewSubmission<I>({ router, homes, logger, language }: ListenerDeps, modal: ModalSubmit<I>) {
+export function viewSubmission<I>(deps: ListenerDeps, modal: ModalSubmit<I>) {
+  const { router, homes, logger, language } = deps;
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const envelope = openEnvelope(view.private_metadata);
     const submission: Submission = { values: view.state.values as Submission['values'], metadata: envelope?.metadata ?? '' };
@@ -20,10 +22,21 @@ export function viewSubmission<I>({ router, homes, logger, language }: ListenerD
       return logger.warn(`ignored a ${modal.callbackId} submission with ${input.reason}`);
     }
     const request = { userId: body.user.id, source: `modal:${envelope?.channel ?? 'home'}`, text: '', lang: modal.language(submission, language) };
-    const outcome = await router.submission(modal, input.input, request);
+    const told = (m: Message) => tell(client, envelope?.channel ?? null, body.user.id, m, logger);
+    const what = { lang: request.lang, who: request.userId, source: request.source };
+    const outcome = await unlessNotSaved(
+      deps,
+      what,
+      async (m) => {
+        await ack();
+        await told(m);
+      },
+      () => router.submission(modal, input.input, request),
+    );
+    if (!outcome) return;
     if (outcome.kind === 'errors') return ack({ response_action: 'errors', errors: outcome.errors });
     await ack();
-    await tell(client, envelope?.channel ?? null, body.user.id, outcome.message, logger);
+    await told(outcome.message);
     if (outcome.changed) homes.refreshAll(client);
   };
 }
