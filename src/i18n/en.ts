@@ -387,6 +387,34 @@ export const en: Messages = {
     gone: (what) => `${what} is no longer in the plan: nothing was changed.`,
   },
   modalNotOpened: 'Slack could not open the form just now. Nothing was changed: please try again.',
+  plain: {
+    helpUsage: 'a question',
+    helpText: 'plain questions work too, e.g. “who leads the missing migrants workshop?”, “what is due in Q3 2024?”, “which activities do IOM and ILO share?”',
+    promptsTitle: 'Ask the Work Plan in your own words',
+    prompts: [
+      { title: 'What is due next month?', message: 'what is due next month?' },
+      { title: 'Who leads the missing migrants workshop?', message: 'who leads the missing migrants workshop?' },
+      { title: 'What does UNICEF lead?', message: 'what does UNICEF lead?' },
+      { title: 'Which activities serve objective 23?', message: 'which activities serve objective 23?' },
+    ],
+    thinking: 'is looking in the Work Plan…',
+    notInPlan: (subject) => `The plan does not say ${subject}.`,
+    subjects: {
+      budget: 'what anything costs or who pays for it',
+      venue: 'where its activities take place',
+      contact: 'anyone’s e-mail or contact details',
+      country: 'what the Network does in one country',
+    },
+    whatItSays: 'What it says about it:',
+    nothingOnIt: 'It names nothing about that.',
+    shared: (agencies, n) =>
+      n === 0 ? `${agencies} share no activity of the plan.` : `${n === 1 ? 'One activity names' : `${n} activities name`} ${agencies}:`,
+    yes: 'Yes.',
+    no: 'No.',
+    noActivityServes: (n) => `No activity of the plan serves objective ${n}.`,
+    agencyIn: (agency, period) => `What ${agency} has in ${period}:`,
+    useCommand: (text) => `That opens a form: type \`/gcm ${text}\` in a channel.`,
+  },
 };
 
 /** Recorded state, as `plan:import` names it. */

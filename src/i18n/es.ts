@@ -404,6 +404,35 @@ export const es: Messages = {
     gone: (what) => `${what} ya no está en el plan: no se cambió nada.`,
   },
   modalNotOpened: 'Slack no pudo abrir el formulario en este momento. No se cambió nada: vuelva a intentarlo.',
+  plain: {
+    helpUsage: 'una pregunta',
+    helpText:
+      'también puede preguntar con sus palabras, p. ej. “¿quién lidera el taller de migrantes desaparecidos?”, “¿qué vence en el tercer trimestre de 2024?”, “¿qué actividades comparten la OIM y la OIT?”',
+    promptsTitle: 'Pregunte al plan de trabajo con sus palabras',
+    prompts: [
+      { title: '¿Qué vence el mes que viene?', message: '¿qué vence el mes que viene?' },
+      { title: '¿Quién lidera el taller de migrantes desaparecidos?', message: '¿quién lidera el taller de migrantes desaparecidos?' },
+      { title: '¿Qué lidera UNICEF?', message: '¿qué lidera UNICEF?' },
+      { title: '¿Qué actividades sirven al objetivo 23?', message: '¿qué actividades sirven al objetivo 23?' },
+    ],
+    thinking: 'está buscando en el plan de trabajo…',
+    notInPlan: (subject) => `El plan no dice ${subject}.`,
+    subjects: {
+      budget: 'cuánto cuesta nada ni quién lo paga',
+      venue: 'dónde se hacen sus actividades',
+      contact: 'el correo ni los datos de contacto de nadie',
+      country: 'qué hace la Red en un país',
+    },
+    whatItSays: 'Lo que sí dice:',
+    nothingOnIt: 'No dice nada al respecto.',
+    shared: (agencies, n) =>
+      n === 0 ? `${agencies} no comparten ninguna actividad del plan.` : `${n === 1 ? 'Una actividad nombra' : `${n} actividades nombran`} a ${agencies}:`,
+    yes: 'Sí.',
+    no: 'No.',
+    noActivityServes: (n) => `Ninguna actividad del plan sirve al objetivo ${n}.`,
+    agencyIn: (agency, period) => `Lo que tiene ${agency} en ${period}:`,
+    useCommand: (text) => `Eso abre un formulario: escriba \`/gcm ${text}\` en un canal.`,
+  },
 };
 
 /** El estado registrado, como lo nombra `plan:import`. */
