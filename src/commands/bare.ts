@@ -1,5 +1,5 @@
 import type { Answer } from '../domain/answers.js';
-import { closest } from '../domain/intents.js';
+import { closest, keywordUsedAsWord } from '../domain/intents.js';
 import { fold } from '../domain/normalize.js';
 import { bareAnswer } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
@@ -20,6 +20,8 @@ function keywordTypo(qc: QuestionContext, arg: string): Answer | null {
     if (!isQuestion(c) || c.name === 'bare') continue;
     for (const lang of ['en', 'es'] as const) for (const k of c.keywords[lang]) owners.set(fold(k), [...(owners.get(fold(k)) ?? []), { name: c.name, lang }]);
   }
+  // A keyword written as it is, sent here: it was an ordinary word of a question (`progress on the encounter?`).
+  if (owners.has(word) || keywordUsedAsWord(rest)) return null;
   const near = closest(word, owners.keys()).flatMap((k) => owners.get(k)!.map((o) => ({ ...o, keyword: k })));
   const names = new Set(near.map((n) => n.name));
   if (names.size > 1) {

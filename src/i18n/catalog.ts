@@ -295,7 +295,7 @@ export interface Messages {
     /** A theme led to an objective no activity of the plan serves. */
     noActivityServes: (n: number) => string;
     /** An agency in a period: what it has then. */
-    agencyIn: (agency: string, period: string) => string;
+    agencyIn: (agency: string) => string;
     /** A command that opens a form, asked in the pane: where it works. */
     useCommand: (text: string) => string;
   };

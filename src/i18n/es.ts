@@ -1,7 +1,10 @@
 import { anyMember, type Audience } from '../domain/answers.js';
 import type { StateKind } from '../domain/plan-changes.js';
 import type { Messages } from './catalog.js';
+import { DateTime } from 'luxon';
 
+/** `1 de mayo de 2024` a partir de una fecha ISO. */
+const dayEs = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).setLocale('es').toFormat("d 'de' MMMM 'de' yyyy");
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`);
 
 /** La copresidencia, como un miembro puede contactarla: their mentions, and the user group when set. */
@@ -94,7 +97,7 @@ export const es: Messages = {
       case 'who':
         return `Entendido: quién lidera y apoya la actividad ${u.activity}.`;
       case 'when':
-        return `Entendido: cuándo ocurre y vence la actividad ${u.activity}.`;
+        return `Entendido: cuándo ocurre y vence la actividad ${u.activity}.${u.next ? ` La próxima: ${dayEs(u.next)}.` : ''}`;
       case 'status':
         return `Entendido: en qué estado está la actividad ${u.activity}.`;
       case 'agency':
@@ -109,6 +112,20 @@ export const es: Messages = {
         return `Busqué "${u.topic}" en el plan. Para ver los comandos, escribe \`ayuda\`.`;
       case 'typo':
         return `Mostrando ${u.taken}: escribiste *${u.given}*.`;
+      case 'absent':
+        return `${es.plain.notInPlan(es.plain.subjects[u.subject])} ${es.plain.whatItSays}`;
+      case 'shared':
+        return es.plain.shared(list(u.agencies), u.n);
+      case 'yesno':
+        return u.yes ? es.plain.yes : es.plain.no;
+      case 'agencyIn':
+        return es.plain.agencyIn(u.agency);
+      case 'objectiveTheme':
+        return u.served ? `Entendido: el objetivo ${u.number} del Pacto Mundial, cuyo título contiene lo que preguntó.` : es.plain.noActivityServes(u.number);
+      case 'priorityTheme':
+        return u.objectives.length
+          ? `Entendido: la prioridad ${u.priority}, que sirve a ${list(u.objectives.map((n) => `Objetivo ${n}`))} del Pacto Mundial.`
+          : `Entendido: la prioridad ${u.priority}, una prioridad básica: sirve al Pacto Mundial en su conjunto.`;
     }
   },
   dueIn: (period) => `Vence en ${period}`,
@@ -430,7 +447,7 @@ export const es: Messages = {
     yes: 'Sí.',
     no: 'No.',
     noActivityServes: (n) => `Ninguna actividad del plan sirve al objetivo ${n}.`,
-    agencyIn: (agency, period) => `Lo que tiene ${agency} en ${period}:`,
+    agencyIn: (agency) => `Entendido: lo que ${agency} lidera o apoya con su nombre y vence en un período.`,
     useCommand: (text) => `Eso abre un formulario: escriba \`/gcm ${text}\` en un canal.`,
   },
 };
