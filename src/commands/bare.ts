@@ -5,6 +5,16 @@ import { bareAnswer } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
 import { isQuestion, question, type QuestionContext } from './answer.js';
 
+/** Every question keyword (folded) with the commands and languages it belongs to. */
+function keywordOwners(qc: QuestionContext): Map<string, { name: string; lang: Language }[]> {
+  const owners = new Map<string, { name: string; lang: Language }[]>();
+  for (const c of qc.commands) {
+    if (!isQuestion(c) || c.name === 'bare') continue;
+    for (const lang of ['en', 'es'] as const) for (const k of c.keywords[lang]) owners.set(fold(k), [...(owners.get(fold(k)) ?? []), { name: c.name, lang }]);
+  }
+  return owners;
+}
+
 /**
  * A first word within a small edit distance of a keyword (`objetive 23`): the question that keyword asks,
  * headed by what was understood. Null when no keyword is that close, or when keywords of several commands are.
@@ -15,11 +25,7 @@ function keywordTypo(qc: QuestionContext, arg: string): Answer | null {
   const rest = space < 0 ? '' : arg.slice(space + 1).trim();
   const word = fold(given);
   if (word === '' || word.includes(' ')) return null;
-  const owners = new Map<string, { name: string; lang: Language }[]>();
-  for (const c of qc.commands) {
-    if (!isQuestion(c) || c.name === 'bare') continue;
-    for (const lang of ['en', 'es'] as const) for (const k of c.keywords[lang]) owners.set(fold(k), [...(owners.get(fold(k)) ?? []), { name: c.name, lang }]);
-  }
+  const owners = keywordOwners(qc);
   // A keyword written as it is, sent here: it was an ordinary word of a question (`progress on the encounter?`).
   if (owners.has(word) || keywordUsedAsWord(rest)) return null;
   const near = closest(word, owners.keys()).flatMap((k) => owners.get(k)!.map((o) => ({ ...o, keyword: k })));

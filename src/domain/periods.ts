@@ -96,21 +96,24 @@ function week(now: DateTime, next: boolean): Period {
   return { from: iso(start), to, name: { type: 'week', from: iso(start), to } };
 }
 
+/** A unit of time (`week`, `mes`, `quarter`, `semestre`…) this one or the next, from `now`. */
+function unitFrom(unit: string, now: DateTime, next: boolean): Period | null {
+  if (unit === 'week' || unit === 'semana') return week(now, next);
+  if (unit === 'month' || unit === 'mes') return months(now.startOf('month').plus({ months: next ? 1 : 0 }), 1);
+  if (quarterWords.has(unit)) return months(now.startOf('quarter').plus({ months: next ? 3 : 0 }), 3);
+  if (!halfWords.has(unit)) return null;
+  const half = now.set({ month: now.month <= 6 ? 1 : 7 }).startOf('month');
+  return months(half.plus({ months: next ? 6 : 0 }), 6);
+}
+
 /** `this/next week|month|quarter|semester`, `la semana que viene`, `el mes que viene`. */
 function relative(words: string[], now: DateTime): Period | null {
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
     const before = words[i - 1] ?? '';
     const next = nextWords.has(before) || (words[i + 1] === 'que' && words[i + 2] === 'viene') || nextWords.has(words[i + 1] ?? '');
-    const current = thisWords.has(before);
-    if (!next && !current) continue;
-    if (w === 'week' || w === 'semana') return week(now, next);
-    if (w === 'month' || w === 'mes') return months(now.startOf('month').plus({ months: next ? 1 : 0 }), 1);
-    if (quarterWords.has(w)) return months(now.startOf('quarter').plus({ months: next ? 3 : 0 }), 3);
-    if (halfWords.has(w)) {
-      const half = now.set({ month: now.month <= 6 ? 1 : 7 }).startOf('month');
-      return months(half.plus({ months: next ? 6 : 0 }), 6);
-    }
+    if (!next && !thisWords.has(before)) continue;
+    const found = unitFrom(words[i]!, now, next);
+    if (found) return found;
   }
   return null;
 }
@@ -133,15 +136,20 @@ function shortForm(words: string[], now: DateTime): Period | null {
   return null;
 }
 
+/** Which quarter or half the words around `i` name: `third quarter`, `trimestre tercero`, `last half`. */
+function ordinalAround(words: string[], i: number, quarter: boolean): number | undefined {
+  const before = words[i - 1] ?? '';
+  if (lastWords.has(before)) return quarter ? 4 : 2;
+  return ordinals[before] ?? ordinals[words[i + 1] ?? ''];
+}
+
 /** `the third quarter of 2023`, `el primer semestre de 2024`, `the last quarter of 2024`, `la segunda mitad`. */
 function ordinalForm(words: string[], now: DateTime): Period | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const quarter = quarterWords.has(w);
     if (!quarter && !halfWords.has(w)) continue;
-    const before = words[i - 1] ?? '';
-    const after = words[i + 1] ?? '';
-    const n = ordinals[before] ?? ordinals[after] ?? (lastWords.has(before) ? (quarter ? 4 : 2) : undefined);
+    const n = ordinalAround(words, i, quarter);
     if (n === undefined || (!quarter && n > 2)) continue;
     const y = yearAfter(words, i) ?? now.year;
     return months(now.set({ year: y, month: quarter ? (n - 1) * 3 + 1 : n === 1 ? 1 : 7 }).startOf('month'), quarter ? 3 : 6);
@@ -149,15 +157,17 @@ function ordinalForm(words: string[], now: DateTime): Period | null {
   return null;
 }
 
+/** True when a year follows the word at `i` (`may 2024`, `mayo de 2024`). */
+const yearFollows = (words: string[], i: number) => isYear(words[i + 1]) || (words[i + 1] === 'de' && isYear(words[i + 2]));
+
 /** The number (1-12) of a month word, full in either language or abbreviated where it can only be a month. */
 function monthNumber(words: string[], i: number): number | null {
   const w = words[i]!;
   const full = monthsEn.indexOf(w) >= 0 ? monthsEn.indexOf(w) : monthsEs.indexOf(w === 'setiembre' ? 'septiembre' : w);
-  const year = isYear(words[i + 1]) || (words[i + 1] === 'de' && isYear(words[i + 2])) || isYear(words[i + 1]?.replace(/^'/, ''));
   // "may" is also an English verb: a month only with a year or after "in".
-  if (full >= 0) return w === 'may' && !year && words[i - 1] !== 'in' ? null : full + 1;
+  if (full >= 0) return w === 'may' && !yearFollows(words, i) && words[i - 1] !== 'in' ? null : full + 1;
   const short = abbreviations[w];
-  return short !== undefined && (year || inWords.has(words[i - 1] ?? '')) ? short : null;
+  return short !== undefined && (yearFollows(words, i) || inWords.has(words[i - 1] ?? '')) ? short : null;
 }
 
 /** A month with or without its year; without one, the next such month from now (this one included). */

@@ -129,9 +129,10 @@ const nameCommon = new Set('united nations naciones unidas un onu the of for and
 /**
  * The agency a question names by the words of its full name, English or Spanish (`the children's fund`, `el
  * Programa de Asentamientos Humanos`): the one whose name holds the most of the question's words, when only
- * one does and it holds two of them, or one of five letters or more that no other agency's name has.
+ * one does and it holds two of them, or one of five letters or more that no other agency's name has and that is
+ * no ordinary word (`ordinary`: the plan's own words, so `civil society` never names Civil Aviation).
  */
-export function agencyByNameWords(agencies: Agency[], words: string[]): Agency | null {
+export function agencyByNameWords(agencies: Agency[], words: string[], ordinary: (w: string) => boolean = () => false): Agency | null {
   const asked = new Set(words.filter((w) => !nameCommon.has(w) && (w === 'red' || !isQuestionWord(w))).map(stem));
   const names = agencies.map((a) => ({ a, words: stemsOf(`${a.nameEn} ${a.nameEs ?? ''}`) }));
   const owners = (w: string) => names.filter((n) => n.words.has(w)).length;
@@ -140,7 +141,7 @@ export function agencyByNameWords(agencies: Agency[], words: string[]): Agency |
     .sort((x, y) => y.hits.length - x.hits.length);
   const [best, second] = scored;
   if (!best || best.hits.length === 0 || (second && second.hits.length === best.hits.length)) return null;
-  return best.hits.length >= 2 || best.hits.some((w) => w.length >= 5 && owners(w) === 1 && !isKnownWord(w)) ? best.a : null;
+  return best.hits.length >= 2 || best.hits.some((w) => w.length >= 5 && owners(w) === 1 && !isKnownWord(w) && !ordinary(w)) ? best.a : null;
 }
 
 /**
@@ -150,20 +151,30 @@ export function agencyByNameWords(agencies: Agency[], words: string[]): Agency |
 export function agenciesNamed(plans: PlanReader, text: string, folded: string): Agency[] {
   const ids: string[] = [];
   for (const token of text.match(/\b[A-Z][A-Z/-]{1,}[A-Z]\b/g) ?? []) for (const id of plans.agencyIdsByName(fold(token))) if (!ids.includes(id)) ids.push(id);
-  const words = folded.split(' ').filter((w) => w !== '');
+  for (const id of phraseAgencies(
+    plans,
+    folded.split(' ').filter((w) => w !== ''),
+  ))
+    if (!ids.includes(id)) ids.push(id);
+  return ids.map((id) => plans.agency(id)).filter((a): a is Agency => a !== null);
+}
+
+/** The agencies named by runs of words (the longest runs first, each word in one run); a question word alone names none. */
+function phraseAgencies(plans: PlanReader, words: string[]): string[] {
+  const ids: string[] = [];
   const used = new Set<number>();
+  const free = (i: number, n: number) => [...Array(n).keys()].every((k) => !used.has(i + k));
   for (let n = Math.min(8, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
-      if ([...Array(n).keys()].some((k) => used.has(i + k))) continue;
       const phrase = words.slice(i, i + n);
-      if (n === 1 && (isQuestionWord(phrase[0]!) || phrase[0]!.length < 2)) continue;
+      if (!free(i, n) || (n === 1 && (isQuestionWord(phrase[0]!) || phrase[0]!.length < 2))) continue;
       const found = plans.agencyIdsByName(phrase.join(' '));
       if (found.length !== 1) continue;
       for (let k = 0; k < n; k++) used.add(i + k);
-      if (!ids.includes(found[0]!)) ids.push(found[0]!);
+      ids.push(found[0]!);
     }
   }
-  return ids.map((id) => plans.agency(id)).filter((a): a is Agency => a !== null);
+  return ids;
 }
 
 /** Does an activity name the agency, as a lead or as a supporter by name (not only as "the Network")? */

@@ -388,9 +388,9 @@ function topicAnswer(q: Asked, topic: string, what: 'theme' | 'search'): Answer 
     const served = ctx.plans.prioritiesForObjective(plan.id, objective.number).length > 0;
     return understood(lang, { what: 'objectiveTheme', number: objective.number, served }, objectiveAnswer(ctx, plan, String(objective.number), lang));
   }
-  const byName = agencyByNameWords(ctx.plans.agencies(), q.folded.split(' '));
-  if (byName) return understood(lang, { what: 'agency', agency: shortName(byName, lang) }, agencyAnswer(ctx, plan, byName.id, lang));
   const vocabulary = planVocabulary(ctx, plan);
+  const byName = agencyByNameWords(ctx.plans.agencies(), q.folded.split(' '), (w) => vocabulary.has(w));
+  if (byName) return understood(lang, { what: 'agency', agency: shortName(byName, lang) }, agencyAnswer(ctx, plan, byName.id, lang));
   const found = agencyOfQuestion(
     ctx.plans,
     topic

@@ -71,6 +71,7 @@ describe('questions in plain words: the readers of issue 24', () => {
     expect(id('what is the plan for the red cross')).toBe('ICRC');
     expect(id('que hace la red con la sociedad civil')).toBeNull();
     expect(id('human rights')).toBeNull();
+    expect(agencyByNameWords(agencies, fold('what activities are about civil society').split(' '), (w) => w === 'civil')).toBeNull();
   });
 
   it('an acronym in capitals is an agency even when it is a question word; in lower case it stays the word', () => {
