@@ -14,7 +14,7 @@ import type { Activity, Agency, Language, Objective, PlanInfo, Priority, SearchH
 
 const fillerWords = new Set(
   (
-    'hey hi hello hola holaa holis buenas buenos buen dia dias tardes noches good morning afternoon evening all everyone folks team guys people ' +
+    'hey hi hello hiya heya yo ey oye oigan saludos greetings hola holaa holis buenas buenos buen dia dias tardes noches good morning afternoon evening all everyone folks team guys people ' +
     'todos todas a equipo one quick question questions consulta consultas pregunta preguntas una un rapida rapido sorry to bother perdon la ' +
     'molestia disculpen disculpa thanks thank you in advance gracias de antemano please por favor ok so dear colleagues colegas estimados estimadas'
   ).split(' '),
