@@ -33,7 +33,7 @@ if (!existsSync(path.join(root, 'src'))) process.exit(0);
 const inputs = Math.max(
   newest(path.join(root, 'src')),
   newest(path.join(root, 'dev')),
-  ...['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/build.mjs'].map((f) => statSync(path.join(root, f)).mtimeMs),
+  ...['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/build.mjs', 'data/thesaurus.json'].map((f) => statSync(path.join(root, f)).mtimeMs),
 );
 const upToDate = existsSync(stamp) && existsSync(entry) && statSync(stamp).mtimeMs > inputs;
 

@@ -26,19 +26,30 @@ describe('manifest.yml', () => {
   it('declares /gcm with a usage hint, the Home tab, app_home_opened, interactivity and Socket Mode', () => {
     expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: slashCommand, usage_hint: expect.stringContaining('objective 23') })]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      'app_home_opened',
+      'assistant_thread_started',
+      'assistant_thread_context_changed',
+      'message.im',
+    ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(Object.values(actionIds).length).toBeGreaterThan(0);
   });
 
+  it('declares the assistant pane (assistant_view, with a description in both languages)', () => {
+    expect(manifest.features.assistant_view.assistant_description).toMatch(/plain words.*sus palabras/);
+  });
+
   it('asks only for the bot scopes the bot uses', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'assistant:write',
       'channels:history',
       'chat:write',
       'commands',
       'files:write',
       'groups:history',
+      'im:history',
       'im:write',
       'usergroups:read',
       'users:read',

@@ -1,11 +1,11 @@
 import type { Answer } from '../domain/answers.js';
-import { closest } from '../domain/intents.js';
+import { closest, keywordUsedAsWord } from '../domain/intents.js';
 import { fold } from '../domain/normalize.js';
 import { bareAnswer } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
 import { isQuestion, question, type QuestionContext } from './answer.js';
 
-/** Each question's keywords, folded, with the commands (and languages) they belong to. */
+/** Every question keyword (folded) with the commands and languages it belongs to. */
 function keywordOwners(qc: QuestionContext): Map<string, { name: string; lang: Language }[]> {
   const owners = new Map<string, { name: string; lang: Language }[]>();
   for (const c of qc.commands) {
@@ -26,6 +26,8 @@ function keywordTypo(qc: QuestionContext, arg: string): Answer | null {
   const word = fold(given);
   if (word === '' || word.includes(' ')) return null;
   const owners = keywordOwners(qc);
+  // A keyword written as it is, sent here: it was an ordinary word of a question (`progress on the encounter?`).
+  if (owners.has(word) || keywordUsedAsWord(rest)) return null;
   const near = closest(word, owners.keys()).flatMap((k) => owners.get(k)!.map((o) => ({ ...o, keyword: k })));
   const names = new Set(near.map((n) => n.name));
   if (names.size > 1) {

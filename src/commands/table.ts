@@ -1,4 +1,5 @@
-import { parseCommand, type Command, type Vocabulary } from '../domain/command.js';
+import { parseCommand, splitPlanOption, type Command, type Vocabulary } from '../domain/command.js';
+import { keywordUsedAsWord } from '../domain/intents.js';
 import { fold } from '../domain/normalize.js';
 import type { Language } from '../domain/types.js';
 import { activity } from './activity.js';
@@ -95,5 +96,9 @@ const byName = new Map([...commands, ...unlisted].map((c) => [c.name, c]));
 /** Parses command text against the table: the use case to run and the parsed command. */
 export function route(text: string, defaultLang: Language): { command: SlashCommand; parsed: Command } {
   const parsed = parseCommand(text, defaultLang, vocabulary);
-  return { command: byName.get(parsed.name) ?? fallback, parsed };
+  const command = byName.get(parsed.name) ?? fallback;
+  // `schedule of the GCM Talks?`, `ayuda a las redes nacionales…`: a keyword used as an ordinary word (issue 24).
+  if (command !== fallback && command.name !== 'search' && keywordUsedAsWord(parsed.arg))
+    return { command: fallback, parsed: { ...parsed, name: fallback.name, arg: splitPlanOption(text).rest } };
+  return { command, parsed };
 }

@@ -97,7 +97,20 @@ export type Answer =
 
 /** What a question in plain words, or a word with a typo, was taken to ask: the answer's first line. */
 export type Understood =
-  | { what: 'who' | 'when' | 'status'; activity: string }
+  /** `next`: the date (ISO) of the activity's next occurrence, named first when the question asks when. */
+  | { what: 'who' | 'when' | 'status'; activity: string; next?: string }
+  /** What the plan does not hold (issue 24): said plainly, then what it says about the subject. */
+  | { what: 'absent'; subject: 'budget' | 'venue' | 'contact' | 'country' }
+  /** Activities that name every one of `agencies` (a comparison). */
+  | { what: 'shared'; agencies: string[]; n: number }
+  /** A yes/no question: the answer, then the activities that decide it. */
+  | { what: 'yesno'; yes: boolean }
+  /** One agency's activities due in a period. */
+  | { what: 'agencyIn'; agency: string }
+  /** A theme led to the GCM objective whose title holds it; `served`: an activity of the plan serves it. */
+  | { what: 'objectiveTheme'; number: number; served: boolean }
+  /** A priority named by its theme, with the GCM objectives it serves (none: a basic priority). */
+  | { what: 'priorityTheme'; priority: string; objectives: number[] }
   | { what: 'agency'; agency: string }
   | { what: 'objective'; number: number }
   | { what: 'due' }

@@ -1,5 +1,7 @@
 import type { DateTime } from 'luxon';
 import { fold } from './normalize.js';
+import { periodOf, type Period } from './periods.js';
+import { inPlanWords } from './thesaurus.js';
 import type { Language } from './types.js';
 
 /**
@@ -8,13 +10,8 @@ import type { Language } from './types.js';
  * (bareAnswer) with the regular view of the thing found, headed by one line saying what was understood.
  */
 
-/** A period of days (ISO dates, inclusive) and how to name it. */
-export interface Period {
-  from: string;
-  to: string;
-  /** `month` with YYYY-MM, or a week, named by its dates. */
-  name: { type: 'month'; month: string } | { type: 'week'; from: string; to: string };
-}
+export type { Period } from './periods.js';
+export { periodOf } from './periods.js';
 
 /** What a question asks. `topic` is what is left of it once its question words are taken out. */
 export type Intent =
@@ -35,18 +32,15 @@ export interface Reading {
 }
 
 const spanishWords = new Set(
-  'quien quienes que cual cuales cuando cuanto donde como se hizo hicieron hecha hecho hechas hechos esta estan ya hay vence vencen toca le lidera lideran organiza organizan participan encarga hace hacen sobre actividades red la las los el del proxima proximo semana mes agencias fue'.split(
+  'quien quienes que cual cuales cuando cuanto donde como se hizo hicieron hecha hecho hechas hechos esta estan ya hay vence vencen toca le lidera lideran organiza organizan participan encarga hace hacen sobre actividades red la las los el del proxima proximo semana mes agencias fue tiene tienen algo hasta desde trimestre semestre comparten comparte juntos algun alguna sirve participa'.split(
     ' ',
   ),
 );
 const englishWords = new Set(
-  'who what when which whats is are was were has have does do did the leads lead next week month due about activities network happens happening organizes takes part done finished'.split(
+  'who what when which whats is are was were has have does do did the leads lead next week month due about activities network happens happening organizes takes part done finished there anything share quarter half until since both'.split(
     ' ',
   ),
 );
-
-const monthsEn = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const monthsEs = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
 /** Words that only carry the question, dropped from its topic (folded, both languages). */
 const questionWords = new Set(
@@ -58,7 +52,8 @@ const questionWords = new Set(
     ' quien quienes que cual cuales cuando como se hizo hicieron hecha hecho hechas hechos realizo realizaron realizado realizada termino terminado terminada ' +
     'esta estan ya lidera lideran liderar organiza organizan organizar participa participan encarga encargan cargo a de del la las el los lo le les un una ' +
     'agencias agencia actividades actividad hace hacen hay sobre con en toca tocan es son fue fueron sera proxima proximo previsto prevista vence vencen ' +
-    'sirven sirve cumplen cumple al por para su sus tell me show give list please dime muestrame hablame dame lista por favor'
+    'sirven sirve cumplen cumple al por para su sus tell me show give list please dime muestrame hablame dame lista por favor ' +
+    'until since long hasta desde dura duran corre van schedule fecha progress avance status estado va coming up proximas proximos we us our'
   ).split(' '),
 );
 
@@ -71,45 +66,6 @@ export function topicOf(folded: string, theme = false): string {
     .split(' ')
     .filter((w) => w !== '' && !questionWords.has(w) && !(theme && networkWords.has(w)))
     .join(' ');
-}
-
-function isoDate(d: DateTime): string {
-  return d.toISODate()!;
-}
-
-/** A month (YYYY-MM) as a period. */
-function monthPeriod(d: DateTime): Period {
-  const start = d.startOf('month');
-  return { from: isoDate(start), to: isoDate(start.endOf('month')), name: { type: 'month', month: start.toFormat('yyyy-MM') } };
-}
-
-/** The period a question names, if any: a month (with or without its year), this or next month or week. */
-export function periodOf(folded: string, now: DateTime): Period | null {
-  const t = ` ${folded} `;
-  if (/ (next|proxima|proximo|siguiente) (week|semana) | (semana que viene) /.test(t)) {
-    const start = now.startOf('week').plus({ weeks: 1 });
-    return { from: isoDate(start), to: isoDate(start.endOf('week')), name: { type: 'week', from: isoDate(start), to: isoDate(start.endOf('week')) } };
-  }
-  if (/ (this|esta) (week|semana) /.test(t)) {
-    const start = now.startOf('week');
-    return { from: isoDate(now), to: isoDate(start.endOf('week')), name: { type: 'week', from: isoDate(now), to: isoDate(start.endOf('week')) } };
-  }
-  if (/ (next|proximo|siguiente) (month|mes) | mes que viene /.test(t)) return monthPeriod(now.plus({ months: 1 }));
-  if (/ (this|este) (month|mes) /.test(t)) return monthPeriod(now);
-  const words = folded.split(' ');
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const m = monthsEn.indexOf(w) >= 0 ? monthsEn.indexOf(w) : monthsEs.indexOf(w === 'setiembre' ? 'septiembre' : w);
-    if (m < 0) continue;
-    // "may" is also an English verb: a month only with a year or after "in".
-    const year = words.slice(i + 1, i + 3).find((x) => /^(19|20)\d\d$/.test(x));
-    if (w === 'may' && !year && words[i - 1] !== 'in') continue;
-    let d = now.set({ month: m + 1, day: 1 });
-    if (year) d = d.set({ year: Number(year) });
-    else if (m + 1 < now.month) d = d.plus({ years: 1 });
-    return monthPeriod(d);
-  }
-  return null;
 }
 
 /** The question's language, from its words: null when they do not tell. */
@@ -128,7 +84,7 @@ const startsWith = (t: string, ...heads: string[]) => heads.some((h) => t === h 
 
 /** Reads a question in plain words: what it asks and in which language. */
 export function readQuestion(text: string, now: DateTime): Reading {
-  const t = fold(text.replace(/'s\b/g, ' is'));
+  const t = inPlanWords(fold(text.replace(/'s\b/g, ' is')));
   const lang = languageOf(text, t);
   const topic = topicOf(t);
   const objective = /\b(?:objective|objetivo|objectives|objetivos|obj)\s+(?:n[o°º]?\s*)?(\d{1,3})\b/.exec(t);
@@ -148,6 +104,14 @@ export function readQuestion(text: string, now: DateTime): Reading {
       'estan hechos',
       'se termino',
       'se completo',
+      'status of',
+      'progress on',
+      'progress of',
+      'avance de',
+      'avance del',
+      'estado de',
+      'como va',
+      'como van',
     )
   ) {
     return { intent: { intent: 'status', topic }, lang };
@@ -165,13 +129,31 @@ export function readQuestion(text: string, now: DateTime): Reading {
       'cual agencia',
       'which agency',
       'what agency',
+      'agency in charge',
+      'agencia a cargo',
+      'priority of',
+      'prioridad de la',
+      'prioridad del',
     )
   ) {
     return { intent: { intent: 'who', topic }, lang };
   }
   const period = periodOf(t, now);
-  if (startsWith(t, 'when', 'cuando', 'what date', 'que fecha', 'en que fecha') && !period) {
-    return { intent: { intent: 'when', topic, next: / (next|upcoming|proxima|proximo|siguiente) /.test(` ${t} `) }, lang };
+  const when = [
+    'when',
+    'cuando',
+    'what date',
+    'que fecha',
+    'en que fecha',
+    'until when',
+    'since when',
+    'how long',
+    'hasta cuando',
+    'desde cuando',
+    'cuanto dura',
+  ];
+  if (startsWith(t, ...when, 'schedule', 'fecha', 'next', 'upcoming', 'proxima', 'proximo', 'proximas', 'proximos') && !period) {
+    return { intent: { intent: 'when', topic, next: / (next|upcoming|proxima|proximo|proximas|proximos|siguiente) /.test(` ${t} `) }, lang };
   }
   if (period) return { intent: { intent: 'due', period }, lang };
   if (objective) return { intent: { intent: 'objective', number: Number(objective[1]) }, lang };
@@ -226,3 +208,26 @@ export function closest(word: string, known: Iterable<string>): string[] {
   }
   return best <= max ? found : [];
 }
+
+/** Words that open the rest of a sentence: after a keyword, they make it an ordinary word (`schedule of…`). */
+const openers = new Set('of for on in about with to the a an by which that shared de del al para sobre con en la el las los que'.split(' '));
+
+/**
+ * True when what follows a keyword reads as the rest of a question, not as the keyword's argument: it opens
+ * with a preposition or article (`agency in charge of…`, `ayuda a las redes…`), or it is several words ending
+ * with a question mark and naming no activity (`upcoming civil society meetings?`).
+ */
+export function keywordUsedAsWord(arg: string): boolean {
+  const words = fold(arg)
+    .split(' ')
+    .filter((w) => w !== '');
+  if (words.length === 0) return false;
+  if (openers.has(words[0]!) && words.length > 1) return true;
+  return words.length > 1 && /\?\s*$/.test(arg) && !/\b[bt]\s?\d{1,3}\.\d{1,3}\b/i.test(arg);
+}
+
+/** True for a word that only carries a question (`who`, `qué`, `lidera`…), in either language. */
+export const isQuestionWord = (w: string): boolean => questionWords.has(w) || networkWords.has(w);
+
+/** True for a word of either language the reader knows (question words, and the language's common words). */
+export const isKnownWord = (w: string): boolean => questionWords.has(w) || spanishWords.has(w) || englishWords.has(w) || networkWords.has(w);

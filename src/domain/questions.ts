@@ -1,7 +1,24 @@
 import { STATUS_KEYS, type Language, type Activity, type Agency, type Occurrence, type PlanInfo, type StatusKey } from './types.js';
 import type { Context, LoadedPlan, PlanReader } from './ports.js';
 import { listLimit, type Answer, type ActivityState, type AnswerError, type PriorityProgress, type UpcomingItem, type Understood } from './answers.js';
-import { closest, readQuestion, type Period } from './intents.js';
+import { closest, isKnownWord, readQuestion, type Intent, type Period } from './intents.js';
+import { periodOf } from './periods.js';
+import { inPlanWords } from './thesaurus.js';
+import {
+  absentSubject,
+  agenciesNamed,
+  agencyByNameWords,
+  isAbsentWord,
+  listed,
+  names,
+  namesPlace,
+  objectiveOfTheme,
+  places,
+  priorityOfTheme,
+  sharedActivities,
+  themeWords,
+  withoutFiller,
+} from './plain-words.js';
 import { parseActivityRef, parsePriorityRef } from './command.js';
 import { containsWords, fold } from './normalize.js';
 import { occurrencesOf } from './occurrences.js';
@@ -154,60 +171,257 @@ export function agencyOfQuestion(
   return null;
 }
 
+/** What every reader of a plain-word question needs: the question as read, once. */
+interface Asked {
+  ctx: Context;
+  plan: PlanInfo;
+  /** The question without its greetings and filler, as written. */
+  text: string;
+  /** Folded, in the plan's wording (the thesaurus applied). */
+  folded: string;
+  lang: Language;
+  it: Intent;
+  /** The agencies it names exactly (acronyms, names, aliases). */
+  agencies: Agency[];
+  /** The activity id it holds (`[T2.4]`, `T2.4:`), if any: an exact token outranks any guess. */
+  ref: string | null;
+}
+
+const unknown = (q: Asked): Answer => err(q.lang, { code: 'unknown_command', given: q.text.split(' ')[0] ?? q.text });
+
 /**
- * A question in plain words (`who leads the missing migrants workshop?`, `¿qué vence este mes?`): read by
- * intents.ts, answered with the regular view of what it names, headed by what was understood. Nothing
- * recognised: a ranked search of its words; nothing found either: "I don't know", with the commands' hint.
+ * A question in plain words (`who leads the missing migrants workshop?`, `¿qué vence este mes?`, `what does
+ * the ILO have in August 2024?`): greetings and filler taken off, read by intents.ts and plain-words.ts, and
+ * answered with the regular view of what it names, headed by what was understood. Nothing recognised: a ranked
+ * search of its words; nothing found either: "I don't know", with the commands' hint.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the questions change
 export function plainWordsAnswer(ctx: Context, plan: PlanInfo, arg: string, defaultLang: Language): Answer {
-  const { intent: it, lang: asked } = readQuestion(arg, ctx.now);
-  const lang = asked ?? defaultLang;
-  const searchOf = (topic: string, what: 'theme' | 'search'): Answer | null => {
-    if (topic === '') return null;
-    const hits = ctx.plans.search(plan.id, topic, 10, lang);
-    return hits.length > 0 ? understood(lang, { what, topic }, { kind: 'search', lang, plan, query: topic, hits }) : null;
+  const text = withoutFiller(arg);
+  const { intent: it, lang: asked } = readQuestion(text, ctx.now);
+  const folded = inPlanWords(fold(text.replace(/'s\b/g, ' is')));
+  const ref = /\b([bt])\s?(\d{1,3})\.(\d{1,3})\b/i.exec(text);
+  const q: Asked = {
+    ctx,
+    plan,
+    text,
+    folded,
+    lang: asked ?? defaultLang,
+    it,
+    agencies: agenciesNamed(ctx.plans, text, folded),
+    ref: ref ? `${ref[1]!.toUpperCase()}${Number(ref[2])}.${Number(ref[3])}` : null,
   };
+  return absentAnswer(q) ?? yesNoAnswer(q) ?? sharedAnswer(q) ?? refAnswer(q) ?? priorityThemeAnswer(q) ?? intentAnswer(q);
+}
+
+/** The date (ISO) of an activity's next occurrence still open, due today or later; null when none. */
+function nextDue(ctx: Context, plan: PlanInfo, a: Activity): string | null {
+  const today = ctx.now.toISODate()!;
+  const s = states(ctx, plan, [a])[0]!;
+  return s.occurrences.find((o) => o.due !== null && o.due >= today && isOpen(o) && !s.done.has(o.key))?.due ?? null;
+}
+
+/** The activity's answer headed by what was asked of it (who, when with its next date, where it stands). */
+function activityReply(q: Asked, a: Activity, what: 'who' | 'when' | 'status'): Answer {
+  const next = what === 'when' ? nextDue(q.ctx, q.plan, a) : null;
+  return understood(q.lang, { what, activity: a.id, ...(next ? { next } : {}) }, activityAnswer(q.ctx, q.plan, a.id, q.lang));
+}
+
+/** An activity id in the question: that activity, whatever else the words might suggest. */
+function refAnswer(q: Asked): Answer | null {
+  if (!q.ref || q.it.intent === 'due') return null;
+  const a = q.ctx.plans.activity(q.plan.id, q.ref);
+  if (!a) return activityAnswer(q.ctx, q.plan, q.ref, q.lang);
+  return activityReply(q, a, q.it.intent === 'who' || q.it.intent === 'when' ? q.it.intent : 'status');
+}
+
+/** The topic words of a question, without the words of the agencies it names. */
+function topicWithout(q: Asked, agencies: Agency[]): string {
+  const nameWords = new Set(agencies.flatMap((g) => fold([g.id, g.acronymEs, g.nameEn, g.nameEs, ...g.aliases].filter(Boolean).join(' ')).split(' ')));
+  return themeWords(q.folded)
+    .filter((w) => !nameWords.has(w) && !isAbsentWord(w))
+    .join(' ');
+}
+
+/** The activities a topic finds, best first. */
+function activitiesFound(q: Asked, topic: string): Activity[] {
+  if (topic === '') return [];
+  return q.ctx.plans
+    .search(q.plan.id, topic, 12, q.lang)
+    .filter((h) => h.kind === 'activity')
+    .map((h) => q.ctx.plans.activity(q.plan.id, h.ref))
+    .filter((a): a is Activity => a !== null);
+}
+
+/** A budget, a venue, an e-mail, a country's programme: the plan does not say; then what it does say about it. */
+function absentAnswer(q: Asked): Answer | null {
+  const subject = absentSubject(q.folded);
+  if (!subject) return null;
+  const topic = topicWithout(q, q.agencies);
+  if (subject === 'country') {
+    const mentioned = q.ctx.plans.activities(q.plan.id).some(
+      (a) =>
+        namesPlace(`${a.text} ${a.schedule.text}`) &&
+        fold(`${a.text} ${a.schedule.text}`)
+          .split(' ')
+          .some((w) => q.folded.split(' ').includes(w) && places.has(w)),
+    );
+    return mentioned ? null : understood(q.lang, { what: 'absent', subject }, { kind: 'search', lang: q.lang, plan: q.plan, query: topic, hits: [] });
+  }
+  const a = q.ref ? q.ctx.plans.activity(q.plan.id, q.ref) : (activitiesFound(q, topic)[0] ?? null);
+  if (a && subject === 'venue' && namesPlace(`${a.text} ${a.schedule.text}`)) return activityReply(q, a, 'when');
+  if (a) return understood(q.lang, { what: 'absent', subject }, activityAnswer(q.ctx, q.plan, a.id, q.lang));
+  const u: Understood = { what: 'absent', subject };
+  if (q.agencies.length > 0) return understood(q.lang, u, { kind: 'agencies', lang: q.lang, agencies: q.agencies.slice(0, 1), query: q.agencies[0]!.id });
+  return understood(q.lang, u, { kind: 'search', lang: q.lang, plan: q.plan, query: topic, hits: [] });
+}
+
+/** Activities naming two agencies or more: `which activities do IOM and ILO share?`. */
+function sharedAnswer(q: Asked): Answer | null {
+  if (q.agencies.length < 2) return null;
+  const found = sharedActivities(q.ctx, q.plan, q.agencies);
+  const shown = q.agencies.map((g) => shortName(g, q.lang));
+  return listed(q.lang, q.plan, { what: 'shared', agencies: shown, n: found.length }, shown.join(' + '), found);
+}
+
+/** `the missing migrants priority`, `la prioridad de vías regulares`: that priority, with the objectives it serves. */
+function priorityThemeAnswer(q: Asked): Answer | null {
+  if (!/\b(priority|priorities|prioridad|prioridades)\b/.test(q.folded)) return null;
+  const p = priorityOfTheme(q.ctx.plans.priorities(q.plan.id), themeWords(q.folded));
+  if (!p) return null;
+  return understood(q.lang, { what: 'priorityTheme', priority: p.id, objectives: p.objectives }, priorityAnswer(q.ctx, q.plan, p.id, q.lang));
+}
+
+const yesNoEn = /^(does|do|did|is|are|was|were|has|have|can|will|should)\b/;
+const yesNoEsVerbs = /\b(lidera|lideran|participa|participan|esta|estan|apoya|apoyan|sirve|sirven|tiene|tienen|organiza|organizan|incluye|cumple)\b/;
+/** A question answered yes or no: `does UNICEF lead…?`, `is there…?`, `¿hay…?`, `¿la OIT participa…?`. */
+function isYesNo(q: Asked): boolean {
+  if (yesNoEn.test(q.folded)) return true;
+  const first = q.folded.split(' ')[0] ?? '';
+  if (first === 'hay' || first === 'existe' || first === 'existen') return true;
+  const opensWithName = ['el', 'la', 'los', 'las'].includes(first) || q.agencies.some((g) => fold(g.id) === first || fold(g.acronymEs ?? '') === first);
+  return /[?¿]/.test(q.text) && opensWithName && yesNoEsVerbs.test(q.folded);
+}
+
+/** Yes or no, with the activities that decide it: an objective served, something due then, an agency's part. */
+function yesNoAnswer(q: Asked): Answer | null {
+  if (!isYesNo(q) || q.it.intent === 'status') return null;
+  const yes = (y: boolean, answer: Answer): Answer => understood(q.lang, { what: 'yesno', yes: y }, answer);
+  const objective = /\b(?:objective|objetivo)\s+(\d{1,2})\b/.exec(q.folded);
+  if (objective)
+    return yes(q.ctx.plans.prioritiesForObjective(q.plan.id, Number(objective[1])).length > 0, objectiveAnswer(q.ctx, q.plan, objective[1]!, q.lang));
+  const period = periodOf(q.folded, q.ctx.now);
+  if (period) {
+    const topic = topicWithout(q, q.agencies);
+    const found = activitiesFound(q, topic);
+    const within = found.length === 0 ? null : new Set(found.map((a) => a.id));
+    const due = dueAnswer(q.ctx, q.plan, period, q.lang, (a) => (within === null || within.has(a.id)) && q.agencies.every((g) => names(a, g.id)));
+    return yes(due.kind === 'due' && due.items.length > 0, due);
+  }
+  if (q.agencies.length !== 1) return null;
+  const agency = q.agencies[0]!;
+  const role = /\b(lead|leads|leading|charge|responsible|lidera|lideran|cargo|encarga)\b/.test(q.folded) ? 'lead' : 'any';
+  const found = activitiesFound(q, topicWithout(q, q.agencies));
+  if (/\b(anything|something|any|algo|alguna|algun)\b/.test(q.folded)) {
+    const mine = found.filter((a) => names(a, agency.id, role));
+    return listed(q.lang, q.plan, { what: 'yesno', yes: mine.length > 0 }, shortName(agency, q.lang), mine);
+  }
+  const a = q.ref ? q.ctx.plans.activity(q.plan.id, q.ref) : (found[0] ?? null);
+  return a ? yes(names(a, agency.id, role), activityAnswer(q.ctx, q.plan, a.id, q.lang)) : null;
+}
+
+/** The answer by what the question asks (intents.ts): who, when, status, due, an objective, an agency, a theme. */
+function intentAnswer(q: Asked): Answer {
+  const { it, ctx, plan, lang } = q;
   switch (it.intent) {
     case 'who':
     case 'when':
     case 'status': {
-      const a = activityOfQuestion(ctx, plan, arg, it.topic, lang, it.intent === 'when' && it.next);
-      if (a) return understood(lang, { what: it.intent, activity: a.id }, activityAnswer(ctx, plan, a.id, lang));
-      return searchOf(it.topic, 'search') ?? err(lang, { code: 'unknown_command', given: arg.split(' ')[0] ?? arg });
+      const a = activityOfQuestion(ctx, plan, q.text, it.topic, lang, it.intent === 'when' && it.next);
+      if (!a) return searchOf(q, it.topic, 'search') ?? unknown(q);
+      if (it.intent === 'status' && isYesNo(q)) {
+        const s = activityState(ctx, plan, a);
+        return understood(lang, { what: 'yesno', yes: s.occurrences.every((o) => s.done.has(o.key)) }, activityAnswer(ctx, plan, a.id, lang));
+      }
+      return activityReply(q, a, it.intent);
     }
     case 'due':
-      return understood(lang, { what: 'due' }, dueAnswer(ctx, plan, it.period, lang));
+      return dueReply(q, it.period);
     case 'objective':
       return understood(lang, { what: 'objective', number: it.number }, objectiveAnswer(ctx, plan, String(it.number), lang));
-    case 'agency':
-    case 'none': {
-      const found = agencyOfQuestion(ctx.plans, it.topic);
-      if (found && 'choices' in found) {
-        return { kind: 'choices', lang, given: found.given, options: found.choices.slice(0, 5).map((id) => ({ label: id, command: id })) };
-      }
-      if (found) {
-        const u: Understood = found.typo
-          ? { what: 'typo', given: found.typo.given, taken: shortName(found.agency, lang) }
-          : { what: 'agency', agency: shortName(found.agency, lang) };
-        return understood(lang, u, agencyAnswer(ctx, plan, found.agency.id, lang));
-      }
-      return searchOf(it.topic, it.intent === 'agency' ? 'theme' : 'search') ?? err(lang, { code: 'unknown_command', given: arg.split(' ')[0] ?? arg });
-    }
-    case 'theme': {
-      // "¿qué actividades lidera la CEPAL?": an agency named in a theme question is what it asks about.
-      const named = agencyOfQuestion(ctx.plans, it.topic);
-      if (named && 'agency' in named && !named.typo)
-        return understood(lang, { what: 'agency', agency: shortName(named.agency, lang) }, agencyAnswer(ctx, plan, named.agency.id, lang));
-      return searchOf(it.topic, 'theme') ?? err(lang, { code: 'unknown_command', given: arg.split(' ')[0] ?? arg });
-    }
+    default:
+      return topicAnswer(q, it.topic, it.intent === 'none' ? 'search' : 'theme');
   }
 }
 
+/** What is due in a period; with one agency named, only what names it (two filters at once). */
+function dueReply(q: Asked, period: Period): Answer {
+  if (q.agencies.length === 1) {
+    const agency = q.agencies[0]!;
+    return understood(
+      q.lang,
+      { what: 'agencyIn', agency: shortName(agency, q.lang) },
+      dueAnswer(q.ctx, q.plan, period, q.lang, (a) => names(a, agency.id)),
+    );
+  }
+  return understood(q.lang, { what: 'due' }, dueAnswer(q.ctx, q.plan, period, q.lang));
+}
+
+/** A ranked search of a topic, headed by what was understood; null when it finds nothing. */
+function searchOf(q: Asked, topic: string, what: 'theme' | 'search'): Answer | null {
+  if (topic === '') return null;
+  const hits = q.ctx.plans.search(q.plan.id, topic, 10, q.lang);
+  return hits.length > 0 ? understood(q.lang, { what, topic }, { kind: 'search', lang: q.lang, plan: q.plan, query: topic, hits }) : null;
+}
+
+/**
+ * A question about a thing: an agency named exactly; else a theme leading to the GCM objective whose title
+ * holds it; else an agency by the words of its full name; else an agency's acronym with a typo (never an
+ * ordinary word of either language); else a search.
+ */
+function topicAnswer(q: Asked, topic: string, what: 'theme' | 'search'): Answer {
+  const { ctx, plan, lang } = q;
+  const exact = q.agencies[0];
+  if (exact) return understood(lang, { what: 'agency', agency: shortName(exact, lang) }, agencyAnswer(ctx, plan, exact.id, lang));
+  const words = themeWords(q.folded);
+  const objective = objectiveOfTheme(ctx.plans.objectives(), words);
+  if (objective) {
+    const served = ctx.plans.prioritiesForObjective(plan.id, objective.number).length > 0;
+    return understood(lang, { what: 'objectiveTheme', number: objective.number, served }, objectiveAnswer(ctx, plan, String(objective.number), lang));
+  }
+  const vocabulary = planVocabulary(ctx, plan);
+  const byName = agencyByNameWords(ctx.plans.agencies(), q.folded.split(' '), (w) => vocabulary.has(w));
+  if (byName) return understood(lang, { what: 'agency', agency: shortName(byName, lang) }, agencyAnswer(ctx, plan, byName.id, lang));
+  const found = agencyOfQuestion(
+    ctx.plans,
+    topic
+      .split(' ')
+      .filter((w) => !isKnownWord(w) && !vocabulary.has(w))
+      .join(' '),
+  );
+  if (found && 'choices' in found)
+    return { kind: 'choices', lang, given: found.given, options: found.choices.slice(0, 5).map((id) => ({ label: id, command: id })) };
+  if (found) {
+    const u: Understood = found.typo
+      ? { what: 'typo', given: found.typo.given, taken: shortName(found.agency, lang) }
+      : { what: 'agency', agency: shortName(found.agency, lang) };
+    return understood(lang, u, agencyAnswer(ctx, plan, found.agency.id, lang));
+  }
+  return searchOf(q, words.join(' ') || topic, what) ?? searchOf(q, topic, what) ?? unknown(q);
+}
+
+/** Every word of the plan's activities and priorities (folded, both languages): ordinary words, never typos of an acronym. */
+function planVocabulary(ctx: Context, plan: PlanInfo): Set<string> {
+  const texts = [
+    ...ctx.plans.activities(plan.id).flatMap((a) => [a.text, a.textEs ?? '']),
+    ...ctx.plans.priorities(plan.id).flatMap((p) => [p.title, p.titleEs ?? '', p.text, p.textEs ?? '']),
+  ];
+  return new Set(fold(texts.join(' ')).split(' '));
+}
+
 /** Every occurrence due in a period (done or not; a cancelled one is never due), earliest first. */
-export function dueAnswer(ctx: Context, plan: PlanInfo, period: Period, lang: Language): Answer {
+export function dueAnswer(ctx: Context, plan: PlanInfo, period: Period, lang: Language, only: (a: Activity) => boolean = () => true): Answer {
   const items: (UpcomingItem & { done: boolean })[] = [];
-  for (const s of states(ctx, plan, ctx.plans.activities(plan.id))) {
+  for (const s of states(ctx, plan, ctx.plans.activities(plan.id).filter(only))) {
     for (const o of s.occurrences) {
       if (o.due && o.due >= period.from && o.due <= period.to && o.status !== 'cancelled')
         items.push({ occurrence: o, activity: s.activity, done: s.done.has(o.key) });

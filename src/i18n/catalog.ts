@@ -289,4 +289,30 @@ export interface Messages {
    * file was removed or swapped under the running bot, which stops; the others leave it running.
    */
   notSaved: Record<'deleted' | 'replaced' | 'readonly' | 'full' | 'busy' | 'io', string>;
+  /** Questions in plain words (issue 24): help's line, the assistant pane, what the plan does not hold, comparisons, yes/no. */
+  plain: {
+    /** help: the line saying plain questions work, with three examples in this language. */
+    helpUsage: string;
+    helpText: string;
+    /** The assistant pane: suggested prompts (at most 4, Slack) and their title, the status while answering. */
+    promptsTitle: string;
+    prompts: { title: string; message: string }[];
+    thinking: string;
+    /** What the plan does not hold (`subject`: budget, venue, e-mail, a country), then what it does say. */
+    notInPlan: (subject: string) => string;
+    subjects: Record<'budget' | 'venue' | 'contact' | 'country', string>;
+    whatItSays: string;
+    nothingOnIt: string;
+    /** Activities two or more agencies both name. */
+    shared: (agencies: string, n: number) => string;
+    /** A yes/no question: the answer word and what decides it. */
+    yes: string;
+    no: string;
+    /** A theme led to an objective no activity of the plan serves. */
+    noActivityServes: (n: number) => string;
+    /** An agency in a period: what it has then. */
+    agencyIn: (agency: string) => string;
+    /** A command that opens a form, asked in the pane: where it works. */
+    useCommand: (text: string) => string;
+  };
 }

@@ -1,7 +1,10 @@
 import { anyMember, type Audience } from '../domain/answers.js';
 import type { StateKind } from '../domain/plan-changes.js';
 import type { Messages } from './catalog.js';
+import { DateTime } from 'luxon';
 
+/** `1 May 2024` from an ISO date. */
+const dayEn = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).setLocale('en').toFormat('d MMMM yyyy');
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** The co-chairs as a member can reach them: their mentions, and the user group when set. */
@@ -84,7 +87,7 @@ export const en: Messages = {
       case 'who':
         return `Understood: who leads and supports activity ${u.activity}.`;
       case 'when':
-        return `Understood: when activity ${u.activity} happens and is due.`;
+        return `Understood: when activity ${u.activity} happens and is due.${u.next ? ` Next: ${dayEn(u.next)}.` : ''}`;
       case 'status':
         return `Understood: where activity ${u.activity} stands.`;
       case 'agency':
@@ -99,6 +102,20 @@ export const en: Messages = {
         return `I searched the plan for "${u.topic}". For the commands, try \`help\`.`;
       case 'typo':
         return `Showing ${u.taken}: you wrote *${u.given}*.`;
+      case 'absent':
+        return `${en.plain.notInPlan(en.plain.subjects[u.subject])} ${en.plain.whatItSays}`;
+      case 'shared':
+        return en.plain.shared(list(u.agencies), u.n);
+      case 'yesno':
+        return u.yes ? en.plain.yes : en.plain.no;
+      case 'agencyIn':
+        return en.plain.agencyIn(u.agency);
+      case 'objectiveTheme':
+        return u.served ? `Understood: GCM objective ${u.number}, whose title holds what you asked about.` : en.plain.noActivityServes(u.number);
+      case 'priorityTheme':
+        return u.objectives.length
+          ? `Understood: priority ${u.priority}, which serves ${list(u.objectives.map((n) => `Objective ${n}`))} of the GCM.`
+          : `Understood: priority ${u.priority}, a basic priority: it serves the Compact as a whole.`;
     }
   },
   dueIn: (period) => `Due in ${period}`,
@@ -402,6 +419,34 @@ export const en: Messages = {
     full: 'Nothing was saved: the disk that holds the bot’s database is full. Please tell whoever runs the bot, and try again once there is space.',
     busy: 'Nothing was saved: the bot’s database was busy (another program held it too long). Please try again in a moment.',
     io: 'Nothing was saved: the disk that holds the bot’s database could not be written. Please tell whoever runs the bot.',
+  },
+  plain: {
+    helpUsage: 'a question',
+    helpText: 'plain questions work too, e.g. “who leads the missing migrants workshop?”, “what is due in Q3 2024?”, “which activities do IOM and ILO share?”',
+    promptsTitle: 'Ask the Work Plan in your own words',
+    prompts: [
+      { title: 'What is due next month?', message: 'what is due next month?' },
+      { title: 'Who leads the missing migrants workshop?', message: 'who leads the missing migrants workshop?' },
+      { title: 'What does UNICEF lead?', message: 'what does UNICEF lead?' },
+      { title: 'Which activities serve objective 23?', message: 'which activities serve objective 23?' },
+    ],
+    thinking: 'is looking in the Work Plan…',
+    notInPlan: (subject) => `The plan does not say ${subject}.`,
+    subjects: {
+      budget: 'what anything costs or who pays for it',
+      venue: 'where its activities take place',
+      contact: 'anyone’s e-mail or contact details',
+      country: 'what the Network does in one country',
+    },
+    whatItSays: 'What it says about it:',
+    nothingOnIt: 'It names nothing about that.',
+    shared: (agencies, n) =>
+      n === 0 ? `${agencies} share no activity of the plan.` : `${n === 1 ? 'One activity names' : `${n} activities name`} ${agencies}:`,
+    yes: 'Yes.',
+    no: 'No.',
+    noActivityServes: (n) => `No activity of the plan serves objective ${n}.`,
+    agencyIn: (agency) => `Understood: what ${agency} leads or supports by name, due in a period.`,
+    useCommand: (text) => `That opens a form: type \`/gcm ${text}\` in a channel.`,
   },
 };
 

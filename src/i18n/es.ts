@@ -1,7 +1,10 @@
 import { anyMember, type Audience } from '../domain/answers.js';
 import type { StateKind } from '../domain/plan-changes.js';
 import type { Messages } from './catalog.js';
+import { DateTime } from 'luxon';
 
+/** `1 de mayo de 2024` a partir de una fecha ISO. */
+const dayEs = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).setLocale('es').toFormat("d 'de' MMMM 'de' yyyy");
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`);
 
 /** La copresidencia, como un miembro puede contactarla: their mentions, and the user group when set. */
@@ -94,7 +97,7 @@ export const es: Messages = {
       case 'who':
         return `Entendido: quién lidera y apoya la actividad ${u.activity}.`;
       case 'when':
-        return `Entendido: cuándo ocurre y vence la actividad ${u.activity}.`;
+        return `Entendido: cuándo ocurre y vence la actividad ${u.activity}.${u.next ? ` La próxima: ${dayEs(u.next)}.` : ''}`;
       case 'status':
         return `Entendido: en qué estado está la actividad ${u.activity}.`;
       case 'agency':
@@ -109,6 +112,20 @@ export const es: Messages = {
         return `Busqué "${u.topic}" en el plan. Para ver los comandos, escribe \`ayuda\`.`;
       case 'typo':
         return `Mostrando ${u.taken}: escribiste *${u.given}*.`;
+      case 'absent':
+        return `${es.plain.notInPlan(es.plain.subjects[u.subject])} ${es.plain.whatItSays}`;
+      case 'shared':
+        return es.plain.shared(list(u.agencies), u.n);
+      case 'yesno':
+        return u.yes ? es.plain.yes : es.plain.no;
+      case 'agencyIn':
+        return es.plain.agencyIn(u.agency);
+      case 'objectiveTheme':
+        return u.served ? `Entendido: el objetivo ${u.number} del Pacto Mundial, cuyo título contiene lo que preguntó.` : es.plain.noActivityServes(u.number);
+      case 'priorityTheme':
+        return u.objectives.length
+          ? `Entendido: la prioridad ${u.priority}, que sirve a ${list(u.objectives.map((n) => `Objetivo ${n}`))} del Pacto Mundial.`
+          : `Entendido: la prioridad ${u.priority}, una prioridad básica: sirve al Pacto Mundial en su conjunto.`;
     }
   },
   dueIn: (period) => `Vence en ${period}`,
@@ -419,6 +436,35 @@ export const es: Messages = {
     full: 'No se guardó nada: el disco de la base de datos del bot está lleno. Avise a quien administra el bot y vuelva a intentarlo cuando haya espacio.',
     busy: 'No se guardó nada: la base de datos del bot estaba ocupada (otro programa la retuvo demasiado tiempo). Vuelva a intentarlo en un momento.',
     io: 'No se guardó nada: no se pudo escribir en el disco de la base de datos del bot. Avise a quien administra el bot.',
+  },
+  plain: {
+    helpUsage: 'una pregunta',
+    helpText:
+      'también puede preguntar con sus palabras, p. ej. “¿quién lidera el taller de migrantes desaparecidos?”, “¿qué vence en el tercer trimestre de 2024?”, “¿qué actividades comparten la OIM y la OIT?”',
+    promptsTitle: 'Pregunte al plan de trabajo con sus palabras',
+    prompts: [
+      { title: '¿Qué vence el mes que viene?', message: '¿qué vence el mes que viene?' },
+      { title: '¿Quién lidera el taller de migrantes desaparecidos?', message: '¿quién lidera el taller de migrantes desaparecidos?' },
+      { title: '¿Qué lidera UNICEF?', message: '¿qué lidera UNICEF?' },
+      { title: '¿Qué actividades sirven al objetivo 23?', message: '¿qué actividades sirven al objetivo 23?' },
+    ],
+    thinking: 'está buscando en el plan de trabajo…',
+    notInPlan: (subject) => `El plan no dice ${subject}.`,
+    subjects: {
+      budget: 'cuánto cuesta nada ni quién lo paga',
+      venue: 'dónde se hacen sus actividades',
+      contact: 'el correo ni los datos de contacto de nadie',
+      country: 'qué hace la Red en un país',
+    },
+    whatItSays: 'Lo que sí dice:',
+    nothingOnIt: 'No dice nada al respecto.',
+    shared: (agencies, n) =>
+      n === 0 ? `${agencies} no comparten ninguna actividad del plan.` : `${n === 1 ? 'Una actividad nombra' : `${n} actividades nombran`} a ${agencies}:`,
+    yes: 'Sí.',
+    no: 'No.',
+    noActivityServes: (n) => `Ninguna actividad del plan sirve al objetivo ${n}.`,
+    agencyIn: (agency) => `Entendido: lo que ${agency} lidera o apoya con su nombre y vence en un período.`,
+    useCommand: (text) => `Eso abre un formulario: escriba \`/gcm ${text}\` en un canal.`,
   },
 };
 

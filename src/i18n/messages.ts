@@ -33,9 +33,17 @@ export function formatMonth(ym: string, lang: Language): string {
 /** A period of a question in words: `May 2024`, or `the week of 29 April 2024 to 5 May 2024`. */
 export function periodText(p: Period, lang: Language): string {
   if (p.name.type === 'month') return formatMonth(p.name.month, lang);
+  if (p.name.type === 'months') return monthsText(p.name.from, p.name.to, lang);
   const from = formatDate(p.name.from, lang);
   const to = formatDate(p.name.to, lang);
   return lang === 'es' ? `la semana del ${from} al ${to}` : `the week of ${from} to ${to}`;
+}
+
+/** `July to September 2023`, `de noviembre de 2023 a febrero de 2024`: a run of months (YYYY-MM to YYYY-MM). */
+function monthsText(from: string, to: string, lang: Language): string {
+  const first =
+    from.slice(0, 4) === to.slice(0, 4) ? DateTime.fromISO(`${from}-01`, { zone: 'UTC' }).setLocale(lang).toFormat('MMMM') : formatMonth(from, lang);
+  return lang === 'es' ? `de ${first} a ${formatMonth(to, lang)}` : `${first} to ${formatMonth(to, lang)}`;
 }
 
 /** The occurrence label of a recurring activity: a month or a day. */

@@ -141,7 +141,8 @@ export class HomePublisher {
     for (const resolve of this.waiting.splice(0)) resolve();
   }
 
-  private async language(client: WebClient, userId: string): Promise<Language> {
+  /** A user's language: their Slack locale (`es-*` → Spanish), else GCM_LANGUAGE; cached for an hour. */
+  async language(client: WebClient, userId: string): Promise<Language> {
     const cached = this.locales.get(userId);
     if (cached && this.nowMs() - cached.at < 3600_000) return cached.lang;
     let lang = this.defaultLanguage;

@@ -3,6 +3,7 @@ import { askQuestion } from '../../src/commands/ask.js';
 import { commands, fallback, interactions, route, vocabulary, vocabularyOf } from '../../src/commands/table.js';
 import { parseCommand } from '../../src/domain/command.js';
 import { fold } from '../../src/domain/normalize.js';
+import { messages } from '../../src/i18n/messages.js';
 import { contextAt, loadedStores } from '../helpers/stores.js';
 
 describe('the command table', () => {
@@ -62,7 +63,8 @@ describe('the command table', () => {
       const help = askQuestion(ctx, lang === 'en' ? 'help' : 'ayuda', 'en');
       if (help.kind !== 'help') throw new Error(`expected help, got ${help.kind}`);
       expect(help.lang).toBe(lang);
-      expect(help.lines).toEqual(commands.flatMap((c) => c.help[lang]));
+      // …then that plain questions work, with three examples in the language asked (issue 24).
+      expect(help.lines).toEqual([...commands.flatMap((c) => c.help[lang]), { usage: messages(lang).plain.helpUsage, text: messages(lang).plain.helpText }]);
       // A word both languages share (`plan`) is no twin.
       expect(help.twins).toEqual(commands.map((c) => c.keywords[other][0]).filter((w) => w !== 'plan'));
       // The four the old hand-written list left out.

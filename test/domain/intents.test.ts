@@ -31,7 +31,7 @@ describe('reading questions in plain words (pure)', () => {
     expect(readQuestion('is B1.2 done?', now).intent.intent).toBe('status');
     expect(readQuestion('¿se hizo el taller?', now).intent.intent).toBe('status');
     expect(readQuestion('what does UNICEF lead?', now).intent).toEqual({ intent: 'agency', topic: 'unicef' });
-    expect(readQuestion('¿qué hace la red sobre retorno y reintegración?', now).intent).toEqual({ intent: 'theme', topic: 'retorno y reintegracion' });
+    expect(readQuestion('¿qué hace la red sobre retorno y reintegración?', now).intent).toEqual({ intent: 'theme', topic: 'return y reintegracion' });
     expect(readQuestion('which activities serve objective 7?', now).intent).toEqual({ intent: 'objective', number: 7 });
     expect(readQuestion('¿qué vence este mes?', now).intent.intent).toBe('due');
   });
