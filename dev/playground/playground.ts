@@ -17,6 +17,7 @@ import { currentPlan } from '../../src/domain/questions.js';
 import { nextReminders } from '../../src/domain/reminders.js';
 import { planOccurrences } from '../../src/domain/occurrences.js';
 import { calendarFile } from '../../src/commands/calendar.js';
+import { readTarget } from '../../src/slack/door.js';
 
 /**
  * The people of the playground's workspace, with Slack-like ids, handles and names: the co-chair, members,
@@ -186,11 +187,14 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
 
   let pagePort = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
       res.end(JSON.stringify(body));
     };
+    // A target that is no URL (400) or a path with a malformed escape (404) is answered, never thrown on.
+    const target = readTarget(req.url);
+    if (!target.ok) return json(target.refusal.status, { error: target.refusal.reason });
+    const url = { pathname: target.path, searchParams: target.query };
     // Refused before a byte of the body is read (docs: README, "The playground").
     const refused = refusal(req, pagePort);
     if (refused) return json(refused.status, { error: refused.error }, { connection: 'close' });

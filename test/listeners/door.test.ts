@@ -279,6 +279,31 @@ describe('the door: what the HTTP receiver refuses before any handler', () => {
     }
   });
 
+  it('answers a target that is no URL with 400 and a path with a malformed escape (the calendar too) with an empty 404, logging each reason once', async () => {
+    const t = await startBot();
+    const port = Number(new URL(t.baseUrl).port);
+    const statusOf = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+        let got = '';
+        socket.on('data', (d) => {
+          got += String(d);
+        });
+        socket.on('close', () => resolve(got));
+        socket.on('error', reject);
+      });
+    for (let i = 0; i < 3; i++) {
+      for (const target of ['///', '//x:99999', '//[']) expect(await statusOf(target)).toMatch(/^HTTP\/1\.1 400 /);
+      const calendar = await statusOf('/calendar/%.ics');
+      expect(calendar).toMatch(/^HTTP\/1\.1 404 /);
+      expect(calendar.endsWith('\r\n\r\n')).toBe(true);
+    }
+    expect(t.logs.filter((l) => l.includes('a request target that is not a URL'))).toHaveLength(1);
+    expect(t.logs.filter((l) => l.includes('a path with a malformed escape'))).toHaveLength(1);
+    expect(t.logs.filter((l) => l.includes(' ERROR '))).toEqual([]);
+    expect((await t.command('objective 23')).status).toBe(200);
+  });
+
   it('keeps serving its other routes on the same port, and 404 for the rest', async () => {
     const t = await startBot();
     const base = (t.sender as unknown as { eventsUrl: string }).eventsUrl.replace('/slack/events', '');
