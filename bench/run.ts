@@ -32,6 +32,7 @@ import type { GrowthResult } from './growth.js';
 import type { ServerKind, ServerMessage, ServerReply } from './server.js';
 import type { StandInStats } from './standin.js';
 import { formatProfile, readProfile, type ProfileSummary } from './profile.js';
+import { benchParsers, printParsers } from './parsers.js';
 
 // ---------- settings ----------
 
@@ -755,6 +756,7 @@ async function main(): Promise<void> {
     `\nsynthetic plan files: ${gen.length ? `generated ${gen.map((n) => `${n} in ${fmt(generated[n]!, 0)} ms`).join(', ')}` : 'reused'} (bench/results/plans/)`,
   );
 
+  printParsers(benchParsers());
   // Targets
   section('Targets');
   const results: TargetResult[] = [];
