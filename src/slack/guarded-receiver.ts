@@ -13,6 +13,7 @@ import {
   SocketModeReceiver,
   type SocketModeReceiverOptions,
 } from '@slack/bolt';
+import { checkPayload, type PayloadCheck } from './payloads.js';
 import { checkAddress, checkSignature, DoorLog, isSslCheck, kindOf, parseBody, readBody, readTarget, type Refusal, refuseTunnels } from './door.js';
 
 export interface DoorOptions {
@@ -163,9 +164,23 @@ export class GuardedHttpReceiver implements Receiver {
     }
     const elsewhere = checkAddress(body, this.o);
     if (elsewhere) return this.refuse(req, res, elsewhere);
+    const checked = checkPayload(body);
+    if (!checked.ok) return this.refuse(req, res, checked.refusal);
     const buffered = Object.assign(req, { rawBody: read.raw });
-    const ack = new HTTPResponseAck({ logger: this.o.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
-    const event: ReceiverEvent = { body, ack: ack.bind(), retryNum: retryNum(req), retryReason: header(req, 'x-slack-retry-reason'), customProperties: {} };
+    const ack = new HTTPResponseAck({
+      logger: this.o.logger,
+      processBeforeResponse: false,
+      httpRequest: buffered,
+      httpRequestBody: checked.body,
+      httpResponse: res,
+    });
+    const event: ReceiverEvent = {
+      body: checked.body,
+      ack: ack.bind(),
+      retryNum: retryNum(req),
+      retryReason: header(req, 'x-slack-retry-reason'),
+      customProperties: {},
+    };
     await deliver(this.app!, event, this.log, () => res.headersSent);
   }
 }
@@ -183,7 +198,8 @@ const retryNum = (req: IncomingMessage): number | undefined => {
 /**
  * Socket Mode: the same checks where they apply (no signature, no size: the WebSocket carries them). An
  * envelope whose payload is not an object is acknowledged (so that Slack does not send it again), logged
- * and dropped before the Socket Mode client reads into it; a payload for another app or workspace too.
+ * and dropped before the Socket Mode client reads into it; a payload for another app or workspace, or one whose
+ * fields have the wrong types (payloads.ts), too.
  */
 export class GuardedSocketModeReceiver extends SocketModeReceiver {
   private readonly log: DoorLog;
@@ -231,11 +247,12 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
 
   private async admit(app: App, event: ReceiverEvent): Promise<void> {
     const elsewhere = checkAddress(event.body, this.door);
-    if (elsewhere) {
-      this.log.refusal(elsewhere);
+    const checked: PayloadCheck = elsewhere ? { ok: false, refusal: elsewhere } : checkPayload(event.body);
+    if (!checked.ok) {
+      this.log.refusal(checked.refusal);
       await event.ack();
       return;
     }
-    await deliver(app, event, this.log, () => false);
+    await deliver(app, { ...event, body: checked.body }, this.log, () => false);
   }
 }
