@@ -32,16 +32,21 @@ const slashCommand = z.looseObject({
   response_url: z.string().max(2000),
 });
 
-const element = z.looseObject({
-  action_id: z.string().max(255),
-  // Slack always sends one; a payload without it reads as '' (never undefined in a handler).
-  block_id: z.string().max(255).default(''),
-  value: z.string().max(2000).optional(),
+/** What a date picker or a menu carries, in a click and in a modal's input alike. */
+const picked = {
   selected_date: z.string().max(10).nullable().optional(),
   selected_option: z
     .looseObject({ value: z.string().max(2000) })
     .nullable()
     .optional(),
+};
+
+const element = z.looseObject({
+  action_id: z.string().max(255),
+  // Slack always sends one; a payload without it reads as '' (never undefined in a handler).
+  block_id: z.string().max(255).default(''),
+  value: z.string().max(2000).optional(),
+  ...picked,
 });
 
 const blockActions = z.looseObject({
@@ -57,11 +62,7 @@ const blockActions = z.looseObject({
 
 const input = z.looseObject({
   value: z.string().max(maxInputLength).nullable().optional(),
-  selected_date: z.string().max(10).nullable().optional(),
-  selected_option: z
-    .looseObject({ value: z.string().max(2000) })
-    .nullable()
-    .optional(),
+  ...picked,
 });
 
 const viewSubmission = z.looseObject({
