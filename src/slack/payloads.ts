@@ -28,7 +28,8 @@ const slashCommand = z.looseObject({
   text: z.string(),
   user_id: id,
   channel_id: z.string().max(255),
-  trigger_id: z.string().max(255),
+  // Slack always sends one; without it no modal opens, and the person is told so (never undefined in a handler).
+  trigger_id: z.string().max(255).default(''),
   response_url: z.string().max(2000),
 });
 
