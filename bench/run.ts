@@ -37,11 +37,12 @@ import type { GrowthResult } from './growth.js';
 import type { ServerKind, ServerMessage, ServerReply } from './server.js';
 import type { StandInStats } from './standin.js';
 import { formatProfile, readProfile, type ProfileSummary } from './profile.js';
+import { benchParsers, printParsers } from './parsers.js';
 
 // ---------- settings ----------
 
 /** The sections to run: BENCH_ONLY=http,acks,startup,growth (a comma-separated subset; all by default). */
-type Section = 'http' | 'acks' | 'startup' | 'growth';
+type Section = 'http' | 'acks' | 'startup' | 'growth' | 'parsers';
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const runs = (s: Section) => only.size === 0 || only.has(s);
 /**
@@ -1056,6 +1057,11 @@ async function main(): Promise<void> {
   if (runs('growth')) {
     section('3. Growth: synthetic plans');
     m.growth = await growthBench();
+  }
+
+  if (runs('parsers')) {
+    section("4. Parsers of people's text: the worst time seen");
+    printParsers(benchParsers());
   }
 
   section('Targets');

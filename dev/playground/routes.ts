@@ -7,6 +7,7 @@ import { parseInstant, type SettableClock } from '../../src/clock.js';
 import type { Stores } from '../../src/stores.js';
 import type { SlackApp } from '../../src/slack-app.js';
 import { calendarFile } from '../../src/commands/calendar.js';
+import { readTarget } from '../../src/slack/door.js';
 import type { WebApiStandIn } from '../standin/web-api.js';
 import { blockActionsPayload, slashCommandFields, viewSubmissionPayload, type SlackSender } from '../standin/sender.js';
 import { maxEventStreams, readLimited, refusal } from './guard.js';
@@ -284,11 +285,14 @@ async function post(pg: PlaygroundCore, req: IncomingMessage, url: URL, json: Js
 /** The page's HTTP handler: every request through the guard (guard.ts), then its route. */
 export function pageHandler(pg: PlaygroundCore) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const json: Json = (status, body, headers = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
       res.end(JSON.stringify(body));
     };
+    // A target that is no URL (400) or a path with a malformed escape (404) is answered, never thrown on.
+    const target = readTarget(req.url);
+    if (!target.ok) return json(target.refusal.status, { error: target.refusal.reason });
+    const url = new URL(`http://127.0.0.1${target.path}?${target.query}`);
     // Refused before a byte of the body is read (docs: README, "The playground").
     const refused = refusal(req, pg.pagePort());
     if (refused) return json(refused.status, { error: refused.error }, { connection: 'close' });

@@ -30,28 +30,36 @@ export const tooLongCommand = 'too_long';
 /**
  * Parses command text. The first word, when it is a keyword of `vocabulary` in either language (case and
  * accents ignored), picks the command and the answer's language; otherwise the answer is in `defaultLang`.
- * Text longer than `maxCommandLength` is `too_long`, in the language its first word names.
+ * Text longer than `maxCommandLength` is `too_long`, in the language its first word names: its length is
+ * checked before anything reads it, so no parser ever sees more than the bound. Linear in the text.
  */
 export function parseCommand(text: string, defaultLang: Language, vocabulary: Vocabulary): Command {
+  if (text.length > maxCommandLength) {
+    const first = /^\s*(\S{0,40})/.exec(text.slice(0, 100))![1]!;
+    return { name: tooLongCommand, arg: String(text.length), lang: vocabulary.get(fold(first))?.lang ?? defaultLang };
+  }
   const { rest: clean, plan } = splitPlanOption(text);
   const picked = plan === undefined ? {} : { plan };
   return { ...parseWords(clean, defaultLang, vocabulary), ...picked };
 }
 
-const planOption = /(?:^|\s)plan:(\S*)/i;
+const planOption = /^plan:/i;
 
 /**
  * Takes `plan:ID` out of command text, wherever it is (`objective 23 plan:lac-2023-2024`): the plan it
  * names (the last one given; an empty id is kept as '' and answered as unknown) and the text without it,
- * spaces collapsed. Every command honours it, because it is taken out before the words are read.
+ * spaces collapsed. Every command honours it, because it is taken out before the words are read. One pass
+ * over the words: linear in the text, however many `plan:` it holds.
  */
 export function splitPlanOption(text: string): { rest: string; plan?: string } {
-  let rest = text.replace(/\s+/g, ' ').trim();
   let plan: string | undefined;
-  for (let m = planOption.exec(rest); m; m = planOption.exec(rest)) {
-    plan = m[1]!;
-    rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
+  const words: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    if (planOption.test(word)) plan = word.slice('plan:'.length);
+    else words.push(word);
   }
+  const rest = words.join(' ');
   return plan === undefined ? { rest } : { rest, plan };
 }
 
@@ -61,7 +69,6 @@ function parseWords(clean: string, defaultLang: Language, vocabulary: Vocabulary
   const first = space < 0 ? clean : clean.slice(0, space);
   const rest = space < 0 ? '' : clean.slice(space + 1).trim();
   const keyword = vocabulary.get(fold(first.slice(0, 40)));
-  if (clean.length > maxCommandLength) return { name: tooLongCommand, arg: String(clean.length), lang: keyword?.lang ?? defaultLang };
   if (keyword) return { name: keyword.name, arg: rest, lang: keyword.lang ?? defaultLang };
   return { name: 'bare', arg: clean, lang: defaultLang };
 }
@@ -100,8 +107,17 @@ export function parsePriorityRef(text: string): { id: string } | { number: strin
   return { id: `${m[1].startsWith('b') ? 'B' : 'T'}${number}` };
 }
 
-/** Splits `B1.2@2024-05`, `B1.2 2024-05` or `B1.2 2023-08-30` into the activity text and the occurrence label. */
+/**
+ * Splits `B1.2@2024-05`, `B1.2 2024-05` or `B1.2 2023-08-30` into the activity text and the occurrence label.
+ * The label is found from the end (no pattern that backtracks over the text): linear in the text.
+ */
 export function splitOccurrenceArg(arg: string): { ref: string; label: string | null } {
-  const m = /^(.*?)(?:\s*@\s*|\s+)(\d{4}-\d{2}(?:-\d{2})?)$/.exec(arg.trim());
-  return m ? { ref: m[1]!.trim(), label: m[2]! } : { ref: arg.trim(), label: null };
+  const text = arg.trim();
+  const label = /(?:^|[^\d-])(\d{4}-\d{2}(?:-\d{2})?)$/.exec(text.slice(-11))?.[1];
+  if (label === undefined) return { ref: text, label: null };
+  const before = text.slice(0, text.length - label.length);
+  const head = before.trimEnd();
+  // A separator is needed: `@` (spaces around it allowed) or at least one space.
+  if (head.endsWith('@')) return { ref: head.slice(0, -1).trim(), label };
+  return head.length < before.length ? { ref: head, label } : { ref: text, label: null };
 }

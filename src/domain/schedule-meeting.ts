@@ -12,11 +12,15 @@ export type ScheduleTarget = { ok: true; activity: Activity; occurrence: Occurre
  * occurrence, and the real date. Without an occurrence, a recurring meeting's is the one of the date's month.
  */
 export function resolveScheduleTarget(ctx: Context, plan: PlanInfo, arg: string): ScheduleTarget {
-  const m = /^(.*?)\s+(\S+)$/.exec(arg.trim());
-  if (!m) return { ok: false, error: arg.trim() ? { code: 'bad_date', given: arg.trim() } : { code: 'activity_needed' } };
-  const [, refText, dateText] = m as unknown as [string, string, string];
-  const date = DateTime.fromISO(dateText, { zone: 'UTC' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateText) || !date.isValid) return { ok: false, error: { code: 'bad_date', given: dateText } };
+  // The last word is the date: found from the end (no pattern that backtracks over the text), linear in it.
+  const text = arg.trim();
+  const last = /\s(\S+)$/.exec(text);
+  if (!last) return { ok: false, error: text ? { code: 'bad_date', given: text } : { code: 'activity_needed' } };
+  const refText = text.slice(0, last.index).trim();
+  const dateText = last[1]!;
+  // The pattern first: luxon reads only a string shaped as a date.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateText) || !DateTime.fromISO(dateText, { zone: 'UTC' }).isValid)
+    return { ok: false, error: { code: 'bad_date', given: dateText } };
   const [ref, label] = refText.split('@').map((s) => s.trim()) as [string, string | undefined];
   const parsed = parseActivityRef(ref);
   if (!parsed) return { ok: false, error: { code: 'activity_bad', given: ref } };

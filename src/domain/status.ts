@@ -24,6 +24,8 @@ export type StatusProblem =
   | 'date_outside_plans'
   | 'note_too_long'
   | 'link_not_http'
+  | 'too_many_links'
+  | 'link_too_long'
   | 'unknown_occurrence';
 
 const isStatus = (s: string): s is StatusKey => (STATUS_KEYS as readonly string[]).includes(s);
@@ -31,17 +33,23 @@ const isStatus = (s: string): s is StatusKey => (STATUS_KEYS as readonly string[
 /** Characters as people count them (an emoji is one), not UTF-16 units. */
 export const charCount = (s: string): number => [...s].length;
 
-/** The links of `raw`: whitespace-separated; null when one is not an http(s) URL. */
-function parseLinks(raw: string | null | undefined): string[] | null {
+/** At most this many links to a status change, each at most LINK_MAX characters (a link is a reference, not a document). */
+export const LINKS_MAX = 10;
+export const LINK_MAX = 2000;
+
+/** The links of `raw`: whitespace-separated; a problem when there are too many, one is too long or not an http(s) URL. */
+function parseLinks(raw: string | null | undefined): string[] | StatusProblem {
   const parts = (raw ?? '').split(/\s+/).filter((p) => p !== '');
+  if (parts.length > LINKS_MAX) return 'too_many_links';
+  if (parts.some((p) => p.length > LINK_MAX)) return 'link_too_long';
   for (const p of parts) {
     let url: URL;
     try {
       url = new URL(p);
     } catch {
-      return null;
+      return 'link_not_http';
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'link_not_http';
   }
   return parts;
 }
@@ -59,7 +67,7 @@ function dateProblem(ctx: Context, raw: string | null | undefined): StatusProble
 /**
  * Checks a status change as typed: the occurrence exists, the status is one of STATUS_KEYS, a postponed one
  * has a date that is real, not before today (in the bot's zone, `ctx.now`) and inside a loaded plan's period,
- * the note is at most NOTE_MAX characters, every link is http(s). Every problem found is returned, by field.
+ * the note is at most NOTE_MAX characters, at most LINKS_MAX links of at most LINK_MAX characters, every one http(s). Every problem found is returned, by field.
  */
 export function checkStatusUpdate(
   ctx: Context,
@@ -81,7 +89,7 @@ export function checkStatusUpdate(
   const note = (input.note ?? '').trim();
   if (charCount(note) > NOTE_MAX) errors.note = 'note_too_long';
   const links = parseLinks(input.link);
-  if (links === null) errors.link = 'link_not_http';
+  if (typeof links === 'string') errors.link = links;
   if (Object.keys(errors).length > 0 || !isStatus(status) || !activity) return { ok: false, errors };
   return {
     ok: true,
@@ -92,7 +100,7 @@ export function checkStatusUpdate(
       status,
       date: status === 'postponed' ? input.date!.trim() : null,
       note: note === '' ? null : note,
-      links: links ?? [],
+      links: typeof links === 'string' ? [] : links,
     },
   };
 }

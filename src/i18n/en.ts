@@ -349,6 +349,8 @@ export const en: Messages = {
       date_outside_plans: "The new date is outside every loaded plan's period: cancel the occurrence instead, or carry it into the next plan.",
       note_too_long: 'The note is too long: 1,000 characters at most.',
       link_not_http: 'Each link must be a web address starting with http:// or https://.',
+      too_many_links: 'At most 10 links: keep the ones that matter most.',
+      link_too_long: 'A link is too long: 2,000 characters at most each.',
       unknown_occurrence: 'This occurrence is not in the plan (any more).',
     },
     field: { status: 'status', date: 'new date', note: 'note', link: 'link' },

@@ -365,6 +365,8 @@ export const es: Messages = {
       date_outside_plans: 'La nueva fecha está fuera del período de todos los planes cargados: cancele la ocurrencia o pásela al plan siguiente.',
       note_too_long: 'La nota es demasiado larga: 1.000 caracteres como máximo.',
       link_not_http: 'Cada enlace debe ser una dirección web que empiece por http:// o https://.',
+      too_many_links: 'Como máximo 10 enlaces: deje los que más importan.',
+      link_too_long: 'Un enlace es demasiado largo: 2.000 caracteres como máximo cada uno.',
       unknown_occurrence: 'Esta ocurrencia no está (ya) en el plan.',
     },
     field: { status: 'estado', date: 'nueva fecha', note: 'nota', link: 'enlace' },

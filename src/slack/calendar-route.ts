@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import { calendarFile } from '../commands/calendar.js';
 import type { Language } from '../domain/types.js';
 import type { Stores } from '../stores.js';
+import { readTarget } from './door.js';
 
 export interface CalendarRouteDeps {
   stores: Stores;
@@ -46,19 +47,19 @@ function notFound(res: ServerResponse): void {
  * If-None-Match names it gets 304. A bad filter (with the right token) gets 400 and the reason in plain text.
  */
 export function serveCalendar(deps: CalendarRouteDeps, req: IncomingMessage, res: ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const file = /^\/calendar\/([^/]+)\.ics$/.exec(url.pathname)?.[1];
+  const url = readTarget(req.url);
+  const file = url.ok ? /^\/calendar\/([^/]+)\.ics$/.exec(url.path)?.[1] : undefined;
   let token: string | null = null;
   try {
     token = file === undefined ? null : decodeURIComponent(file);
   } catch {
     token = null;
   }
-  if (token === null || !sameSecret(token, deps.token)) {
+  if (!url.ok || token === null || !sameSecret(token, deps.token)) {
     notFound(res);
     return;
   }
-  const q = url.searchParams;
+  const q = url.query;
   const plan = q.get('plan') ?? undefined;
   const ctx = { plans: deps.stores.plans, state: deps.stores.state, now: deps.clock.now(), ...(plan ? { plan } : {}) };
   const made = calendarFile(

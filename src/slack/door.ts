@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Logger } from '@slack/bolt';
 
 /**
  * The checks every request from Slack passes before any handler sees it (docs/architecture.md, "The door").
@@ -14,9 +16,88 @@ export const bodyLimit = 1024 * 1024;
 export const maxClockSkewSeconds = 5 * 60;
 
 export interface Refusal {
-  status: 400 | 401 | 403 | 413;
+  status: 400 | 401 | 403 | 404 | 405 | 413;
   /** Why, for the log: never the body, never a secret. */
   reason: string;
+}
+
+/** A request target read: its path (still percent-encoded) and its query. */
+export type Target = { ok: true; path: string; query: URLSearchParams } | { ok: false; refusal: Refusal };
+
+/**
+ * Reads a request's target (`/calendar/x.ics?lang=es`) without ever throwing: a target that is no URL
+ * (`///`, `//[`, `//x:99999`) is refused 400; a path with a malformed escape (`/calendar/%.ics`) names
+ * nothing the bot serves, and is refused 404 (empty, as every unknown path).
+ */
+export function readTarget(url: string | undefined): Target {
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '/', 'http://localhost');
+  } catch {
+    return { ok: false, refusal: { status: 400, reason: 'a request target that is not a URL' } };
+  }
+  try {
+    decodeURIComponent(parsed.pathname);
+  } catch {
+    return { ok: false, refusal: { status: 404, reason: 'a path with a malformed escape' } };
+  }
+  return { ok: true, path: parsed.pathname, query: parsed.searchParams };
+}
+
+/**
+ * A `CONNECT` request (a tunnel) gets 405 and the connection closed; without this Node drops it without a word.
+ * Every other request Node cannot parse gets Node's own 400.
+ */
+export function refuseTunnels(server: Server, log: DoorLog): void {
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    log.refusal({ status: 405, reason: 'a CONNECT request' });
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
+}
+
+/** Distinct reasons or kinds remembered; past it, the oldest is forgotten (a line may repeat, memory stays bounded). */
+const maxRemembered = 200;
+
+/**
+ * A log that nobody can fill by sending requests: each reason at most once a minute (with how many more
+ * there were since), and each kind of payload the bot does not handle once. The door's, the side server's.
+ */
+export class DoorLog {
+  private readonly refused = new Map<string, { lastMs: number; since: number }>();
+  private readonly unhandledKinds = new Set<string>();
+
+  constructor(private readonly o: { logger: Logger; wallMs: () => number }) {}
+
+  /** A refused request, at warn level. */
+  refusal(r: Refusal): void {
+    this.limited(r.reason, (more) => this.o.logger.warn(`refused a request (${r.status}): ${r.reason}${more}`));
+  }
+
+  /** A failure of the bot's own (a route that threw), at error level, limited by its message. */
+  failure(message: string): void {
+    this.limited(message.slice(0, 200), (more) => this.o.logger.error(`${message}${more}`));
+  }
+
+  unhandled(kind: string): void {
+    if (this.unhandledKinds.has(kind)) return;
+    if (this.unhandledKinds.size >= maxRemembered) this.unhandledKinds.delete(this.unhandledKinds.values().next().value!);
+    this.unhandledKinds.add(kind);
+    this.o.logger.warn(`a request the bot does not handle (${kind}) was acknowledged and not handled; this is logged once per kind`);
+  }
+
+  private limited(reason: string, write: (more: string) => void): void {
+    const now = this.o.wallMs();
+    const seen = this.refused.get(reason);
+    if (seen && now - seen.lastMs < 60_000) {
+      seen.since += 1;
+      return;
+    }
+    if (!seen && this.refused.size >= maxRemembered) this.refused.delete(this.refused.keys().next().value!);
+    const more = seen?.since ? ` (and ${seen.since} more since the last line)` : '';
+    this.refused.set(reason, { lastMs: now, since: 0 });
+    write(more);
+  }
 }
 
 export type BodyRead = { ok: true; raw: Buffer } | { ok: false; refusal: Refusal };

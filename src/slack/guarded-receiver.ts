@@ -13,7 +13,8 @@ import {
   SocketModeReceiver,
   type SocketModeReceiverOptions,
 } from '@slack/bolt';
-import { checkAddress, checkSignature, isSslCheck, kindOf, parseBody, readBody, type Refusal } from './door.js';
+import { checkPayload, type PayloadCheck } from './payloads.js';
+import { checkAddress, checkSignature, DoorLog, isSslCheck, kindOf, parseBody, readBody, readTarget, type Refusal, refuseTunnels } from './door.js';
 
 export interface DoorOptions {
   logger: Logger;
@@ -22,39 +23,6 @@ export interface DoorOptions {
   teamId?: string;
   /** The wall clock (milliseconds) that request timestamps are checked against; never the plan's clock. */
   wallMs: () => number;
-}
-
-/** Distinct kinds remembered as "already logged"; past it, the oldest is forgotten (the log line may repeat, memory stays bounded). */
-const maxKindsRemembered = 200;
-
-/**
- * The door's log: each refusal reason at most once a minute (with how many were refused since), and each
- * kind of payload the bot does not handle once, so that nobody can fill the log by sending requests.
- */
-class DoorLog {
-  private readonly refused = new Map<string, { lastMs: number; since: number }>();
-  private readonly unhandledKinds = new Set<string>();
-
-  constructor(private readonly o: DoorOptions) {}
-
-  refusal(r: Refusal): void {
-    const now = this.o.wallMs();
-    const seen = this.refused.get(r.reason);
-    if (seen && now - seen.lastMs < 60_000) {
-      seen.since += 1;
-      return;
-    }
-    const more = seen?.since ? ` (and ${seen.since} more since the last line)` : '';
-    this.refused.set(r.reason, { lastMs: now, since: 0 });
-    this.o.logger.warn(`refused a request (${r.status}): ${r.reason}${more}`);
-  }
-
-  unhandled(kind: string): void {
-    if (this.unhandledKinds.has(kind)) return;
-    if (this.unhandledKinds.size >= maxKindsRemembered) this.unhandledKinds.delete(this.unhandledKinds.values().next().value!);
-    this.unhandledKinds.add(kind);
-    this.o.logger.warn(`a request the bot does not handle (${kind}) was acknowledged and not handled; this is logged once per kind`);
-  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -116,6 +84,7 @@ export class GuardedHttpReceiver implements Receiver {
   start(listen?: number | ListenOptions): Promise<Server> {
     const options: ListenOptions = typeof listen === 'object' ? listen : { port: listen ?? this.o.port, ...(this.o.host ? { host: this.o.host } : {}) };
     const server = createServer((req, res) => this.handle(req, res));
+    refuseTunnels(server, this.log);
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -137,8 +106,13 @@ export class GuardedHttpReceiver implements Receiver {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === eventsPath && req.method === 'POST') {
+    // Read here, where a target that is no URL is answered: Bolt's router would throw on it outside any try.
+    const target = readTarget(req.url);
+    if (!target.ok) {
+      this.refuse(req, res, target.refusal);
+      return;
+    }
+    if (target.path === eventsPath && req.method === 'POST') {
       this.door(req, res).catch((e: unknown) => this.failed(res, e));
       return;
     }
@@ -155,7 +129,7 @@ export class GuardedHttpReceiver implements Receiver {
   }
 
   private failed(res: ServerResponse, e: unknown): void {
-    this.o.logger.error(`a request failed: ${e instanceof Error ? e.message : String(e)}`);
+    this.log.failure(`a request failed: ${e instanceof Error ? e.message : String(e)}`);
     if (!res.headersSent) {
       res.writeHead(e instanceof AuthorizationError ? 401 : 500);
       res.end();
@@ -190,9 +164,23 @@ export class GuardedHttpReceiver implements Receiver {
     }
     const elsewhere = checkAddress(body, this.o);
     if (elsewhere) return this.refuse(req, res, elsewhere);
+    const checked = checkPayload(body);
+    if (!checked.ok) return this.refuse(req, res, checked.refusal);
     const buffered = Object.assign(req, { rawBody: read.raw });
-    const ack = new HTTPResponseAck({ logger: this.o.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
-    const event: ReceiverEvent = { body, ack: ack.bind(), retryNum: retryNum(req), retryReason: header(req, 'x-slack-retry-reason'), customProperties: {} };
+    const ack = new HTTPResponseAck({
+      logger: this.o.logger,
+      processBeforeResponse: false,
+      httpRequest: buffered,
+      httpRequestBody: checked.body,
+      httpResponse: res,
+    });
+    const event: ReceiverEvent = {
+      body: checked.body,
+      ack: ack.bind(),
+      retryNum: retryNum(req),
+      retryReason: header(req, 'x-slack-retry-reason'),
+      customProperties: {},
+    };
     await deliver(this.app!, event, this.log, () => res.headersSent);
   }
 }
@@ -210,7 +198,8 @@ const retryNum = (req: IncomingMessage): number | undefined => {
 /**
  * Socket Mode: the same checks where they apply (no signature, no size: the WebSocket carries them). An
  * envelope whose payload is not an object is acknowledged (so that Slack does not send it again), logged
- * and dropped before the Socket Mode client reads into it; a payload for another app or workspace too.
+ * and dropped before the Socket Mode client reads into it; a payload for another app or workspace, or one whose
+ * fields have the wrong types (payloads.ts), too.
  */
 export class GuardedSocketModeReceiver extends SocketModeReceiver {
   private readonly log: DoorLog;
@@ -258,11 +247,12 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
 
   private async admit(app: App, event: ReceiverEvent): Promise<void> {
     const elsewhere = checkAddress(event.body, this.door);
-    if (elsewhere) {
-      this.log.refusal(elsewhere);
+    const checked: PayloadCheck = elsewhere ? { ok: false, refusal: elsewhere } : checkPayload(event.body);
+    if (!checked.ok) {
+      this.log.refusal(checked.refusal);
       await event.ack();
       return;
     }
-    await deliver(app, event, this.log, () => false);
+    await deliver(app, { ...event, body: checked.body }, this.log, () => false);
   }
 }

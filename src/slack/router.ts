@@ -15,7 +15,7 @@ import type {
   SubmitOutcome,
   UseCaseContext,
 } from '../commands/use-case.js';
-import { splitPlanOption } from '../domain/command.js';
+import { maxCommandLength, splitPlanOption } from '../domain/command.js';
 import { slackOnlyAnswer, unknownPlan } from '../domain/questions.js';
 import type { Language } from '../domain/types.js';
 import type { Stores } from '../stores.js';
@@ -133,8 +133,9 @@ export class Router {
   context(req: Request): UseCaseContext {
     const { stores, clock, coChairs } = this.deps;
     let coChair: Promise<boolean> | undefined;
-    // `plan:ID` anywhere in the command text (typed, or carried by a button's value) picks the plan.
-    const { plan } = splitPlanOption(req.text);
+    // `plan:ID` anywhere in the command text (typed, or carried by a button's value) picks the plan; text over
+    // the bound is refused whole (too_long), so nothing of it is read, not even its plan.
+    const { plan } = req.text.length > maxCommandLength ? { plan: undefined } : splitPlanOption(req.text);
     return {
       domain: { plans: stores.plans, state: stores.state, now: clock.now(), ...(plan === undefined ? {} : { plan }) },
       lang: req.lang,

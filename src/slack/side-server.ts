@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CustomRoute, Logger } from '@slack/bolt';
+import { DoorLog, readTarget, refuseTunnels } from './door.js';
 
 export interface SideServerOptions {
   host: string;
@@ -8,6 +9,8 @@ export interface SideServerOptions {
   port: number;
   routes: CustomRoute[];
   logger: Logger;
+  /** The wall clock that rate-limits the log (Date.now unless a test says otherwise). */
+  wallMs?: () => number;
 }
 
 export interface SideServer {
@@ -46,10 +49,13 @@ const methodsOf = (r: CustomRoute): string[] => (Array.isArray(r.method) ? r.met
 /**
  * A small HTTP server for Socket Mode, where Bolt's receiver serves no HTTP: it answers the given custom
  * routes (same shape as Bolt's `customRoutes`, path params in `req.params`), 404 for any other path and
- * 405 (with `Allow`) for another method on a known path. A handler that throws gets a plain 500.
+ * 405 (with `Allow`) for another method on a known path, 400 for a request target that is no URL. A handler
+ * that throws gets a plain 500. Log lines are rate-limited per reason (DoorLog), so requests cannot fill the log.
  */
-export async function startSideServer({ host, port, routes, logger }: SideServerOptions): Promise<SideServer> {
-  const server = createServer((req, res) => serve(routes, logger, req, res));
+export async function startSideServer({ host, port, routes, logger, wallMs = Date.now }: SideServerOptions): Promise<SideServer> {
+  const log = new DoorLog({ logger, wallMs });
+  const server = createServer((req, res) => serve(routes, log, req, res));
+  refuseTunnels(server, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -68,9 +74,16 @@ export async function startSideServer({ host, port, routes, logger }: SideServer
   };
 }
 
-function serve(routes: CustomRoute[], logger: Logger, req: IncomingMessage, res: ServerResponse): void {
+function serve(routes: CustomRoute[], log: DoorLog, req: IncomingMessage, res: ServerResponse): void {
   const method = (req.method ?? 'GET').toUpperCase();
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const target = readTarget(req.url);
+  if (!target.ok) {
+    log.refusal(target.refusal);
+    res.writeHead(target.refusal.status, { 'content-type': 'text/plain' });
+    res.end(target.refusal.status === 404 ? 'not found\n' : 'bad request\n');
+    return;
+  }
+  const path = target.path;
   const allowed: string[] = [];
   for (const route of routes) {
     const params = matchRoute(route.path, path);
@@ -80,7 +93,7 @@ function serve(routes: CustomRoute[], logger: Logger, req: IncomingMessage, res:
       allowed.push(...methods);
       continue;
     }
-    run(route, Object.assign(req, { params }), res, logger, path);
+    run(route, Object.assign(req, { params }), res, log, path);
     return;
   }
   if (allowed.length > 0) {
@@ -92,9 +105,9 @@ function serve(routes: CustomRoute[], logger: Logger, req: IncomingMessage, res:
   res.end('not found\n');
 }
 
-function run(route: CustomRoute, req: IncomingMessage & { params: Params }, res: ServerResponse, logger: Logger, path: string): void {
+function run(route: CustomRoute, req: IncomingMessage & { params: Params }, res: ServerResponse, log: DoorLog, path: string): void {
   const fail = (e: unknown) => {
-    logger.error(`side server: ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
+    log.failure(`side server: ${path.slice(0, 100)} failed: ${e instanceof Error ? e.message : String(e)}`);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
     res.end('internal error\n');
   };

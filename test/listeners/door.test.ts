@@ -213,6 +213,45 @@ describe('the door: what the HTTP receiver refuses before any handler', () => {
     await expectNoHandlerAndAlive(t, before);
   });
 
+  const team = { id: 'T0STANDIN' };
+  const button = (action: Record<string, unknown>) => ({ type: 'block_actions', team, user: { id: coChair }, trigger_id: '1', actions: [action] });
+  const submission = (view: Record<string, unknown>) => ({ type: 'view_submission', team, user: { id: coChair }, view });
+  it.each([
+    ['a click whose user id is a number', { ...button({ action_id: 'gcm_mark_done', block_id: 'x', value: 'B1.5' }), user: { id: 5 } }],
+    ['a click whose value is a number', button({ action_id: 'gcm_mark_done', block_id: 'x', value: 5 })],
+    ['a click whose actions are a string', { ...button({}), actions: 'gcm_mark_done' }],
+    ['a click with no actions', { ...button({}), actions: [] }],
+    ['a click whose message blocks are numbers', { ...button({ action_id: 'gcm_mark_done', block_id: 'x', value: 'B1.5' }), message: { blocks: [1, 2] } }],
+    ['a submission whose state is null', submission({ callback_id: 'gcm_status_update', private_metadata: '', state: null })],
+    [
+      'a submission whose input value is an object',
+      submission({ callback_id: 'gcm_status_update', state: { values: { status: { status: { value: { x: 1 } } } } } }),
+    ],
+    [
+      'a submission with a 900 kB input',
+      submission({ callback_id: 'gcm_status_update', state: { values: { link: { link: { value: `https://e.org/${'a'.repeat(900_000)}` } } } } }),
+    ],
+  ])('refuses %s with 400 before any handler: no throw, nothing changed', async (_name, payload) => {
+    const t = await startBot();
+    const before = t.stores.state.auditCount();
+    const res = await t.sender.interaction(payload);
+    expect(res.status).toBe(400);
+    expect(t.logs.filter((l) => l.includes('has the wrong type or size'))).toHaveLength(1);
+    expect(t.logs.filter((l) => l.includes(' ERROR '))).toEqual([]);
+    await expectNoHandlerAndAlive(t, before);
+  });
+
+  it('refuses a command with no user and an App Home event whose user is an object with 400, before any handler', async () => {
+    const t = await startBot();
+    const before = t.stores.state.auditCount();
+    const fields = slashCommandFields({ text: 'done B1.5', user: coChair, channel, responseUrl: t.standin.newResponseUrl(channel, coChair) });
+    const { user_id: _dropped, ...noUser } = fields;
+    expect((await t.sender.post(new URLSearchParams(noUser).toString(), form)).status).toBe(400);
+    expect((await t.sender.event({ type: 'app_home_opened', user: { id: member }, channel: 'D0HOME', tab: 'home' })).status).toBe(400);
+    expect(t.logs.filter((l) => l.includes(' ERROR '))).toEqual([]);
+    await expectNoHandlerAndAlive(t, before);
+  });
+
   it('still answers url_verification and ssl_check', async () => {
     const t = await startBot({ SLACK_APP_ID: 'A0GCM', SLACK_TEAM_ID: 'T0STANDIN' });
     const challenge = await t.sender.post(JSON.stringify({ token: 'x', challenge: 'c-123', type: 'url_verification' }), 'application/json');
@@ -277,6 +316,31 @@ describe('the door: what the HTTP receiver refuses before any handler', () => {
     } finally {
       await bot.app.stop();
     }
+  });
+
+  it('answers a target that is no URL with 400 and a path with a malformed escape (the calendar too) with an empty 404, logging each reason once', async () => {
+    const t = await startBot();
+    const port = Number(new URL(t.baseUrl).port);
+    const statusOf = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+        let got = '';
+        socket.on('data', (d) => {
+          got += String(d);
+        });
+        socket.on('close', () => resolve(got));
+        socket.on('error', reject);
+      });
+    for (let i = 0; i < 3; i++) {
+      for (const target of ['///', '//x:99999', '//[']) expect(await statusOf(target)).toMatch(/^HTTP\/1\.1 400 /);
+      const calendar = await statusOf('/calendar/%.ics');
+      expect(calendar).toMatch(/^HTTP\/1\.1 404 /);
+      expect(calendar.endsWith('\r\n\r\n')).toBe(true);
+    }
+    expect(t.logs.filter((l) => l.includes('a request target that is not a URL'))).toHaveLength(1);
+    expect(t.logs.filter((l) => l.includes('a path with a malformed escape'))).toHaveLength(1);
+    expect(t.logs.filter((l) => l.includes(' ERROR '))).toEqual([]);
+    expect((await t.command('objective 23')).status).toBe(200);
   });
 
   it('keeps serving its other routes on the same port, and 404 for the rest', async () => {

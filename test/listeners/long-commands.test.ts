@@ -44,4 +44,24 @@ describe('command text is read whole or refused whole, never cut', () => {
       error: { code: 'too_long', length: maxCommandLength + 1, max: maxCommandLength },
     });
   });
+
+  it('while a 140 kB text of `plan:x ` is answered, /health answers within a second, and the text is refused as too long', async () => {
+    const t = await startBot();
+    await t.bot.reminders.tick(); // health is 200 once a reminder pass holds the lease
+    const text = 'plan:x '.repeat(20_000);
+    let acked = false;
+    const answer = t.command(text).finally(() => {
+      acked = true;
+    });
+    // /health asked again and again until the command is answered: each answer within a second.
+    do {
+      const started = Date.now();
+      const health = await fetch(`${t.baseUrl}/health`);
+      expect(health.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(1000);
+    } while (!acked);
+    const ack = await answer;
+    expect(ack.status).toBe(200);
+    expect(JSON.stringify(ack.json)).toContain('This command is 140,000 characters long');
+  }, 90_000);
 });

@@ -22,7 +22,7 @@ const command = (standin: WebApiStandIn, team: string) => ({
 });
 
 describe('the door in Socket Mode', () => {
-  it('acknowledges and drops envelopes with a null payload or for another workspace, and goes on answering', async () => {
+  it('acknowledges and drops envelopes with a null payload, a forged payload or for another workspace, and goes on answering', async () => {
     const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     await new Promise<void>((r) => wss.once('listening', () => r()));
     const standin = new WebApiStandIn();
@@ -44,6 +44,7 @@ describe('the door in Socket Mode', () => {
           ['interactive-null', 'interactive', null],
           ['interactive-array', 'interactive', [1, 2]],
           ['other-team', 'slash_commands', command(standin, 'T0OTHER')],
+          ['forged-click', 'interactive', { type: 'block_actions', team: { id: 'T0STANDIN' }, user: { id: 5 }, actions: 'gcm_mark_done' }],
           ['good', 'slash_commands', command(standin, 'T0STANDIN')],
         ] as const) {
           socket.send(JSON.stringify({ envelope_id: id, type, accepts_response_payload: true, payload }));
@@ -70,12 +71,13 @@ describe('the door in Socket Mode', () => {
       await answered;
       // Every envelope is acknowledged (Slack would send it again otherwise); only the good one is answered.
       expect(acks.map((a) => a.envelope_id).sort()).toEqual(
-        ['command-null', 'events-no-event', 'events-null', 'good', 'interactive-array', 'interactive-null', 'other-team'].sort(),
+        ['command-null', 'events-no-event', 'events-null', 'forged-click', 'good', 'interactive-array', 'interactive-null', 'other-team'].sort(),
       );
       expect(acks.filter((a) => a.payload.text).map((a) => a.envelope_id)).toEqual(['good']);
       expect(acks.find((a) => a.envelope_id === 'good')!.payload.text).toContain('Strengthen international cooperation');
       expect(standin.calls.map((c) => c.method).filter((m) => m !== 'auth.test')).toEqual(['apps.connections.open']);
-      expect(logs.filter((l) => l.includes('refused'))).toHaveLength(2);
+      expect(logs.filter((l) => l.includes('refused'))).toHaveLength(3);
+      expect(logs.filter((l) => l.includes('a block_actions payload whose user.id has the wrong type or size'))).toHaveLength(1);
       expect(logs.filter((l) => l.includes(' ERROR '))).toEqual([]);
     } finally {
       await bot.app.stop();

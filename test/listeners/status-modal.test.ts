@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { viewSubmissionPayload } from '../../dev/standin/sender.js';
-import { NOTE_MAX, STATUS_KEYS, type StatusKey, type StatusProblem } from '../../src/domain/status.js';
+import { LINK_MAX, LINKS_MAX, NOTE_MAX, STATUS_KEYS, type StatusKey, type StatusProblem } from '../../src/domain/status.js';
 import { statusLabel, statusProblemText } from '../../src/i18n/messages.js';
 import { channel, coChair, eventually, member, startBot, type TestBot } from '../helpers/slack.js';
 
 const plan = 'lac-2023-2024';
+/** An http(s) link of exactly `n` characters. */
+const linkOf = (n: number) => `https://example.org/${'a'.repeat(n - 'https://example.org/'.length)}`;
 /** IOM leads B1.2 (with ECLAC); ILO only supports it (through the Network). */
 const iomFocal = 'U0IOMFOCAL';
 const iloFocal = 'U0ILOFOCAL';
@@ -253,6 +255,8 @@ describe('bad input is answered inside the modal', () => {
     ['postponed with no date', { status: 'postponed', date: null }, 'date', 'date_required'],
     ['a link that is not http(s)', { status: 'done', link: 'https://example.org/ok\njavascript:alert(1)' }, 'link', 'link_not_http'],
     ['a note too long', { status: 'done', note: 'x'.repeat(NOTE_MAX + 1) }, 'note', 'note_too_long'],
+    ['11 links', { status: 'done', link: Array.from({ length: LINKS_MAX + 1 }, (_, i) => `https://example.org/${i}`).join('\n') }, 'link', 'too_many_links'],
+    ['a link of 2,001 characters', { status: 'done', link: linkOf(LINK_MAX + 1) }, 'link', 'link_too_long'],
   ];
   it.each(cases)('%s', async (_, fill, block, problem) => {
     const t = await bot();
@@ -261,6 +265,27 @@ describe('bad input is answered inside the modal', () => {
     expect(ack).toEqual({ response_action: 'errors', errors: { [block]: statusProblemText('en', problem) } });
     expect(statusOf(t, 'B1.2@2024-05')).toBe('planned');
     expect(t.standin.callsOf('chat.postEphemeral')).toHaveLength(0);
+  });
+
+  it('10 links are taken, and a link of 2,000 characters (Slack sends at most 3,000 characters of an input)', async () => {
+    const t = await bot();
+    const view = await openFromCommand(t, 'update B1.2 2024-05', iomFocal);
+    const links = Array.from({ length: LINKS_MAX }, (_, i) => `https://example.org/${i}`);
+    expect(await submit(t, view, iomFocal, { status: 'in_progress', link: links.join('\n') })).toBeNull();
+    expect(t.stores.state.statuses(plan).get('B1.2@2024-05')!.links).toEqual(links);
+    const long = [linkOf(LINK_MAX)];
+    expect(await submit(t, view, iomFocal, { status: 'done', link: long.join('\n') })).toBeNull();
+    expect(t.stores.state.statuses(plan).get('B1.2@2024-05')!.links).toEqual(long);
+  });
+
+  it('too many links is refused in Spanish in a Spanish modal', async () => {
+    const t = await bot();
+    const view = await openFromCommand(t, 'actualizar B1.2 2024-05', iomFocal);
+    const link = Array.from({ length: LINKS_MAX + 1 }, (_, i) => `https://example.org/${i}`).join(' ');
+    expect(await submit(t, view, iomFocal, { status: 'done', link })).toEqual({
+      response_action: 'errors',
+      errors: { link: statusProblemText('es', 'too_many_links') },
+    });
   });
 
   it('a note of exactly 1000 characters is taken', async () => {

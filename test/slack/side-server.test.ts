@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustomRoute } from '@slack/bolt';
 import { createLogger } from '../../src/logger.js';
+import { connect } from 'node:net';
 import { matchRoute, startSideServer, type SideServer } from '../../src/slack/side-server.js';
 
 const logs: string[] = [];
@@ -79,6 +80,41 @@ describe('side server', () => {
     expect(res.status).toBe(500);
     expect(logs.some((l) => l.includes('/boom failed: kaput'))).toBe(true);
     expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
+  it('answers a target that is no URL with 400, a malformed escape with 404 and CONNECT with 405, and logs each reason once a minute', async () => {
+    await start();
+    const rawStatus = (line: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(server!.port, '127.0.0.1', () => socket.write(`${line}\r\nHost: x\r\nConnection: close\r\n\r\n`));
+        let got = '';
+        socket.on('data', (d) => {
+          got += String(d);
+        });
+        socket.on('close', () => resolve(got.split('\r\n')[0]!));
+        socket.on('error', reject);
+      });
+    for (let i = 0; i < 3; i++) {
+      expect(await rawStatus('GET /// HTTP/1.1')).toBe('HTTP/1.1 400 Bad Request');
+      expect(await rawStatus('GET //[ HTTP/1.1')).toBe('HTTP/1.1 400 Bad Request');
+      expect(await rawStatus('GET /calendar/%.ics HTTP/1.1')).toBe('HTTP/1.1 404 Not Found');
+      expect(await rawStatus('CONNECT /health HTTP/1.1')).toBe('HTTP/1.1 405 Method Not Allowed');
+    }
+    expect(logs.filter((l) => l.includes('not a URL'))).toHaveLength(1);
+    expect(logs.filter((l) => l.includes('malformed escape'))).toHaveLength(1);
+    expect(logs.filter((l) => l.includes('CONNECT'))).toHaveLength(1);
+  });
+
+  it('logs a handler that keeps failing once a minute, with how many more failed since', async () => {
+    let now = 0;
+    server = await startSideServer({ host: '127.0.0.1', port: 0, routes, logger, wallMs: () => now });
+    const base = `http://127.0.0.1:${server.port}`;
+    for (let i = 0; i < 5; i++) expect((await fetch(`${base}/boom`)).status).toBe(500);
+    now = 61_000;
+    expect((await fetch(`${base}/boom`)).status).toBe(500);
+    const lines = logs.filter((l) => l.includes('/boom failed: kaput'));
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('(and 4 more since the last line)');
   });
 
   it('fails to start, plainly, on a port already taken', async () => {
