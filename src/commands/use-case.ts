@@ -22,8 +22,8 @@ export type ReplyMode = 'ack' | 'later';
 export interface OutboxView {
   channel: string | undefined;
   settings: ReminderSettings;
-  /** `monday 09:00`, or `off`. */
-  digest: string;
+  /** The weekly digest's day (ISO weekday, 1 is Monday) and time, or `off`: the view names the day in its language. */
+  digest: { weekday: number; time: string } | 'off';
   /** Who runs the scheduler on this database: this copy, another, or none. */
   scheduler(): 'me' | 'other' | 'none';
   /** Pending and failed items: what co-chairs are shown. */

@@ -12,7 +12,8 @@ export interface RemindersStatus {
   lang: Language;
   channel: string | undefined;
   settings: ReminderSettings;
-  digest: string;
+  /** ISO weekday (1 is Monday) and time, or `off`. */
+  digest: { weekday: number; time: string } | 'off';
   scheduler: 'me' | 'other' | 'none';
   ended: boolean;
   next: ReminderSlot[];
@@ -27,7 +28,14 @@ export function remindersView(s: RemindersStatus): Message {
   const local = (iso: string) => DateTime.fromISO(iso, { zone: s.settings.zone });
   const blocks = [
     header(r.statusTitle),
-    section([r.channel(s.channel ?? null), r.when(s.settings.days, s.settings.time, s.settings.zone), r.digest(s.digest), r.scheduler(s.scheduler)].join('\n')),
+    section(
+      [
+        r.channel(s.channel ?? null),
+        r.when(s.settings.days, s.settings.time, s.settings.zone),
+        r.digest(s.digest === 'off' ? 'off' : `${m.weekdays[s.digest.weekday - 1]} ${s.digest.time}`),
+        r.scheduler(s.scheduler),
+      ].join('\n'),
+    ),
   ];
   if (s.ended) blocks.push(section(r.ended));
   else {

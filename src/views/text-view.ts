@@ -16,6 +16,7 @@ import {
   showsPlanTexts,
   translationNote,
   whenText,
+  dueOnText,
 } from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
 import { betweenPlans, importedAt } from './message-view.js';
@@ -82,7 +83,7 @@ export function renderText(answer: Answer, dir: AgencyDirectory): string {
         out.push(`${m.occurrences} (${statusText(s, lang)}):`);
         for (const o of s.occurrences) {
           const c = s.statuses.get(o.key);
-          out.push(bullet(`${occurrenceName(o, lang)}: ${m.due} ${dueText(o, lang)} · ${statusWords(o, lang)}`));
+          out.push(bullet(`${occurrenceName(o, lang)}: ${dueOnText(o, lang)} · ${statusWords(o, lang)}`));
           // In the terminal a note is plain text: shown as written, on one line, clipped.
           if (c?.note) out.push(`      ${clip(c.note.replace(/\s*\n\s*/g, ' '), noteShown)}`);
           if (c?.links.length) out.push(`      ${m.statuses.links}: ${c.links.join(' ')}`);
