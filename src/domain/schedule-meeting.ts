@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Actor, Activity, Occurrence, PlanInfo } from './types.js';
 import type { AnswerError } from './answers.js';
 import { parseActivityRef } from './command.js';
+import { enteredDateProblem } from './date-rule.js';
 import { activityState } from './questions.js';
 import type { Context } from './ports.js';
 
@@ -17,6 +18,10 @@ export function resolveScheduleTarget(ctx: Context, plan: PlanInfo, arg: string)
   const [, refText, dateText] = m as unknown as [string, string, string];
   const date = DateTime.fromISO(dateText, { zone: 'UTC' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(dateText) || !date.isValid) return { ok: false, error: { code: 'bad_date', given: dateText } };
+  // The same rule as the Update modal's new date (date-rule.ts), with a meeting's own: its occurrence's month
+  // (said before "outside every plan", being the more helpful of the two).
+  const problem = enteredDateProblem(ctx, dateText);
+  if (problem === 'date_before_today') return { ok: false, error: { code: 'date_rule', given: dateText, problem } };
   const [ref, label] = refText.split('@').map((s) => s.trim()) as [string, string | undefined];
   const parsed = parseActivityRef(ref);
   if (!parsed) return { ok: false, error: { code: 'activity_bad', given: ref } };
@@ -38,6 +43,7 @@ export function resolveScheduleTarget(ctx: Context, plan: PlanInfo, arg: string)
   const month = dateText.slice(0, 7);
   if (months && (month < months.from || month > months.to))
     return { ok: false, error: { code: 'date_outside_occurrence', given: dateText, occurrence: occurrence.key, ...months } };
+  if (problem === 'date_outside_plans') return { ok: false, error: { code: 'date_rule', given: dateText, problem } };
   return { ok: true, activity, occurrence, date: dateText };
 }
 

@@ -163,6 +163,8 @@ export const en: Messages = {
       }
       case 'bad_date':
         return `"${e.given}" is not a date. Write it as YYYY-MM-DD, e.g. 2024-05-14.`;
+      case 'date_rule':
+        return `${e.given}: ${en.statuses.problem[e.problem]} Nothing was changed.`;
       case 'agency_ambiguous':
         return `"${e.given}" matches several agencies: ${e.options.join(', ')}. Name one.`;
       case 'focal_mention':

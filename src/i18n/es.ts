@@ -177,6 +177,8 @@ export const es: Messages = {
       }
       case 'bad_date':
         return `"${e.given}" no es una fecha. Escríbala como AAAA-MM-DD, p. ej. 2024-05-14.`;
+      case 'date_rule':
+        return `${e.given}: ${es.statuses.problem[e.problem]} No se cambió nada.`;
       case 'agency_ambiguous':
         return `"${e.given}" coincide con varias agencias: ${e.options.join(', ')}. Indique una.`;
       case 'focal_mention':
