@@ -158,8 +158,11 @@ export interface Submission {
 export type SubmitOutcome =
   /** Field errors by block id, in the person's language: the modal stays open and shows them (`response_action: 'errors'`). */
   | { kind: 'errors'; errors: Record<string, string> }
-  /** The modal closes; the person is told `message` privately where the modal came from. */
-  | { kind: 'close'; message: Message; changed: boolean };
+  /**
+   * The modal closes; the person is told `message` privately where the modal came from, and, when the modal was
+   * opened from a message and `redraw` is given, that message is replaced by `redraw` (its new state).
+   */
+  | { kind: 'close'; message: Message; changed: boolean; redraw?: Message };
 
 /** A modal the bot opens: its callback id, who may submit it (checked again at submission), and what a submission does. */
 export interface ModalSubmit<I = unknown> {

@@ -94,7 +94,7 @@ function occurrenceBlocks(s: ActivityState, today: string, opts: MessageOptions,
       continue;
     }
     const block = section(occurrenceStatusText(o, s, lang));
-    blocks.push(opts.interactive ? { ...block, accessory: updateButton(lang, s.activity.planId, o.key) } : block);
+    blocks.push(opts.interactive ? { ...block, accessory: updateButton(lang, s.activity.planId, o.key, opts.command) } : block);
   }
   if (rest.length) blocks.push(section(`*${m.statuses.otherOccurrences}*\n${rest.join('\n')}`));
   return blocks;

@@ -64,7 +64,7 @@ export function reminderMessage(r: ReminderView, dir: AgencyDirectory): Message 
   if (note) blocks.push(context(note));
   const value = encodeValue({ c: `reminder ${r.reminderKey}`, l: r.lang, k: o.key, p: r.planId });
   const elements: ActionsBlock['elements'] = [r.done ? button(m.reopen, actionIds.reopen, value) : button(m.markDone, actionIds.markDone, value, 'primary')];
-  elements.push(updateButton(r.lang, r.planId, o.key));
+  elements.push(updateButton(r.lang, r.planId, o.key, `reminder ${r.reminderKey}`));
   if (a.kind === 'meeting' && !r.done) {
     elements.push({
       type: 'datepicker',

@@ -9,9 +9,9 @@ import { dueOnText, occurrenceName } from './labels.js';
 /** How much of a note a list shows (the report's files show it whole). */
 export const noteShown = 400;
 
-/** The Update button of an occurrence (its action is handled by the Update modal). */
-export const updateButton = (lang: Language, planId: string, key: string): Button =>
-  button(messages(lang).statuses.update, actionIds.statusUpdate, statusUpdateValue(planId, key, lang));
+/** The Update button of an occurrence (its action is handled by the Update modal); `command` redraws its message after a change. */
+export const updateButton = (lang: Language, planId: string, key: string, command?: string): Button =>
+  button(messages(lang).statuses.update, actionIds.statusUpdate, statusUpdateValue(planId, key, lang, command));
 
 /** A note as people wrote it, escaped (it never pings or links) and clipped. */
 export const noteMrkdwn = (note: string, max = noteShown): string => esc(clip(note, max));
