@@ -12,6 +12,26 @@ async function reply(t: TestBot, text: string): Promise<string> {
   return String((await eventually(() => t.standin.callsOf('response_url')[before])).params.text);
 }
 
+/** A co-chair picks `date` in Set date on the posted 7-day reminder of B2.1 · May 2024 (as Slack sends the click). */
+async function setDateOnReminder(t: TestBot, date: string): Promise<void> {
+  const reminder = t.standin.messages.find((m) => (m.metadata?.event_payload as { key?: string } | undefined)?.key === `${plan}|B2.1@2024-05|7`)!;
+  const block = (reminder.blocks as { type: string; block_id: string }[]).find((b) => b.type === 'actions')!;
+  await t.sender.interaction(
+    blockActionsPayload(
+      coChair,
+      {
+        kind: 'message',
+        channel,
+        messageTs: reminder.ts,
+        ephemeral: false,
+        message: { text: reminder.text, blocks: reminder.blocks, user: t.standin.botUserId },
+        responseUrl: t.standin.newResponseUrl(channel, coChair, reminder.ts),
+      },
+      { type: 'datepicker', action_id: 'gcm_set_date', block_id: block.block_id, selected_date: date },
+    ),
+  );
+}
+
 describe("a meeting's date belongs to its occurrence's month", () => {
   it('/gcm schedule B1.2@2024-05 2204-05-14 (a typo of 2024) is refused with the reason, and the May meeting stays upcoming', async () => {
     const t = await startBot();
@@ -47,22 +67,7 @@ describe("a meeting's date belongs to its occurrence's month", () => {
     async (lang, words) => {
       const t = await startBot({ GCM_REMINDER_CHANNEL: channel, GCM_LANGUAGE: lang }, '2024-04-24T10:00:00');
       await t.bot.reminders.tick();
-      const reminder = t.standin.messages.find((m) => (m.metadata?.event_payload as { key?: string } | undefined)?.key === `${plan}|B2.1@2024-05|7`)!;
-      const block = (reminder.blocks as { type: string; block_id: string }[]).find((b) => b.type === 'actions')!;
-      await t.sender.interaction(
-        blockActionsPayload(
-          coChair,
-          {
-            kind: 'message',
-            channel,
-            messageTs: reminder.ts,
-            ephemeral: false,
-            message: { text: reminder.text, blocks: reminder.blocks, user: t.standin.botUserId },
-            responseUrl: t.standin.newResponseUrl(channel, coChair, reminder.ts),
-          },
-          { type: 'datepicker', action_id: 'gcm_set_date', block_id: block.block_id, selected_date: '2024-06-09' },
-        ),
-      );
+      await setDateOnReminder(t, '2024-06-09');
       const refusal = await eventually(() => t.standin.callsOf('chat.postEphemeral')[0]);
       expect(String(refusal.params.text)).toContain(`2024-06-09 ${words}`);
       expect(t.standin.callsOf('chat.update')).toHaveLength(0);
@@ -83,23 +88,8 @@ describe('a date entered follows one rule everywhere: not before today, inside a
   it('Set date on a reminder refuses a date already past, privately, and leaves the reminder as it was', async () => {
     const t = await startBot({ GCM_REMINDER_CHANNEL: channel }, '2024-04-24T10:00:00');
     await t.bot.reminders.tick();
-    const reminder = t.standin.messages.find((m) => (m.metadata?.event_payload as { key?: string } | undefined)?.key === `${plan}|B2.1@2024-05|7`)!;
-    const block = (reminder.blocks as { type: string; block_id: string }[]).find((b) => b.type === 'actions')!;
     t.clock.set(at('2024-05-06T10:00:00'));
-    await t.sender.interaction(
-      blockActionsPayload(
-        coChair,
-        {
-          kind: 'message',
-          channel,
-          messageTs: reminder.ts,
-          ephemeral: false,
-          message: { text: reminder.text, blocks: reminder.blocks, user: t.standin.botUserId },
-          responseUrl: t.standin.newResponseUrl(channel, coChair, reminder.ts),
-        },
-        { type: 'datepicker', action_id: 'gcm_set_date', block_id: block.block_id, selected_date: '2024-05-03' },
-      ),
-    );
+    await setDateOnReminder(t, '2024-05-03');
     const refusal = await eventually(() => t.standin.callsOf('chat.postEphemeral')[0]);
     expect(String(refusal.params.text)).toBe('2024-05-03: The new date cannot be before today. Nothing was changed.');
     expect(t.standin.callsOf('chat.update')).toHaveLength(0);
