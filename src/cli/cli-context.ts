@@ -52,12 +52,25 @@ export function openCliContext(env: NodeJS.ProcessEnv, errOut: (s: string) => vo
 }
 
 /**
+ * Ends the process quietly (exit 0) when the reader of `stream` went away (`npm run calendar | head -3`):
+ * there is no one left to tell, so a closed pipe is the end of the output, not a failure. Any other error of
+ * the stream is one plain line (exit 1).
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream, name: string, exit: (code: number) => void = process.exit): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') console.error(`${name} failed: cannot write its output (${e.message})`);
+    exit(e.code === 'EPIPE' ? 0 : 1);
+  });
+}
+
+/**
  * Runs a terminal tool when its module is the one Node started (`node dist/src/cli/ask.js`), not when a test
  * imports it: sets the exit code it returns, and turns anything unexpected into one plain line (exit 1)
- * instead of a stack trace.
+ * instead of a stack trace. Its output piped into a reader that stops early ends it quietly (exit 0).
  */
 export async function runIfMain(moduleUrl: string, name: string, run: () => number | Promise<number>): Promise<void> {
   if (moduleUrl !== `file://${process.argv[1]}`) return;
+  endQuietlyOnClosedPipe(process.stdout, name);
   try {
     process.exitCode = await run();
   } catch (e) {

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { openCliContext, runIfMain } from './cli-context.js';
 import { buildReports, parseReportPeriod } from '../domain/report.js';
-import { messages } from '../i18n/messages.js';
+import { formatDate, messages } from '../i18n/messages.js';
+import type { Language, PlanInfo } from '../domain/types.js';
 import { reportFormats, reportsCsv, reportsJson, reportsMarkdown, type ReportFormat } from '../views/report-view.js';
 import { splitPlanOption } from '../domain/command.js';
 
@@ -51,6 +52,8 @@ export function runReport(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
     const built = buildReports(ctx, period.from, period.to, config.language);
     if (!built.ok) {
       errOut(m.error(built.error));
+      // Outside every plan: which periods the loaded plans cover, and how to ask for one of them.
+      if (built.error.code === 'report_outside') errOut(m.reportCovers(loadedPeriods(stores.plans.plans(), config.language)));
       return 2;
     }
     const rs = built.reports;
@@ -59,6 +62,12 @@ export function runReport(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
   } finally {
     stores.close();
   }
+}
+
+/** `lac-2023-2024 (1 June 2023 to 31 December 2024)`, … for each loaded plan, in words. */
+function loadedPeriods(plans: readonly PlanInfo[], lang: Language): string {
+  const m = messages(lang);
+  return m.list(plans.map((p) => m.planPeriod(p.id, formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang))));
 }
 
 await runIfMain(import.meta.url, 'report', () =>

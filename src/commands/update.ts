@@ -15,6 +15,7 @@ import { occurrenceTitle } from '../views/reminder-view.js';
 import { statusChangedMessage, statusModalView } from '../views/status-modal-view.js';
 import { audienceOf } from './answer.js';
 import { planToChange } from './current-plan.js';
+import { redraw } from './redraw.js';
 import { applyStatusUpdate } from './status-update.js';
 import type { Interaction, ModalSubmit, Outcome, SlashCommand, Submission, SubmitOutcome, UseCaseContext } from './use-case.js';
 
@@ -33,6 +34,8 @@ interface Metadata {
   p: string;
   k: string;
   l: Language;
+  /** The command whose answer the button's message shows (`reminder KEY` for a posted one): redrawn after a change. */
+  c?: string;
 }
 
 async function opening(found: Found, uc: UseCaseContext): Promise<Opening> {
@@ -42,13 +45,13 @@ async function opening(found: Found, uc: UseCaseContext): Promise<Opening> {
 }
 
 /** The modal, or the short private explanation of why there is none. */
-function openingView(o: Opening, uc: UseCaseContext): { kind: 'modal'; view: ModalView } | { kind: 'refused'; message: Message } {
+function openingView(o: Opening, uc: UseCaseContext, redrawn?: string): { kind: 'modal'; view: ModalView } | { kind: 'refused'; message: Message } {
   const { activity, occurrence, plan } = o.found;
   if (o.kind === 'refused') {
     const what = esc(occurrenceTitle(occurrence, uc.lang));
     return { kind: 'refused', message: errorMessage(messages(uc.lang).statusModal.notAllowed(what, leadText(activity, uc.lang, uc.directory))) };
   }
-  const metadata: Metadata = { p: plan.id, k: occurrence.key, l: uc.lang };
+  const metadata: Metadata = { p: plan.id, k: occurrence.key, l: uc.lang, ...(redrawn ? { c: redrawn } : {}) };
   return { kind: 'modal', view: statusModalView({ lang: uc.lang, occurrence, current: o.current, metadata: JSON.stringify(metadata) }) };
 }
 
@@ -92,7 +95,7 @@ export const update: SlashCommand<Asked> = {
 };
 
 /** The **Update** button (value `{"plan","key"}`) on answers, reminders and follow-ups: opens the modal. */
-export const updateButton: Interaction<{ plan: string; key: string }> = {
+export const updateButton: Interaction<{ plan: string; key: string; c?: string }> = {
   actionId: actionIds.statusUpdate,
   guard: 'anyone',
   // The value may say its message's language (`l`); else the message's other buttons do, when Slack sends
@@ -102,15 +105,15 @@ export const updateButton: Interaction<{ plan: string; key: string }> = {
     return l === 'en' || l === 'es' ? l : languageOfBlocks(click.blocks, fallback);
   },
   input: (click) => {
-    const v = parseJson(click.value) as { plan?: unknown; key?: unknown } | null;
+    const v = parseJson(click.value) as { plan?: unknown; key?: unknown; c?: unknown } | null;
     return typeof v?.plan === 'string' && typeof v.key === 'string'
-      ? { ok: true, input: { plan: v.plan, key: v.key } }
+      ? { ok: true, input: { plan: v.plan, key: v.key, ...(typeof v.c === 'string' ? { c: v.c.slice(0, 500) } : {}) } }
       : { ok: false, reason: 'a value the bot did not write' };
   },
-  run: async ({ plan, key }, uc) => {
+  run: async ({ plan, key, c }, uc) => {
     const found = findOccurrence(uc, plan, key);
     if (!found) return { kind: 'reply', message: errorMessage(messages(uc.lang).error({ code: 'activity_missing', given: key, known: [] })) };
-    const v = openingView(await opening(found, uc), uc);
+    const v = openingView(await opening(found, uc), uc, c);
     return v.kind === 'modal' ? v : { kind: 'reply', message: v.message };
   },
 };
@@ -150,10 +153,19 @@ export const statusModalSubmit: ModalSubmit<Metadata & { status: string; date: s
       case 'invalid':
         return { kind: 'errors', errors: fieldErrors(r.errors, uc.lang) };
       default:
-        return { kind: 'close', message: statusChangedMessage(uc.lang, found.occurrence, r.change, r.outcome === 'changed'), changed: r.outcome === 'changed' };
+        return changedOutcome(uc, i, statusChangedMessage(uc.lang, found.occurrence, r.change, r.outcome === 'changed'), r.outcome === 'changed');
     }
   },
 };
+
+/**
+ * The modal closes with what it changed; when it was opened from a message (`c`) and something changed, that
+ * message is drawn again, fresh, with who changed what on top (as Mark done does).
+ */
+async function changedOutcome(uc: UseCaseContext, i: Metadata, told: Message, changed: boolean): Promise<SubmitOutcome> {
+  if (!changed || !i.c) return { kind: 'close', message: told, changed };
+  return { kind: 'close', message: told, changed, redraw: await redraw(uc, { c: i.c, l: i.l }, `<@${uc.userId}>: ${told.text}`) };
+}
 
 /** Field errors keyed by the block id of each input, in the person's language. */
 function fieldErrors(errors: Partial<Record<StatusField, StatusProblem>>, lang: Language): Record<string, string> {
@@ -162,7 +174,8 @@ function fieldErrors(errors: Partial<Record<StatusField, StatusProblem>>, lang: 
 
 function readMetadata(s: Submission): Metadata | null {
   const v = parseJson(s.metadata) as Partial<Metadata> | null;
-  return typeof v?.p === 'string' && typeof v.k === 'string' && (v.l === 'en' || v.l === 'es') ? { p: v.p, k: v.k, l: v.l } : null;
+  if (typeof v?.p !== 'string' || typeof v.k !== 'string' || (v.l !== 'en' && v.l !== 'es')) return null;
+  return { p: v.p, k: v.k, l: v.l, ...(typeof v.c === 'string' ? { c: v.c } : {}) };
 }
 
 function parseJson(raw: string | undefined): unknown {

@@ -22,8 +22,8 @@ export type ReplyMode = 'ack' | 'later';
 export interface OutboxView {
   channel: string | undefined;
   settings: ReminderSettings;
-  /** `monday 09:00`, or `off`. */
-  digest: string;
+  /** The weekly digest's day (ISO weekday, 1 is Monday) and time, or `off`: the view names the day in its language. */
+  digest: { weekday: number; time: string } | 'off';
   /** Who runs the scheduler on this database: this copy, another, or none. */
   scheduler(): 'me' | 'other' | 'none';
   /** Pending and failed items: what co-chairs are shown. */
@@ -167,8 +167,11 @@ export interface Submission {
 export type SubmitOutcome =
   /** Field errors by block id, in the person's language: the modal stays open and shows them (`response_action: 'errors'`). */
   | { kind: 'errors'; errors: Record<string, string> }
-  /** The modal closes; the person is told `message` privately where the modal came from. */
-  | { kind: 'close'; message: Message; changed: boolean };
+  /**
+   * The modal closes; the person is told `message` privately where the modal came from, and, when the modal was
+   * opened from a message and `redraw` is given, that message is replaced by `redraw` (its new state).
+   */
+  | { kind: 'close'; message: Message; changed: boolean; redraw?: Message };
 
 /** A modal the bot opens: its callback id, who may submit it (checked again at submission), and what a submission does. */
 export interface ModalSubmit<I = unknown> {

@@ -155,6 +155,8 @@ export type AnswerError =
   | { code: 'slack_only'; command: string }
   | { code: 'occurrence_missing'; activityId: string; label: string; known: string[] }
   | { code: 'bad_date'; given: string }
+  /** A date entered for a meeting breaks the rule for entered dates (date-rule.ts): in the past, or outside every plan. */
+  | { code: 'date_rule'; given: string; problem: 'date_before_today' | 'date_outside_plans' }
   /** A meeting's date outside its occurrence's months (YYYY-MM, `from` = `to` for one month): that is postponing, not scheduling. */
   | { code: 'date_outside_occurrence'; given: string; occurrence: string; from: string; to: string }
   | { code: 'not_meeting'; activityId: string }

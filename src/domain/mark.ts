@@ -70,6 +70,18 @@ export interface MarkOutcome {
   named: boolean;
   recurring: boolean;
   actorId: string;
+  /**
+   * Another occurrence the same action could act on (the next one still open for done, another done one for
+   * reopen), for the example of how to name one; null when there is none.
+   */
+  another: Occurrence | null;
+}
+
+/** After `action` on `target`: another occurrence it could act on, or null (anotherOf in MarkOutcome). */
+function anotherOf(ctx: Context, target: Extract<Target, { ok: true }>, action: 'done' | 'reopen'): Occurrence | null {
+  const done = ctx.state.completionsOf(target.plan.id, target.activity.id);
+  const fits = (o: Occurrence) => (action === 'done' ? !done.has(o.key) && o.status !== 'cancelled' : done.has(o.key));
+  return target.others.find((o) => o.key !== target.occurrence.key && fits(o)) ?? null;
 }
 
 /** Marks the target done (once: concurrent marks give one completion) or reopens it, with an audit row. */
@@ -87,8 +99,8 @@ export function applyMark(ctx: Context, target: Extract<Target, { ok: true }>, a
   };
   if (action === 'done') {
     const r = ctx.state.markDone(target.plan.id, target.activity.id, target.occurrence.key, actor, at);
-    return { ...base, changed: r.changed, completion: r.completion };
+    return { ...base, changed: r.changed, completion: r.completion, another: anotherOf(ctx, target, action) };
   }
   const removed = ctx.state.reopen(target.plan.id, target.occurrence.key, actor, at);
-  return { ...base, changed: removed !== null, completion: removed };
+  return { ...base, changed: removed !== null, completion: removed, another: anotherOf(ctx, target, action) };
 }

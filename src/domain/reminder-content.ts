@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { localDate } from './day-gap.js';
 import { occurrencesOf, parseOccurrenceKey } from './occurrences.js';
 import type { PlanReader, StateReader } from './ports.js';
 import type { Activity, Occurrence, ReminderRecord } from './types.js';
@@ -13,6 +14,11 @@ export interface ReminderContent {
   late: boolean;
   /** Local date the reminder was due to go out (for a late one). */
   fireDate: string;
+  /**
+   * The local date the message is drawn on (posted, or drawn again after a click): what "due tomorrow" counts
+   * from, with the occurrence's due date (dayGap), never the configured offset.
+   */
+  today: string;
   zone: string;
   done: boolean;
   /**
@@ -28,10 +34,10 @@ export interface ReminderContent {
 
 /**
  * What a recorded reminder is about, read fresh from the stores (the activity may have been edited, the
- * meeting date set, the occurrence done): the content of its message, or null when its activity or
- * occurrence is no longer in the plan.
+ * meeting date set, the occurrence done) at `stores.now`: the content of its message, or null when its
+ * activity or occurrence is no longer in the plan.
  */
-export function reminderContent(stores: { plans: PlanReader; state: StateReader }, r: ReminderRecord, zone: string): ReminderContent | null {
+export function reminderContent(stores: { plans: PlanReader; state: StateReader; now: DateTime }, r: ReminderRecord, zone: string): ReminderContent | null {
   const plan = stores.plans.plan(r.planId);
   if (!plan || !r.occurrenceKey) return null;
   const activity = stores.plans.activity(plan.id, parseOccurrenceKey(r.occurrenceKey).activityId);
@@ -47,6 +53,7 @@ export function reminderContent(stores: { plans: PlanReader; state: StateReader 
     offsetDays: r.offsetDays ?? 0,
     late: r.late,
     fireDate: DateTime.fromISO(r.fireAt, { zone }).toISODate()!,
+    today: localDate(stores.now, zone),
     zone,
     done: stores.state.completionsOf(plan.id, activity.id).has(occurrence.key),
     closed:

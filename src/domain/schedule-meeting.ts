@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Actor, Activity, Occurrence, PlanInfo } from './types.js';
 import type { AnswerError } from './answers.js';
 import { parseActivityRef } from './command.js';
+import { enteredDateProblem } from './date-rule.js';
 import { activityState } from './questions.js';
 import type { Context } from './ports.js';
 
@@ -12,15 +13,13 @@ export type ScheduleTarget = { ok: true; activity: Activity; occurrence: Occurre
  * occurrence, and the real date. Without an occurrence, a recurring meeting's is the one of the date's month.
  */
 export function resolveScheduleTarget(ctx: Context, plan: PlanInfo, arg: string): ScheduleTarget {
-  // The last word is the date: found from the end (no pattern that backtracks over the text), linear in it.
-  const text = arg.trim();
-  const last = /\s(\S+)$/.exec(text);
-  if (!last) return { ok: false, error: text ? { code: 'bad_date', given: text } : { code: 'activity_needed' } };
-  const refText = text.slice(0, last.index).trim();
-  const dateText = last[1]!;
-  // The pattern first: luxon reads only a string shaped as a date.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateText) || !DateTime.fromISO(dateText, { zone: 'UTC' }).isValid)
-    return { ok: false, error: { code: 'bad_date', given: dateText } };
+  const split = splitDateWord(arg);
+  if (!split.ok) return split;
+  const { refText, dateText } = split;
+  // The same rule as the Update modal's new date (date-rule.ts), with a meeting's own: its occurrence's month
+  // (said before "outside every plan", being the more helpful of the two).
+  const problem = enteredDateProblem(ctx, dateText);
+  if (problem === 'date_before_today') return { ok: false, error: { code: 'date_rule', given: dateText, problem } };
   const [ref, label] = refText.split('@').map((s) => s.trim()) as [string, string | undefined];
   const parsed = parseActivityRef(ref);
   if (!parsed) return { ok: false, error: { code: 'activity_bad', given: ref } };
@@ -42,7 +41,23 @@ export function resolveScheduleTarget(ctx: Context, plan: PlanInfo, arg: string)
   const month = dateText.slice(0, 7);
   if (months && (month < months.from || month > months.to))
     return { ok: false, error: { code: 'date_outside_occurrence', given: dateText, occurrence: occurrence.key, ...months } };
+  if (problem === 'date_outside_plans') return { ok: false, error: { code: 'date_rule', given: dateText, problem } };
   return { ok: true, activity, occurrence, date: dateText };
+}
+
+/**
+ * `B2.1@2024-05 2024-05-14` → the reference and the date (the last word), or the error to answer. The date is
+ * found from the end (no pattern that backtracks over the text), linear in it; luxon reads only a string
+ * already shaped as a date.
+ */
+function splitDateWord(arg: string): { ok: true; refText: string; dateText: string } | { ok: false; error: AnswerError } {
+  const text = arg.trim();
+  const last = /\s(\S+)$/.exec(text);
+  if (!last) return { ok: false, error: text ? { code: 'bad_date', given: text } : { code: 'activity_needed' } };
+  const dateText = last[1]!;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateText) || !DateTime.fromISO(dateText, { zone: 'UTC' }).isValid)
+    return { ok: false, error: { code: 'bad_date', given: dateText } };
+  return { ok: true, refText: text.slice(0, last.index).trim(), dateText };
 }
 
 /**

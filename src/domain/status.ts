@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { enteredDateProblem } from './date-rule.js';
 import { occurrencesOf, parseOccurrenceKey } from './occurrences.js';
 import type { Context } from './ports.js';
 import { NOTE_MAX, STATUS_KEYS, type StatusChange, type StatusKey } from './types.js';
@@ -54,14 +54,10 @@ function parseLinks(raw: string | null | undefined): string[] | StatusProblem {
   return parts;
 }
 
-/** The problem with a postponed occurrence's new date, if any: a real ISO date, not before today, inside a loaded plan. */
+/** The problem with a postponed occurrence's new date, if any: given, and the one rule for entered dates (date-rule.ts). */
 function dateProblem(ctx: Context, raw: string | null | undefined): StatusProblem | null {
   const date = (raw ?? '').trim();
-  if (date === '') return 'date_required';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date, { zone: 'UTC' }).isValid) return 'date_invalid';
-  if (date < ctx.now.toISODate()!) return 'date_before_today';
-  if (!ctx.plans.plans().some((p) => p.periodStart <= date && date <= p.periodEnd)) return 'date_outside_plans';
-  return null;
+  return date === '' ? 'date_required' : enteredDateProblem(ctx, date);
 }
 
 /**

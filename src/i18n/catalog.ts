@@ -93,10 +93,12 @@ export interface Messages {
     reopened: (what: string, who: string) => string;
     notDone: (what: string) => string;
     allDone: (id: string) => string;
-    hint: (id: string, example: string) => string;
+    /** How to name another occurrence with `action`, `example` one that is not the one just acted on. */
+    hint: (action: 'done' | 'reopen', id: string, example: string) => string;
   };
   reminder: {
-    title: (days: number) => string;
+    /** `days` from the day the message is drawn to the due date (dayGap); null when it has no due date. */
+    title: (days: number | null) => string;
     late: (day: string) => string;
     tentative: string;
     meetingRule: string;
@@ -315,4 +317,15 @@ export interface Messages {
     /** A command that opens a form, asked in the pane: where it works. */
     useCommand: (text: string) => string;
   };
+  // Issue 25 (every message tells the truth): the words added for it, kept together.
+  /** A gap of whole days from today (domain/day-gap.ts): `today`, `tomorrow`, `in 3 days`, `yesterday`, `3 days ago`. */
+  daysAway: (days: number) => string;
+  /** The days of the week as the language writes them, Monday first (ISO weekday 1 to 7). */
+  weekdays: string[];
+  /** An occurrence's due date in a line (`date` already in words): `Due 30 June 2024`, or `no date in the plan`. */
+  dueOn: (date: string | null) => string;
+  /** `npm run report` for a period no loaded plan covers: the periods they cover (in words), and how to ask for one. */
+  reportCovers: (periods: string) => string;
+  /** A plan's period in a list: `lac-2023-2024 (1 June 2023 to 31 December 2024)`. */
+  planPeriod: (id: string, start: string, end: string) => string;
 }

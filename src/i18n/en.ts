@@ -180,6 +180,8 @@ export const en: Messages = {
       }
       case 'bad_date':
         return `"${e.given}" is not a date. Write it as YYYY-MM-DD, e.g. 2024-05-14.`;
+      case 'date_rule':
+        return `${e.given}: ${en.statuses.problem[e.problem]} Nothing was changed.`;
       case 'agency_ambiguous':
         return `"${e.given}" matches several agencies: ${e.options.join(', ')}. Name one.`;
       case 'focal_mention':
@@ -214,10 +216,10 @@ export const en: Messages = {
     reopened: (what, who) => `${what} reopened by ${who}.`,
     notDone: (what) => `${what} is not marked done. Nothing changed.`,
     allDone: (id) => `Every occurrence of ${id} is already done.`,
-    hint: (id, example) => `To name another occurrence: \`/gcm done ${id} ${example}\`.`,
+    hint: (action, id, example) => `To name another occurrence: \`/gcm ${action} ${id} ${example}\`.`,
   },
   reminder: {
-    title: (days) => (days === 0 ? 'Reminder: due today' : days === 1 ? 'Reminder: due tomorrow' : `Reminder: due in ${days} days`),
+    title: (days) => (days === null ? 'Reminder' : days < 0 ? `Reminder: was due ${daysAwayEn(days)}` : `Reminder: due ${daysAwayEn(days)}`),
     late: (day) => `Late reminder: it was due to go out on ${day}, while the bot was not running.`,
     tentative: 'tentative date',
     meetingRule: 'A meeting is due on the first day of its month until a co-chair sets the real date (Set date, or /gcm schedule).',
@@ -450,7 +452,21 @@ export const en: Messages = {
     agencyIn: (agency) => `Understood: what ${agency} leads or supports by name, due in a period.`,
     useCommand: (text) => `That opens a form: type \`/gcm ${text}\` in a channel.`,
   },
+  daysAway: (days) => daysAwayEn(days),
+  weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  dueOn: (date) => (date ? `Due ${date}` : 'no date in the plan'),
+  reportCovers: (periods) =>
+    `The loaded plans cover ${periods}. Ask for a period inside one with \`--from YYYY-MM-DD --to YYYY-MM-DD\`, or set GCM_NOW to a day within one: without dates the report is of the last full quarter before GCM_NOW (else today).`,
+  planPeriod: (id, start, end) => `${id} (${start} to ${end})`,
 };
+
+/** `today`, `tomorrow`, `in 3 days`, `yesterday`, `3 days ago`: `days` from today (domain/day-gap.ts dayGap). */
+function daysAwayEn(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 1 ? `in ${days} days` : `${-days} days ago`;
+}
 
 /** Recorded state, as `plan:import` names it. */
 const stateWordsEn: Record<StateKind, (n: number) => string> = {

@@ -144,7 +144,7 @@ export const es: Messages = {
   planLine: (title, start, end) => `${title}, del ${start} al ${end}`,
   helpTitle: 'Qué puede preguntar',
   helpFooter: (twins) =>
-    `Cada palabra clave tiene su gemela en inglés (${twins}); responde en inglés. El texto de las actividades está en inglés, como en el plan.`,
+    `Cada palabra clave tiene su gemela en inglés (${twins}); responde en inglés. Las respuestas en español muestran los textos de las actividades en la traducción no oficial del proyecto cuando el plan la trae, y si no, en inglés, como en el plan.`,
   andMore: (n) => `…y ${n} más`,
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   list,
@@ -194,6 +194,8 @@ export const es: Messages = {
       }
       case 'bad_date':
         return `"${e.given}" no es una fecha. Escríbala como AAAA-MM-DD, p. ej. 2024-05-14.`;
+      case 'date_rule':
+        return `${e.given}: ${es.statuses.problem[e.problem]} No se cambió nada.`;
       case 'agency_ambiguous':
         return `"${e.given}" coincide con varias agencias: ${e.options.join(', ')}. Indique una.`;
       case 'focal_mention':
@@ -228,10 +230,10 @@ export const es: Messages = {
     reopened: (what, who) => `${what} reabierta por ${who}.`,
     notDone: (what) => `${what} no está marcada como hecha. No se cambió nada.`,
     allDone: (id) => `Todas las ocurrencias de ${id} ya están hechas.`,
-    hint: (id, example) => `Para indicar otra ocurrencia: \`/gcm hecho ${id} ${example}\`.`,
+    hint: (action, id, example) => `Para indicar otra ocurrencia: \`/gcm ${action === 'done' ? 'hecho' : 'reabrir'} ${id} ${example}\`.`,
   },
   reminder: {
-    title: (days) => (days === 0 ? 'Recordatorio: vence hoy' : days === 1 ? 'Recordatorio: vence mañana' : `Recordatorio: vence en ${days} días`),
+    title: (days) => (days === null ? 'Recordatorio' : days < 0 ? `Recordatorio: venció ${daysAwayEs(days)}` : `Recordatorio: vence ${daysAwayEs(days)}`),
     late: (day) => `Recordatorio atrasado: debía enviarse el ${day}, cuando el bot no estaba en marcha.`,
     tentative: 'fecha tentativa',
     meetingRule: 'Una reunión vence el primer día de su mes hasta que la copresidencia fije la fecha real (Fijar fecha, o /gcm fecha).',
@@ -468,7 +470,21 @@ export const es: Messages = {
     agencyIn: (agency) => `Entendido: lo que ${agency} lidera o apoya con su nombre y vence en un período.`,
     useCommand: (text) => `Eso abre un formulario: escriba \`/gcm ${text}\` en un canal.`,
   },
+  daysAway: (days) => daysAwayEs(days),
+  weekdays: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
+  dueOn: (date) => (date ? `Vence ${date}` : 'sin fecha en el plan'),
+  reportCovers: (periods) =>
+    `Los planes cargados cubren ${periods}. Pida un período dentro de uno con \`--from AAAA-MM-DD --to AAAA-MM-DD\`, o defina GCM_NOW en un día dentro de uno: sin fechas, el informe es del último trimestre completo antes de GCM_NOW (si no, de hoy).`,
+  planPeriod: (id, start, end) => `${id} (del ${start} al ${end})`,
 };
+
+/** `hoy`, `mañana`, `en 3 días`, `ayer`, `hace 3 días`: `days` desde hoy (domain/day-gap.ts dayGap). */
+function daysAwayEs(days: number): string {
+  if (days === 0) return 'hoy';
+  if (days === 1) return 'mañana';
+  if (days === -1) return 'ayer';
+  return days > 1 ? `en ${days} días` : `hace ${-days} días`;
+}
 
 /** El estado registrado, como lo nombra `plan:import`. */
 const stateWordsEs: Record<StateKind, (n: number) => string> = {

@@ -629,6 +629,8 @@ const leftFor: Record<'cancel' | 'too_late' | 'unknown_kind', LeftFailed> = { ca
 
 /** `42 s`, `3 min 10 s`: a wall-clock duration for the log. */
 function seconds(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
+  // Under a second is said so, never "0 s".
+  if (ms < 1000) return 'less than a second';
+  const s = Math.round(ms / 1000);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
 }

@@ -3,8 +3,6 @@ import type { Config } from '../config.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Stores } from '../stores.js';
 
-const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-
 /**
  * What the use cases see of the outbox: its settings for `/gcm reminders`, who holds the scheduler lease
  * (`holder()`, null when none), what is unsent, and the current message of a posted item after a click.
@@ -13,7 +11,7 @@ export function outboxView(config: Config, stores: Stores, outbox: Outbox, holde
   return {
     channel: config.reminderChannel,
     settings: outbox.settings,
-    digest: config.digest === 'off' ? 'off' : `${weekdays[config.digest.weekday - 1]} ${config.digest.time}`,
+    digest: config.digest,
     scheduler: () => {
       const h = holder();
       return h === null ? 'none' : h === instanceId ? 'me' : 'other';

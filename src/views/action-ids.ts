@@ -16,7 +16,9 @@ export const actionIds = {
 
 /** What an Update button carries: the plan and the occurrence key (the statuses contract, issue 15). */
 /** The Update button's value: the occurrence, and the language of the message it is on (Slack sends no blocks of an ephemeral message, so the modal could not tell otherwise). */
-export const statusUpdateValue = (planId: string, key: string, lang: Language): string => JSON.stringify({ plan: planId, key, l: lang });
+/** `c`: the command whose answer the message shows (or `reminder KEY`), so the message is drawn again after a change in the modal. */
+export const statusUpdateValue = (planId: string, key: string, lang: Language, command?: string): string =>
+  JSON.stringify({ plan: planId, key, l: lang, ...(command ? { c: command.slice(0, 500) } : {}) });
 
 export const slashCommand = '/gcm';
 

@@ -125,6 +125,11 @@ export function dueText(o: Occurrence, lang: Language): string {
   return o.tentative ? `${formatDate(o.due, lang)} (${m.tentative})` : formatDate(o.due, lang);
 }
 
+/** `Due 30 June 2024 (tentative)`, or `no date in the plan` (never "Due no date"). */
+export function dueOnText(o: Pick<Occurrence, 'due' | 'tentative'>, lang: Language): string {
+  return messages(lang).dueOn(o.due ? dueText(o as Occurrence, lang) : null);
+}
+
 /** The occurrence's name: "May 2024" for a recurring one, the activity id for a one-off. */
 export function occurrenceName(o: Occurrence, lang: Language): string {
   return o.label ? `${o.activityId} · ${formatLabel(o.label, lang)}` : o.activityId;

@@ -29,6 +29,7 @@ export function markMessage(o: MarkOutcome): Message {
   const m = messages(o.lang);
   const line = markNotice(o);
   const blocks: KnownBlock[] = [section(line)];
-  if (o.recurring && !o.named) blocks.push(context(m.marked.hint(o.activity.id, o.occurrence.label ?? '2024-05')));
+  // The example names another occurrence the same command would act on, never the one just acted on.
+  if (o.recurring && !o.named && o.another?.label) blocks.push(context(m.marked.hint(o.action, o.activity.id, o.another.label)));
   return { text: clip(line.replace(/<!date\^\d+\^[^|]+\|([^>]+)>/g, '$1'), limits.fallbackText), blocks };
 }

@@ -2,11 +2,12 @@ import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Language, Occurrence, AgencyDirectory } from '../domain/types.js';
 import type { UpcomingItem } from '../domain/answers.js';
+import { dayGap } from '../domain/day-gap.js';
 import type { ReminderContent } from '../domain/reminder-content.js';
 import { formatDate, formatLabel, messages } from '../i18n/messages.js';
 import { actionIds, encodeValue } from './action-ids.js';
 import { actions, button, clip, context, dateToken, esc, fitBlocks, header, limits, section } from './blocks.js';
-import { activityText, agencyLabel, dueText, leadText, occurrenceName, supportText, translationNote } from './labels.js';
+import { activityText, agencyLabel, dueOnText, dueText, leadText, occurrenceName, supportText, translationNote } from './labels.js';
 import type { Message } from './message-view.js';
 import { statusWords, updateButton } from './status-view.js';
 
@@ -32,11 +33,12 @@ export function reminderMessage(r: ReminderView, dir: AgencyDirectory): Message 
       ? m.report.followupTitle(formatDate(o.due, r.lang))
       : r.late
         ? m.reminder.late(formatDate(r.fireDate, r.lang))
-        : m.reminder.title(r.offsetDays);
+        : // The gap between the day it is drawn and the due date: a reminder moved off a weekend is further out than its offset.
+          m.reminder.title(o.due ? dayGap(r.today, o.due) : null);
   const blocks: KnownBlock[] = [];
   if (r.notice) blocks.push(context(r.notice));
   blocks.push(
-    header(clip(`${occurrenceName(o, r.lang)}: ${m.due} ${dueFallback}`, limits.headerText)),
+    header(clip(`${occurrenceName(o, r.lang)}: ${dueOnText(o, r.lang)}`, limits.headerText)),
     section(`*${esc(title)}*\n${esc(clip(activityText(a, r.lang), 2000))}`),
     {
       type: 'section',
@@ -63,7 +65,7 @@ export function reminderMessage(r: ReminderView, dir: AgencyDirectory): Message 
   if (note) blocks.push(context(note));
   const value = encodeValue({ c: `reminder ${r.reminderKey}`, l: r.lang, k: o.key, p: r.planId });
   const elements: ActionsBlock['elements'] = [r.done ? button(m.reopen, actionIds.reopen, value) : button(m.markDone, actionIds.markDone, value, 'primary')];
-  elements.push(updateButton(r.lang, r.planId, o.key));
+  elements.push(updateButton(r.lang, r.planId, o.key, `reminder ${r.reminderKey}`));
   if (a.kind === 'meeting' && !r.done) {
     elements.push({
       type: 'datepicker',

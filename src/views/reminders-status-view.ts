@@ -13,7 +13,8 @@ export interface RemindersStatus {
   lang: Language;
   channel: string | undefined;
   settings: ReminderSettings;
-  digest: string;
+  /** ISO weekday (1 is Monday) and time, or `off`. */
+  digest: { weekday: number; time: string } | 'off';
   scheduler: 'me' | 'other' | 'none';
   ended: boolean;
   next: ReminderSlot[];
@@ -59,7 +60,14 @@ export function remindersView(s: RemindersStatus): Message {
   const r = m.reminder;
   const blocks = [
     header(r.statusTitle),
-    section([r.channel(s.channel ?? null), r.when(s.settings.days, s.settings.time, s.settings.zone), r.digest(s.digest), r.scheduler(s.scheduler)].join('\n')),
+    section(
+      [
+        r.channel(s.channel ?? null),
+        r.when(s.settings.days, s.settings.time, s.settings.zone),
+        r.digest(s.digest === 'off' ? 'off' : `${m.weekdays[s.digest.weekday - 1]} ${s.digest.time}`),
+        r.scheduler(s.scheduler),
+      ].join('\n'),
+    ),
     nextBlock(s),
   ];
   if (!s.unsent) return { text: r.statusTitle, blocks: fitBlocks(blocks, limits.messageBlocks, m.andMore) };

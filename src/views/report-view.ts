@@ -49,14 +49,14 @@ function overdueMarkdown(r: ProgressReport, lang: Language, dir: AgencyDirectory
   if (overdueCount === 0) out.push(t.noneOverdue);
   for (const g of r.overdue) {
     out.push(`### ${agencyLabel(g.agency, lang, dir)}`, '');
-    for (const i of g.items) out.push(`- ${occName(i, lang)} (${m.due} ${d(i.due)}): ${i.text}`);
+    for (const i of g.items) out.push(`- ${occName(i, lang)} (${m.dueOn(i.due ? d(i.due) : null)}): ${i.text}`);
     out.push('');
   }
   if (r.overdueBefore.length)
     out.push(
       t.overdueBefore(r.overdueBefore.length),
       '',
-      ...r.overdueBefore.map((i) => `- ${occName(i, lang)} (${m.due} ${d(i.due)}), ${c.lead}: ${leads(i, lang, dir)}`),
+      ...r.overdueBefore.map((i) => `- ${occName(i, lang)} (${m.dueOn(i.due ? d(i.due) : null)}), ${c.lead}: ${leads(i, lang, dir)}`),
       '',
     );
   return out;

@@ -4,14 +4,14 @@ import type { Language, Occurrence, StatusChange, StatusKey } from '../domain/ty
 import { formatDate, messages, statusLabel } from '../i18n/messages.js';
 import { actionIds, statusUpdateValue } from './action-ids.js';
 import { button, clip, esc } from './blocks.js';
-import { dueText, occurrenceName } from './labels.js';
+import { dueOnText, occurrenceName } from './labels.js';
 
 /** How much of a note a list shows (the report's files show it whole). */
 export const noteShown = 400;
 
-/** The Update button of an occurrence (its action is handled by the Update modal). */
-export const updateButton = (lang: Language, planId: string, key: string): Button =>
-  button(messages(lang).statuses.update, actionIds.statusUpdate, statusUpdateValue(planId, key, lang));
+/** The Update button of an occurrence (its action is handled by the Update modal); `command` redraws its message after a change. */
+export const updateButton = (lang: Language, planId: string, key: string, command?: string): Button =>
+  button(messages(lang).statuses.update, actionIds.statusUpdate, statusUpdateValue(planId, key, lang, command));
 
 /** A note as people wrote it, escaped (it never pings or links) and clipped. */
 export const noteMrkdwn = (note: string, max = noteShown): string => esc(clip(note, max));
@@ -41,9 +41,8 @@ export const textChangeLine = (c: StatusChange, lang: Language): string =>
  * three changes.
  */
 export function occurrenceStatusText(o: Occurrence, s: ActivityState, lang: Language): string {
-  const m = messages(lang);
   const current = s.statuses.get(o.key);
-  const lines = [`*${occurrenceName(o, lang)}*: ${m.due} ${dueText(o, lang)} · *${statusWords(o, lang)}*`];
+  const lines = [`*${occurrenceName(o, lang)}*: ${dueOnText(o, lang)} · *${statusWords(o, lang)}*`];
   if (current?.note) lines.push(`> ${noteMrkdwn(current.note).replace(/\n/g, '\n> ')}`);
   if (current?.links.length) lines.push(linksMrkdwn(current.links, lang));
   const history = s.history?.get(o.key) ?? [];

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runBackup } from '../../src/cli/backup.js';
 import { runRestore } from '../../src/cli/restore.js';
@@ -206,26 +207,29 @@ describe('the nightly backup', () => {
     // The night before's backup is there (02:00 in Santiago on the 23rd), so no catch-up is due before the next 02:00.
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'gcm-20240423-060000.sqlite'), 'x');
-    const logs: string[] = [];
+    const logs = new LogWatch();
     let holds = true;
-    const nightly = startNightlyBackup({ db: t.stores.db, dir, keep: 2, zone, holdsLease: () => holds, logger: createLogger((l) => logs.push(l)) });
+    const nightly = startNightlyBackup({ db: t.stores.db, dir, keep: 2, zone, holdsLease: () => holds, logger: logs.logger(LogLevel.DEBUG) });
     try {
       await vi.advanceTimersByTimeAsync(60_000); // 02:00 UTC passes: nothing
       expect(readdirSync(dir)).toEqual(['gcm-20240423-060000.sqlite']);
       await vi.advanceTimersByTimeAsync(4 * 3600_000 - 60_000); // 05:59:30Z, through the hourly checks at :30
       expect(readdirSync(dir)).toEqual(['gcm-20240423-060000.sqlite']);
+      // Each wait is on the event itself: the backup's own log line once it is made (never a count of ticks).
+      const made = (day: string) => logs.seen(`nightly backup: ${path.join(dir, `gcm-202404${day}-060000.sqlite`)}`);
       await vi.advanceTimersByTimeAsync(60_000); // 02:00 in Santiago
-      await until(() => existsSync(path.join(dir, 'gcm-20240424-060000.sqlite')));
+      await made('24');
       expect(checkBackup(path.join(dir, 'gcm-20240424-060000.sqlite')).ok).toBe(true);
       for (const day of ['25', '26']) {
         await vi.advanceTimersByTimeAsync(24 * 3600_000);
-        await until(() => existsSync(path.join(dir, `gcm-202404${day}-060000.sqlite`)));
+        await made(day);
       }
       expect(readdirSync(dir).sort()).toEqual(['gcm-20240425-060000.sqlite', 'gcm-20240426-060000.sqlite']);
       holds = false; // another copy holds the lease: it makes the backup
       await vi.advanceTimersByTimeAsync(24 * 3600_000);
+      await logs.seen('another copy of the bot holds the scheduler lease');
       expect(readdirSync(dir).sort()).toEqual(['gcm-20240425-060000.sqlite', 'gcm-20240426-060000.sqlite']);
-      expect(logs.filter((l) => l.includes('nightly backup:'))).toHaveLength(3);
+      expect(logs.lines.filter((l) => l.includes('nightly backup: ') && l.includes('.sqlite'))).toHaveLength(3);
     } finally {
       await nightly.stop();
     }
@@ -238,15 +242,15 @@ describe('the nightly backup', () => {
     const dir = path.join(t.dir, 'nightly');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'gcm-20240422-060000.sqlite'), 'x');
-    const logs: string[] = [];
-    const nightly = startNightlyBackup({ db: t.stores.db, dir, keep: 5, zone, holdsLease: () => true, logger: createLogger((l) => logs.push(l)) });
+    const logs = new LogWatch();
+    const nightly = startNightlyBackup({ db: t.stores.db, dir, keep: 5, zone, holdsLease: () => true, logger: logs.logger() });
     try {
       await vi.advanceTimersByTimeAsync(19 * 60_000); // 10:29: not yet
       expect(readdirSync(dir)).toEqual(['gcm-20240422-060000.sqlite']);
       await vi.advanceTimersByTimeAsync(60_000); // 10:30: the check finds the night of the 24th missing
-      await until(() => existsSync(path.join(dir, 'gcm-20240424-143000.sqlite')));
+      await logs.seen(`nightly backup: ${path.join(dir, 'gcm-20240424-143000.sqlite')}`);
       expect(checkBackup(path.join(dir, 'gcm-20240424-143000.sqlite')).ok).toBe(true);
-      expect(logs.some((l) => l.includes('none in') && l.includes('since the last 02:00'))).toBe(true);
+      expect(logs.lines.some((l) => l.includes('none in') && l.includes('since the last 02:00'))).toBe(true);
       await vi.advanceTimersByTimeAsync(3 * 3600_000); // 13:30: it is there, nothing more
       expect(readdirSync(dir).sort()).toEqual(['gcm-20240422-060000.sqlite', 'gcm-20240424-143000.sqlite']);
     } finally {
@@ -284,7 +288,25 @@ describe('the automatic backup before migrating', () => {
   });
 });
 
-async function until(cond: () => boolean): Promise<void> {
-  for (let i = 0; i < 5000 && !cond(); i++) await new Promise((r) => setImmediate(r));
-  expect(cond()).toBe(true);
+/**
+ * The log lines of a logger handed to the code under test, and a promise per line awaited: `seen(text)`
+ * resolves when a line holding `text` is written (at once if it already was). A test waits on that event,
+ * never on a count of ticks; the test's own timeout is the only deadline.
+ */
+class LogWatch {
+  readonly lines: string[] = [];
+  private waiting: { text: string; resolve: () => void }[] = [];
+
+  logger(level: LogLevel = LogLevel.INFO) {
+    return createLogger((line) => {
+      this.lines.push(line);
+      for (const w of this.waiting.filter((x) => line.includes(x.text))) w.resolve();
+      this.waiting = this.waiting.filter((x) => !line.includes(x.text));
+    }, level);
+  }
+
+  seen(text: string): Promise<void> {
+    if (this.lines.some((l) => l.includes(text))) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ text, resolve }));
+  }
 }

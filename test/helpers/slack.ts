@@ -114,8 +114,12 @@ export async function startBot(env: Record<string, string> = {}, now = '2024-04-
   };
 }
 
-/** Waits until `check` holds (the bot's async work after an ack), failing after `ms`. No sleeps in logic. */
-export async function eventually<T>(check: () => T | undefined | false, ms = 3000): Promise<T> {
+/**
+ * Waits until `check` holds (the bot's async work after an ack: a call the stand-in records), failing after
+ * `ms`. The last resort where no promise or hook says it happened: the deadline is generous (a loaded
+ * machine is slow, not wrong), under the test's own timeout, and only a failure ever waits that long.
+ */
+export async function eventually<T>(check: () => T | undefined | false, ms = 15_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = check();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockActionsPayload } from '../../dev/standin/sender.js';
 import { channel, coChair, eventually, startBot, type TestBot } from '../helpers/slack.js';
+import { at } from '../helpers/stores.js';
 
 const plan = 'lac-2023-2024';
 
@@ -9,6 +10,26 @@ async function reply(t: TestBot, text: string): Promise<string> {
   const before = t.standin.callsOf('response_url').length;
   expect((await t.command(text, coChair)).status).toBe(200);
   return String((await eventually(() => t.standin.callsOf('response_url')[before])).params.text);
+}
+
+/** A co-chair picks `date` in Set date on the posted 7-day reminder of B2.1 · May 2024 (as Slack sends the click). */
+async function setDateOnReminder(t: TestBot, date: string): Promise<void> {
+  const reminder = t.standin.messages.find((m) => (m.metadata?.event_payload as { key?: string } | undefined)?.key === `${plan}|B2.1@2024-05|7`)!;
+  const block = (reminder.blocks as { type: string; block_id: string }[]).find((b) => b.type === 'actions')!;
+  await t.sender.interaction(
+    blockActionsPayload(
+      coChair,
+      {
+        kind: 'message',
+        channel,
+        messageTs: reminder.ts,
+        ephemeral: false,
+        message: { text: reminder.text, blocks: reminder.blocks, user: t.standin.botUserId },
+        responseUrl: t.standin.newResponseUrl(channel, coChair, reminder.ts),
+      },
+      { type: 'datepicker', action_id: 'gcm_set_date', block_id: block.block_id, selected_date: date },
+    ),
+  );
 }
 
 describe("a meeting's date belongs to its occurrence's month", () => {
@@ -46,28 +67,34 @@ describe("a meeting's date belongs to its occurrence's month", () => {
     async (lang, words) => {
       const t = await startBot({ GCM_REMINDER_CHANNEL: channel, GCM_LANGUAGE: lang }, '2024-04-24T10:00:00');
       await t.bot.reminders.tick();
-      const reminder = t.standin.messages.find((m) => (m.metadata?.event_payload as { key?: string } | undefined)?.key === `${plan}|B2.1@2024-05|7`)!;
-      const block = (reminder.blocks as { type: string; block_id: string }[]).find((b) => b.type === 'actions')!;
-      await t.sender.interaction(
-        blockActionsPayload(
-          coChair,
-          {
-            kind: 'message',
-            channel,
-            messageTs: reminder.ts,
-            ephemeral: false,
-            message: { text: reminder.text, blocks: reminder.blocks, user: t.standin.botUserId },
-            responseUrl: t.standin.newResponseUrl(channel, coChair, reminder.ts),
-          },
-          { type: 'datepicker', action_id: 'gcm_set_date', block_id: block.block_id, selected_date: '2024-06-09' },
-        ),
-      );
+      await setDateOnReminder(t, '2024-06-09');
       const refusal = await eventually(() => t.standin.callsOf('chat.postEphemeral')[0]);
       expect(String(refusal.params.text)).toContain(`2024-06-09 ${words}`);
       expect(t.standin.callsOf('chat.update')).toHaveLength(0);
       expect(t.stores.state.meetingDates(plan).size).toBe(0);
     },
   );
+});
+
+describe('a date entered follows one rule everywhere: not before today, inside a loaded plan (as the Update modal)', () => {
+  it('/gcm schedule with a date already past (in its own month) is refused with the reason, and nothing is set', async () => {
+    const t = await startBot({}, '2024-05-20T10:00:00');
+    const r = await reply(t, 'schedule B1.2@2024-05 2024-05-14');
+    expect(r).toBe('2024-05-14: The new date cannot be before today. Nothing was changed.');
+    expect(t.stores.state.meetingDates(plan).size).toBe(0);
+    expect(await reply(t, 'fecha B1.2@2024-05 2024-05-14')).toBe('2024-05-14: La nueva fecha no puede ser anterior a hoy. No se cambió nada.');
+  });
+
+  it('Set date on a reminder refuses a date already past, privately, and leaves the reminder as it was', async () => {
+    const t = await startBot({ GCM_REMINDER_CHANNEL: channel }, '2024-04-24T10:00:00');
+    await t.bot.reminders.tick();
+    t.clock.set(at('2024-05-06T10:00:00'));
+    await setDateOnReminder(t, '2024-05-03');
+    const refusal = await eventually(() => t.standin.callsOf('chat.postEphemeral')[0]);
+    expect(String(refusal.params.text)).toBe('2024-05-03: The new date cannot be before today. Nothing was changed.');
+    expect(t.standin.callsOf('chat.update')).toHaveLength(0);
+    expect(t.stores.state.meetingDates(plan).size).toBe(0);
+  });
 });
 
 describe('occurrenceMonths', () => {

@@ -111,7 +111,7 @@ describe('statuses in activity answers', () => {
         `_in progress, by <@${leadFp}> on 2 April 2024_`,
       ].join('\n'),
     );
-    expect(may.accessory).toMatchObject({ action_id: 'status_update', value: JSON.stringify({ plan, key: 'B1.2@2024-05', l: 'en' }) });
+    expect(may.accessory).toMatchObject({ action_id: 'status_update', value: JSON.stringify({ plan, key: 'B1.2@2024-05', l: 'en', c: 'activity B1.2' }) });
     expect(JSON.stringify(en.blocks)).not.toMatch(/<!channel>|<!here>|<@U123>|<https:\/\/x\.org/);
     const es = (await t.command('actividad B1.2')).json as Msg;
     const mayo = JSON.stringify(es.blocks);

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ActionOutcome, Click, Interaction } from '../../commands/use-case.js';
-import { openModal } from '../../slack/modal-envelope.js';
+import { openModal, type ModalOrigin } from '../../slack/modal-envelope.js';
 import { responder, type Respond } from '../../slack/respond.js';
 import { modalNotOpened } from '../../views/modal-view.js';
 import type { Language } from '../../domain/types.js';
@@ -32,7 +32,7 @@ export function interactionAction<I>(deps: ListenerDeps, interaction: Interactio
     const ts = body.container?.message_ts ?? body.message?.ts;
     const privateOnly = Boolean(body.container?.is_ephemeral) || !channel;
     const request = { userId: body.user.id, source: `button:${channel ?? '?'}/${ts ?? '?'}`, text: '', lang: interaction.language(click, language) };
-    const where = { channel, ts, privateOnly, hasMessage: Boolean(body.message), triggerId: body.trigger_id };
+    const where = { channel, ts, privateOnly, hasMessage: Boolean(body.message), triggerId: body.trigger_id, responseUrl: body.response_url };
     const d: Delivery = { respond: responder(body.response_url, respond), client, homes, logger, userId: body.user.id, lang: request.lang, ...where };
     const what = { lang: request.lang, who: request.userId, source: request.source };
     const outcome = await unlessNotSaved(
@@ -55,6 +55,7 @@ type Delivery = Pick<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs,
   privateOnly: boolean;
   hasMessage: boolean;
   triggerId: string;
+  responseUrl: string | undefined;
   lang: Language;
 };
 
@@ -76,9 +77,16 @@ async function deliver(outcome: ActionOutcome, d: Delivery): Promise<void> {
       d.homes.publish(d.client, d.userId);
       return;
     case 'modal':
-      if (!(await openModal(d.client, d.triggerId, outcome.view, d.channel, d.logger))) await reply(modalNotOpened(d.lang), d);
+      // Where the clicked message is, so that it is drawn again once the modal changed something.
+      if (!(await openModal(d.client, d.triggerId, outcome.view, d.channel, d.logger, modalOrigin(d)))) await reply(modalNotOpened(d.lang), d);
       return;
   }
+}
+
+/** The clicked message, for a modal opened from it: by ts when chat.update can reach it, else by response_url. */
+function modalOrigin(d: Delivery): ModalOrigin | undefined {
+  if (!d.privateOnly && d.hasMessage && d.channel && d.ts) return { ts: d.ts, ephemeral: false };
+  return d.responseUrl ? { responseUrl: d.responseUrl, ephemeral: true } : undefined;
 }
 
 /** A short private answer to the person who clicked. */

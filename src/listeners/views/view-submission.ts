@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ModalSubmit, Submission } from '../../commands/use-case.js';
-import { openEnvelope } from '../../slack/modal-envelope.js';
+import { openEnvelope, type ModalOrigin } from '../../slack/modal-envelope.js';
 import type { Message } from '../../views/message-view.js';
 import type { ListenerDeps } from '../deps.js';
 import { unlessNotSaved } from '../not-saved.js';
@@ -36,9 +36,36 @@ export function viewSubmission<I>(deps: ListenerDeps, modal: ModalSubmit<I>) {
     if (!outcome) return;
     if (outcome.kind === 'errors') return ack({ response_action: 'errors', errors: outcome.errors });
     await ack();
+    // The message the modal came from shows the new state; the person is told privately too (the note and links as written).
+    if (outcome.redraw && envelope?.origin) await redrawOrigin(client, envelope.channel, envelope.origin, outcome.redraw, logger);
     await told(outcome.message);
     if (outcome.changed) homes.refreshAll(client);
   };
+}
+
+/**
+ * Replaces the message the modal was opened from with `message` (its new state, who changed what on top):
+ * chat.update in the channel, or the click's response_url for an ephemeral one. False (logged) when it could
+ * not (the response_url expired, the message is gone): the person is still told privately.
+ */
+async function redrawOrigin(client: WebClient, channel: string | null, origin: ModalOrigin, message: Message, logger: Logger): Promise<boolean> {
+  try {
+    if (!origin.ephemeral && channel && origin.ts) {
+      await client.chat.update({ channel, ts: origin.ts, ...message });
+      return true;
+    }
+    if (!origin.responseUrl) return false;
+    const res = await fetch(origin.responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ replace_original: true, ...message }),
+    });
+    if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+    return true;
+  } catch (e) {
+    logger.warn(`the message the modal came from could not be redrawn: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import type { AgencyDirectory, Language, Occurrence, Priority } from '../../doma
 import { formatLabel, messages } from '../../i18n/messages.js';
 import { actionIds, encodeValue } from '../action-ids.js';
 import { actions, button, clip, context, esc, header, limits, section } from '../blocks.js';
-import { activityText, dueText, leadText, noteText, occurrenceName, priorityTitle, statusText, supportText, whenText } from '../labels.js';
+import { activityText, dueOnText, dueText, leadText, noteText, occurrenceName, priorityTitle, statusText, supportText, whenText } from '../labels.js';
 import { noteShown, occurrenceStatusText, statusWords, textChangeLine, updateButton } from '../status-view.js';
 import type { AnswerDrawing, AnswerOf, MessageOptions } from './drawing.js';
 import { bullet } from './parts.js';
@@ -48,7 +48,7 @@ function occurrenceBlocks(s: ActivityState, today: string, opts: MessageOptions,
       continue;
     }
     const block = section(occurrenceStatusText(o, s, lang));
-    blocks.push(opts.interactive ? { ...block, accessory: updateButton(lang, s.activity.planId, o.key) } : block);
+    blocks.push(opts.interactive ? { ...block, accessory: updateButton(lang, s.activity.planId, o.key, opts.command) } : block);
   }
   if (rest.length) blocks.push(section(`*${m.statuses.otherOccurrences}*\n${rest.join('\n')}`));
   return blocks;
@@ -93,7 +93,7 @@ function fullActivityLines(s: ActivityState, priority: Priority, dir: AgencyDire
   out.push(`${m.occurrences} (${statusText(s, lang)}):`);
   for (const o of s.occurrences) {
     const c = s.statuses.get(o.key);
-    out.push(bullet(`${occurrenceName(o, lang)}: ${m.due} ${dueText(o, lang)} · ${statusWords(o, lang)}`));
+    out.push(bullet(`${occurrenceName(o, lang)}: ${dueOnText(o, lang)} · ${statusWords(o, lang)}`));
     // In the terminal a note is plain text: shown as written, on one line, clipped.
     if (c?.note) out.push(`      ${clip(c.note.replace(/\s*\n\s*/g, ' '), noteShown)}`);
     if (c?.links.length) out.push(`      ${m.statuses.links}: ${c.links.join(' ')}`);
