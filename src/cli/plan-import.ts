@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import path from 'node:path';
 import { configOf, runIfMain } from './cli-context.js';
-import { openStores } from '../stores.js';
+import { openStores, type Stores } from '../stores.js';
 import { formatProblem, importPlanSource, previewPlanFile } from '../plan/import-plan.js';
 import type { Problem } from '../plan/load.js';
 import { draftYaml } from '../plan/tables/draft.js';
@@ -22,14 +22,10 @@ type Say = (s: string) => void;
  * --out). Exit 0 on success, 1 when the file is rejected (nothing changed). Everything else it says is a
  * message, not data: on stderr when run.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
 export async function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out: Say, data: Say = out): Promise<number> {
   const config = configOf(env, out);
   if (!config) return 1;
-  const outIndex = args.indexOf('--out');
-  const outFile = outIndex >= 0 ? args[outIndex + 1] : undefined;
-  const positional = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
-  const file = positional[0] ? path.resolve(positional[0]) : config.planFile;
+  const { file, outFile } = fileArguments(args, config.planFile);
   if (args.includes('--draft')) return draft(file, config.dataDir, outFile, out, data);
   const dryRun = args.includes('--dry-run');
   // A dry run never creates the database: with none yet, it compares against an empty one in memory.
@@ -37,29 +33,44 @@ export async function runPlanImport(args: string[], env: NodeJS.ProcessEnv, out:
     backupDir: config.backupDir,
   });
   try {
-    if (dryRun) {
-      const preview = await previewPlanFile(stores, file, config.dataDir);
-      if (!preview.ok) return rejected(preview.problems, out);
-      sayRemarks(preview.remarks, out);
-      out(`Dry run: importing would change plan ${preview.changes.planId} as follows; nothing was changed.`);
-      for (const line of planChangesLines(preview.changes)) out(`  ${line}`);
-      return 0;
-    }
-    const result = await importPlanSource(stores, file, config.dataDir, DateTime.utc().toISO()!);
-    if (!result.ok) return rejected(result.problems, out);
-    const r = result.report;
-    out(`Imported plan ${r.planId}: ${r.priorities} priorities, ${r.activities} activities${r.changed ? '' : ' (unchanged)'}.`);
-    sayRemarks(result.remarks ?? [], out);
-    if (r.added.length && !r.changes) out(`  added: ${r.added.join(', ')}`);
-    if (r.removed.length && !r.changes) out(`  no longer in the file: ${r.removed.join(', ')}`);
-    for (const o of r.orphanedState) {
-      out(`  kept ${o.kind === 'completion' ? 'the completion mark' : 'the meeting date'} of ${o.occurrenceKey}, whose activity is no longer in the file`);
-    }
-    if (r.changes && r.changed) for (const line of planChangesLines(r.changes)) out(`  ${line}`);
-    return 0;
+    return dryRun ? await dryRunImport(stores, file, config.dataDir, out) : await importFile(stores, file, config.dataDir, out);
   } finally {
     stores.close();
   }
+}
+
+/** The plan file (the first argument that is neither an option nor `--out`'s path; else the configured plan) and `--out`'s path. */
+function fileArguments(args: string[], planFile: string): { file: string; outFile: string | undefined } {
+  const outIndex = args.indexOf('--out');
+  const outFile = outIndex >= 0 ? args[outIndex + 1] : undefined;
+  const positional = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
+  return { file: positional[0] ? path.resolve(positional[0]) : planFile, outFile };
+}
+
+/** `--dry-run`: what importing would change, said line by line; nothing is written. */
+async function dryRunImport(stores: Stores, file: string, dataDir: string, out: Say): Promise<number> {
+  const preview = await previewPlanFile(stores, file, dataDir);
+  if (!preview.ok) return rejected(preview.problems, out);
+  sayRemarks(preview.remarks, out);
+  out(`Dry run: importing would change plan ${preview.changes.planId} as follows; nothing was changed.`);
+  for (const line of planChangesLines(preview.changes)) out(`  ${line}`);
+  return 0;
+}
+
+/** Imports the file and says what it did: its counts, the remarks, what was added or removed, the state kept, the changes. */
+async function importFile(stores: Stores, file: string, dataDir: string, out: Say): Promise<number> {
+  const result = await importPlanSource(stores, file, dataDir, DateTime.utc().toISO()!);
+  if (!result.ok) return rejected(result.problems, out);
+  const r = result.report;
+  out(`Imported plan ${r.planId}: ${r.priorities} priorities, ${r.activities} activities${r.changed ? '' : ' (unchanged)'}.`);
+  sayRemarks(result.remarks ?? [], out);
+  if (r.added.length && !r.changes) out(`  added: ${r.added.join(', ')}`);
+  if (r.removed.length && !r.changes) out(`  no longer in the file: ${r.removed.join(', ')}`);
+  for (const o of r.orphanedState) {
+    out(`  kept ${o.kind === 'completion' ? 'the completion mark' : 'the meeting date'} of ${o.occurrenceKey}, whose activity is no longer in the file`);
+  }
+  if (r.changes && r.changed) for (const line of planChangesLines(r.changes)) out(`  ${line}`);
+  return 0;
 }
 
 function rejected(problems: Problem[], out: Say): number {

@@ -58,33 +58,54 @@ export function fileTooLarge(size: number, limit: number): string | null {
  * The limits a parsed data file passes (its texts; for a plan, its counts of priorities and activities),
  * walked without recursion so that no shape can overflow the stack. Empty when all is within them.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
 export function limitProblems(raw: unknown): LimitProblem[] {
-  const problems: LimitProblem[] = [];
+  const count = countProblem(raw);
+  return count ? [count] : textProblems(raw);
+}
+
+/** A plan's count of priorities, then of activities (all priorities together), over its limit; null when within them or not a plan. */
+function countProblem(raw: unknown): LimitProblem | null {
   const priorities =
     raw && typeof raw === 'object' && Array.isArray((raw as { priorities?: unknown }).priorities) ? (raw as { priorities: unknown[] }).priorities : null;
-  if (priorities) {
-    if (priorities.length > planLimits.priorities) {
-      problems.push({ segments: ['priorities'], message: `${n(priorities.length)} priorities, over the limit of ${n(planLimits.priorities)}` });
-      return problems;
-    }
-    let activities = 0;
-    for (const p of priorities) {
-      const list = p && typeof p === 'object' ? (p as { activities?: unknown }).activities : undefined;
-      if (Array.isArray(list)) activities += list.length;
-    }
-    if (activities > planLimits.activities) {
-      problems.push({ segments: ['priorities'], message: `${n(activities)} activities, over the limit of ${n(planLimits.activities)}` });
-      return problems;
-    }
+  if (!priorities) return null;
+  if (priorities.length > planLimits.priorities) {
+    return { segments: ['priorities'], message: `${n(priorities.length)} priorities, over the limit of ${n(planLimits.priorities)}` };
   }
-  // Each node keeps its parent and key; a path is built only for a refusal (a large valid plan has millions of nodes).
-  type Node = { value: unknown; parent: Node | null; key: string | number };
-  const pathOf = (node: Node) => {
-    const segments: (string | number)[] = [];
-    for (let at: Node | null = node; at?.parent; at = at.parent) segments.unshift(at.key);
-    return segments;
-  };
+  let activities = 0;
+  for (const p of priorities) {
+    const list = p && typeof p === 'object' ? (p as { activities?: unknown }).activities : undefined;
+    if (Array.isArray(list)) activities += list.length;
+  }
+  if (activities > planLimits.activities) {
+    return { segments: ['priorities'], message: `${n(activities)} activities, over the limit of ${n(planLimits.activities)}` };
+  }
+  return null;
+}
+
+// Each node keeps its parent and key; a path is built only for a refusal (a large valid plan has millions of nodes).
+type Node = { value: unknown; parent: Node | null; key: string | number };
+
+/** The keys and indexes from the root down to `node`. */
+function pathOf(node: Node): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (let at: Node | null = node; at?.parent; at = at.parent) segments.unshift(at.key);
+  return segments;
+}
+
+/** Pushes the children of `node` (array items or object values) so that they are popped in order. */
+function pushChildren(stack: Node[], node: Node): void {
+  const { value } = node;
+  if (Array.isArray(value)) {
+    for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], parent: node, key: i });
+  } else if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (value as Record<string, unknown>)[keys[i]!], parent: node, key: keys[i]! });
+  }
+}
+
+/** Every text over `textChars`, in document order, walked depth first with a stack; stops at `maxReported`. */
+function textProblems(raw: unknown): LimitProblem[] {
+  const problems: LimitProblem[] = [];
   const stack: Node[] = [{ value: raw, parent: null, key: '' }];
   while (stack.length > 0 && problems.length < maxReported) {
     const node = stack.pop()!;
@@ -93,11 +114,8 @@ export function limitProblems(raw: unknown): LimitProblem[] {
       if (value.length > planLimits.textChars) {
         problems.push({ segments: pathOf(node), message: `a text of ${n(value.length)} characters, over the limit of ${n(planLimits.textChars)}` });
       }
-    } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], parent: node, key: i });
-    } else if (value && typeof value === 'object') {
-      const keys = Object.keys(value);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (value as Record<string, unknown>)[keys[i]!], parent: node, key: keys[i]! });
+    } else {
+      pushChildren(stack, node);
     }
   }
   return problems;

@@ -437,35 +437,46 @@ function crossCheckPlan(plan: LoosePlan, ref: Omit<Reference, 'hash'>, file: str
     const listed = p.objectives?.filter((n) => n !== undefined) ?? [];
     const twice = listed.find((n, i) => listed.indexOf(n) !== i);
     if (twice !== undefined) at(`${pp}.objectives`, `objective ${twice} is listed twice`);
-    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
     p.activities?.forEach((a, ai) => {
-      if (!a) return;
-      const ap = `${pp}.activities[${ai}]`;
-      if (a.id !== undefined) {
-        if (activityIds.has(a.id)) at(`${ap}.id`, `duplicate activity id ${a.id}`);
-        activityIds.add(a.id);
-        if (p.id !== undefined && !a.id.startsWith(`${p.id}.`))
-          at(`${ap}.id`, `activity ${a.id} is listed under priority ${p.id}: its id must start with ${p.id}.`);
-      }
-      agencies(a.lead?.agencies, `${ap}.lead.agencies`);
-      agencies(a.support?.agencies, `${ap}.support.agencies`);
-      if (a.lead?.agencies?.length === 0 && a.lead.wording === '') at(`${ap}.lead`, "give the lead agencies or the plan's wording for them");
-      const s = a.schedule;
-      if (!s) return;
-      if ((s.type === 'month_range' || s.type === 'date_range') && s.to < s.from)
-        at(`${ap}.schedule.to`, `the range ends (${s.to}) before it starts (${s.from})`);
-      if (s.type === 'tentative') {
-        const [y, m] = s.month.split('-').map(Number) as [number, number];
-        const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-        s.days.forEach((d, i) => {
-          if (d > last) at(`${ap}.schedule.days[${i}]`, `${s.month} has no day ${d}`);
-        });
-      }
-      if (s.type === 'recurring_months') {
-        const month = s.months.find((n, i) => s.months.indexOf(n) !== i);
-        if (month !== undefined) at(`${ap}.schedule.months`, `month ${month} is listed twice`);
-      }
+      if (a) checkActivity(a, `${pp}.activities[${ai}]`, p.id, { at, agencies, activityIds });
     });
   });
   return problems;
+}
+
+/** What an activity's checks share with the plan's: the problem sink, the agencies' check, the ids seen so far. */
+interface ActivityChecks {
+  at: (path: string, message: string) => void;
+  agencies: (list: readonly (string | undefined)[] | undefined, path: string) => void;
+  activityIds: Set<string>;
+}
+
+/** One activity: its id unique and under its priority's, its lead and support agencies known and each once, a lead given, then its schedule. */
+function checkActivity(a: LooseActivity, ap: string, priorityId: string | undefined, { at, agencies, activityIds }: ActivityChecks): void {
+  if (a.id !== undefined) {
+    if (activityIds.has(a.id)) at(`${ap}.id`, `duplicate activity id ${a.id}`);
+    activityIds.add(a.id);
+    if (priorityId !== undefined && !a.id.startsWith(`${priorityId}.`))
+      at(`${ap}.id`, `activity ${a.id} is listed under priority ${priorityId}: its id must start with ${priorityId}.`);
+  }
+  agencies(a.lead?.agencies, `${ap}.lead.agencies`);
+  agencies(a.support?.agencies, `${ap}.support.agencies`);
+  if (a.lead?.agencies?.length === 0 && a.lead.wording === '') at(`${ap}.lead`, "give the lead agencies or the plan's wording for them");
+  if (a.schedule) checkSchedule(a.schedule, ap, at);
+}
+
+/** An activity's schedule: a range that does not end before it starts, tentative days its month has, recurring months each once. */
+function checkSchedule(s: NonNullable<LooseActivity['schedule']>, ap: string, at: ActivityChecks['at']): void {
+  if ((s.type === 'month_range' || s.type === 'date_range') && s.to < s.from) at(`${ap}.schedule.to`, `the range ends (${s.to}) before it starts (${s.from})`);
+  if (s.type === 'tentative') {
+    const [y, m] = s.month.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    s.days.forEach((d, i) => {
+      if (d > last) at(`${ap}.schedule.days[${i}]`, `${s.month} has no day ${d}`);
+    });
+  }
+  if (s.type === 'recurring_months') {
+    const month = s.months.find((n, i) => s.months.indexOf(n) !== i);
+    if (month !== undefined) at(`${ap}.schedule.months`, `month ${month} is listed twice`);
+  }
 }

@@ -186,60 +186,87 @@ function misspeltKey(raw: unknown, path: PropertyKey[]): PlainIssue[] | null {
 }
 
 /** One zod issue (or several, one per unknown field) as plain problems over the raw data. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
 export function plainIssues(issue: z.core.$ZodIssue, raw: unknown, root: AnySchema): PlainIssue[] {
   const path = issue.path as PropertyKey[];
-  const input = valueAt(raw, path);
-  const field = lastField(path);
-  const one = (message: string): PlainIssue[] => [{ segments: path, whereSegments: path, message }];
+  const at: IssueAt = { path, input: valueAt(raw, path), field: lastField(path), one: (message) => [{ segments: path, whereSegments: path, message }] };
   switch (issue.code) {
-    case 'unrecognized_keys': {
-      const known = fieldsOf(schemaAt(root, path, raw));
-      return issue.keys.map((key) => {
-        const meant = closeMatch(key, known);
-        const segments = [...path, key];
-        if (meant) return { segments, whereSegments: [...path, meant], message: `"${key}" is not a field; did you mean "${meant}"?` };
-        return { segments, whereSegments: path, message: `"${key}" is not a field${known.length ? ` (fields: ${known.join(', ')})` : ''}` };
-      });
-    }
+    case 'unrecognized_keys':
+      return unknownKeys(issue, raw, root, path);
     case 'invalid_type':
-      if (input === undefined) return one('missing');
-      return one(`expected ${typeWords[issue.expected] ?? issue.expected}, not ${show(input)}`);
+      if (at.input === undefined) return at.one('missing');
+      return at.one(`expected ${typeWords[issue.expected] ?? issue.expected}, not ${show(at.input)}`);
     case 'too_big':
-    case 'too_small': {
-      if (issue.origin === 'number' && field === 'months') return one(`${show(input)} is not a month (1-12)`);
-      if (issue.origin === 'number' && field === 'days') return one(`${show(input)} is not a day of a month (1-31)`);
-      if (issue.origin === 'string') return one(issue.code === 'too_small' ? 'must not be empty' : issue.message);
-      if (issue.origin === 'array') return one(issue.code === 'too_small' ? `give at least ${issue.minimum}` : `give at most ${issue.maximum}`);
-      const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
-      return one(`${show(input)} is out of range (${bound})`);
-    }
-    case 'invalid_format': {
-      const s = typeof input === 'string' ? input : show(input);
-      if (issue.format === 'date') return one(/^\d{4}-\d\d-\d\d$/.test(s) ? `${s} is not a date` : `${show(input)} is not a date (YYYY-MM-DD)`);
-      if (/YYYY-MM\b/.test(issue.message) && !/DD/.test(issue.message)) {
-        return one(/^\d{4}-\d\d$/.test(s) ? `${s} is not a month` : `${show(input)} is not a month (YYYY-MM)`);
-      }
-      return one(`${show(input)} is not valid: ${issue.message}`);
-    }
-    case 'invalid_union': {
-      const options = (issue as { options?: unknown[] }).options;
-      if (options && (issue as { discriminator?: string }).discriminator !== undefined) {
-        const names = options.map(String);
-        if (input === undefined) return misspeltKey(raw, path) ?? one(`missing; one of ${orList(names)}`);
-        const meant = typeof input === 'string' ? closeMatch(input, names) : undefined;
-        return one(`${show(input)} is not a ${field === 'type' ? 'schedule type' : field}; ${meant ? `did you mean "${meant}"?` : `one of ${orList(names)}`}`);
-      }
-      return one(issue.message);
-    }
-    case 'invalid_value': {
-      const names = issue.values.map(String);
-      if (input === undefined) return one(`missing; one of ${orList(names)}`);
-      const meant = typeof input === 'string' ? closeMatch(input, names) : undefined;
-      const what = typeof path[path.length - 1] === 'number' ? `allowed in ${field}` : field ? `a ${field}` : 'allowed';
-      return one(`${show(input)} is not ${what}; ${meant ? `did you mean "${meant}"?` : `one of ${orList(names)}`}`);
-    }
+    case 'too_small':
+      return outOfBounds(issue, at);
+    case 'invalid_format':
+      return badFormat(issue, at);
+    case 'invalid_union':
+      return badUnion(issue, at, raw);
+    case 'invalid_value':
+      return badValue(issue, at);
     default:
-      return one(issue.message);
+      return at.one(issue.message);
   }
+}
+
+type IssueOf<C extends z.core.$ZodIssue['code']> = Extract<z.core.$ZodIssue, { code: C }>;
+
+/** Where an issue is: its path, the raw value there, the field's name, and `one`, its message as the single problem there. */
+interface IssueAt {
+  path: PropertyKey[];
+  input: unknown;
+  field: string;
+  one: (message: string) => PlainIssue[];
+}
+
+/** Each unknown field, with the known field it is close to (then pointing at that one) or the list of fields. */
+function unknownKeys(issue: IssueOf<'unrecognized_keys'>, raw: unknown, root: AnySchema, path: PropertyKey[]): PlainIssue[] {
+  const known = fieldsOf(schemaAt(root, path, raw));
+  return issue.keys.map((key) => {
+    const meant = closeMatch(key, known);
+    const segments = [...path, key];
+    if (meant) return { segments, whereSegments: [...path, meant], message: `"${key}" is not a field; did you mean "${meant}"?` };
+    return { segments, whereSegments: path, message: `"${key}" is not a field${known.length ? ` (fields: ${known.join(', ')})` : ''}` };
+  });
+}
+
+/** A number out of its range (a month, a day of a month, or bounds), an empty text, or a list too short or too long. */
+function outOfBounds(issue: IssueOf<'too_big' | 'too_small'>, { input, field, one }: IssueAt): PlainIssue[] {
+  if (issue.origin === 'number' && field === 'months') return one(`${show(input)} is not a month (1-12)`);
+  if (issue.origin === 'number' && field === 'days') return one(`${show(input)} is not a day of a month (1-31)`);
+  if (issue.origin === 'string') return one(issue.code === 'too_small' ? 'must not be empty' : issue.message);
+  if (issue.origin === 'array') return one(issue.code === 'too_small' ? `give at least ${issue.minimum}` : `give at most ${issue.maximum}`);
+  const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+  return one(`${show(input)} is out of range (${bound})`);
+}
+
+/** A text that is not a date (YYYY-MM-DD), not a month (YYYY-MM), or otherwise not of its format. */
+function badFormat(issue: IssueOf<'invalid_format'>, { input, one }: IssueAt): PlainIssue[] {
+  const s = typeof input === 'string' ? input : show(input);
+  if (issue.format === 'date') return one(/^\d{4}-\d\d-\d\d$/.test(s) ? `${s} is not a date` : `${show(input)} is not a date (YYYY-MM-DD)`);
+  if (/YYYY-MM\b/.test(issue.message) && !/DD/.test(issue.message)) {
+    return one(/^\d{4}-\d\d$/.test(s) ? `${s} is not a month` : `${show(input)} is not a month (YYYY-MM)`);
+  }
+  return one(`${show(input)} is not valid: ${issue.message}`);
+}
+
+/** A choice between shapes by a field (a schedule's type): that field missing or misspelt, or its value not one of the options. */
+function badUnion(issue: IssueOf<'invalid_union'>, { path, input, field, one }: IssueAt, raw: unknown): PlainIssue[] {
+  const options = (issue as { options?: unknown[] }).options;
+  if (options && (issue as { discriminator?: string }).discriminator !== undefined) {
+    const names = options.map(String);
+    if (input === undefined) return misspeltKey(raw, path) ?? one(`missing; one of ${orList(names)}`);
+    const meant = typeof input === 'string' ? closeMatch(input, names) : undefined;
+    return one(`${show(input)} is not a ${field === 'type' ? 'schedule type' : field}; ${meant ? `did you mean "${meant}"?` : `one of ${orList(names)}`}`);
+  }
+  return one(issue.message);
+}
+
+/** A value not among those allowed: missing, or with the allowed value it is close to, or the list of them. */
+function badValue(issue: IssueOf<'invalid_value'>, { path, input, field, one }: IssueAt): PlainIssue[] {
+  const names = issue.values.map(String);
+  if (input === undefined) return one(`missing; one of ${orList(names)}`);
+  const meant = typeof input === 'string' ? closeMatch(input, names) : undefined;
+  const what = typeof path[path.length - 1] === 'number' ? `allowed in ${field}` : field ? `a ${field}` : 'allowed';
+  return one(`${show(input)} is not ${what}; ${meant ? `did you mean "${meant}"?` : `one of ${orList(names)}`}`);
 }

@@ -488,7 +488,6 @@ const fieldColumn: Record<string, string> = {
 };
 
 /** The cell a path of the PlanFile came from: a schema or cross-check problem named by sheet, row and column. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the sheets change
 function locateProblem(
   tables: Tables,
   fields: Map<string, { value: string; row: number }>,
@@ -497,18 +496,31 @@ function locateProblem(
   path: (string | number)[],
   message: string,
 ): Problem {
-  if (path[0] === 'priorities' && typeof path[1] === 'number') {
-    const isActivity = path[2] === 'activities' && typeof path[3] === 'number';
-    const key = isActivity ? `priorities[${path[1]}].activities[${path[3]}]` : `priorities[${path[1]}]`;
-    const loc = located.get(key);
-    if (loc) {
-      const field = String(path[isActivity ? 4 : 2] ?? '');
-      const colKey = isActivity && field === 'id' ? (loc.cols.has('number') ? 'number' : 'text') : (fieldColumn[field] ?? '');
-      const col = loc.cols.get(colKey);
-      const text = col !== undefined ? (loc.table.rows[loc.row - 1]?.[col] ?? '') : '';
-      return cellProblem(loc.table, loc.row, col ?? null, text ? `${message} ("${text}")` : message);
-    }
-  }
+  return locateInRows(located, path, message) ?? locateInPlanSheet(tables, fields, pcols, path, message);
+}
+
+/** A path into a priority or an activity, named by its row in the Priorities or Activities sheet and the field's column; null when it is elsewhere or its row is unknown. */
+function locateInRows(located: Located, path: (string | number)[], message: string): Problem | null {
+  if (path[0] !== 'priorities' || typeof path[1] !== 'number') return null;
+  const isActivity = path[2] === 'activities' && typeof path[3] === 'number';
+  const key = isActivity ? `priorities[${path[1]}].activities[${path[3]}]` : `priorities[${path[1]}]`;
+  const loc = located.get(key);
+  if (!loc) return null;
+  const field = String(path[isActivity ? 4 : 2] ?? '');
+  const colKey = isActivity && field === 'id' ? (loc.cols.has('number') ? 'number' : 'text') : (fieldColumn[field] ?? '');
+  const col = loc.cols.get(colKey);
+  const text = col !== undefined ? (loc.table.rows[loc.row - 1]?.[col] ?? '') : '';
+  return cellProblem(loc.table, loc.row, col ?? null, text ? `${message} ("${text}")` : message);
+}
+
+/** Any other path: the Plan sheet's row of its top field (the period's start or end), or the sheet itself when that row is not there. */
+function locateInPlanSheet(
+  tables: Tables,
+  fields: Map<string, { value: string; row: number }>,
+  pcols: Map<string, number> | null,
+  path: (string | number)[],
+  message: string,
+): Problem {
   const top = String(path[0] ?? '');
   const fieldName = top === 'period' ? String(path[1] ?? 'start') : top;
   const f = fields.get(fieldName);
