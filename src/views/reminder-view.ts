@@ -20,21 +20,51 @@ export const reminderBlockId = (key: string) => `gcm_reminder|${key}`.slice(0, 2
 /** Epoch seconds of noon on an ISO date in `zone`: a date token shows the same calendar day across the Americas. */
 export const noonEpoch = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).set({ hour: 12 }).toSeconds();
 
+type Words = ReturnType<typeof messages>;
+
+/** The reminder's title: a follow-up's, a late reminder's, else the real gap between the day it is drawn and the due date. */
+function reminderTitle(r: ReminderView, m: Words): string {
+  const o = r.occurrence;
+  if (r.followup && o.due) return m.report.followupTitle(formatDate(o.due, r.lang));
+  if (r.late) return m.reminder.late(formatDate(r.fireDate, r.lang));
+  // A reminder moved off a weekend is further out than its offset: the words come from the two dates.
+  return m.reminder.title(o.due ? dayGap(r.today, o.due) : null);
+}
+
+/** Who is named: the lead agencies' focal points, and on a follow-up the co-chairs. */
+function mentionLines(r: ReminderView, m: Words, dir: AgencyDirectory): string[] {
+  const focal = r.focal.map(([agency, users]) => `*${esc(agencyLabel(agency, r.lang, dir))}* ${users.map((u) => `<@${u}>`).join(' ')}`);
+  return [
+    ...(r.focal.length ? [`${m.report.focalTitle}: ${focal.join(' · ')}`] : []),
+    ...(r.followup && r.coChairs?.length ? [m.report.coChairs(r.coChairs.map((u) => `<@${u}>`).join(' '))] : []),
+  ];
+}
+
+/** Mark done (or Reopen), Update, and for a meeting not done yet the date picker of Set date. */
+function reminderActions(r: ReminderView, m: Words): KnownBlock {
+  const o = r.occurrence;
+  const value = encodeValue({ c: `reminder ${r.reminderKey}`, l: r.lang, k: o.key, p: r.planId });
+  const elements: ActionsBlock['elements'] = [r.done ? button(m.reopen, actionIds.reopen, value) : button(m.markDone, actionIds.markDone, value, 'primary')];
+  elements.push(updateButton(r.lang, r.planId, o.key, `reminder ${r.reminderKey}`));
+  if (r.activity.kind === 'meeting' && !r.done) {
+    elements.push({
+      type: 'datepicker',
+      action_id: actionIds.setDate,
+      placeholder: { type: 'plain_text', text: m.setDate },
+      ...(o.due ? { initial_date: o.due } : {}),
+    });
+  }
+  return actions(reminderBlockId(r.reminderKey), elements);
+}
+
 /** A reminder: what is due and when (a Slack date token), who leads and supports, Mark done and Set date. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the words change
 export function reminderMessage(r: ReminderView, dir: AgencyDirectory): Message {
   const m = messages(r.lang);
   const o = r.occurrence;
   const a = r.activity;
   const dueFallback = dueText(o, r.lang);
   const due = o.due ? `${dateToken(noonEpoch(o.due, r.zone), formatDate(o.due, r.lang))}${o.tentative ? ` (${m.reminder.tentative})` : ''}` : m.noDate;
-  const title =
-    r.followup && o.due
-      ? m.report.followupTitle(formatDate(o.due, r.lang))
-      : r.late
-        ? m.reminder.late(formatDate(r.fireDate, r.lang))
-        : // The gap between the day it is drawn and the due date: a reminder moved off a weekend is further out than its offset.
-          m.reminder.title(o.due ? dayGap(r.today, o.due) : null);
+  const title = reminderTitle(r, m);
   const blocks: KnownBlock[] = [];
   if (r.notice) blocks.push(context(r.notice));
   blocks.push(
@@ -49,32 +79,14 @@ export function reminderMessage(r: ReminderView, dir: AgencyDirectory): Message 
       ],
     },
   );
-  const mentions = [
-    ...(r.focal.length
-      ? [
-          `${m.report.focalTitle}: ${r.focal.map(([agency, users]) => `*${esc(agencyLabel(agency, r.lang, dir))}* ${users.map((u) => `<@${u}>`).join(' ')}`).join(' · ')}`,
-        ]
-      : []),
-    ...(r.followup && r.coChairs?.length ? [m.report.coChairs(r.coChairs.map((u) => `<@${u}>`).join(' '))] : []),
-  ];
+  const mentions = mentionLines(r, m, dir);
   if (mentions.length) blocks.push(section(clip(mentions.join('\n'), limits.sectionText)));
   if (o.status === 'postponed' || o.status === 'in_progress') blocks.push(context(`_${statusWords(o, r.lang)}_`));
   if (o.dueRule === 'month_start') blocks.push(context(m.reminder.meetingRule));
   // A reminder does not carry its plan: the plan's Spanish is never taken for official here.
   const note = translationNote(r.lang, null);
   if (note) blocks.push(context(note));
-  const value = encodeValue({ c: `reminder ${r.reminderKey}`, l: r.lang, k: o.key, p: r.planId });
-  const elements: ActionsBlock['elements'] = [r.done ? button(m.reopen, actionIds.reopen, value) : button(m.markDone, actionIds.markDone, value, 'primary')];
-  elements.push(updateButton(r.lang, r.planId, o.key, `reminder ${r.reminderKey}`));
-  if (a.kind === 'meeting' && !r.done) {
-    elements.push({
-      type: 'datepicker',
-      action_id: actionIds.setDate,
-      placeholder: { type: 'plain_text', text: m.setDate },
-      ...(o.due ? { initial_date: o.due } : {}),
-    });
-  }
-  blocks.push(actions(reminderBlockId(r.reminderKey), elements));
+  blocks.push(reminderActions(r, m));
   const fallback = `${title} ${occurrenceName(o, r.lang)} (${dueFallback}): ${leadText(a, r.lang, dir)}`;
   return { text: clip(esc(fallback), limits.fallbackText), blocks };
 }
