@@ -501,69 +501,94 @@ export class Outbox {
    * Posts the pending records whose attempt time has come, in the order they are due. Each Web API call
    * times out (src/slack-app.ts), so a post Slack never answers fails like any other and the pass goes on.
    */
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: split under issue 22 in the dbtruth change
   private async postReady(ctx: OutboxContext, channel: string, report: PassReport): Promise<void> {
     const { stores, logger } = this.o;
-    const { now } = ctx;
-    for (const r of stores.reminders.ready(now.toUTC().toISO()!)) {
+    for (const r of stores.reminders.ready(ctx.now.toUTC().toISO()!)) {
       if (this.stopping) break;
       if (!this.renewLease()) {
         logger.warn('the scheduler lease was lost during a pass (another copy took it): this copy stops posting');
         break;
       }
-      const kind = this.kinds.get(r.kind);
-      if (!kind) {
-        this.sayOnce(`kind:${r.kind}`, `no kind ${r.kind} in this version of the bot: its records (${r.key}) stay pending`);
-        continue;
-      }
-      const message = await kind.render(r, ctx);
-      if (message === 'cancel') {
-        stores.reminders.setStatus(r.key, 'cancelled');
-        report.cancelled.push(r.key);
-        continue;
-      }
-      if (message === 'too_late') {
-        stores.reminders.setStatus(r.key, 'failed', 'its due date passed before it could be posted');
-        report.failed.push(r.key);
-        logger.error(`reminder ${r.key} was never posted: its due date passed (last error: ${r.lastError ?? 'none'})`);
-        continue;
-      }
+      const ready = await this.rendered(r, ctx, report);
+      if (!ready) continue;
       const target = r.channel ?? channel;
-      const thread = kind.threadOf?.(r, target, ctx);
-      let ts: string;
-      try {
-        // Counted before the lookup: a lookup that fails is an attempt too, so the backoff grows.
-        stores.reminders.startAttempt(r.key);
-        if (r.attempts > 0) {
-          const found = await this.findPosted(target, r.key, thread);
-          if (found) {
-            stores.reminders.markSent(r.key, target, found, now.toUTC().toISO()!);
-            report.recovered.push(r.key);
-            logger.info(`reminder ${r.key} was already in the channel (ts ${found}): recorded, not posted again`);
-            continue;
-          }
-        }
-        const res = await this.o.client.chat.postMessage({
-          channel: target,
-          ...message,
-          ...(thread ? { thread_ts: thread } : {}),
-          metadata: { event_type: outboxEventType, event_payload: { key: r.key } },
-          unfurl_links: false,
-        });
-        ts = String(res.ts);
-        stores.reminders.markSent(r.key, target, ts, now.toUTC().toISO()!);
-        report.sent.push(r.key);
-        logger.info(`posted ${r.kind} ${r.key}${r.late ? ' (late)' : ''}`);
-      } catch (e) {
-        if (this.failed(r, e, now, report) === 'rate_limited') break;
-        continue;
-      }
+      const thread = ready.kind.threadOf?.(r, target, ctx);
+      const ts = await this.postOne(r, ready.message, target, thread, ctx, report);
+      if (ts === 'rate_limited') break;
+      if (ts === null) continue;
       // Sent and recorded: what follows never re-posts it.
       try {
-        await kind.afterPost?.(r, target, ts, ctx);
+        await ready.kind.afterPost?.(r, target, ts, ctx);
       } catch (e) {
         logger.warn(`after posting ${r.kind} ${r.key}: ${e instanceof Error ? e.message : String(e)}`);
       }
+    }
+  }
+
+  /** A ready record's kind and message, drawn fresh; null once it is settled without one (no such kind, cancelled, too late). */
+  private async rendered(r: ReminderRecord, ctx: OutboxContext, report: PassReport): Promise<{ kind: OutboxKind; message: Message } | null> {
+    const { stores, logger } = this.o;
+    const kind = this.kinds.get(r.kind);
+    if (!kind) {
+      this.sayOnce(`kind:${r.kind}`, `no kind ${r.kind} in this version of the bot: its records (${r.key}) stay pending`);
+      return null;
+    }
+    const message = await kind.render(r, ctx);
+    if (message === 'cancel') {
+      stores.reminders.setStatus(r.key, 'cancelled');
+      report.cancelled.push(r.key);
+      return null;
+    }
+    if (message === 'too_late') {
+      stores.reminders.setStatus(r.key, 'failed', 'its due date passed before it could be posted');
+      report.failed.push(r.key);
+      logger.error(`reminder ${r.key} was never posted: its due date passed (last error: ${r.lastError ?? 'none'})`);
+      return null;
+    }
+    return { kind, message };
+  }
+
+  /**
+   * Posts one record, once an earlier attempt of it is looked for: the new message's ts; null when it was found
+   * already posted (recorded, not posted again) or the post failed (recorded for a retry); `rate_limited` when
+   * Slack said to wait, so that the pass stops.
+   */
+  private async postOne(
+    r: ReminderRecord,
+    message: Message,
+    target: string,
+    thread: string | undefined,
+    ctx: OutboxContext,
+    report: PassReport,
+  ): Promise<string | null | 'rate_limited'> {
+    const { stores, logger } = this.o;
+    const { now } = ctx;
+    try {
+      // Counted before the lookup: a lookup that fails is an attempt too, so the backoff grows.
+      stores.reminders.startAttempt(r.key);
+      if (r.attempts > 0) {
+        const found = await this.findPosted(target, r.key, thread);
+        if (found) {
+          stores.reminders.markSent(r.key, target, found, now.toUTC().toISO()!);
+          report.recovered.push(r.key);
+          logger.info(`reminder ${r.key} was already in the channel (ts ${found}): recorded, not posted again`);
+          return null;
+        }
+      }
+      const res = await this.o.client.chat.postMessage({
+        channel: target,
+        ...message,
+        ...(thread ? { thread_ts: thread } : {}),
+        metadata: { event_type: outboxEventType, event_payload: { key: r.key } },
+        unfurl_links: false,
+      });
+      const ts = String(res.ts);
+      stores.reminders.markSent(r.key, target, ts, now.toUTC().toISO()!);
+      report.sent.push(r.key);
+      logger.info(`posted ${r.kind} ${r.key}${r.late ? ' (late)' : ''}`);
+      return ts;
+    } catch (e) {
+      return this.failed(r, e, now, report) === 'rate_limited' ? 'rate_limited' : null;
     }
   }
 
