@@ -90,5 +90,10 @@ export const retryFailedButton: Interaction<null> = {
   guard: 'anyone',
   language: (click, fallback) => decodeValue(click.value)?.l ?? fallback,
   input: () => ({ ok: true, input: null }),
-  run: async (_input, uc) => ({ kind: 'reply', message: resultMessage(await retryFailed(uc), uc) }),
+  run: async (_input, uc) => {
+    const r = await retryFailed(uc);
+    if (r.kind !== 'retried') return { kind: 'reply', message: resultMessage(r, uc) };
+    // The message the button sits on is drawn again as things now stand, with what was queued on top.
+    return { kind: 'update', message: remindersView(await status(uc), remindersRetryView(r.report, uc.lang)), changed: false };
+  },
 };

@@ -54,11 +54,16 @@ function unsentBlocks(s: RemindersStatus, unsent: ReminderRecord[]): KnownBlock[
   return [section(`*${r.unsent}*${lines.length ? '' : `\n${r.noneUnsent}`}`), ...lines, ...[...fixes].map(([f, error]) => section(r.fix(f, esc(error))))];
 }
 
-/** `/gcm reminders`: where and when reminders go, the next ones, and what has not gone out yet. */
-export function remindersView(s: RemindersStatus): Message {
+/**
+ * `/gcm reminders`: where and when reminders go, the next ones, and what has not gone out yet. `done`, when
+ * given, says on top what a click just did (Retry failed), the message then drawn again as things now stand.
+ */
+export function remindersView(s: RemindersStatus, done?: Message): Message {
   const m = messages(s.lang);
   const r = m.reminder;
+  const text = done?.text ?? r.statusTitle;
   const blocks = [
+    ...(done?.blocks ?? []),
     header(r.statusTitle),
     section(
       [
@@ -70,13 +75,13 @@ export function remindersView(s: RemindersStatus): Message {
     ),
     nextBlock(s),
   ];
-  if (!s.unsent) return { text: r.statusTitle, blocks: fitBlocks(blocks, limits.messageBlocks, m.andMore) };
+  if (!s.unsent) return { text, blocks: fitBlocks(blocks, limits.messageBlocks, m.andMore) };
   blocks.push(...unsentBlocks(s, s.unsent));
   // Co-chairs send the failed ones again once the cause is fixed (checked again on the click).
   const retry = s.unsent.some((u) => u.status === 'failed')
     ? [section(r.retryHint), actions(actionIds.retryFailed, [button(r.retryButton, actionIds.retryFailed, encodeValue({ c: 'reminders', l: s.lang }))])]
     : [];
-  return { text: r.statusTitle, blocks: [...fitBlocks(blocks, limits.messageBlocks, m.andMore, retry.length), ...retry] };
+  return { text, blocks: [...fitBlocks(blocks, limits.messageBlocks, m.andMore, retry.length), ...retry] };
 }
 
 const leftOrder: readonly LeftFailed[] = ['closed', 'too_late', 'unknown_kind'];

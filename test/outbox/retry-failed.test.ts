@@ -93,6 +93,23 @@ describe('sending failed reminders again once the cause is fixed', () => {
     await postedOnceAtNextPass(t, dueAt24April);
   });
 
+  it('Retry failed draws the message it sits on again: what was queued on top, then the status as it now stands', async () => {
+    const t = await startBot(env);
+    await failedForGood(t);
+    const answer = await ask(t, 'reminders', coChair);
+    expect(answer.json).toContain('gcm_retry_failed');
+    const redrawn = JSON.parse(await clickRetry(t, answer, coChair)) as { replace_original?: boolean; text: string; blocks: unknown[] };
+    expect(redrawn.replace_original).toBe(true);
+    expect(redrawn.text).toContain('5 failed messages were queued again');
+    const blocks = JSON.stringify(redrawn.blocks);
+    expect(blocks).toContain('5 failed messages were queued again');
+    expect(blocks).toContain('Reminders');
+    // Nothing is failed any more: the button is gone from the redrawn message, and the queued ones are listed as pending.
+    expect(blocks).not.toContain('gcm_retry_failed');
+    expect(blocks).toContain('pending');
+    expect(redrawn.blocks.length).toBeLessThanOrEqual(50);
+  });
+
   it('a failed reminder of an occurrence marked done meanwhile is not queued again; the answer says why', async () => {
     const t = await startBot(env);
     await failedForGood(t);
