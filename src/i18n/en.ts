@@ -387,6 +387,26 @@ export const en: Messages = {
     gone: (what) => `${what} is no longer in the plan: nothing was changed.`,
   },
   modalNotOpened: 'Slack could not open the form just now. Nothing was changed: please try again.',
+  coverage: {
+    title: 'GCM objectives served by the plan',
+    summary: (served, total) => `The plan's thematic priorities serve ${served} of the ${total} GCM objectives.`,
+    objectiveLine: (activities, done, total) =>
+      `${activities} ${activities === 1 ? 'activity' : 'activities'} · ${done} of ${total} ${total === 1 ? 'occurrence' : 'occurrences'} done`,
+    notServed: (n) => `No activity of the plan serves ${n === 1 ? 'this objective' : `these ${n} objectives`}:`,
+    allServed: 'Every GCM objective is served by at least one thematic priority.',
+    basic: (ids) => `The basic priorities (${ids}) serve the Compact as a whole, not one objective.`,
+    chartTitle: 'Occurrences done, by objective served',
+    chartDone: 'Done',
+    chartTotal: 'All',
+    chartAxis: 'GCM objective',
+    chartInWords: (words) => `The chart shows, for each objective served, its occurrences done and all of them: ${words}.`,
+    chartCut: (shown, total) => `The chart shows the first ${shown} of the ${total} objectives served.`,
+  },
+  homeChart: {
+    title: 'Occurrences by status, by priority',
+    axis: 'Priority',
+    inWords: (words) => `The chart shows each priority's occurrences by status: ${words}.`,
+  },
 };
 
 /** Recorded state, as `plan:import` names it. */
