@@ -6,6 +6,7 @@ import { activity } from './activity.js';
 import { agency } from './agency.js';
 import { bare } from './bare.js';
 import { calendar } from './calendar.js';
+import { coverage } from './coverage.js';
 import { focal } from './focal.js';
 import { help } from './help.js';
 import { pickAgencyMenu } from './home.js';
@@ -38,6 +39,7 @@ export const commands: readonly SlashCommand[] = [
   search,
   upcoming,
   progress,
+  coverage,
   principles,
   done,
   reopen,

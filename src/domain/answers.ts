@@ -56,6 +56,28 @@ export interface HelpLine {
   text: string;
 }
 
+/** An activity serving an objective: its occurrences done out of all of them. */
+export interface ActivityCoverage {
+  activity: Activity;
+  done: number;
+  total: number;
+}
+
+/** One GCM objective in a plan: the thematic priorities citing it, their activities, and the sums. */
+export interface ObjectiveCoverage {
+  objective: Objective;
+  priorities: { priority: Priority; activities: ActivityCoverage[] }[];
+  activities: number;
+  occurrencesDone: number;
+  occurrences: number;
+}
+
+/** The answer's data: every objective, served or not, and the basic priorities (which serve the Compact as a whole). */
+export interface Coverage {
+  objectives: ObjectiveCoverage[];
+  basic: Priority[];
+}
+
 /** Every answer the bot can give, before it is rendered as text or Block Kit. */
 export type Answer =
   | { kind: 'help'; lang: Language; lines: HelpLine[]; twins: string[] }
@@ -88,6 +110,8 @@ export type Answer =
   | { kind: 'plans'; lang: Language; today: string; plans: LoadedPlan[]; currentId: string | null; picked: string | null }
   | { kind: 'principles'; lang: Language; principles: Principle[] }
   | { kind: 'progress'; lang: Language; plan: PlanInfo; priorities: PriorityProgress[]; today: string }
+  /** `/gcm coverage`: the GCM objectives the plan serves and those it does not (domain/coverage.ts). */
+  | ({ kind: 'coverage'; lang: Language; plan: PlanInfo } & Coverage)
   | { kind: 'due'; lang: Language; plan: PlanInfo; period: Period; items: (UpcomingItem & { done: boolean })[] }
   /** A question in plain words or with a typo: what was understood, then the regular answer. */
   | { kind: 'understood'; lang: Language; understood: Understood; answer: Answer }

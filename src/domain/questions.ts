@@ -36,7 +36,7 @@ export function activityState(ctx: Context, plan: PlanInfo, activity: Activity):
   return states(ctx, plan, [activity])[0]!;
 }
 
-function states(ctx: Context, plan: PlanInfo, activities: Activity[]): ActivityState[] {
+export function states(ctx: Context, plan: PlanInfo, activities: Activity[]): ActivityState[] {
   const dates = ctx.state.meetingDates(plan.id);
   const done = ctx.state.completions(plan.id);
   const statuses = ctx.state.statuses(plan.id);

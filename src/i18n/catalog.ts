@@ -328,4 +328,26 @@ export interface Messages {
   reportCovers: (periods: string) => string;
   /** A plan's period in a list: `lac-2023-2024 (1 June 2023 to 31 December 2024)`. */
   planPeriod: (id: string, start: string, end: string) => string;
+  /** `/gcm coverage` (issue 23): the GCM objectives the plan serves and those it does not. */
+  coverage: {
+    title: string;
+    /** `served` of `total` objectives are served by the plan's thematic priorities. */
+    summary: (served: number, total: number) => string;
+    /** The objective's line: its priorities' activities and their occurrences done. */
+    objectiveLine: (activities: number, done: number, total: number) => string;
+    notServed: (n: number) => string;
+    allServed: string;
+    /** The basic priorities (`ids`, already joined) serve the Compact as a whole. */
+    basic: (ids: string) => string;
+    chartTitle: string;
+    chartDone: string;
+    chartTotal: string;
+    chartAxis: string;
+    /** What the chart shows, then its numbers in words (`words`). */
+    chartInWords: (words: string) => string;
+    /** Only the first `shown` of `total` served objectives fit a chart. */
+    chartCut: (shown: number, total: number) => string;
+  };
+  /** The App Home's chart (issue 23): occurrences by status, by priority. */
+  homeChart: { title: string; axis: string; inWords: (words: string) => string };
 }

@@ -458,6 +458,26 @@ export const en: Messages = {
   reportCovers: (periods) =>
     `The loaded plans cover ${periods}. Ask for a period inside one with \`--from YYYY-MM-DD --to YYYY-MM-DD\`, or set GCM_NOW to a day within one: without dates the report is of the last full quarter before GCM_NOW (else today).`,
   planPeriod: (id, start, end) => `${id} (${start} to ${end})`,
+  coverage: {
+    title: 'GCM objectives served by the plan',
+    summary: (served, total) => `The plan's thematic priorities serve ${served} of the ${total} GCM objectives.`,
+    objectiveLine: (activities, done, total) =>
+      `${activities} ${activities === 1 ? 'activity' : 'activities'} · ${done} of ${total} ${total === 1 ? 'occurrence' : 'occurrences'} done`,
+    notServed: (n) => `No activity of the plan serves ${n === 1 ? 'this objective' : `these ${n} objectives`}:`,
+    allServed: 'Every GCM objective is served by at least one thematic priority.',
+    basic: (ids) => `The basic priorities (${ids}) serve the Compact as a whole, not one objective.`,
+    chartTitle: 'Occurrences done, by objective served',
+    chartDone: 'Done',
+    chartTotal: 'All',
+    chartAxis: 'GCM objective',
+    chartInWords: (words) => `The chart shows, for each objective served, its occurrences done and all of them: ${words}.`,
+    chartCut: (shown, total) => `The chart shows the first ${shown} of the ${total} objectives served.`,
+  },
+  homeChart: {
+    title: 'Occurrences by status, by priority',
+    axis: 'Priority',
+    inWords: (words) => `The chart shows each priority's occurrences by status: ${words}.`,
+  },
 };
 
 /** `today`, `tomorrow`, `in 3 days`, `yesterday`, `3 days ago`: `days` from today (domain/day-gap.ts dayGap). */

@@ -476,6 +476,26 @@ export const es: Messages = {
   reportCovers: (periods) =>
     `Los planes cargados cubren ${periods}. Pida un período dentro de uno con \`--from AAAA-MM-DD --to AAAA-MM-DD\`, o defina GCM_NOW en un día dentro de uno: sin fechas, el informe es del último trimestre completo antes de GCM_NOW (si no, de hoy).`,
   planPeriod: (id, start, end) => `${id} (del ${start} al ${end})`,
+  coverage: {
+    title: 'Objetivos del Pacto que sirve el plan',
+    summary: (served, total) => `Las prioridades temáticas del plan sirven ${served} de los ${total} objetivos del Pacto Mundial.`,
+    objectiveLine: (activities, done, total) =>
+      `${activities} ${activities === 1 ? 'actividad' : 'actividades'} · ${done} de ${total} ${total === 1 ? 'ocurrencia hecha' : 'ocurrencias hechas'}`,
+    notServed: (n) => `Ninguna actividad del plan sirve ${n === 1 ? 'este objetivo' : `estos ${n} objetivos`}:`,
+    allServed: 'Cada objetivo del Pacto lo sirve al menos una prioridad temática.',
+    basic: (ids) => `Las prioridades básicas (${ids}) sirven al Pacto en su conjunto, no a un objetivo.`,
+    chartTitle: 'Ocurrencias hechas, por objetivo servido',
+    chartDone: 'Hechas',
+    chartTotal: 'Todas',
+    chartAxis: 'Objetivo del Pacto',
+    chartInWords: (words) => `El gráfico muestra, para cada objetivo servido, sus ocurrencias hechas y todas: ${words}.`,
+    chartCut: (shown, total) => `El gráfico muestra los primeros ${shown} de los ${total} objetivos servidos.`,
+  },
+  homeChart: {
+    title: 'Ocurrencias por estado, por prioridad',
+    axis: 'Prioridad',
+    inWords: (words) => `El gráfico muestra las ocurrencias de cada prioridad por estado: ${words}.`,
+  },
 };
 
 /** `hoy`, `mañana`, `en 3 días`, `ayer`, `hace 3 días`: `days` desde hoy (domain/day-gap.ts dayGap). */

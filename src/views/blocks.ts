@@ -74,7 +74,7 @@ export const actions = (blockId: string, elements: ActionsBlock['elements']): Ac
  * Keeps a list of blocks inside `max` (Slack refuses more): the first blocks and, when some had to go, a
  * context line "…and N more" built by `more`. `reserve` leaves room for blocks the caller adds after.
  */
-export function fitBlocks(blocks: KnownBlock[], max: number, more: (n: number) => string, reserve = 0): KnownBlock[] {
+export function fitBlocks<B extends { type: string }>(blocks: B[], max: number, more: (n: number) => string, reserve = 0): (B | ContextBlock)[] {
   const room = max - reserve;
   if (blocks.length <= room) return blocks;
   const kept = blocks.slice(0, room - 1);

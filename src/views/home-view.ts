@@ -1,18 +1,37 @@
 import type { HomeView, KnownBlock, StaticSelect } from '@slack/types';
+import type { PriorityProgress } from '../domain/answers.js';
 import type { HomeData } from '../domain/home.js';
-import { formatDate, messages } from '../i18n/messages.js';
+import type { Language } from '../domain/types.js';
+import { formatDate, messages, statusLabel } from '../i18n/messages.js';
 import { actionIds } from './action-ids.js';
 import { betweenPlans } from './message-view.js';
 import { bar, clip, context, divider, esc, fitBlocks, header, limits, section } from './blocks.js';
 import { activityText, agencyLabel, dueText, leadText, occurrenceName, planTitle, priorityTitle, statusText, translationNote } from './labels.js';
 import type { AgencyDirectory } from '../domain/types.js';
-import { statusCounts, statusWords } from './status-view.js';
+import { statusCounts, statusOrder, statusWords } from './status-view.js';
+import { barChart, type DataVisualizationBlock, type MessageBlock } from './chart.js';
+
+/**
+ * The Home's chart: each priority's occurrences by status, one series per status (Slack draws several
+ * series as bars grouped by priority). The rows of text under it say the same numbers in words, from the
+ * same `progress`, for screen readers. At most 20 priorities fit a chart (Slack's limit); none, no chart.
+ */
+export function homeProgressChart(progress: PriorityProgress[], lang: Language): DataVisualizationBlock | null {
+  if (progress.length === 0) return null;
+  const c = messages(lang).homeChart;
+  return barChart(
+    c.title,
+    progress.map((p) => p.priority.id),
+    statusOrder.map((k) => ({ name: statusLabel(lang, k), values: progress.map((p) => p.byStatus[k]) })),
+    { x: c.axis },
+  );
+}
 
 /** The App Home tab: progress by priority, the next 30 days, my agency. Pure; at most 100 blocks. */
 export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
   const m = messages(d.lang);
   const lang = d.lang;
-  const blocks: KnownBlock[] = [header(m.homeTitle)];
+  const blocks: MessageBlock[] = [header(m.homeTitle)];
   if (!d.plan) {
     blocks.push(section(m.error({ code: 'no_plan' })));
     return { type: 'home', blocks };
@@ -22,6 +41,8 @@ export function homeView(d: HomeData, dir: AgencyDirectory): HomeView {
   if (d.previous) blocks.push(section(betweenPlans(d.previous, d.plan, lang)));
 
   blocks.push(section(`*${m.progress}*`));
+  const chart = homeProgressChart(d.progress, lang);
+  if (chart) blocks.push(chart);
   for (const p of d.progress) {
     blocks.push(
       section(

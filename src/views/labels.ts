@@ -140,6 +140,8 @@ export function showsPlanTexts(answer: Answer): boolean {
   switch (answer.kind) {
     case 'objective':
       return answer.priorities.length > 0;
+    case 'coverage':
+      return answer.objectives.some((o) => o.priorities.length > 0);
     case 'activity':
     case 'priority':
     case 'priorities':

@@ -1,4 +1,3 @@
-import type { KnownBlock } from '@slack/types';
 import type { Answer, AnswerError, Audience } from '../domain/answers.js';
 import { messages } from '../i18n/messages.js';
 import type { AgencyDirectory, Language } from '../domain/types.js';
@@ -7,6 +6,7 @@ import { actions, button, clip, context, esc, fitBlocks, limits, section } from 
 import { type MessageOptions, type SlackParts, shownAnswer } from './answers/drawing.js';
 import { drawingOf } from './answers/index.js';
 import { answerTranslationNote } from './answers/parts.js';
+import type { MessageBlock } from './chart.js';
 
 export type { MessageOptions } from './answers/drawing.js';
 export { betweenPlans, importedAt } from './answers/parts.js';
@@ -14,7 +14,8 @@ export { betweenPlans, importedAt } from './answers/parts.js';
 /** A Slack message: Block Kit with its text fallback (what notifications and screen readers show). */
 export interface Message {
   text: string;
-  blocks: KnownBlock[];
+  /** Block Kit, with at most two charts (`data_visualization`, src/views/chart.ts). */
+  blocks: MessageBlock[];
 }
 
 /** Whether an answer's words depend on who reads it (co-chair or member): no plan loaded, or its period ended. */
@@ -56,8 +57,8 @@ export function answerMessage(answer: Answer, dir: AgencyDirectory, opts: Messag
   const note = answerTranslationNote(shown);
   const tail = [...(parts.tail ?? []), ...(note ? [context(note)] : [])];
   const notice = [opts.notice, parts.notice].filter((n) => n).join('\n');
-  const head: KnownBlock[] = notice ? [context(notice)] : [];
-  const share: KnownBlock[] =
+  const head: MessageBlock[] = notice ? [context(notice)] : [];
+  const share: MessageBlock[] =
     opts.interactive && shown.kind !== 'error' ? [actions(shareBlockId, [button(m.share, actionIds.share, encodeValue({ c: opts.command, l: lang }))])] : [];
   // The lists give way first: the profile (tail) and the share button always fit.
   const blocks = fitBlocks([...head, ...parts.body], limits.messageBlocks, m.andMore, tail.length + share.length);

@@ -50,8 +50,10 @@ export function occurrenceStatusText(o: Occurrence, s: ActivityState, lang: Lang
   return lines.join('\n');
 }
 
+/** The order statuses are counted in, in words and in charts. */
+export const statusOrder: readonly StatusKey[] = ['done', 'in_progress', 'postponed', 'cancelled', 'planned'];
+
 /** `done 3 · in progress 1 · postponed 0 · cancelled 0 · planned 12`. */
 export function statusCounts(byStatus: Record<StatusKey, number>, lang: Language): string {
-  const order: StatusKey[] = ['done', 'in_progress', 'postponed', 'cancelled', 'planned'];
-  return order.map((k) => `${statusLabel(lang, k)} ${byStatus[k]}`).join(' · ');
+  return statusOrder.map((k) => `${statusLabel(lang, k)} ${byStatus[k]}`).join(' · ');
 }

@@ -138,6 +138,29 @@ const cases: Case[] = [
     es: { command: 'avance', contains: ['Avance del plan', '1 de junio de 2023', '31 de diciembre de 2024', '0 de 6 actividades hechas'] },
   },
   {
+    says: 'coverage shows the objectives the plan serves with their work and a chart, then those it does not serve',
+    en: {
+      command: 'coverage',
+      contains: [
+        'GCM objectives served by the plan',
+        'serve 14 of the 23',
+        'data_visualization',
+        'No activity of the plan serves these 9 objectives',
+        '*20.* Promote faster',
+      ],
+    },
+    es: {
+      command: 'cobertura',
+      contains: [
+        'Objetivos del Pacto que sirve el plan',
+        'sirven 14 de los 23',
+        'data_visualization',
+        'Ninguna actividad del plan sirve estos 9 objetivos',
+        '*20.* Promover',
+      ],
+    },
+  },
+  {
     says: 'help lists what can be asked',
     en: { command: 'help', contains: ['What you can ask', '/gcm objective 23', '/gcm activity B1.3'] },
     es: { command: 'ayuda', contains: ['Qué puede preguntar', '/gcm objetivo 23', '/gcm actividad B1.3'] },

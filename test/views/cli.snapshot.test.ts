@@ -60,6 +60,14 @@ const cases: Case[] = [
     es: { words: 'avance', contains: ['Avance del plan', 'B1 Apoyo eficaz, oportuno y coordinado de todo el sistema', '0 de 6 actividades hechas'] },
   },
   {
+    says: 'GCM coverage: the objectives served, with their work, and those not served',
+    en: {
+      words: 'coverage',
+      contains: ['serve 14 of the 23 GCM objectives', '23. Strengthen international cooperation', 'No activity of the plan serves these 9 objectives:'],
+    },
+    es: { words: 'cobertura', contains: ['sirven 14 de los 23 objetivos', 'Ninguna actividad del plan sirve estos 9 objetivos:'] },
+  },
+  {
     says: 'the help',
     en: { words: 'help', contains: ['What you can ask:', 'objective 23'] },
     es: { words: 'ayuda', contains: ['Qué puede preguntar:', 'objetivo 23'] },

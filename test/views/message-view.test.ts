@@ -1,21 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KnownBlock } from '@slack/types';
 import { defaultDataDir } from '../../src/config.js';
 import { askQuestion } from '../../src/commands/ask.js';
 import { homeData } from '../../src/domain/home.js';
 import { importPlanFile } from '../../src/plan/import-plan.js';
 import { syntheticPlanYaml } from '../../src/plan/synthetic-plan.js';
+import { chartProblems, type MessageBlock } from '../../src/views/chart.js';
 import { answerMessage } from '../../src/views/message-view.js';
 import { homeView } from '../../src/views/home-view.js';
 import { openStores } from '../../src/stores.js';
 import { contextAt, loadedStores, tempDir } from '../helpers/stores.js';
 
 /** Every Slack limit a message or Home must respect (platform-facts.md). */
-function expectInsideLimits(blocks: KnownBlock[], maxBlocks: number) {
+function expectInsideLimits(blocks: MessageBlock[], maxBlocks: number) {
   expect(blocks.length).toBeLessThanOrEqual(maxBlocks);
+  // The chart block's limits (title, two a message, series, categories): src/views/chart.ts.
+  expect(chartProblems(blocks, maxBlocks === 50)).toEqual([]);
   for (const b of blocks) {
+    if (b.type === 'data_visualization') continue;
     if (b.type === 'section') {
       if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(3000);
       if (b.fields) {
@@ -67,6 +70,8 @@ const commands = [
   'search zzz',
   'upcoming',
   'progress',
+  'coverage',
+  'cobertura plan:lac-2023-2024',
   'principles',
   'objective 99',
   'activity B9.9',
@@ -82,7 +87,7 @@ describe('Slack views of every answer', () => {
     expectInsideLimits(msg.blocks, 50);
   });
 
-  it.each(['agency IOM', 'objective 23', 'priority B1', 'upcoming', 'search synthetic', 'agency UNFPA'])(
+  it.each(['agency IOM', 'objective 23', 'priority B1', 'upcoming', 'search synthetic', 'agency UNFPA', 'coverage'])(
     '"%s" on a plan of 3,000 activities is cut with "…and N more"',
     (cmd) => {
       const stores = bigStores(3000);
@@ -99,7 +104,7 @@ describe('Slack views of every answer', () => {
     const stores = bigStores(3000);
     const ctx = contextAt(stores, '2024-04-24T10:00:00');
     const view = homeView(homeData(ctx, 'IOM', 'es'), stores.directory());
-    expectInsideLimits(view.blocks as KnownBlock[], 100);
+    expectInsideLimits(view.blocks as MessageBlock[], 100);
     expect(JSON.stringify(view).length).toBeLessThan(250_000);
     expect(JSON.stringify(view)).toMatch(/…y \d+ más/);
     stores.close();

@@ -1,6 +1,6 @@
-import type { KnownBlock } from '@slack/types';
 import type { Answer, Audience } from '../../domain/answers.js';
 import type { AgencyDirectory } from '../../domain/types.js';
+import type { MessageBlock } from '../chart.js';
 
 /** One kind of answer: `AnswerOf<'agency'>` is the agency answer. */
 export type AnswerOf<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
@@ -22,9 +22,9 @@ export interface MessageOptions {
  */
 export interface SlackParts {
   /** The answer's blocks; the lists give way first when a message would pass 50 blocks. */
-  body: KnownBlock[];
+  body: MessageBlock[];
   /** Blocks that always show, after the body (an agency's profile). */
-  tail?: KnownBlock[];
+  tail?: MessageBlock[];
   /** The message's text fallback (notifications, screen readers): plain words, escaped by the frame. */
   fallback: string;
   /** The fallback is mrkdwn already and is not escaped (only no_plan's, which may mention the co-chairs). */

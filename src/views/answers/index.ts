@@ -3,6 +3,7 @@ import { activity } from './activity.js';
 import { agencies } from './agencies.js';
 import { agency } from './agency.js';
 import { choices } from './choices.js';
+import { coverage } from './coverage.js';
 import type { AnswerDrawing, AnswerDrawings } from './drawing.js';
 import { due } from './due.js';
 import { error } from './error.js';
@@ -36,6 +37,7 @@ const drawings = {
   plans,
   principles,
   progress,
+  coverage,
   due,
   understood,
   choices,
