@@ -112,6 +112,20 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     await page.getByTestId('home').getByText('Leads (6)').waitFor();
   });
 
+  it('draws the charts Slack would: progress by priority in the App Home, and the coverage answer', async () => {
+    await page.getByTestId('tab-home').click();
+    const homeChart = page.getByTestId('home').getByTestId('chart').first();
+    await homeChart.waitFor();
+    // One row per priority, each with a bar per status series.
+    expect(await homeChart.locator('.row').count()).toBe(7);
+    expect(await homeChart.locator('.bar').count()).toBeGreaterThanOrEqual(7);
+    await page.getByTestId('tab-channel').click();
+    await send('/gcm coverage');
+    const answer = page.getByTestId('message').filter({ hasText: 'GCM objectives served by the plan' });
+    await answer.getByTestId('chart').waitFor();
+    expect(await answer.getByTestId('chart').locator('.row').count()).toBe(14);
+  });
+
   it('sets a focal point by picking a person with @ in the message box', async () => {
     await page.getByTestId('tab-channel').click();
     await page.getByTestId('user').selectOption('U0COCHAIR');
