@@ -320,4 +320,22 @@ export const migrations: readonly string[] = [
   INSERT INTO status_changes (plan_id, occurrence_key, activity_id, status, changed_by, source, at)
   SELECT plan_id, occurrence_key, activity_id, 'done', done_by, source, done_at FROM completions ORDER BY done_at;
   `,
+  // 11: every occurrence of a plan as the plan file dates it (before meeting dates and statuses), indexed by due
+  // date, so that the minute's pass reads only those whose reminders or follow-ups can fall in its window
+  // (src/domain/reminders.ts, occurrencesInWindow). Rebuilt at every import; a plan imported before has
+  // dues_indexed = 0 and is read whole until its next import.
+  `
+  ALTER TABLE plans ADD COLUMN dues_indexed INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE occurrence_dues (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    occurrence_key TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    label TEXT,
+    due TEXT NOT NULL,
+    due_rule TEXT NOT NULL,
+    tentative INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, occurrence_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX occurrence_dues_due ON occurrence_dues(plan_id, due);
+  `,
 ];
