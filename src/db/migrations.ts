@@ -338,4 +338,18 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX occurrence_dues_due ON occurrence_dues(plan_id, due);
   `,
+  // 12: whether an indexed occurrence's follow-up (its key without a postponed date) is recorded, kept in step by
+  // a trigger on every record written, so that the minute's pass reads only the past occurrences whose
+  // follow-up is not recorded yet (a partial index), not every past one
+  `
+  ALTER TABLE occurrence_dues ADD COLUMN followup_recorded INTEGER NOT NULL DEFAULT 0;
+  UPDATE occurrence_dues SET followup_recorded = 1
+    WHERE EXISTS (SELECT 1 FROM reminders r WHERE r.key = occurrence_dues.plan_id || '|' || occurrence_dues.occurrence_key || '|followup');
+  CREATE INDEX occurrence_dues_unfollowed ON occurrence_dues(plan_id, due) WHERE followup_recorded = 0;
+  CREATE TRIGGER occurrence_dues_followup AFTER INSERT ON reminders
+    WHEN NEW.kind = 'followup' AND NEW.key = NEW.plan_id || '|' || NEW.occurrence_key || '|followup'
+  BEGIN
+    UPDATE occurrence_dues SET followup_recorded = 1 WHERE plan_id = NEW.plan_id AND occurrence_key = NEW.occurrence_key;
+  END;
+  `,
 ];

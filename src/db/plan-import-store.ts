@@ -137,6 +137,11 @@ export class PlanImportStore implements PlanImportWriter {
         `INSERT INTO occurrence_dues (plan_id, occurrence_key, activity_id, label, due, due_rule, tentative)
          VALUES (@plan_id, @occurrence_key, @activity_id, @label, @due, @due_rule, @tentative)`,
       ),
+      // The follow-ups recorded under an earlier import of the plan (migration 12; a trigger keeps it in step after).
+      followupsRecorded: db.prepare<{ planId: string }>(
+        `UPDATE occurrence_dues SET followup_recorded = 1 WHERE plan_id = @planId AND occurrence_key IN (
+           SELECT occurrence_key FROM reminders WHERE plan_id = @planId AND kind = 'followup' AND key = plan_id || '|' || occurrence_key || '|followup')`,
+      ),
       duesIndexed: db.prepare<[string]>('UPDATE plans SET dues_indexed = 1 WHERE id = ?'),
       countPriorities: db.prepare<[string]>(
         'INSERT INTO priority_counts (plan_id, priority_id, activities) SELECT plan_id, priority_id, count(*) FROM activities WHERE plan_id = ? GROUP BY priority_id',
@@ -279,6 +284,7 @@ export class PlanImportStore implements PlanImportWriter {
         this.addOccurrenceDues(plan.id, a, period);
       }
     });
+    s.followupsRecorded.run({ planId: plan.id });
     s.duesIndexed.run(plan.id);
     s.countPriorities.run(plan.id);
     s.countNetworkSupported.run(plan.id);

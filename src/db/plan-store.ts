@@ -198,10 +198,9 @@ export class PlanStore implements PlanReader {
       occurrencesDue: db.prepare<{ planId: string; from: string; to: string }, OccurrenceDueRow>(
         'SELECT * FROM occurrence_dues WHERE plan_id = @planId AND due BETWEEN @from AND @to',
       ),
-      // The follow-up key of an occurrence without a status: `plan|occurrence|followup` (domain/reminders.ts).
+      // followup_recorded: the key `plan|occurrence|followup` is in reminders (migration 12, its trigger).
       followupsUnrecorded: db.prepare<{ planId: string; from: string; to: string }, OccurrenceDueRow>(
-        `SELECT * FROM occurrence_dues d WHERE d.plan_id = @planId AND d.due BETWEEN @from AND @to
-           AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.key = d.plan_id || '|' || d.occurrence_key || '|followup')`,
+        'SELECT * FROM occurrence_dues WHERE plan_id = @planId AND due BETWEEN @from AND @to AND followup_recorded = 0',
       ),
     };
   }

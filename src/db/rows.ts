@@ -222,4 +222,6 @@ export interface OccurrenceDueRow {
   due: string;
   due_rule: string;
   tentative: number;
+  /** 1 once the follow-up key without a postponed date is recorded (migration 12). */
+  followup_recorded?: number;
 }
