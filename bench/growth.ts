@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     const pass = () => {
       const t0 = performance.now();
       const done = stores.state.completions(plan.id);
-      const recorded = stores.reminders.keysOfPlan(plan.id);
+      const recorded = stores.reminders.recorded();
       const near = occurrencesInWindow(stores, plan, reminderWindow(now, settings));
       const past = occurrencesInWindow(stores, plan, followupWindow(now, settings));
       const t1 = performance.now();

@@ -12,6 +12,11 @@ export interface ReminderSettings {
   zone: string;
 }
 
+/** The keys already written (a Set, or a lookup in the records: the pass asks only about its window's). */
+export interface Recorded {
+  has(key: string): boolean;
+}
+
 /** One reminder the rules call for: an occurrence, an offset, the instant it fires. */
 export interface ReminderSlot {
   key: string;
@@ -112,7 +117,7 @@ export function dueReminders(
   planId: string,
   occurrences: readonly Occurrence[],
   done: ReadonlyMap<string, Completion>,
-  recorded: ReadonlySet<string>,
+  recorded: Recorded,
   now: DateTime,
   s: ReminderSettings,
 ): { post: ReminderSlot[]; superseded: ReminderSlot[] } {
@@ -195,7 +200,7 @@ export function dueFollowups(
   planId: string,
   occurrences: readonly Occurrence[],
   done: ReadonlyMap<string, Completion>,
-  recorded: ReadonlySet<string>,
+  recorded: Recorded,
   now: DateTime,
   s: ReminderSettings,
 ): { post: { key: string; occurrence: Occurrence; at: DateTime }[]; stale: { key: string; occurrence: Occurrence; at: DateTime }[] } {
