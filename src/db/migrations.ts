@@ -320,4 +320,36 @@ export const migrations: readonly string[] = [
   INSERT INTO status_changes (plan_id, occurrence_key, activity_id, status, changed_by, source, at)
   SELECT plan_id, occurrence_key, activity_id, 'done', done_by, source, done_at FROM completions ORDER BY done_at;
   `,
+  // 11: every occurrence of a plan as the plan file dates it (before meeting dates and statuses), indexed by due
+  // date, so that the minute's pass reads only those whose reminders or follow-ups can fall in its window
+  // (src/domain/reminders.ts, occurrencesInWindow). Rebuilt at every import; a plan imported before has
+  // dues_indexed = 0 and is read whole until its next import.
+  `
+  ALTER TABLE plans ADD COLUMN dues_indexed INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE occurrence_dues (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    occurrence_key TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    label TEXT,
+    due TEXT NOT NULL,
+    due_rule TEXT NOT NULL,
+    tentative INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, occurrence_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX occurrence_dues_due ON occurrence_dues(plan_id, due);
+  `,
+  // 12: whether an indexed occurrence's follow-up (its key without a postponed date) is recorded, kept in step by
+  // a trigger on every record written, so that the minute's pass reads only the past occurrences whose
+  // follow-up is not recorded yet (a partial index), not every past one
+  `
+  ALTER TABLE occurrence_dues ADD COLUMN followup_recorded INTEGER NOT NULL DEFAULT 0;
+  UPDATE occurrence_dues SET followup_recorded = 1
+    WHERE EXISTS (SELECT 1 FROM reminders r WHERE r.key = occurrence_dues.plan_id || '|' || occurrence_dues.occurrence_key || '|followup');
+  CREATE INDEX occurrence_dues_unfollowed ON occurrence_dues(plan_id, due) WHERE followup_recorded = 0;
+  CREATE TRIGGER occurrence_dues_followup AFTER INSERT ON reminders
+    WHEN NEW.kind = 'followup' AND NEW.key = NEW.plan_id || '|' || NEW.occurrence_key || '|followup'
+  BEGIN
+    UPDATE occurrence_dues SET followup_recorded = 1 WHERE plan_id = NEW.plan_id AND occurrence_key = NEW.occurrence_key;
+  END;
+  `,
 ];

@@ -3,6 +3,7 @@ import type { Bundle, Reference } from '../plan/load.js';
 import type { ImportReport, PlanImportWriter } from '../plan/import-port.js';
 import type { PlanFile } from '../plan/schema.js';
 import { fold } from '../domain/normalize.js';
+import { occurrencesOf, type Period } from '../domain/occurrences.js';
 import type { PlanChanges } from '../domain/plan-changes.js';
 import type {
   ActivityAgencyRow,
@@ -13,6 +14,7 @@ import type {
   MatrixIssueRow,
   MatrixMarkRow,
   MetaRow,
+  OccurrenceDueRow,
   ObjectiveRow,
   PlanRow,
   PrincipleRow,
@@ -131,6 +133,16 @@ export class PlanImportStore implements PlanImportWriter {
       addActivityAgency: db.prepare<ActivityAgencyRow>(
         'INSERT OR IGNORE INTO activity_agencies (plan_id, activity_id, agency_id, role, seq) VALUES (@plan_id, @activity_id, @agency_id, @role, @seq)',
       ),
+      addOccurrenceDue: db.prepare<OccurrenceDueRow>(
+        `INSERT INTO occurrence_dues (plan_id, occurrence_key, activity_id, label, due, due_rule, tentative)
+         VALUES (@plan_id, @occurrence_key, @activity_id, @label, @due, @due_rule, @tentative)`,
+      ),
+      // The follow-ups recorded under an earlier import of the plan (migration 12; a trigger keeps it in step after).
+      followupsRecorded: db.prepare<{ planId: string }>(
+        `UPDATE occurrence_dues SET followup_recorded = 1 WHERE plan_id = @planId AND occurrence_key IN (
+           SELECT occurrence_key FROM reminders WHERE plan_id = @planId AND kind = 'followup' AND key = plan_id || '|' || occurrence_key || '|followup')`,
+      ),
+      duesIndexed: db.prepare<[string]>('UPDATE plans SET dues_indexed = 1 WHERE id = ?'),
       countPriorities: db.prepare<[string]>(
         'INSERT INTO priority_counts (plan_id, priority_id, activities) SELECT plan_id, priority_id, count(*) FROM activities WHERE plan_id = ? GROUP BY priority_id',
       ),
@@ -262,14 +274,18 @@ export class PlanImportStore implements PlanImportWriter {
     s.deletePlan.run(plan.id);
     this.addPlanRow(bundle, importedAt);
     const after = new Set<string>();
+    const period = { periodStart: plan.period.start, periodEnd: plan.period.end };
     let seq = 0;
     plan.priorities.forEach((p, pi) => {
       this.addPriority(plan.id, p, pi);
       for (const a of p.activities) {
         after.add(a.id);
         this.addActivity(plan.id, p.id, a, seq++);
+        this.addOccurrenceDues(plan.id, a, period);
       }
     });
+    s.followupsRecorded.run({ planId: plan.id });
+    s.duesIndexed.run(plan.id);
     s.countPriorities.run(plan.id);
     s.countNetworkSupported.run(plan.id);
     s.countAgencies.run(plan.id);
@@ -371,6 +387,25 @@ export class PlanImportStore implements PlanImportWriter {
         more: [a.id, ...a.references, a.lead.wording, a.support.wording, a.schedule.text],
       }),
     );
+  }
+
+  /**
+   * The activity's dated occurrences as the plan file dates them (no meeting date, no status), for the
+   * minute's pass to find by due date (migration 11; src/domain/reminders.ts, occurrencesInWindow).
+   */
+  private addOccurrenceDues(planId: string, a: PlanActivity, period: Period): void {
+    for (const o of occurrencesOf(a, period)) {
+      if (!o.due) continue;
+      this.s.addOccurrenceDue.run({
+        plan_id: planId,
+        occurrence_key: o.key,
+        activity_id: o.activityId,
+        label: o.label,
+        due: o.due,
+        due_rule: o.dueRule,
+        tentative: o.tentative ? 1 : 0,
+      });
+    }
   }
 
   /** The user state (completions, meeting dates, statuses) kept for activities the plan no longer has. */

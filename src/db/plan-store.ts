@@ -1,7 +1,19 @@
 import type { Db } from './open-database.js';
-import type { LoadedPlan, PlanImport, PlanReader } from '../domain/ports.js';
+import type { LoadedPlan, OccurrenceWindow, PlanImport, PlanReader } from '../domain/ports.js';
 import type { PlanChanges } from '../domain/plan-changes.js';
-import type { Activity, Agency, AgencyProfile, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit, Language } from '../domain/types.js';
+import type {
+  Activity,
+  Agency,
+  AgencyProfile,
+  MatrixMark,
+  Objective,
+  Occurrence,
+  PlanInfo,
+  Principle,
+  Priority,
+  SearchHit,
+  Language,
+} from '../domain/types.js';
 import type {
   ActivityAgencyRow,
   ActivityRow,
@@ -11,6 +23,7 @@ import type {
   MatrixIssueRow,
   MatrixMarkRow,
   ObjectiveRow,
+  OccurrenceDueRow,
   ImportRow,
   PlanRow,
   PrincipleRow,
@@ -88,6 +101,11 @@ function toActivity(r: ActivityRow): Activity {
     note: r.note,
     noteEs: r.note_es,
   };
+}
+
+function toOccurrence(r: OccurrenceDueRow): Occurrence {
+  const dueRule = r.due_rule as Occurrence['dueRule'];
+  return { key: r.occurrence_key, activityId: r.activity_id, label: r.label, due: r.due, dueRule, tentative: r.tentative === 1, status: 'planned' };
 }
 
 function toAgency(r: AgencyRow): Agency {
@@ -176,7 +194,22 @@ export class PlanStore implements PlanReader {
         `SELECT m.issue_number, i.issue, i.issue_es, m.mark FROM matrix_marks m JOIN matrix_issues i ON i.number = m.issue_number
          WHERE m.agency_id = ? ORDER BY m.issue_number`,
       ),
+      duesIndexed: db.prepare<[string], number>('SELECT dues_indexed FROM plans WHERE id = ?').pluck(),
+      occurrencesDue: db.prepare<{ planId: string; from: string; to: string }, OccurrenceDueRow>(
+        'SELECT * FROM occurrence_dues WHERE plan_id = @planId AND due BETWEEN @from AND @to',
+      ),
+      // followup_recorded: the key `plan|occurrence|followup` is in reminders (migration 12, its trigger).
+      followupsUnrecorded: db.prepare<{ planId: string; from: string; to: string }, OccurrenceDueRow>(
+        'SELECT * FROM occurrence_dues WHERE plan_id = @planId AND due BETWEEN @from AND @to AND followup_recorded = 0',
+      ),
     };
+  }
+
+  /** The plan's occurrences as its file dates them, due in `window` (PlanReader); null when not indexed. */
+  indexedOccurrences(planId: string, window: OccurrenceWindow): Occurrence[] | null {
+    if (this.s.duesIndexed.get(planId) !== 1) return null;
+    const query = window.unrecordedFollowup ? this.s.followupsUnrecorded : this.s.occurrencesDue;
+    return query.all({ planId, from: window.from ?? '', to: window.to }).map(toOccurrence);
   }
 
   /** Every stored plan, latest period end first. */

@@ -119,6 +119,7 @@ export class ReminderStore {
       ),
       get: db.prepare<[key: string], ReminderRow>('SELECT * FROM reminders WHERE key = ?'),
       keysOfPlan: db.prepare<[planId: string], Pick<ReminderRow, 'key'>>('SELECT key FROM reminders WHERE plan_id = ?'),
+      isRecorded: db.prepare<[key: string], number>('SELECT 1 FROM reminders WHERE key = ?').pluck(),
       ready: db.prepare<[now: string], ReminderRow>(
         "SELECT * FROM reminders WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY fire_at, key",
       ),
@@ -186,6 +187,14 @@ export class ReminderStore {
   get(key: string): ReminderRecord | null {
     const r = this.s.get.get(key);
     return r ? toRecord(r) : null;
+  }
+
+  /**
+   * Whether a key is written, one primary-key lookup each: what the minute's pass asks of the few keys of its
+   * window, instead of reading every key of the plan (which grows with its history).
+   */
+  recorded(): { has(key: string): boolean } {
+    return { has: (key) => this.s.isRecorded.get(key) !== undefined };
   }
 
   /** Every key written for a plan (reminders, follow-ups, digests, reports), whatever its status. */

@@ -212,3 +212,16 @@ export interface StatusChangeRow {
   source: string;
   at: string;
 }
+
+/** An occurrence as the plan file dates it, indexed by due date (migration 11). */
+export interface OccurrenceDueRow {
+  plan_id: string;
+  occurrence_key: string;
+  activity_id: string;
+  label: string | null;
+  due: string;
+  due_rule: string;
+  tentative: number;
+  /** 1 once the follow-up key without a postponed date is recorded (migration 12). */
+  followup_recorded?: number;
+}

@@ -40,7 +40,7 @@ export function monthsOf(period: Period): string[] {
  * a range on its last day, a tentative date on its first candidate day, continuous work at the period's end.
  */
 export function occurrencesOf(
-  activity: Activity,
+  activity: Pick<Activity, 'id' | 'kind' | 'schedule'>,
   period: Period,
   meetingDates: ReadonlyMap<string, string> = new Map(),
   statuses: ReadonlyMap<string, StatusChange> = new Map(),
@@ -60,7 +60,7 @@ function withStatus(o: Omit<Occurrence, 'status'>, change: StatusChange | undefi
 
 type Dated = Omit<Occurrence, 'status'>;
 
-function datedOccurrences(activity: Activity, period: Period, meetingDates: ReadonlyMap<string, string>): Dated[] {
+function datedOccurrences(activity: Pick<Activity, 'id' | 'kind' | 'schedule'>, period: Period, meetingDates: ReadonlyMap<string, string>): Dated[] {
   const s = activity.schedule;
   const byMonth = (ym: string, key: string, label: string | null): Dated => {
     const set = activity.kind === 'meeting' ? meetingDates.get(key) : undefined;

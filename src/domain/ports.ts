@@ -1,6 +1,20 @@
 import type { DateTime } from 'luxon';
 import type { PlanChanges } from './plan-changes.js';
-import type { Activity, Actor, Language, Agency, Completion, MatrixMark, Objective, PlanInfo, Principle, Priority, SearchHit, StatusChange } from './types.js';
+import type {
+  Activity,
+  Actor,
+  Language,
+  Agency,
+  Completion,
+  MatrixMark,
+  Objective,
+  Occurrence,
+  PlanInfo,
+  Principle,
+  Priority,
+  SearchHit,
+  StatusChange,
+} from './types.js';
 
 /** A stored plan, with the file it was imported from and when (ISO UTC). */
 export interface LoadedPlan extends PlanInfo {
@@ -60,6 +74,22 @@ export interface PlanReader {
    * English and Spanish (stemmed, accents and case folded); hits show their text in `lang` where it exists.
    */
   search(planId: string, text: string, limit: number, lang?: Language): SearchHit[];
+  /**
+   * The plan's dated occurrences as its file dates them (no meeting date, no status: all `planned`) due in
+   * `window`, read from the index written at import; null when the plan has no such index (imported before
+   * it existed, or a reader without one). See src/domain/reminders.ts, occurrencesInWindow.
+   */
+  indexedOccurrences?(planId: string, window: OccurrenceWindow): Occurrence[] | null;
+}
+
+/**
+ * Due dates from `from` (none: from the first) to `to`, inclusive (ISO dates); with `unrecordedFollowup`, only
+ * the occurrences whose follow-up key (undated: src/domain/reminders.ts, followupKey) is not recorded.
+ */
+export interface OccurrenceWindow {
+  from: string | null;
+  to: string;
+  unrecordedFollowup?: boolean;
 }
 
 /** What people have recorded: completions, meeting dates, focal points, each user's agency. */

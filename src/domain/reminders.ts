@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Completion, Occurrence } from './types.js';
+import { occurrencesOf, parseOccurrenceKey, planOccurrences } from './occurrences.js';
+import type { OccurrenceWindow, PlanReader, StateReader } from './ports.js';
+import type { Completion, Occurrence, PlanInfo } from './types.js';
 
 /** When reminders go out (GCM_REMINDER_DAYS, GCM_REMINDER_TIME, GCM_TIMEZONE). */
 export interface ReminderSettings {
@@ -8,6 +10,11 @@ export interface ReminderSettings {
   /** HH:MM local time. */
   time: string;
   zone: string;
+}
+
+/** The keys already written (a Set, or a lookup in the records: the pass asks only about its window's). */
+export interface Recorded {
+  has(key: string): boolean;
 }
 
 /** One reminder the rules call for: an occurrence, an offset, the instant it fires. */
@@ -47,6 +54,60 @@ export function fireInstant(due: string, offsetDays: number, s: ReminderSettings
 }
 
 /**
+ * The due dates whose reminders can have come at `now`: from today (a due date passed gets none) to the
+ * largest offset plus a weekend ahead (an occurrence due later cannot have one yet), in the reminders' zone.
+ */
+export function reminderWindow(now: DateTime, s: ReminderSettings): OccurrenceWindow & { from: string } {
+  const local = now.setZone(s.zone);
+  return { from: local.toISODate()!, to: local.plus({ days: Math.max(...s.days) + 3 }).toISODate()! };
+}
+
+/**
+ * The due dates whose follow-up can have come at `now`: every one up to today (a follow-up comes 3 days after
+ * its due date), of the occurrences whose follow-up is not recorded yet.
+ */
+export function followupWindow(now: DateTime, s: ReminderSettings): OccurrenceWindow {
+  return { from: null, to: now.setZone(s.zone).toISODate()!, unrecordedFollowup: true };
+}
+
+/**
+ * The occurrences of `plan` that can be due in `window`, with their meeting dates and statuses: what the
+ * minute's pass reads instead of the whole plan (issue 26). From the index written at import
+ * (PlanReader.indexedOccurrences) for the activities without a meeting date or a status, whose occurrences
+ * are as the file dates them; every occurrence of the few activities that have one, computed as
+ * planOccurrences does. The result may hold occurrences outside the window (the rules filter them) but
+ * holds every one inside it, so dueReminders and dueFollowups answer on it exactly as on the whole plan
+ * (test/domain/occurrences-window.test.ts). The whole plan when it has no index.
+ */
+export function occurrencesInWindow(read: { plans: PlanReader; state: StateReader }, plan: PlanInfo, window: OccurrenceWindow): Occurrence[] {
+  const indexed = read.plans.indexedOccurrences?.(plan.id, window);
+  if (!indexed) return planOccurrences(read, plan);
+  const dates = read.state.meetingDates(plan.id);
+  const statuses = read.state.statuses(plan.id);
+  const changed = new Set([...dates.keys(), ...statuses.keys()].map((k) => parseOccurrenceKey(k).activityId));
+  const out = indexed.filter((o) => !changed.has(o.activityId));
+  for (const id of changed) {
+    const a = read.plans.activity(plan.id, id);
+    if (a) out.push(...occurrencesOf(a, plan, dates, statuses));
+  }
+  return out;
+}
+
+/** `f` remembered by its arguments for one pass: many occurrences share a due date, and Luxon is slow. */
+function memo<A extends (string | number)[]>(f: (...args: A) => DateTime): (...args: A) => DateTime {
+  const seen = new Map<string, DateTime>();
+  return (...args: A) => {
+    const k = args.join('|');
+    let v = seen.get(k);
+    if (!v) {
+      v = f(...args);
+      seen.set(k, v);
+    }
+    return v;
+  };
+}
+
+/**
  * The reminders to post at `now`, given what was already recorded (`recorded`: keys of reminders written,
  * whatever their status): for each occurrence not done whose due date has not passed, the offsets whose
  * instant has come. Where several have come and none was recorded, only the latest is posted (at most one
@@ -56,23 +117,18 @@ export function dueReminders(
   planId: string,
   occurrences: readonly Occurrence[],
   done: ReadonlyMap<string, Completion>,
-  recorded: ReadonlySet<string>,
+  recorded: Recorded,
   now: DateTime,
   s: ReminderSettings,
 ): { post: ReminderSlot[]; superseded: ReminderSlot[] } {
-  const today = now.setZone(s.zone).toISODate()!;
-  // An occurrence due later than the largest offset (plus a weekend) cannot have a reminder yet: skip it
-  // with a string comparison, before any date arithmetic.
-  const horizon = now
-    .setZone(s.zone)
-    .plus({ days: Math.max(...s.days) + 3 })
-    .toISODate()!;
+  const { from: today, to: horizon } = reminderWindow(now, s);
+  const instant = memo((due: string, d: number) => fireInstant(due, d, s));
   const post: ReminderSlot[] = [];
   const superseded: ReminderSlot[] = [];
   for (const o of occurrences) {
     if (!o.due || o.due < today || o.due > horizon || !remindable(o, done)) continue;
     const come = s.days
-      .map((d) => ({ d, at: fireInstant(o.due!, d, s) }))
+      .map((d) => ({ d, at: instant(o.due!, d) }))
       .filter((x) => x.at <= now)
       .sort((a, b) => b.at.toMillis() - a.at.toMillis());
     if (come.length === 0) continue;
@@ -144,18 +200,19 @@ export function dueFollowups(
   planId: string,
   occurrences: readonly Occurrence[],
   done: ReadonlyMap<string, Completion>,
-  recorded: ReadonlySet<string>,
+  recorded: Recorded,
   now: DateTime,
   s: ReminderSettings,
 ): { post: { key: string; occurrence: Occurrence; at: DateTime }[]; stale: { key: string; occurrence: Occurrence; at: DateTime }[] } {
   const post: { key: string; occurrence: Occurrence; at: DateTime }[] = [];
   const stale: typeof post = [];
   const oldest = now.setZone(s.zone).startOf('day').minus({ days: followupGraceDays });
+  const instant = memo((due: string) => followupInstant(due, s));
   for (const o of occurrences) {
     if (!o.due || !remindable(o, done)) continue;
     const key = followupKey(planId, o);
     if (recorded.has(key)) continue;
-    const at = followupInstant(o.due, s);
+    const at = instant(o.due);
     if (at > now) continue;
     (at >= oldest ? post : stale).push({ key, occurrence: o, at });
   }

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Context } from '../domain/ports.js';
-import type { ReminderSettings } from '../domain/reminders.js';
+import type { Recorded, ReminderSettings } from '../domain/reminders.js';
 import type { AgencyDirectory, Completion, Language, NewReminder, Occurrence, PlanInfo, ReminderRecord } from '../domain/types.js';
 import type { Message } from '../views/message-view.js';
 
@@ -46,8 +46,8 @@ export interface OutboxContext extends Context {
  */
 export interface PlanPass {
   plan: PlanInfo;
-  /** Every key already recorded for the plan, whatever its status. */
-  recorded: ReadonlySet<string>;
+  /** The keys already recorded, whatever their status (looked up one by one: the pass asks only about its window's). */
+  recorded: Recorded;
   occurrences(): readonly Occurrence[];
   done(): ReadonlyMap<string, Completion>;
   /**

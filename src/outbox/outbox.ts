@@ -78,6 +78,8 @@ export interface OutboxStore extends OutboxRecords {
   record(r: NewReminder, createdAt: string, status?: ReminderStatus): boolean;
   transaction<T>(fn: () => T): T;
   keysOfPlan(planId: string): Set<string>;
+  /** The keys written, looked up one at a time (a Set of every key would grow with the history). */
+  recorded(): { has(key: string): boolean };
   /** Pending records whose next attempt has come (`now`, ISO UTC), in the order they are due. */
   ready(now: string): ReminderRecord[];
   /** The earliest time (ISO UTC) after `now` that a pending record waits for before its next attempt; null when none waits. */
@@ -412,7 +414,7 @@ export class Outbox {
     let done: Map<string, Completion> | undefined;
     const pass: PlanPass = {
       plan,
-      recorded: stores.reminders.keysOfPlan(plan.id),
+      recorded: stores.reminders.recorded(),
       occurrences: () => (occurrences ??= planOccurrences(stores, plan)),
       done: () => (done ??= stores.state.completions(plan.id)),
       runningSince,

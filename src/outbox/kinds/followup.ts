@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { reminderContent } from '../../domain/reminder-content.js';
-import { dueFollowups } from '../../domain/reminders.js';
+import { dueFollowups, followupWindow, occurrencesInWindow } from '../../domain/reminders.js';
 import type { Occurrence } from '../../domain/types.js';
 import { dueRecord, type DueRecord, type OutboxKind } from '../kind.js';
 import { currentOccurrenceMessage, occurrenceMessage } from './reminder.js';
@@ -16,7 +16,14 @@ const postableDays = 7;
 export const followup: OutboxKind = {
   kind: 'followup',
   due(ctx, pass) {
-    const { post, stale } = dueFollowups(pass.plan.id, pass.occurrences(), pass.done(), pass.recorded, ctx.now, ctx.settings);
+    const { post, stale } = dueFollowups(
+      pass.plan.id,
+      occurrencesInWindow(ctx, pass.plan, followupWindow(ctx.now, ctx.settings)),
+      pass.done(),
+      pass.recorded,
+      ctx.now,
+      ctx.settings,
+    );
     const record = (f: { key: string; occurrence: Occurrence; at: DateTime }): DueRecord =>
       dueRecord({
         key: f.key,

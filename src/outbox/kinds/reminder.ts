@@ -1,5 +1,5 @@
 import { reminderContent, type ReminderContent } from '../../domain/reminder-content.js';
-import { dueReminders, type ReminderSlot } from '../../domain/reminders.js';
+import { dueReminders, occurrencesInWindow, reminderWindow, type ReminderSlot } from '../../domain/reminders.js';
 import type { Language, ReminderRecord } from '../../domain/types.js';
 import type { Message } from '../../views/message-view.js';
 import { reminderMessage } from '../../views/reminder-view.js';
@@ -37,7 +37,14 @@ export async function currentOccurrenceMessage(r: ReminderRecord, ctx: OutboxCon
 export const reminder: OutboxKind = {
   kind: 'reminder',
   due(ctx, pass) {
-    const { post, superseded } = dueReminders(pass.plan.id, pass.occurrences(), pass.done(), pass.recorded, ctx.now, ctx.settings);
+    const { post, superseded } = dueReminders(
+      pass.plan.id,
+      occurrencesInWindow(ctx, pass.plan, reminderWindow(ctx.now, ctx.settings)),
+      pass.done(),
+      pass.recorded,
+      ctx.now,
+      ctx.settings,
+    );
     // A reminder whose time came while this process ran (the bot's clock moved past it between two passes)
     // is on time, not late: only downtime makes a late one (docs/decisions/reminders.md).
     const since = pass.runningSince;
