@@ -41,6 +41,9 @@ const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM,
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
+/** `GCM_DIGEST` as written from a loaded setting (`monday 09:00`, or `off`): what `loadConfig` reads back to the same digest. */
+export const digestSetting = (digest: Config['digest']): string => (digest === 'off' ? 'off' : `${weekdays[digest.weekday - 1]} ${digest.time}`);
+
 const envSchema = z
   .object({
     SLACK_BOT_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),

@@ -3,7 +3,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import type { Logger } from '@slack/bolt';
-import { loadConfig, type Config } from '../../src/config.js';
+import { digestSetting, loadConfig, type Config } from '../../src/config.js';
 import { offsetClock, parseInstant, type SettableClock } from '../../src/clock.js';
 import { openStores, type Stores } from '../../src/stores.js';
 import { formatProblem, importPlanFile } from '../../src/plan/import-plan.js';
@@ -30,8 +30,6 @@ export interface Playground {
 /** A person's Slack locale: their own, else English (US). */
 const localeOf = (u: (typeof playgroundUsers)[number]) => ('locale' in u ? u.locale : 'en-US');
 
-const weekdayNames = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-
 /** The bot's configuration in the playground: the caller's schedule, language and plan, with the stand-in's Slack. */
 function playgroundConfig(base: Config, apiUrl: string, secret: string): Config {
   return loadConfig({
@@ -48,7 +46,7 @@ function playgroundConfig(base: Config, apiUrl: string, secret: string): Config 
     GCM_LANGUAGE: base.language,
     GCM_REMINDER_DAYS: base.reminderDays.join(','),
     GCM_REMINDER_TIME: base.reminderTime,
-    GCM_DIGEST: base.digest === 'off' ? 'off' : `${weekdayNames[base.digest.weekday - 1]} ${base.digest.time}`,
+    GCM_DIGEST: digestSetting(base.digest),
     GCM_PLAN: base.planFile,
   });
 }
