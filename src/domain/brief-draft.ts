@@ -1,3 +1,5 @@
+import { buildBrief, type Brief } from './brief.js';
+import type { Context } from './ports.js';
 import type { Language } from './types.js';
 
 /**
@@ -97,3 +99,9 @@ export const publishKey = (p: BriefPeriod): string => `${p.planId}|brief|${p.fro
 
 /** The outbox key of a quarter's draft in a co-chair's direct messages: once per co-chair. */
 export const draftKey = (p: BriefPeriod, userId: string): string => `${p.planId}|brief-draft|${p.from}|${userId}`;
+
+/** The update of a draft's plan and period in `lang`, built fresh from the data; null when its plan is no longer loaded. */
+export function briefOfPeriod(ctx: Context, p: BriefPeriod, lang: Language): Brief | null {
+  const plan = ctx.plans.plan(p.planId);
+  return plan ? buildBrief(ctx, plan, p.from, p.to, lang) : null;
+}

@@ -431,8 +431,6 @@ export interface Messages {
     /** What Publish tells the person who clicked first. */
     publishing: (channel: string) => string;
     noChannel: string;
-    notAllowedPublish: string;
-    notAllowedEdit: string;
     /** The draft's plan is no longer loaded. */
     gone: string;
     /** Edit after the update went out: the post stays as it was. */

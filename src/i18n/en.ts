@@ -550,8 +550,6 @@ export const en: Messages = {
     alreadyPublished: (user, date) => `This update was already published by ${user} on ${date}. It is posted once: nothing more was posted.`,
     publishing: (channel) => `Published: it goes to ${channel} in a moment, with its files in the thread.`,
     noChannel: 'There is no channel to publish to: GCM_REMINDER_CHANNEL is not set. Nothing was posted.',
-    notAllowedPublish: 'Only the co-chairs can publish the update. Nothing was posted.',
-    notAllowedEdit: 'Only the co-chairs can edit the update. Nothing was changed.',
     gone: 'The plan of this update is no longer loaded. Nothing was changed.',
     editAfterPublish: (user, date) => `This update was published by ${user} on ${date}: the post in the channel stays as it was. Nothing was changed.`,
     modal: {

@@ -570,8 +570,6 @@ export const es: Messages = {
     alreadyPublished: (user, date) => `Esta actualización ya fue publicada por ${user} el ${date}. Se publica una sola vez: no se publicó nada más.`,
     publishing: (channel) => `Publicada: aparece en ${channel} en un momento, con sus archivos en el hilo.`,
     noChannel: 'No hay canal donde publicarla: GCM_REMINDER_CHANNEL no está configurado. No se publicó nada.',
-    notAllowedPublish: 'Solo la copresidencia puede publicar la actualización. No se publicó nada.',
-    notAllowedEdit: 'Solo la copresidencia puede editar la actualización. No se cambió nada.',
     gone: 'El plan de esta actualización ya no está cargado. No se cambió nada.',
     editAfterPublish: (user, date) =>
       `Esta actualización fue publicada por ${user} el ${date}: la publicación en el canal queda como estaba. No se cambió nada.`,

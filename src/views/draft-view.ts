@@ -1,4 +1,5 @@
-import type { ActionsBlock, ContextBlock, KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
+import type { Brief } from '../domain/brief.js';
 import {
   HIGHLIGHT_MAX,
   HIGHLIGHTS_FIELD_MAX,
@@ -12,7 +13,10 @@ import {
 import type { Language } from '../domain/types.js';
 import { formatDate, messages } from '../i18n/messages.js';
 import { actionIds, briefModalIds } from './action-ids.js';
-import { actions, button, context, dateToken, esc, section } from './blocks.js';
+import { actions, button, dateToken, esc, section } from './blocks.js';
+import { briefNarrative } from './brief-narrative.js';
+import { briefMessage } from './brief-view.js';
+import type { Message } from './message-view.js';
 import { modal, textInput, type ModalView } from './modal-view.js';
 
 /** What a draft's buttons and its modal carry: the plan and period of the update, and the language of its message. */
@@ -41,25 +45,54 @@ export function readBriefRef(raw: string | undefined): BriefRef | null {
 /** An instant (ISO UTC) as each reader sees it in their own zone, with the date in words where Slack cannot draw it. */
 const when = (iso: string, lang: Language) => dateToken(Date.parse(iso) / 1000, formatDate(iso.slice(0, 10), lang));
 
-/** Who published the update and when, on the post in the channel and on the draft once published. */
-export function publishedLine(draft: BriefDraft, lang: Language): ContextBlock | null {
+/** Who published `draft` and when, for the catalog's lines (`alreadyPublished`, `editAfterPublish`): a mention and a date. */
+export function publishedWho(draft: BriefDraft, lang: Language): [user: string, date: string] {
+  return [`<@${draft.publishedBy ?? ''}>`, draft.publishedAt ? when(draft.publishedAt, lang) : ''];
+}
+
+/** Who published the update and when (the post in the channel, and the draft once published). */
+function publishedText(draft: BriefDraft, lang: Language): string | null {
   if (!draft.publishedBy || !draft.publishedAt) return null;
-  return context(messages(lang).briefDraft.published(`<@${draft.publishedBy}>`, when(draft.publishedAt, lang)));
+  return messages(lang).briefDraft.published(...publishedWho(draft, lang));
+}
+
+/** Who last saved the co-chairs' words, and when, while some are kept. */
+function editedText(draft: BriefDraft, lang: Language): string | null {
+  if (!draft.editedBy || !draft.editedAt || !(draft.intro.en || draft.intro.es)) return null;
+  return messages(lang).briefDraft.edited(`<@${draft.editedBy}>`, when(draft.editedAt, lang));
 }
 
 /**
- * The lines on top of a draft: who sees it and where Publish posts it (`channel`, null when none is set), or
- * who published it; who last saved the co-chairs' words, when some are kept.
+ * The lines under a draft: `notice` (what a click did), who sees it and where Publish posts it (`channel`, null
+ * when none is set) or who published it, who last saved the co-chairs' words. Slack mrkdwn, one per line.
  */
-export function draftLines(draft: BriefDraft, lang: Language, channel: string | null): ContextBlock {
+export function draftNote(draft: BriefDraft, lang: Language, channel: string | null, notice?: string): string {
   const m = messages(lang).briefDraft;
-  const lines = [
-    draft.publishedBy && draft.publishedAt
-      ? m.published(`<@${draft.publishedBy}>`, when(draft.publishedAt, lang))
-      : m.draftNote(channel ? `<#${channel}>` : null),
-  ];
-  if (draft.editedBy && draft.editedAt && (draft.intro.en || draft.intro.es)) lines.push(m.edited(`<@${draft.editedBy}>`, when(draft.editedAt, lang)));
-  return context(...lines);
+  const status = publishedText(draft, lang) ?? m.draftNote(channel ? `<#${channel}>` : null);
+  return [notice, status, editedText(draft, lang)].filter(Boolean).join('\n');
+}
+
+/**
+ * The draft as the co-chairs see it (privately, or in their direct messages): the update in `brief`'s language
+ * with their words on top, the note's lines (draftNote: `notice`, what a click did; `quarter`, the quarter's
+ * draft in direct messages), and **Edit** and **Publish** while unpublished.
+ */
+export function draftMessage(brief: Brief, draft: BriefDraft, channel: string | null, o: { notice?: string; quarter?: boolean } = {}): Message {
+  const lang = brief.lang;
+  const actions = draftActions(draft, lang);
+  // The quarter's draft in a co-chair's direct messages says what it is and that nothing went to the channel.
+  const notice = [o.quarter ? messages(lang).briefDraft.quarterDraft : undefined, o.notice].filter(Boolean).join('\n') || undefined;
+  return briefMessage(brief, briefNarrative(brief, lang, draft.intro[lang]), {
+    note: draftNote(draft, lang, channel, notice),
+    ...(actions ? { actions } : {}),
+  });
+}
+
+/** The update as posted to the channel: the co-chairs' words on top, and who published it. No buttons. */
+export function publishedMessage(brief: Brief, draft: BriefDraft): Message {
+  const lang = brief.lang;
+  const note = publishedText(draft, lang);
+  return briefMessage(brief, briefNarrative(brief, lang, draft.intro[lang]), note ? { note } : {});
 }
 
 /** The draft's **Edit** and **Publish** buttons, while it is unpublished (brief-data's message takes it as its actions row). */

@@ -47,7 +47,11 @@ describe('the Edit modal’s fields', () => {
   });
 
   it('names every field over its limit', () => {
-    const r = readIntro({ paragraph_en: 'x'.repeat(2001), highlights_es: Array.from({ length: 9 }, (_, i) => `h${i}`).join('\n'), highlights_en: `ok\n${'y'.repeat(301)}` });
+    const r = readIntro({
+      paragraph_en: 'x'.repeat(2001),
+      highlights_es: Array.from({ length: 9 }, (_, i) => `h${i}`).join('\n'),
+      highlights_en: `ok\n${'y'.repeat(301)}`,
+    });
     expect(r).toEqual({
       ok: false,
       errors: {
