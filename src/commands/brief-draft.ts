@@ -17,27 +17,29 @@ function found(ref: BriefRef, uc: UseCaseContext): { brief: Brief; draft: BriefD
 const redrawn = (f: { brief: Brief; draft: BriefDraft }, uc: UseCaseContext, notice?: string): Message =>
   draftMessage(f.brief, f.draft, uc.outbox.channel ?? null, notice ? { notice } : {});
 
-/** The button's language: the one its value carries (Slack sends no blocks of an ephemeral message). */
-const languageOf = (click: { value: string | undefined }, fallback: BriefRef['lang']) => readBriefRef(click.value)?.lang ?? fallback;
-const inputOf = (click: { value: string | undefined }) => {
-  const ref = readBriefRef(click.value);
-  return ref ? { ok: true as const, input: ref } : { ok: false as const, reason: 'a value the bot did not write' };
-};
+/**
+ * A button of the draft (co-chairs only, checked at every click): its value is the plan, the period and the
+ * language of the message (Slack sends no blocks of an ephemeral message), read back or the click ignored.
+ */
+const draftButton = (actionId: string, run: Interaction<BriefRef>['run']): Interaction<BriefRef> => ({
+  actionId,
+  guard: 'coChairsBrief',
+  language: (click, fallback) => readBriefRef(click.value)?.lang ?? fallback,
+  input: (click) => {
+    const ref = readBriefRef(click.value);
+    return ref ? { ok: true, input: ref } : { ok: false, reason: 'a value the bot did not write' };
+  },
+  run,
+});
 
 /** **Edit** on a draft (co-chairs): the modal with the opening paragraph and highlights saved so far, unless it was published. */
-export const editBriefButton: Interaction<BriefRef> = {
-  actionId: actionIds.briefEdit,
-  guard: 'coChairsBrief',
-  language: languageOf,
-  input: inputOf,
-  run: (ref, uc): ActionOutcome => {
-    const f = found(ref, uc);
-    const m = messages(ref.lang).briefDraft;
-    if (!f) return { kind: 'reply', message: errorMessage(m.gone) };
-    if (f.draft.publishedBy) return { kind: 'reply', message: errorMessage(m.editAfterPublish(...publishedWho(f.draft, ref.lang))) };
-    return { kind: 'modal', view: briefModalView({ lang: ref.lang, draft: f.draft, metadata: briefRefValue(ref) }) };
-  },
-};
+export const editBriefButton = draftButton(actionIds.briefEdit, (ref, uc): ActionOutcome => {
+  const f = found(ref, uc);
+  const m = messages(ref.lang).briefDraft;
+  if (!f) return { kind: 'reply', message: errorMessage(m.gone) };
+  if (f.draft.publishedBy) return { kind: 'reply', message: errorMessage(m.editAfterPublish(...publishedWho(f.draft, ref.lang))) };
+  return { kind: 'modal', view: briefModalView({ lang: ref.lang, draft: f.draft, metadata: briefRefValue(ref) }) };
+});
 
 type Fields = Partial<Record<IntroField, string | null>>;
 const fields: readonly IntroField[] = ['paragraph_en', 'highlights_en', 'paragraph_es', 'highlights_es'];
@@ -75,21 +77,14 @@ export const briefModalSubmit: ModalSubmit<BriefRef & { fields: Fields }> = {
  * (src/outbox/kinds/brief-publish.ts). A second click, or another co-chair's, is told who published it and
  * when; nothing more is posted. The draft is drawn again without its buttons.
  */
-export const publishBriefButton: Interaction<BriefRef> = {
-  actionId: actionIds.briefPublish,
-  guard: 'coChairsBrief',
-  language: languageOf,
-  input: inputOf,
-  run: (ref, uc): ActionOutcome => {
-    const m = messages(ref.lang).briefDraft;
-    const f = found(ref, uc);
-    if (!f) return { kind: 'reply', message: errorMessage(m.gone) };
-    const channel = uc.outbox.channel;
-    if (!channel) return { kind: 'reply', message: errorMessage(m.noChannel) };
-    const r = uc.briefs.publish(ref.period, uc.userId, uc.domain.now.toUTC().toISO()!);
-    if (!r.ok)
-      return { kind: 'update', message: redrawn({ ...f, draft: r.draft }, uc, m.alreadyPublished(...publishedWho(r.draft, ref.lang))), changed: false };
-    uc.outbox.postSoon();
-    return { kind: 'update', message: redrawn({ ...f, draft: r.draft }, uc, m.publishing(`<#${channel}>`)), changed: false };
-  },
-};
+export const publishBriefButton = draftButton(actionIds.briefPublish, (ref, uc): ActionOutcome => {
+  const m = messages(ref.lang).briefDraft;
+  const f = found(ref, uc);
+  if (!f) return { kind: 'reply', message: errorMessage(m.gone) };
+  const channel = uc.outbox.channel;
+  if (!channel) return { kind: 'reply', message: errorMessage(m.noChannel) };
+  const r = uc.briefs.publish(ref.period, uc.userId, uc.domain.now.toUTC().toISO()!);
+  if (!r.ok) return { kind: 'update', message: redrawn({ ...f, draft: r.draft }, uc, m.alreadyPublished(...publishedWho(r.draft, ref.lang))), changed: false };
+  uc.outbox.postSoon();
+  return { kind: 'update', message: redrawn({ ...f, draft: r.draft }, uc, m.publishing(`<#${channel}>`)), changed: false };
+});

@@ -116,6 +116,23 @@ describe('the draft of the update: Publish', () => {
     await t.bot.reminders.tick();
     expect(postsOf(t, publishKey)).toHaveLength(1);
     expect(t.stores.briefs.draft({ planId: 'lac-2023-2024', from: '2024-01-01', to: '2024-03-31' }).publishedBy).toBe(coChair);
+    // Once published, Edit opens nothing: the post stays as it went out.
+    const views = t.standin.views.size;
+    await t.click(other, 'gcm_brief_edit', otherChair);
+    const refused = await eventually(() => t.standin.callsOf('response_url').find((c) => /the post in the channel stays as it was/.test(String(c.params.text))));
+    expect(refused.params.text).toContain(`published by <@${coChair}>`);
+    expect(t.standin.views.size).toBe(views);
+  });
+
+  it('without GCM_REMINDER_CHANNEL the draft says it cannot be published, and Publish posts nothing', async () => {
+    const t = await startBot();
+    const draft = await draftOf(t);
+    expect(JSON.stringify(draft.blocks)).toContain('It cannot be published: GCM_REMINDER_CHANNEL is not set.');
+    await t.click(draft, 'gcm_brief_publish', coChair);
+    const told = await eventually(() => t.standin.callsOf('response_url').find((c) => /There is no channel to publish to/.test(String(c.params.text))));
+    expect(told.params.replace_original).toBe(false);
+    expect(t.stores.briefs.draft({ planId: 'lac-2023-2024', from: '2024-01-01', to: '2024-03-31' }).publishedBy).toBeNull();
+    expect(postsOf(t, publishKey)).toHaveLength(0);
   });
 
   it('a member can neither brief, nor publish, nor save words in the modal: each is refused and nothing changes', async () => {
