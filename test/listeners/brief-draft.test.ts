@@ -119,7 +119,9 @@ describe('the draft of the update: Publish', () => {
     // Once published, Edit opens nothing: the post stays as it went out.
     const views = t.standin.views.size;
     await t.click(other, 'gcm_brief_edit', otherChair);
-    const refused = await eventually(() => t.standin.callsOf('response_url').find((c) => /the post in the channel stays as it was/.test(String(c.params.text))));
+    const refused = await eventually(() =>
+      t.standin.callsOf('response_url').find((c) => /the post in the channel stays as it was/.test(String(c.params.text))),
+    );
     expect(refused.params.text).toContain(`published by <@${coChair}>`);
     expect(t.standin.views.size).toBe(views);
   });
