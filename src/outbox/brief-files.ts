@@ -9,13 +9,15 @@ import type { OutboxContext } from './kind.js';
 export interface BriefFile {
   filename: string;
   title: string;
-  content: string;
+  /** Text (Markdown) or bytes (a .docx, an .xlsx). */
+  content: string | Uint8Array;
 }
 
 /**
  * The files of an update, in the order they go in its thread, in `brief`'s language with the co-chairs'
  * words on top: the Markdown narrative. The one list the published post and the quarter's draft share: the
- * Word document and the workbook (src/documents/, issue 23.4) are added here.
+ * Word document and the workbook (issue 23.4) slot in here, once that branch is merged, as
+ * `...(await briefFiles([brief], draft.intro))` from src/documents/brief-files.ts (imported lazily).
  */
 export async function briefFiles(brief: Brief, draft: BriefDraft): Promise<BriefFile[]> {
   const narrative = briefNarrative(brief, brief.lang, draft.intro[brief.lang]);

@@ -41,7 +41,7 @@ export interface OutboxContext extends Context {
   /** The co-chairs as known when the pass began (read once a pass, for `due`, which asks Slack nothing). */
   coChairIds: readonly string[];
   /** Attaches a file to `channel`, in the thread of `threadTs`; false (already logged) when it could not. */
-  attachFile(channel: string, threadTs: string, filename: string, content: string, title: string): Promise<boolean>;
+  attachFile(channel: string, threadTs: string, filename: string, content: string | Uint8Array, title: string): Promise<boolean>;
   /** The drafts of the co-chairs' updates: their words, who published each. */
   briefs: BriefDrafts;
   /** The bot's direct-message channel with `userId` (`conversations.open`); throws when Slack refuses. */

@@ -132,7 +132,7 @@ export interface OutboxOptions {
   /** The co-chairs, mentioned in follow-ups. */
   coChairs?: () => Promise<string[]>;
   /** Attaches a file in a message's thread (the quarterly report's Markdown); false when it could not. */
-  attachFile?: (channel: string, threadTs: string, filename: string, content: string, title: string) => Promise<boolean>;
+  attachFile?: (channel: string, threadTs: string, filename: string, content: string | Uint8Array, title: string) => Promise<boolean>;
   /** The kinds of message it posts; kinds/index.ts by default. */
   kinds?: readonly OutboxKind[];
   /** The database file was found deleted or replaced by a write of a pass: the outbox has stopped; main.ts stops the bot. */
