@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseInstant } from './clock.js';
 import { languages, type Language } from './domain/types.js';
+import type { QuarterlyReport } from './domain/brief-draft.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -125,7 +126,11 @@ const envSchema = z
     ),
     GCM_REPORT: z.preprocess(
       (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
-      z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+      // `on` is the setting's old word for `auto`, kept so that existing deployments keep working.
+      z
+        .enum(['draft', 'auto', 'off', 'on'], { message: 'must be draft, auto or off' })
+        .default('draft')
+        .transform((v) => (v === 'on' ? 'auto' : v)),
     ),
     GCM_PLAN: optionalText,
     GCM_CALENDAR_TOKEN: z.preprocess(
@@ -200,8 +205,11 @@ export interface Config {
   reminderDays: number[];
   reminderTime: string;
   digest: { weekday: number; time: string } | 'off';
-  /** The quarterly progress report to GCM_REMINDER_CHANNEL (GCM_REPORT). */
-  quarterlyReport: boolean;
+  /**
+   * GCM_REPORT, the quarter's update: `draft` (to each co-chair's direct messages, posted to the channel when
+   * one publishes it), `auto` (the progress report posted to GCM_REMINDER_CHANNEL unreviewed; `on` means this), `off`.
+   */
+  quarterlyReport: QuarterlyReport;
   planFile: string;
   /** The calendar's subscription: its secret (GCM_CALENDAR_TOKEN; else one kept in the database), the side server's port in Socket Mode (CALENDAR_PORT), the public address (GCM_PUBLIC_URL, no trailing slash). */
   calendar: { token: string | undefined; port: number | undefined; publicUrl: string | undefined };
@@ -274,7 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     reminderDays: e.GCM_REMINDER_DAYS,
     reminderTime: e.GCM_REMINDER_TIME,
     digest: e.GCM_DIGEST === 'off' ? 'off' : { weekday: weekdays.indexOf(day as (typeof weekdays)[number]) + 1, time: time ?? '09:00' },
-    quarterlyReport: e.GCM_REPORT === 'on',
+    quarterlyReport: e.GCM_REPORT,
     planFile: path.resolve(e.GCM_PLAN ?? defaultPlanFile),
     calendar: { token: e.GCM_CALENDAR_TOKEN, port: e.CALENDAR_PORT, publicUrl: e.GCM_PUBLIC_URL },
     dataDir: defaultDataDir,

@@ -161,7 +161,7 @@ function routerOf(w: OutboxWiring, app: App, reminders: Outbox, calendarToken: s
     clock: w.clock,
     language: config.language,
     coChairs: w.coChairs,
-    outbox: outboxView(config, stores, reminders, holder, w.instanceId),
+    outbox: outboxView(config, stores, reminders, holder, w.instanceId, w.logger),
     client: app.client,
     logger: w.logger,
     calendar: {

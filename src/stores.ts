@@ -4,6 +4,7 @@ import { PlanImportStore } from './db/plan-import-store.js';
 import { StateStore } from './db/state-store.js';
 import { ReminderStore } from './db/reminder-store.js';
 import { HealthStore } from './db/health-store.js';
+import { BriefStore } from './db/brief-store.js';
 import type { AgencyDirectory } from './domain/types.js';
 
 /** The database and its stores, opened together. */
@@ -15,6 +16,8 @@ export interface Stores {
   imports: PlanImportStore;
   state: StateStore;
   reminders: ReminderStore;
+  /** The drafts of the co-chairs' periodic updates: their words, who published each (issue 23). */
+  briefs: BriefStore;
   /** What /health reads: the database answers and is still the file at its path, the outbox's backlog. */
   health: HealthStore;
   /** Agencies by id, read from the database, cached until the data changes. */
@@ -41,6 +44,7 @@ export function openStores(file: string, options: OpenOptions = {}): Stores {
     imports: new PlanImportStore(db),
     state: new StateStore(db),
     reminders: new ReminderStore(db),
+    briefs: new BriefStore(db),
     health: new HealthStore(db, file),
     version,
     directory: () => {

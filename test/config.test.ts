@@ -14,6 +14,15 @@ describe('loadConfig', () => {
     expect(c.digest).toEqual({ weekday: 1, time: '09:00' });
   });
 
+  it("GCM_REPORT: draft by default (the quarter's update to the co-chairs), auto and off as named, on kept as auto, anything else refused", () => {
+    expect(loadConfig({}).quarterlyReport).toBe('draft');
+    expect(loadConfig({ GCM_REPORT: 'auto' }).quarterlyReport).toBe('auto');
+    expect(loadConfig({ GCM_REPORT: ' Off ' }).quarterlyReport).toBe('off');
+    expect(loadConfig({ GCM_REPORT: 'on' }).quarterlyReport).toBe('auto');
+    expect(loadConfig({ GCM_REPORT: '' }).quarterlyReport).toBe('draft');
+    expect(() => loadConfig({ GCM_REPORT: 'weekly' })).toThrow(/GCM_REPORT: must be draft, auto or off/);
+  });
+
   it('picks Socket Mode with an app token, HTTP with a signing secret', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack.transport).toBe('socket');
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack.transport).toBe('http');

@@ -47,6 +47,8 @@ function playgroundConfig(base: Config, apiUrl: string, secret: string): Config 
     GCM_REMINDER_DAYS: base.reminderDays.join(','),
     GCM_REMINDER_TIME: base.reminderTime,
     GCM_DIGEST: digestSetting(base.digest),
+    // The quarter's update as the caller set it: by default a draft in the co-chairs' direct messages (issue 23.5).
+    GCM_REPORT: base.quarterlyReport,
     GCM_PLAN: base.planFile,
   });
 }

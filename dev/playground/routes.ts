@@ -168,12 +168,13 @@ const action: PostRoute = async ({ standin, sender }, body, who) => {
   const where = message
     ? {
         kind: 'message' as const,
-        channel: playgroundChannel.id,
-        channelName: playgroundChannel.name,
+        // The message's own channel: the playground's, or a person's direct messages (the quarter's draft's buttons).
+        channel: message.channel,
+        channelName: message.channel === playgroundChannel.id ? playgroundChannel.name : 'directmessage',
         messageTs: message.ts,
         ephemeral: Boolean(message.ephemeralTo),
         message: { text: message.text, blocks: message.blocks, user: message.user },
-        responseUrl: standin.newResponseUrl(playgroundChannel.id, who, message.ts),
+        responseUrl: standin.newResponseUrl(message.channel, who, message.ts),
       }
     : { kind: 'home' as const };
   const r = await sender.interaction(blockActionsPayload(who, where, clickedElement(body)));

@@ -39,7 +39,12 @@ function comingDue(d: TimelineDeps, from: DateTime, at: DateTime): DateTime[] {
     directory: () => stores.directory(),
     records: stores.reminders,
     coChairs: async () => [],
+    coChairIds: config.coChairs,
     attachFile: async () => false,
+    briefs: stores.briefs,
+    openDirect: async () => {
+      throw new Error('the timeline opens no direct messages');
+    },
   };
   let occurrences: ReturnType<typeof planOccurrences> | undefined;
   const pass: PlanPass = {

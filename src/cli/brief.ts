@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { splitPlanOption } from '../domain/command.js';
-import { buildBriefs } from '../domain/brief.js';
+import { buildBriefs, type Brief } from '../domain/brief.js';
+import type { BriefDrafts } from '../domain/brief-draft.js';
 import type { Context } from '../domain/ports.js';
 import { parseReportPeriod } from '../domain/report.js';
 import type { Language } from '../domain/types.js';
@@ -54,7 +55,7 @@ function readArgs(argv: string[]): BriefArgs | string {
 }
 
 /** Every update asked for: each plan the period covers, in each language asked; or the error in words. */
-function editionsOf(ctx: Context, args: BriefArgs, langs: Language[]): BriefEdition[] | string {
+function editionsOf(ctx: Context, args: BriefArgs, langs: Language[], drafts: BriefDrafts): BriefEdition[] | string {
   const period = parseReportPeriod(args.from, args.to, ctx.now);
   const m = messages(langs[0]!);
   if (!period.ok) return m.error(period.error).replace(/`(report|informe) [^`]*`/, '`--from 2024-04-01 --to 2024-06-30`');
@@ -65,7 +66,9 @@ function editionsOf(ctx: Context, args: BriefArgs, langs: Language[]): BriefEdit
       const covers = ctx.plans.plans().map((p) => m.planPeriod(p.id, formatDate(p.periodStart, lang), formatDate(p.periodEnd, lang)));
       return built.error.code === 'report_outside' ? `${m.error(built.error)}\n${m.reportCovers(m.list(covers))}` : m.error(built.error);
     }
-    editions.push(...built.briefs.map((brief) => ({ lang, brief, narrative: briefNarrative(brief, lang) })));
+    // The co-chairs' words saved with Edit (issue 23.5) open the document, as they open the draft.
+    const intro = (brief: Brief) => drafts.draft({ planId: brief.planId, from: brief.from, to: brief.to }).intro[lang];
+    editions.push(...built.briefs.map((brief) => ({ lang, brief, narrative: briefNarrative(brief, lang, intro(brief)) })));
   }
   return editions;
 }
@@ -86,7 +89,7 @@ export async function runBrief(argv: string[], env: NodeJS.ProcessEnv, out: (s: 
   const { config, now, stores } = cli;
   try {
     const ctx: Context = { plans: stores.plans, state: stores.state, now, ...(args.plan === undefined ? {} : { plan: args.plan }) };
-    const editions = editionsOf(ctx, args, langsOf[args.lang ?? config.language]!);
+    const editions = editionsOf(ctx, args, langsOf[args.lang ?? config.language]!, stores.briefs);
     if (typeof editions === 'string') {
       errOut(`${editions}\n${usage()}`);
       return 2;

@@ -6,7 +6,7 @@ import { messages } from '../i18n/messages.js';
 import { esc } from '../views/blocks.js';
 import { briefFilename, narrativesMarkdown } from '../views/brief-markdown.js';
 import { briefNarrative } from '../views/brief-narrative.js';
-import { briefMessage } from '../views/brief-view.js';
+import { draftMessage } from '../views/draft-view.js';
 import { errorReply } from '../views/message-view.js';
 import type { Context } from '../domain/ports.js';
 import type { Outcome, SlashCommand, UseCaseContext } from './use-case.js';
@@ -31,7 +31,9 @@ export function briefsFor(typed: string, ctx: Context, lang: Language): Result {
 /** The answer: the latest plan's brief drawn in Slack, every plan's narrative in the Markdown file to the co-chair's direct messages. */
 function briefOutcome(briefs: Brief[], uc: UseCaseContext): Outcome {
   const b = messages(uc.lang).brief;
-  const narratives = briefs.map((brief) => briefNarrative(brief, uc.lang));
+  // A draft (issue 23.5): the co-chairs' words saved with Edit on top, and Edit and Publish on the answer.
+  const drafts = briefs.map((brief) => uc.briefs.draft({ planId: brief.planId, from: brief.from, to: brief.to }));
+  const narratives = briefs.map((brief, i) => briefNarrative(brief, uc.lang, drafts[i]!.intro[uc.lang]));
   const shown = briefs.at(-1)!;
   const others = briefs.slice(0, -1).map((x) => x.planId);
   const title = narratives.at(-1)!.title;
@@ -42,7 +44,7 @@ function briefOutcome(briefs: Brief[], uc: UseCaseContext): Outcome {
     file: { filename: briefFilename(shown.from, shown.to, 'md'), content: narrativesMarkdown(narratives), title },
     to: 'dm',
     comment: b.fileComment(esc(title), esc(`/gcm ${uc.text.trim()}`)),
-    message: (attached) => briefMessage(shown, narratives.at(-1)!, { note: line(attached) }),
+    message: (attached) => draftMessage(shown, drafts.at(-1)!, uc.outbox.channel ?? null, { notice: line(attached) }),
   };
 }
 

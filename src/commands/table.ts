@@ -6,6 +6,7 @@ import { activity } from './activity.js';
 import { brief } from './brief.js';
 import { agency } from './agency.js';
 import { bare } from './bare.js';
+import { briefModalSubmit, editBriefButton, publishBriefButton } from './brief-draft.js';
 import { calendar } from './calendar.js';
 import { coverage } from './coverage.js';
 import { focal } from './focal.js';
@@ -68,10 +69,12 @@ export const interactions: readonly Interaction[] = [
   pickChoiceButton,
   updateButton,
   retryFailedButton,
+  editBriefButton,
+  publishBriefButton,
 ];
 
 /** The modals the bot opens, by Slack callback id: what a submission does. */
-export const modals: readonly ModalSubmit[] = [statusModalSubmit];
+export const modals: readonly ModalSubmit[] = [statusModalSubmit, briefModalSubmit];
 
 /** The table's keywords; throws when two commands claim one word (a mistake in the table, caught at start). */
 export function vocabularyOf(table: readonly SlashCommand[]): Vocabulary {

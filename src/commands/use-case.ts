@@ -1,4 +1,5 @@
 import type { HelpLine } from '../domain/answers.js';
+import type { BriefDrafts } from '../domain/brief-draft.js';
 import type { Context } from '../domain/ports.js';
 import type { ReminderSettings } from '../domain/reminders.js';
 import type { AgencyDirectory, Language, ReminderRecord, RetryFailedReport } from '../domain/types.js';
@@ -34,6 +35,8 @@ export interface OutboxView {
   record(key: string): ReminderRecord | null;
   /** The current message of a posted item, with `notice` on top; null when its subject left the plan. */
   message(key: string, lang: Language, notice: string): Promise<Message | null>;
+  /** Runs a pass now, without waiting for the minute (a published update goes out at once); never throws, logs. */
+  postSoon(): void;
 }
 
 /** The calendar's subscription address, where the bot serves one (`/gcm calendar`). */
@@ -69,6 +72,8 @@ export interface UseCaseContext {
   unknownUsers(ids: readonly string[]): Promise<string[]>;
   directory: AgencyDirectory;
   outbox: OutboxView;
+  /** The drafts of the co-chairs' updates: their words (Edit), who published each (Publish). */
+  briefs: BriefDrafts;
   calendar: CalendarFeed;
   /** A line shown on top of the answer (who shared it, what a click changed). */
   notice?: string;

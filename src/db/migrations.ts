@@ -352,4 +352,21 @@ export const migrations: readonly string[] = [
     UPDATE occurrence_dues SET followup_recorded = 1 WHERE plan_id = NEW.plan_id AND occurrence_key = NEW.occurrence_key;
   END;
   `,
+  // 13: the co-chairs' periodic update (issue 23): a draft per plan and period, with their opening paragraph and
+  // highlights in either language (JSON), who last edited it and when, and who published it to the channel and
+  // when (set once: the outbox posts a published draft exactly once, src/outbox/kinds/brief-publish.ts)
+  `
+  CREATE TABLE brief_drafts (
+    plan_id TEXT NOT NULL,
+    period_from TEXT NOT NULL,
+    period_to TEXT NOT NULL,
+    intro_json TEXT NOT NULL DEFAULT '{}',
+    edited_by TEXT,
+    edited_at TEXT,
+    published_by TEXT,
+    published_at TEXT,
+    PRIMARY KEY (plan_id, period_from, period_to)
+  ) WITHOUT ROWID;
+  CREATE INDEX brief_drafts_published ON brief_drafts(published_at) WHERE published_at IS NOT NULL;
+  `,
 ];

@@ -416,4 +416,47 @@ export interface Messages {
     /** What someone who is not a co-chair is told (the update is theirs to prepare and publish). */
     coChairsOnly: string;
   };
+  /** The update's draft (issue 23.5): Edit (the co-chairs' words), Publish (to the channel, once), the quarter's draft in direct messages. */
+  briefDraft: {
+    edit: string;
+    publish: string;
+    /** On a draft: who sees it, and where Publish posts it (`channel`, a `<#C…>` link; null when GCM_REMINDER_CHANNEL is unset). */
+    draftNote: (channel: string | null) => string;
+    /** The quarter's draft in a co-chair's direct messages, above it. */
+    quarterDraft: string;
+    /** Who last saved the co-chairs' words, and when (`date` in words). */
+    edited: (user: string, date: string) => string;
+    /** Who published it, and when: on the draft once published, and on the post in the channel. */
+    published: (user: string, date: string) => string;
+    /** A second click, or another co-chair's: who published it first, and when. */
+    alreadyPublished: (user: string, date: string) => string;
+    /** What Publish tells the person who clicked first. */
+    publishing: (channel: string) => string;
+    noChannel: string;
+    /** The draft's plan is no longer loaded. */
+    gone: string;
+    /** Edit after the update went out: the post stays as it was. */
+    editAfterPublish: (user: string, date: string) => string;
+    modal: {
+      /** At most 24 characters (Slack). */
+      title: string;
+      submit: string;
+      close: string;
+      /** What the modal is for: the period, its first and last day in words. */
+      about: (from: string, to: string) => string;
+      paragraph: (language: string) => string;
+      paragraphHint: (max: number) => string;
+      highlights: (language: string) => string;
+      highlightsHint: (count: number, max: number) => string;
+      /** The languages' names, as the fields' labels say them. */
+      languages: { en: string; es: string };
+    };
+    problem: {
+      paragraph_too_long: (max: number) => string;
+      too_many_highlights: (max: number) => string;
+      highlight_too_long: (line: number, max: number) => string;
+    };
+    /** Told once the words are saved (`any`: some were kept; else every field was blank). */
+    saved: (any: boolean) => string;
+  };
 }

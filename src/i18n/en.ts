@@ -545,6 +545,40 @@ export const en: Messages = {
     cut: 'The rest of the update is in the file.',
     coChairsOnly: 'Only the co-chairs can prepare the periodic update. Nothing was changed.',
   },
+  briefDraft: {
+    edit: 'Edit',
+    publish: 'Publish',
+    draftNote: (channel) =>
+      channel
+        ? `Draft, for the co-chairs only. *Edit* adds your opening paragraph and highlights; *Publish* posts it to ${channel}, once, with its files.`
+        : 'Draft, for the co-chairs only. *Edit* adds your opening paragraph and highlights. It cannot be published: GCM_REMINDER_CHANNEL is not set.',
+    quarterDraft: 'Last quarter’s update is ready for your review. Nothing has gone to the channel: it goes when one of the co-chairs publishes it.',
+    edited: (user, date) => `Opening by the co-chairs, last saved by ${user} on ${date}.`,
+    published: (user, date) => `Published by ${user} on ${date}.`,
+    alreadyPublished: (user, date) => `This update was already published by ${user} on ${date}. It is posted once: nothing more was posted.`,
+    publishing: (channel) => `Published: it goes to ${channel} in a moment, with its files in the thread.`,
+    noChannel: 'There is no channel to publish to: GCM_REMINDER_CHANNEL is not set. Nothing was posted.',
+    gone: 'The plan of this update is no longer loaded. Nothing was changed.',
+    editAfterPublish: (user, date) => `This update was published by ${user} on ${date}: the post in the channel stays as it was. Nothing was changed.`,
+    modal: {
+      title: 'Edit the update',
+      submit: 'Save',
+      close: 'Cancel',
+      about: (from, to) =>
+        `Your words go at the top of the update from ${from} to ${to}, shown as the co-chairs’. Write in English, in Spanish or in both: each language’s update shows its own. Leave a field blank to leave it out.`,
+      paragraph: (language) => `Opening paragraph (${language})`,
+      paragraphHint: (max) => `Up to ${max} characters.`,
+      highlights: (language) => `Highlights (${language})`,
+      highlightsHint: (count, max) => `One per line: up to ${count}, of up to ${max} characters each.`,
+      languages: { en: 'English', es: 'Spanish' },
+    },
+    problem: {
+      paragraph_too_long: (max) => `Too long: at most ${max} characters.`,
+      too_many_highlights: (max) => `Too many: at most ${max} highlights, one per line.`,
+      highlight_too_long: (line, max) => `Highlight ${line} is too long: at most ${max} characters each.`,
+    },
+    saved: (any) => (any ? 'Saved: the draft shows your words at the top.' : 'Saved: the draft has no opening of the co-chairs now.'),
+  },
 };
 
 /** `today`, `tomorrow`, `in 3 days`, `yesterday`, `3 days ago`: `days` from today (domain/day-gap.ts dayGap). */

@@ -564,6 +564,42 @@ export const es: Messages = {
     cut: 'El resto de la actualización está en el archivo.',
     coChairsOnly: 'Solo la copresidencia puede preparar la actualización periódica. No se cambió nada.',
   },
+  briefDraft: {
+    edit: 'Editar',
+    publish: 'Publicar',
+    draftNote: (channel) =>
+      channel
+        ? `Borrador, solo para la copresidencia. *Editar* añade su párrafo de apertura y sus puntos destacados; *Publicar* lo publica en ${channel}, una sola vez, con sus archivos.`
+        : 'Borrador, solo para la copresidencia. *Editar* añade su párrafo de apertura y sus puntos destacados. No se puede publicar: GCM_REMINDER_CHANNEL no está configurado.',
+    quarterDraft:
+      'La actualización del último trimestre está lista para su revisión. No se publicó nada en el canal: se publica cuando alguien de la copresidencia la publique.',
+    edited: (user, date) => `Apertura de la copresidencia, guardada por última vez por ${user} el ${date}.`,
+    published: (user, date) => `Publicada por ${user} el ${date}.`,
+    alreadyPublished: (user, date) => `Esta actualización ya fue publicada por ${user} el ${date}. Se publica una sola vez: no se publicó nada más.`,
+    publishing: (channel) => `Publicada: aparece en ${channel} en un momento, con sus archivos en el hilo.`,
+    noChannel: 'No hay canal donde publicarla: GCM_REMINDER_CHANNEL no está configurado. No se publicó nada.',
+    gone: 'El plan de esta actualización ya no está cargado. No se cambió nada.',
+    editAfterPublish: (user, date) =>
+      `Esta actualización fue publicada por ${user} el ${date}: la publicación en el canal queda como estaba. No se cambió nada.`,
+    modal: {
+      title: 'Editar actualización',
+      submit: 'Guardar',
+      close: 'Cancelar',
+      about: (from, to) =>
+        `Sus palabras van al comienzo de la actualización del ${from} al ${to}, como de la copresidencia. Escriba en inglés, en español o en ambos: la actualización de cada idioma muestra las suyas. Deje un campo en blanco para omitirlo.`,
+      paragraph: (language) => `Párrafo de apertura (${language})`,
+      paragraphHint: (max) => `Hasta ${max} caracteres.`,
+      highlights: (language) => `Puntos destacados (${language})`,
+      highlightsHint: (count, max) => `Uno por línea: hasta ${count}, de hasta ${max} caracteres cada uno.`,
+      languages: { en: 'inglés', es: 'español' },
+    },
+    problem: {
+      paragraph_too_long: (max) => `Demasiado largo: como máximo ${max} caracteres.`,
+      too_many_highlights: (max) => `Demasiados: como máximo ${max} puntos destacados, uno por línea.`,
+      highlight_too_long: (line, max) => `El punto destacado ${line} es demasiado largo: como máximo ${max} caracteres cada uno.`,
+    },
+    saved: (any) => (any ? 'Guardado: el borrador muestra sus palabras al comienzo.' : 'Guardado: el borrador ya no tiene apertura de la copresidencia.'),
+  },
 };
 
 /** `hoy`, `mañana`, `en 3 días`, `ayer`, `hace 3 días`: `days` desde hoy (domain/day-gap.ts dayGap). */

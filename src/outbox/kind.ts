@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import type { BriefDrafts, QuarterlyReport } from '../domain/brief-draft.js';
 import type { Context } from '../domain/ports.js';
 import type { Recorded, ReminderSettings } from '../domain/reminders.js';
 import type { AgencyDirectory, Completion, Language, NewReminder, Occurrence, PlanInfo, ReminderRecord } from '../domain/types.js';
@@ -14,7 +15,8 @@ export interface OutboxConfig {
   /** The language of everything the bot posts on its own. */
   language: Language;
   digest: { weekday: number; time: string } | 'off';
-  quarterlyReport: boolean;
+  /** GCM_REPORT: the quarter's draft to the co-chairs, the unreviewed report to the channel, or nothing. */
+  quarterlyReport: QuarterlyReport;
 }
 
 /** What a kind may read of the outbox's records. */
@@ -36,8 +38,14 @@ export interface OutboxContext extends Context {
   records: OutboxRecords;
   /** The co-chairs' user ids (empty when unknown). */
   coChairs(): Promise<string[]>;
+  /** The co-chairs as known when the pass began (read once a pass, for `due`, which asks Slack nothing). */
+  coChairIds: readonly string[];
   /** Attaches a file to `channel`, in the thread of `threadTs`; false (already logged) when it could not. */
-  attachFile(channel: string, threadTs: string, filename: string, content: string, title: string): Promise<boolean>;
+  attachFile(channel: string, threadTs: string, filename: string, content: string | Uint8Array, title: string): Promise<boolean>;
+  /** The drafts of the co-chairs' updates: their words, who published each. */
+  briefs: BriefDrafts;
+  /** The bot's direct-message channel with `userId` (`conversations.open`); throws when Slack refuses. */
+  openDirect(userId: string): Promise<string>;
 }
 
 /**
@@ -58,8 +66,11 @@ export interface PlanPass {
   runningSince: DateTime | null;
 }
 
-/** A record a kind asks for; the outbox adds the kind's name and the channel. */
-export type DueRecord = Omit<NewReminder, 'kind' | 'channel'>;
+/**
+ * A record a kind asks for; the outbox adds the kind's name and the channel (GCM_REMINDER_CHANNEL), unless the
+ * record names its own (a co-chair's direct messages).
+ */
+export type DueRecord = Omit<NewReminder, 'kind' | 'channel'> & { channel?: string };
 
 /** What a kind asks the outbox to record at a pass: `post` as pending (to go out), `skip` as skipped (never). */
 export interface Due {
@@ -94,6 +105,11 @@ export interface OutboxKind {
   due(ctx: OutboxContext, pass: PlanPass): Due;
   /** The message to post for a pending record, read fresh, or why it must not go out any more. */
   render(record: ReminderRecord, ctx: OutboxContext): Promise<Message | Declined>;
+  /**
+   * Where a record goes when its `channel` is no channel to post in: a person's id (the quarter's draft to a
+   * co-chair) becomes the bot's direct messages with them. Asked before every attempt; a failure counts as one.
+   */
+  target?(record: ReminderRecord, ctx: OutboxContext): Promise<string>;
   /** The ts of the message whose thread this record goes in (a follow-up under its reminder), if any. */
   threadOf?(record: ReminderRecord, channel: string, ctx: OutboxContext): string | undefined;
   /** After the post is recorded as sent (the report's file in its thread). Never re-posts; a failure is logged. */

@@ -1,6 +1,7 @@
 import { ErrorCode, type Logger, type WebClient } from '@slack/web-api';
 import type { DateTime } from 'luxon';
 import { hostname } from 'node:os';
+import type { BriefDrafts } from '../domain/brief-draft.js';
 import { permanentFailure, type PermanentFailure } from '../domain/post-failures.js';
 import { planOccurrences } from '../domain/occurrences.js';
 import type { Context, PlanReader } from '../domain/ports.js';
@@ -107,6 +108,8 @@ export interface OutboxStores {
   state: Context['state'];
   reminders: OutboxStore;
   directory(): AgencyDirectory;
+  /** The drafts of the co-chairs' updates (the published ones are posted once, the quarter's draft read with its words). */
+  briefs: BriefDrafts;
 }
 
 export interface OutboxOptions {
@@ -129,7 +132,7 @@ export interface OutboxOptions {
   /** The co-chairs, mentioned in follow-ups. */
   coChairs?: () => Promise<string[]>;
   /** Attaches a file in a message's thread (the quarterly report's Markdown); false when it could not. */
-  attachFile?: (channel: string, threadTs: string, filename: string, content: string, title: string) => Promise<boolean>;
+  attachFile?: (channel: string, threadTs: string, filename: string, content: string | Uint8Array, title: string) => Promise<boolean>;
   /** The kinds of message it posts; kinds/index.ts by default. */
   kinds?: readonly OutboxKind[];
   /** The database file was found deleted or replaced by a write of a pass: the outbox has stopped; main.ts stops the bot. */
@@ -305,7 +308,14 @@ export class Outbox {
       directory: () => stores.directory(),
       records: stores.reminders,
       coChairs: async () => (await coChairs?.()) ?? [],
+      coChairIds: [],
       attachFile: async (...args) => (attachFile ? attachFile(...args) : false),
+      briefs: stores.briefs,
+      openDirect: async (userId) => {
+        const opened = await this.o.client.conversations.open({ users: userId });
+        if (!opened.channel?.id) throw new Error('conversations.open gave no channel');
+        return opened.channel.id;
+      },
     };
   }
 
@@ -389,7 +399,7 @@ export class Outbox {
     const previous = this.previous;
     const runningSince = previous && wallNow - previous.wallMs <= continuousGapMs ? previous.botNow : null;
     stores.reminders.flagUncheckedIfEmpty();
-    this.recordDue(ctx, plan, kinds, channel, report, runningSince);
+    this.recordDue({ ...ctx, coChairIds: (await this.o.coChairs?.()) ?? [] }, plan, kinds, channel, report, runningSince);
     this.previous = { wallMs: this.wallMs(), botNow: ctx.now };
     if (!(await this.checkChannel(ctx, channel, report))) return;
     await this.postReady(ctx, channel, report);
@@ -423,8 +433,8 @@ export class Outbox {
     const createdAt = ctx.now.toUTC().toISO()!;
     stores.reminders.transaction(() => {
       for (const { kind, post, skip } of due) {
-        for (const r of skip) stores.reminders.record({ ...r, kind, channel }, createdAt, 'skipped');
-        for (const r of post) if (stores.reminders.record({ ...r, kind, channel }, createdAt)) report.recorded.push(r.key);
+        for (const r of skip) stores.reminders.record({ ...r, kind, channel: r.channel ?? channel }, createdAt, 'skipped');
+        for (const r of post) if (stores.reminders.record({ ...r, kind, channel: r.channel ?? channel }, createdAt)) report.recorded.push(r.key);
       }
     });
   }
@@ -513,7 +523,9 @@ export class Outbox {
       }
       const ready = await this.rendered(r, ctx, report);
       if (!ready) continue;
-      const target = r.channel ?? channel;
+      const target = await this.targetOf(ready.kind, r, channel, ctx, report);
+      if (target === 'rate_limited') break;
+      if (target === null) continue;
       const thread = ready.kind.threadOf?.(r, target, ctx);
       const ts = await this.postOne(r, ready.message, target, thread, ctx, report);
       if (ts === 'rate_limited') break;
@@ -524,6 +536,25 @@ export class Outbox {
       } catch (e) {
         logger.warn(`after posting ${r.kind} ${r.key}: ${e instanceof Error ? e.message : String(e)}`);
       }
+    }
+  }
+
+  /**
+   * Where a ready record goes: its channel, the pass's, or where its kind says (a co-chair's direct messages).
+   * A kind that could not say (Slack refused or failed) counts as a failed attempt: null, or `rate_limited`.
+   */
+  private async targetOf(
+    kind: OutboxKind,
+    r: ReminderRecord,
+    channel: string,
+    ctx: OutboxContext,
+    report: PassReport,
+  ): Promise<string | null | 'rate_limited'> {
+    if (!kind.target) return r.channel ?? channel;
+    try {
+      return await kind.target(r, ctx);
+    } catch (e) {
+      return this.failed(r, e, ctx.now, report) === 'rate_limited' ? 'rate_limited' : null;
     }
   }
 

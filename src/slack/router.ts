@@ -153,6 +153,7 @@ export class Router {
       unknownUsers: (ids) => this.unknownUsers(ids),
       directory: stores.directory(),
       outbox: this.deps.outbox,
+      briefs: stores.briefs,
       calendar: this.deps.calendar ?? noFeed,
       commands,
       reanswer: (text, lang, notice) => this.reanswer(text, lang, notice, req.userId),

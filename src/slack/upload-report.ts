@@ -2,22 +2,23 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 
 /**
- * Attaches a report to a channel as a Markdown file (`files.uploadV2`). Returns false, logging why, when
- * Slack refuses (bot not in the channel, scope missing, a stand-in without file support): the report's
- * summary is still posted, and says the file could not be attached.
+ * Attaches a file to a channel (`files.uploadV2`): text (a report's Markdown) or bytes (an update's .docx or
+ * .xlsx). Returns false, logging why, when Slack refuses (bot not in the channel, scope missing, a stand-in
+ * without file support): the message is still posted, and the report's says the file could not be attached.
  */
 export async function uploadReport(
   client: WebClient,
   channel: string,
   filename: string,
-  markdown: string,
+  content: string | Uint8Array,
   title: string,
   logger: Logger,
   threadTs?: string,
 ): Promise<boolean> {
   try {
+    const body = typeof content === 'string' ? { content } : { file: Buffer.from(content) };
     await client.files.uploadV2(
-      threadTs ? { channel_id: channel, thread_ts: threadTs, filename, title, content: markdown } : { channel_id: channel, filename, title, content: markdown },
+      threadTs ? { channel_id: channel, thread_ts: threadTs, filename, title, ...body } : { channel_id: channel, filename, title, ...body },
     );
     return true;
   } catch (e) {

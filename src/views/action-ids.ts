@@ -12,6 +12,10 @@ export const actionIds = {
   retryFailed: 'gcm_retry_failed',
   /** Opens the Update modal of an occurrence (handled by the modal's listener). */
   statusUpdate: 'status_update',
+  /** The update's draft (issue 23.5): opens the Edit modal (co-chairs). */
+  briefEdit: 'gcm_brief_edit',
+  /** The update's draft: posts it to the channel, once (co-chairs). */
+  briefPublish: 'gcm_brief_publish',
 } as const;
 
 /** What an Update button carries: the plan and the occurrence key (the statuses contract, issue 15). */
@@ -72,3 +76,16 @@ export function languageOfBlocks(blocks: unknown, fallback: Language): Language 
   }
   return fallback;
 }
+
+/**
+ * The Edit modal of an update's draft: its callback id and the block id of each input (also its action id),
+ * the fields' names (`IntroField`), so field errors land under their inputs. The block of the draft's buttons.
+ */
+export const briefModalIds = {
+  callbackId: 'gcm_brief_edit_modal',
+  paragraph_en: 'paragraph_en',
+  highlights_en: 'highlights_en',
+  paragraph_es: 'paragraph_es',
+  highlights_es: 'highlights_es',
+  actionsBlock: 'gcm_brief_draft',
+} as const;

@@ -96,7 +96,7 @@ describe('Outbox.message: the current message of a recorded item, for its button
   });
 
   it("a follow-up's mentions the co-chairs; a digest, a report or an unknown key has none (null)", async () => {
-    const t = await startBot(env, '2024-05-03T09:00:00');
+    const t = await startBot({ ...env, GCM_REPORT: 'auto' }, '2024-05-03T09:00:00');
     const r = await t.bot.reminders.tick();
     expect(r.sent).toContain('lac-2023-2024|B1.3@2024-04|followup');
     const followup = (await t.bot.reminders.message('lac-2023-2024|B1.3@2024-04|followup', 'en', 'Notice'))!;

@@ -26,7 +26,8 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
 
   beforeAll(async () => {
     playground = await startPlayground(
-      loadConfig({ GCM_TIMEZONE: zone }),
+      // GCM_REPORT=auto: the quarterly report in the channel, which a test below shows (the default sends drafts to the co-chairs).
+      loadConfig({ GCM_TIMEZONE: zone, GCM_REPORT: 'auto' }),
       createLogger(() => {}, LogLevel.ERROR),
       0,
     );
@@ -456,4 +457,27 @@ describe.skipIf(!executablePath)('the playground in Spanish, in a real browser',
     expect(await t.page.getByTestId('direct').textContent()).toContain('the file you asked for with');
     await t.page.getByTestId('tab-channel').click();
   });
+});
+
+describe.skipIf(!executablePath)("the quarter's draft in the playground, in a real browser (GCM_REPORT=draft)", () => {
+  const t = withFreshPage();
+
+  it("a co-chair finds last quarter's draft in their direct messages, publishes it there, and the channel shows it once", async () => {
+    await t.page.getByTestId('user').selectOption('U0COCHAIR');
+    await t.page.getByTestId('set-clock').fill('2024-07-01T09:05');
+    await t.page.getByTestId('set-clock').dispatchEvent('change');
+    const key = 'lac-2023-2024|brief|2024-04-01|2024-06-30';
+    const posts = () => t.playground.standin.messages.filter((m) => m.metadata?.event_payload.key === key);
+    await t.page.getByTestId('tab-dm').click();
+    const publish = t.page.locator('#direct [data-action=gcm_brief_publish]');
+    await publish.waitFor({ timeout: 15_000 });
+    expect(posts()).toHaveLength(0);
+    await publish.click();
+    await expect.poll(() => posts().length, { timeout: 15_000 }).toBe(1);
+    // The draft in the direct messages is drawn again, published, its buttons gone.
+    await expect.poll(() => t.page.locator('#direct [data-action=gcm_brief_publish]').count(), { timeout: 10_000 }).toBe(0);
+    await t.page.getByTestId('tab-channel').click();
+    await t.page.locator(`#feed [data-testid=message][data-ts="${posts()[0]!.ts}"]`).getByText('Published by').waitFor();
+    expect(posts()).toHaveLength(1);
+  }, 60_000);
 });

@@ -167,7 +167,7 @@ describe('/gcm report and the quarterly digest', () => {
   });
 
   it("the quarter's report goes to the reminder channel on the first business day after it ends, once, with the file in its thread", async () => {
-    const t = await startBot({ GCM_REMINDER_CHANNEL: channel }, '2024-04-01T08:59:00');
+    const t = await startBot({ GCM_REMINDER_CHANNEL: channel, GCM_REPORT: 'auto' }, '2024-04-01T08:59:00');
     markFixture(t.stores);
     expect((await t.bot.reminders.tick()).sent.filter((k) => k.includes('report'))).toEqual([]);
     t.clock.set(at('2024-04-01T09:00:00'));

@@ -17,6 +17,9 @@ import { calendarMessage } from '../../src/views/calendar-view.js';
 import { modalNotOpened } from '../../src/views/modal-view.js';
 import { notSavedMessage, type NotSavedReason } from '../../src/views/not-saved-view.js';
 import { statusChangedMessage, statusModalView } from '../../src/views/status-modal-view.js';
+import { buildBrief as buildTheBrief } from '../../src/domain/brief.js';
+import type { BriefDraft } from '../../src/domain/brief-draft.js';
+import { draftMessage, draftNote, publishedMessage } from '../../src/views/draft-view.js';
 import { changeLine, linksMrkdwn, noteMrkdwn, occurrenceStatusText } from '../../src/views/status-view.js';
 import type { Stores } from '../../src/stores.js';
 import { contextAt, loadedStores, tempDir, zone } from '../helpers/stores.js';
@@ -183,6 +186,7 @@ const showsNoWrittenText = new Set([
   'modal-view#modalNotOpened',
   'status-modal-view#statusModalView',
   'not-saved-view#notSavedMessage',
+  'draft-view#draftNote',
 ]);
 
 type Walk = (stores: Stores) => Promise<unknown[]> | unknown[];
@@ -270,6 +274,17 @@ const walks: Record<string, Walk | { notAMessage: string }> = {
       }),
     );
   },
+  // The update's draft (issue 23.5): the co-chairs' own words hostile, in both languages, unpublished and published.
+  'draft-view#draftMessage': (stores) =>
+    langs.flatMap((lang) => hostileDrafts.map((d) => draftMessage(q1Brief(stores, lang), d, 'C0NETWORK', { notice: 'x', quarter: true }))),
+  'draft-view#publishedMessage': (stores) => langs.flatMap((lang) => hostileDrafts.map((d) => publishedMessage(q1Brief(stores, lang), d))),
+  'draft-view#draftNote': () => langs.flatMap((lang) => hostileDrafts.map((d) => draftNote(d, lang, 'C0NETWORK'))),
+  'draft-view#briefModalView': { notAMessage: 'a modal: the saved words are plain_text_input initial values, shown as written, never parsed' },
+  'draft-view#draftActions': { notAMessage: 'two buttons: plain_text and a value Slack hands back' },
+  'draft-view#briefRefValue': { notAMessage: 'a button value, never shown' },
+  'draft-view#readBriefRef': { notAMessage: 'reads a button value' },
+  'draft-view#publishedWho': { notAMessage: "a user id Slack gave and the bot's own date token" },
+  'draft-view#introErrors': { notAMessage: "the bot's own words and numbers, in a modal's plain-text errors" },
   'status-view#noteMrkdwn': (stores) => changes(stores).map((c) => noteMrkdwn(c.note ?? '')),
   'status-view#linksMrkdwn': (stores) => langs.flatMap((lang) => changes(stores).map((c) => linksMrkdwn(c.links, lang))),
   'status-view#changeLine': (stores) => langs.flatMap((lang) => changes(stores).map((c) => changeLine({ ...c, by: `U0COCHAIR${hostile}` }, lang))),
@@ -402,6 +417,26 @@ const walks: Record<string, Walk | { notAMessage: string }> = {
   'brief-markdown#narrativesMarkdown': { notAMessage: 'a Markdown file, uploaded as a file (test/brief checks its escaping)' },
   'brief-markdown#briefFilename': { notAMessage: 'a file name from two dates' },
 };
+
+/** The first quarter's update of the hostile plan. */
+const q1Brief = (stores: Stores, lang: Language) =>
+  buildTheBrief(contextAt(stores, now), stores.plans.plan('lac-2023-2024')!, '2024-01-01', '2024-03-31', lang);
+
+/** A draft with the co-chairs' words hostile in both languages: as saved, then published. */
+const hostileDrafts: BriefDraft[] = (() => {
+  const intro = { paragraph: `Ours${hostile}`, highlights: [`One${hostile}`, `Two${hostile}`] };
+  const saved: BriefDraft = {
+    planId: 'lac-2023-2024',
+    from: '2024-01-01',
+    to: '2024-03-31',
+    intro: { en: intro, es: intro },
+    editedBy: 'U0COCHAIR',
+    editedAt: '2024-04-02T13:00:00.000Z',
+    publishedBy: null,
+    publishedAt: null,
+  };
+  return [saved, { ...saved, publishedBy: 'U0COCHAIR', publishedAt: '2024-04-02T14:00:00.000Z' }];
+})();
 
 function marks(stores: Stores) {
   const ctx = contextAt(stores, now);

@@ -133,8 +133,8 @@ describe('the weekly digest and the quarterly report', () => {
   it.each(langs)(
     "on the first business day after a quarter, the quarter's report goes to the channel with the full report in its thread (%s)",
     async (lang) => {
-      // Marks made with /gcm done at the time they happened, inside the first quarter of 2024.
-      const t = await botIn(lang, '2024-02-02T12:00:00');
+      // Marks made with /gcm done at the time they happened, inside the first quarter of 2024. GCM_REPORT=auto: the unreviewed post.
+      const t = await botIn(lang, '2024-02-02T12:00:00', { GCM_REPORT: 'auto' });
       for (const [when, command] of [
         ['2024-02-02T12:00:00', 'done B1.2 2024-02'],
         ['2024-02-10T12:00:00', 'done B1.4 2024-01'],

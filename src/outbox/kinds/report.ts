@@ -13,7 +13,7 @@ function reportOf(r: ReminderRecord, ctx: OutboxContext): ProgressReport | null 
 }
 
 /**
- * The quarterly progress report (`GCM_REPORT`): the previous quarter's, on the first business day after it
+ * The quarterly progress report (`GCM_REPORT=auto`): the previous quarter's, on the first business day after it
  * ended, for each plan that covers part of that quarter (also after the current plan's end). Its summary is the
  * message; the full report goes in its thread as a Markdown file. Up to a week late (downtime, failures), then failed.
  */
@@ -21,7 +21,8 @@ export const report: OutboxKind = {
   kind: 'report',
   afterPlanEnd: true,
   due(ctx) {
-    if (!ctx.config.quarterlyReport) return nothingDue;
+    // GCM_REPORT=auto (or `on`, its old word): unreviewed, to the channel. `draft` goes to the co-chairs instead (brief-draft.ts).
+    if (ctx.config.quarterlyReport !== 'auto') return nothingDue;
     const due = quarterlyReportDue(ctx.now, ctx.settings);
     if (!due) return nothingDue;
     const found = plansForPeriod(ctx, due.from, due.to);
