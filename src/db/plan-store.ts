@@ -242,7 +242,11 @@ export class PlanStore implements PlanReader {
     if (!q) {
       const anyGap = Array.from({ length: n }, (_, i) => `(due <= @to${i} AND instr(reminded, @g${i}) = 0)`).join(' OR ');
       q = this.db.prepare<Record<string, string>, OccurrenceDueRow>(
-        `SELECT * FROM occurrence_dues INDEXED BY occurrence_dues_reminded WHERE plan_id = @planId AND due BETWEEN @from AND @to AND (${anyGap})`,
+        // The keys from the index alone (it holds every column the filter reads), then the rows of those few:
+        // a filter on the whole row would look each row of the range up in the table.
+        `SELECT * FROM occurrence_dues WHERE plan_id = @planId AND occurrence_key IN (
+           SELECT occurrence_key FROM occurrence_dues INDEXED BY occurrence_dues_reminded
+           WHERE plan_id = @planId AND due BETWEEN @from AND @to AND (${anyGap}))`,
       );
       this.unrecordedQueries.set(n, q);
     }
