@@ -6,6 +6,30 @@
  * priorities, activities, the search index), and user state that an import never deletes (completions,
  * meeting dates, audit, user preferences), keyed by plan id and activity or occurrence id, not by row id.
  */
+/**
+ * The offset a reminder record `r` (a table alias) is for, when its key is `plan|occurrence|offset` (no postponed
+ * date after it: src/domain/reminders.ts, reminderKey); null for any other key.
+ */
+export function undatedOffset(r: string): string {
+  const rest = `substr(${r}.key, length(${r}.plan_id) + length(${r}.occurrence_key) + 3)`;
+  return `(CASE WHEN ${r}.key = ${r}.plan_id || '|' || ${r}.occurrence_key || '|' || ${rest} AND ${rest} <> '' AND ${rest} NOT GLOB '*[^0-9]*' THEN ${rest} END)`;
+}
+
+/**
+ * Sets occurrence_dues.reminded from the reminder records (migration 14): for every plan, or with `planId` a
+ * parameter's name (`@planId`), for that plan's rows (after an import rebuilt them).
+ */
+export function remindedBackfill(planId: string): string {
+  const ofPlan = planId ? `WHERE occurrence_dues.plan_id = ${planId}` : '';
+  return `UPDATE occurrence_dues SET reminded = '|' || (
+      SELECT group_concat(o, '|') || '|' FROM (
+        SELECT ${undatedOffset('r')} AS o FROM reminders r
+        WHERE r.plan_id = occurrence_dues.plan_id AND r.occurrence_key = occurrence_dues.occurrence_key AND r.kind = 'reminder')
+      WHERE o IS NOT NULL)
+    ${ofPlan ? `${ofPlan} AND` : 'WHERE'} EXISTS (SELECT 1 FROM reminders r WHERE r.plan_id = occurrence_dues.plan_id
+      AND r.occurrence_key = occurrence_dues.occurrence_key AND r.kind = 'reminder' AND ${undatedOffset('r')} IS NOT NULL);`;
+}
+
 export const migrations: readonly string[] = [
   // 1: reference data, plans, user state, full-text search
   `
@@ -368,5 +392,21 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (plan_id, period_from, period_to)
   ) WITHOUT ROWID;
   CREATE INDEX brief_drafts_published ON brief_drafts(published_at) WHERE published_at IS NOT NULL;
+  `,
+  // 14: the offsets of an indexed occurrence whose reminder key (without a postponed date) is recorded, as
+  // '|7|1|', kept in step by a trigger on every record written, and an index on (plan, due date, offsets), so
+  // that the minute's pass reads, from the index alone, only the occurrences one of whose reminders has come
+  // and is not recorded (src/domain/reminders.ts, reminderWindow), not every occurrence due in the next days.
+  `
+  ALTER TABLE occurrence_dues ADD COLUMN reminded TEXT NOT NULL DEFAULT '|';
+  ${remindedBackfill('')}
+  DROP INDEX occurrence_dues_due;
+  CREATE INDEX occurrence_dues_reminded ON occurrence_dues(plan_id, due, reminded);
+  CREATE TRIGGER occurrence_dues_reminder_recorded AFTER INSERT ON reminders
+    WHEN NEW.kind = 'reminder' AND ${undatedOffset('NEW')} IS NOT NULL
+  BEGIN
+    UPDATE occurrence_dues SET reminded = reminded || ${undatedOffset('NEW')} || '|'
+      WHERE plan_id = NEW.plan_id AND occurrence_key = NEW.occurrence_key;
+  END;
   `,
 ];

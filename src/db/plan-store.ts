@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.js';
 import type { LoadedPlan, OccurrenceWindow, PlanImport, PlanReader } from '../domain/ports.js';
 import type { PlanChanges } from '../domain/plan-changes.js';
@@ -145,7 +146,7 @@ export class PlanStore implements PlanReader {
   private readonly s;
   private readonly index: SearchStore;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.index = new SearchStore(db);
     this.s = {
       plans: db.prepare<[], PlanRow>('SELECT * FROM plans ORDER BY period_end DESC, id'),
@@ -208,8 +209,48 @@ export class PlanStore implements PlanReader {
   /** The plan's occurrences as its file dates them, due in `window` (PlanReader); null when not indexed. */
   indexedOccurrences(planId: string, window: OccurrenceWindow): Occurrence[] | null {
     if (this.s.duesIndexed.get(planId) !== 1) return null;
+    const params = { planId, from: window.from ?? '', to: window.to };
+    const gaps = window.unrecordedReminders;
+    if (gaps) {
+      if (gaps.length === 0) return [];
+      const byGap = Object.fromEntries(
+        gaps.flatMap((g, i) => [
+          [`g${i}`, `|${g.offset}|`],
+          [`to${i}`, g.to],
+        ]),
+      );
+      // The range read ends at the last due date any reminder has come for, not at the window's end.
+      const last = gaps.reduce((to, g) => (g.to > to ? g.to : to), '');
+      const to = last < params.to ? last : params.to;
+      return this.remindersUnrecorded(gaps.length)
+        .all({ ...params, to, ...byGap })
+        .map(toOccurrence);
+    }
     const query = window.unrecordedFollowup ? this.s.followupsUnrecorded : this.s.occurrencesDue;
-    return query.all({ planId, from: window.from ?? '', to: window.to }).map(toOccurrence);
+    return query.all(params).map(toOccurrence);
+  }
+
+  private readonly unrecordedQueries = new Map<number, Statement<Record<string, string>, OccurrenceDueRow>>();
+
+  /**
+   * The occurrences due from @from to @to with, for some offset @gI, a due date up to @toI (its reminder has
+   * come) and that offset (@gI, '|7|') not in `reminded` (migration 14): one range of the index, filtered on its own
+   * columns; a statement per number of offsets.
+   */
+  private remindersUnrecorded(n: number): Statement<Record<string, string>, OccurrenceDueRow> {
+    let q = this.unrecordedQueries.get(n);
+    if (!q) {
+      const anyGap = Array.from({ length: n }, (_, i) => `(due <= @to${i} AND instr(reminded, @g${i}) = 0)`).join(' OR ');
+      q = this.db.prepare<Record<string, string>, OccurrenceDueRow>(
+        // The keys from the index alone (it holds every column the filter reads), then the rows of those few:
+        // a filter on the whole row would look each row of the range up in the table.
+        `SELECT * FROM occurrence_dues WHERE plan_id = @planId AND occurrence_key IN (
+           SELECT occurrence_key FROM occurrence_dues INDEXED BY occurrence_dues_reminded
+           WHERE plan_id = @planId AND due BETWEEN @from AND @to AND (${anyGap}))`,
+      );
+      this.unrecordedQueries.set(n, q);
+    }
+    return q;
   }
 
   /** Every stored plan, latest period end first. */

@@ -224,4 +224,6 @@ export interface OccurrenceDueRow {
   tentative: number;
   /** 1 once the follow-up key without a postponed date is recorded (migration 12). */
   followup_recorded?: number;
+  /** The offsets whose reminder key without a postponed date is recorded, as '|7|1|' (migration 14). */
+  reminded?: string;
 }

@@ -129,9 +129,21 @@ export function stemsOfWord(word: string): string[] {
   return stems;
 }
 
+const nonAscii = /[\u0080-\uFFFF]/;
+const nonWordAscii = /[^a-z0-9]+/g;
+
+/**
+ * `fold(text)`, faster for a text all in ASCII (most of a plan's English): no accents to strip, so the Unicode
+ * normalisation and the Unicode classes (most of an import's folding time) are not needed; the same result
+ * (test/db/fold-ascii.test.ts).
+ */
+export function foldText(text: string): string {
+  return nonAscii.test(text) ? fold(text) : text.toLowerCase().replace(nonWordAscii, ' ').trim();
+}
+
 /** Folds each text once ('' for none): what wordsOf and stemsOf take. */
 export function foldAll(...texts: (string | null | undefined)[]): string[] {
-  return texts.map((t) => (t ? fold(t) : ''));
+  return texts.map((t) => (t ? foldText(t) : ''));
 }
 
 /** Every stem of already folded texts, space-separated: the `stems` column of an index row. */

@@ -84,12 +84,18 @@ export interface PlanReader {
 
 /**
  * Due dates from `from` (none: from the first) to `to`, inclusive (ISO dates); with `unrecordedFollowup`, only
- * the occurrences whose follow-up key (undated: src/domain/reminders.ts, followupKey) is not recorded.
+ * the occurrences whose follow-up key (undated: src/domain/reminders.ts, followupKey) is not recorded; with
+ * `unrecordedReminders`, only those with a reminder come and not recorded.
  */
 export interface OccurrenceWindow {
   from: string | null;
   to: string;
   unrecordedFollowup?: boolean;
+  /**
+   * Only the occurrences with, for one of these offsets, a due date up to its `to` (its reminder has come) and
+   * no reminder key for that offset (undated) recorded.
+   */
+  unrecordedReminders?: readonly { offset: number; to: string }[];
 }
 
 /** What people have recorded: completions, meeting dates, focal points, each user's agency. */

@@ -55,19 +55,42 @@ export function fireInstant(due: string, offsetDays: number, s: ReminderSettings
 
 /**
  * The due dates whose reminders can have come at `now`: from today (a due date passed gets none) to the
- * largest offset plus a weekend ahead (an occurrence due later cannot have one yet), in the reminders' zone.
+ * largest offset plus a weekend ahead (an occurrence due later cannot have one yet), in the reminders' zone;
+ * for the index, only the occurrences with a reminder come (due up to the last due date whose reminder for
+ * that offset has come) and not recorded for that offset: every other one has nothing to post (dueReminders
+ * posts the latest reminder come, only when it is not recorded), so the pass reads the few whose time came
+ * since the last pass, not the days ahead of the plan.
  */
 export function reminderWindow(now: DateTime, s: ReminderSettings): OccurrenceWindow & { from: string } {
   const local = now.setZone(s.zone);
-  return { from: local.toISODate()!, to: local.plus({ days: Math.max(...s.days) + 3 }).toISODate()! };
+  const from = local.toISODate()!;
+  const unrecordedReminders = s.days.map((offset) => ({ offset, to: lastDueCome(now, offset, s) })).filter((g) => g.to >= from);
+  return { from, to: local.plus({ days: Math.max(...s.days) + 3 }).toISODate()!, unrecordedReminders };
 }
 
 /**
- * The due dates whose follow-up can have come at `now`: every one up to today (a follow-up comes 3 days after
- * its due date), of the occurrences whose follow-up is not recorded yet.
+ * The last due date whose reminder `offset` days before has come at `now`: fireInstant never decreases as the
+ * due date grows (a weekend moves it back to Friday, never past the next day's), so counting down from the
+ * offset plus a weekend ahead finds it.
+ */
+function lastDueCome(now: DateTime, offset: number, s: ReminderSettings): string {
+  let due = now
+    .setZone(s.zone)
+    .startOf('day')
+    .plus({ days: offset + 3 });
+  for (let i = 0; i < 7 && fireInstant(due.toISODate()!, offset, s) > now; i++) due = due.minus({ days: 1 });
+  return due.toISODate()!;
+}
+
+/**
+ * The due dates whose follow-up has come at `now`: every one up to the last whose follow-up instant has come
+ * (3 days after it, a weekend moved to Monday: never earlier as the due date grows, so counting down from today
+ * finds it), of the occurrences whose follow-up is not recorded yet.
  */
 export function followupWindow(now: DateTime, s: ReminderSettings): OccurrenceWindow {
-  return { from: null, to: now.setZone(s.zone).toISODate()!, unrecordedFollowup: true };
+  let due = now.setZone(s.zone).startOf('day');
+  for (let i = 0; i < 7 && followupInstant(due.toISODate()!, s) > now; i++) due = due.minus({ days: 1 });
+  return { from: null, to: due.toISODate()!, unrecordedFollowup: true };
 }
 
 /**

@@ -489,20 +489,36 @@ export class Outbox {
    */
   private async postedSince(channel: string, oldestWallMs: number): Promise<Map<string, string> | HistoryUnknown> {
     const found = new Map<string, string>();
+    try {
+      const end = await this.readHistory(channel, oldestWallMs, (messages) => {
+        for (const m of messages) {
+          const key = outboxKeyOf(m);
+          if (key && m.ts && !found.has(key)) found.set(key, m.ts);
+        }
+        return false;
+      });
+      return typeof end === 'object' ? end : found;
+    } catch (e) {
+      return historyUnknown(e);
+    }
+  }
+
+  /**
+   * Reads `channel`'s history since `oldestWallMs`, newest first, 200 messages a page, handing each page to
+   * `onPage` until it says it found what it looked for ('found'). 'read' when every page was read; why it could
+   * not be read whole when there were too many pages or no cursor; an error of conversations.history is thrown.
+   */
+  private async readHistory(
+    channel: string,
+    oldestWallMs: number,
+    onPage: (messages: HistoryMessage[]) => boolean,
+  ): Promise<'read' | 'found' | HistoryUnknown> {
     const oldest = (Math.max(0, oldestWallMs) / 1000).toFixed(6);
     let cursor: string | undefined;
     for (let page = 0; page < historyPages; page++) {
-      let res: Awaited<ReturnType<WebClient['conversations']['history']>>;
-      try {
-        res = await this.o.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
-      } catch (e) {
-        return historyUnknown(e);
-      }
-      for (const m of res.messages ?? []) {
-        const key = outboxKeyOf(m);
-        if (key && m.ts && !found.has(key)) found.set(key, m.ts);
-      }
-      if (!res.has_more) return found;
+      const res = await this.o.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      if (onPage(res.messages ?? [])) return 'found';
+      if (!res.has_more) return 'read';
       cursor = res.response_metadata?.next_cursor || undefined;
       if (!cursor) return { unknown: 'conversations.history said there was more but gave no cursor' };
     }
@@ -600,7 +616,7 @@ export class Outbox {
       // Counted before the lookup: a lookup that fails is an attempt too, so the backoff grows.
       stores.reminders.startAttempt(r.key);
       if (r.attempts > 0) {
-        const found = await this.findPosted(target, r.key, thread);
+        const found = await this.findPosted(r, target, thread, ctx);
         if (found) {
           stores.reminders.markSent(r.key, target, found, now.toUTC().toISO()!);
           report.recovered.push(r.key);
@@ -649,19 +665,34 @@ export class Outbox {
     return rateLimited ? 'rate_limited' : 'retry';
   }
 
-  /** The ts of a message in `channel` carrying this record's key in its metadata, if one was posted. */
-  private async findPosted(channel: string, key: string, thread: string | undefined): Promise<string | null> {
+  /**
+   * The ts of a message in `channel` carrying the record's key in its metadata, if one was posted: the channel's
+   * history read back to when the record was written (its post cannot be older), page after page, however
+   * many messages came since. Throws when the history cannot be read whole: posting then could repeat it.
+   */
+  private async findPosted(r: ReminderRecord, channel: string, thread: string | undefined, ctx: OutboxContext): Promise<string | null> {
     // A reply in a thread is not in the channel's history: an item posted in a thread is looked for there.
-    const res = thread
-      ? await this.o.client.conversations.replies({ channel, ts: thread, limit: 200, include_all_metadata: true })
-      : await this.o.client.conversations.history({ channel, limit: 200, include_all_metadata: true });
-    const hit = res.messages?.find((m) => outboxKeyOf(m) === key);
-    return hit?.ts ?? null;
+    if (thread) {
+      const res = await this.o.client.conversations.replies({ channel, ts: thread, limit: 200, include_all_metadata: true });
+      return res.messages?.find((m) => outboxKeyOf(m) === r.key)?.ts ?? null;
+    }
+    // The records' times are the bot's clock; Slack's ts are the wall clock (they differ under GCM_NOW).
+    const written = Math.min(Date.parse(r.createdAt), Date.parse(r.fireAt)) + (this.wallMs() - ctx.now.toMillis()) - channelLookbackMarginMs;
+    let ts: string | null = null;
+    const end = await this.readHistory(channel, written, (messages) => {
+      ts = messages.find((m) => outboxKeyOf(m) === r.key)?.ts ?? null;
+      return ts !== null;
+    });
+    if (typeof end === 'object') throw new Error(`cannot tell whether ${r.key} was already posted: ${end.unknown}`);
+    return ts;
   }
 }
 
 /** Why the channel's history could not be read whole; after a 429, when Slack says to try again. */
 type HistoryUnknown = { unknown: string; retryAfterS?: number };
+
+/** A message of conversations.history, as the outbox reads it. */
+type HistoryMessage = { ts?: string; metadata?: unknown };
 
 function historyUnknown(e: unknown): HistoryUnknown {
   const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };

@@ -3,7 +3,6 @@ import type { MarkOutcome } from '../domain/mark.js';
 import { formatLabel, messages } from '../i18n/messages.js';
 import { clip, context, limits, section } from './blocks.js';
 import type { Message } from './message-view.js';
-import { DateTime } from 'luxon';
 import { dateToken } from './blocks.js';
 
 /** "B1.2 · May 2024" or "B1.5". */
@@ -15,7 +14,8 @@ function what(o: MarkOutcome): string {
 export function markNotice(o: MarkOutcome): string {
   const m = messages(o.lang);
   const c = o.completion;
-  const when = c ? dateToken(DateTime.fromISO(c.doneAt).toSeconds(), c.doneAt.slice(0, 10), '{date_short_pretty} {time}') : '';
+  // Date.parse, not Luxon's fromISO: the same instant of an ISO time, at a fraction of the cost on every click.
+  const when = c ? dateToken(Date.parse(c.doneAt) / 1000, c.doneAt.slice(0, 10), '{date_short_pretty} {time}') : '';
   if (o.action === 'done') {
     if (o.changed) return m.marked.done(what(o), `<@${c!.doneBy}>`, when);
     if (c) return m.marked.already(what(o), `<@${c.doneBy}>`, when);

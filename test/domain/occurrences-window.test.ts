@@ -162,4 +162,25 @@ describe('the minute pass reads only the occurrences that can be due in its wind
     expect(window.length).toBeLessThan(whole / 4);
     expect(window.every((o) => o.due! >= '2024-04-24' && o.due! <= '2024-05-04')).toBe(true);
   });
+
+  it('once what came is recorded, reads only the occurrences whose reminder came since, not every one due soon', () => {
+    const stores = loadedStores();
+    const plan = stores.plans.plan('lac-2023-2024')!;
+    const s = { days: [7, 1], time: '09:00', zone };
+    const now = DateTime.fromISO('2024-04-24T10:00:00', { zone });
+    recordSome(stores, plan, now, s, 1);
+    const dueSoon = occurrencesInWindow(stores, plan, { from: '2024-04-24', to: '2024-05-04' });
+    expect(dueSoon.length).toBeGreaterThan(0);
+    expect(occurrencesInWindow(stores, plan, reminderWindow(now.plus({ minutes: 1 }), s))).toEqual([]);
+    // A week later: exactly the occurrences with a reminder to post or to skip, those whose reminder came since.
+    const later = DateTime.fromISO('2024-05-01T09:00:00', { zone });
+    const whole = dueReminders(plan.id, planOccurrences(stores, plan), new Map(), stores.reminders.keysOfPlan(plan.id), later, s);
+    const toDo = [...new Set([...whole.post, ...whole.superseded].map((x) => x.occurrence.key))].sort();
+    expect(toDo.length).toBeGreaterThan(0);
+    expect(
+      occurrencesInWindow(stores, plan, reminderWindow(later, s))
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(toDo);
+  });
 });

@@ -140,6 +140,20 @@ describe('the reminder pass', () => {
     expect(keysOf(t)).not.toContain(key);
   });
 
+  it('a post cut off 250 messages ago is found by reading the history back that far, not posted twice', async () => {
+    const t = await startBot(env, '2024-04-24T10:00:00');
+    t.standin.failNext('chat.postMessage', { cutAfter: true });
+    const lost = (await t.bot.reminders.tick()).failed[0]!;
+    // The channel moves on: the lost post is no longer among the newest 200 messages.
+    for (let i = 0; i < 250; i++) t.standin.addMessage({ channel, text: `chatter ${i}`, blocks: [], user: member });
+    t.clock.set(at('2024-04-24T10:05:00'));
+    const next = await t.bot.reminders.tick();
+    expect(next.recovered).toEqual([lost]);
+    expect(next.sent).toEqual([]);
+    expect(keysOf(t).filter((k) => k === lost)).toHaveLength(1);
+    expect(t.standin.callsOf('conversations.history').length).toBeGreaterThan(1);
+  });
+
   it('429 with Retry-After: waits that long, without dropping the reminder; 500: backs off, the others go out', async () => {
     const t = await startBot(env, '2024-04-24T10:00:00');
     t.standin.failNext('chat.postMessage', { status: 429, retryAfter: 20 });
