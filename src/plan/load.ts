@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import type { Document, LineCounter } from 'yaml';
 import { CORE_SCHEMA, YAMLException, load as loadYaml, parseEvents } from 'js-yaml';
 import { z } from 'zod';
 import { agencyResolver } from './agency-names.js';
+import { hashText } from './hash.js';
 import { fileTooLarge, limitProblems, planLimits } from './limits.js';
 import { planWhere, plainIssueList } from './plain.js';
 import {
@@ -191,9 +191,7 @@ function syntaxProblems(source: string, file: string, e: unknown): Problem[] {
   return [{ file, path: '(yaml)', ...(mark ? { line: mark.line + 1 } : {}), message }];
 }
 
-export function hashText(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
-}
+export { hashText };
 
 /** Reads and validates one data file. A missing or unreadable file is a problem, not an exception. */
 export function loadDataFile(file: string, kind: DataFileKind | 'auto' = 'auto'): Loaded<{ kind: DataFileKind; data: unknown }> {
