@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedPlan } from '../domain/ports.js';
@@ -11,10 +12,13 @@ export interface ImportedHashes {
   plans: { loadedPlans(): Pick<LoadedPlan, 'id' | 'filePath'>[] };
 }
 
-/** The hash of a file's text, or null when it cannot be read (the full import then says why). */
+/**
+ * The hash of a file's text, or null when it cannot be read (the full import then says why). Its bytes are
+ * hashed as read: the same hash as hashText of its text (UTF-8), without a copy of a large file as a string.
+ */
 function hashOfFile(file: string): string | null {
   try {
-    return hashText(readFileSync(file, 'utf8'));
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
   } catch {
     return null;
   }
