@@ -551,6 +551,8 @@ interface StartRun {
   readyMs: number;
   /** Resident memory (VmRSS) one second after that line, in MB: the plan imported, the first reminder pass done. */
   rssMb: number;
+  /** The same right after, once settled: two full collections half a second apart (bench/settle.mjs). */
+  settledMb: number;
 }
 
 interface RunnerStartup {
@@ -583,6 +585,17 @@ function rssMbOf(pid: number): number {
   }
 }
 
+/** Asks a process started with bench/settle.mjs for its settled resident memory (MB); NaN when it does not say within 10 s. */
+async function settledRss(child: ChildProcess, stderr: () => string): Promise<number> {
+  const from = stderr().length;
+  child.kill('SIGUSR2');
+  for (const until = performance.now() + 10_000; performance.now() < until; await sleep(20)) {
+    const kb = /settled-rss (\d+)/.exec(stderr().slice(from))?.[1];
+    if (kb) return Math.round(Number(kb) / 1024);
+  }
+  return Number.NaN;
+}
+
 /** The bot (HTTP mode, the real plan) on a free port until it logs "listening for Slack"; then its memory a second later. */
 async function timeStart(runner: Runner | 'bare', databasePath: string, apiUrl: string, planFile?: string): Promise<StartRun> {
   const port = await freePort();
@@ -600,7 +613,8 @@ async function timeStart(runner: Runner | 'bare', databasePath: string, apiUrl: 
     ...(planFile ? { GCM_PLAN: planFile } : {}),
   });
   const started = performance.now();
-  const child = spawn(process.execPath, runnerArgs[runner], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const settle = runner === 'tsx' ? [] : ['--expose-gc', '--import', './bench/settle.mjs'];
+  const child = spawn(process.execPath, [...settle, ...runnerArgs[runner]], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let readyMs = Number.NaN;
   child.stderr?.on('data', (d: Buffer) => {
@@ -616,7 +630,8 @@ async function timeStart(runner: Runner | 'bare', databasePath: string, apiUrl: 
       await sleep(2);
     }
     await sleep(1000);
-    return { readyMs, rssMb: rssMbOf(child.pid!) };
+    const rssMb = rssMbOf(child.pid!);
+    return { readyMs, rssMb, settledMb: runner === 'tsx' ? Number.NaN : await settledRss(child, () => stderr) };
   } finally {
     child.kill('SIGTERM');
     await exited(child);
@@ -756,6 +771,7 @@ function printStartup(startup: StartupResult): void {
   const stat = (v: number[]) => `${fmt(median(v), 0)} ms (min ${fmt(Math.min(...v), 0)}, max ${fmt(Math.max(...v), 0)})`;
   const ready = (runs: StartRun[]) => stat(runs.map((r) => r.readyMs));
   const rss = (runs: StartRun[]) => `${fmt(median(runs.map((r) => r.rssMb)), 0)} MB`;
+  const settled = (runs: StartRun[]) => `${fmt(median(runs.map((r) => r.settledMb)), 0)} MB`;
   console.log(
     table(
       ['measure', `compiled: node dist/main.js (median of ${startupRepeats})`, 'tsx: node --import tsx src/main.ts'],
@@ -766,16 +782,21 @@ function printStartup(startup: StartupResult): void {
         ['resident memory 1 s after ready, first start', rss(startup.compiled.first), rss(startup.tsx.first)],
         ['resident memory 1 s after ready, second start', rss(startup.compiled.second), rss(startup.tsx.second)],
         ['a bare Bolt HTTP app (bench/bare-bolt.mjs), resident memory 1 s after it listens', rss(startup.bare), ''],
+        [
+          'settled (two full GCs, bench/settle.mjs): first start / second start / bare app',
+          `${settled(startup.compiled.first)} / ${settled(startup.compiled.second)} / ${settled(startup.bare)}`,
+          '',
+        ],
         ...(startup.large
           ? [
               [
                 `${startup.large.activities.toLocaleString('en')} activities: first start (imports them), ready / memory 1 s after`,
-                `${fmt(startup.large.first.readyMs, 0)} ms / ${fmt(startup.large.first.rssMb, 0)} MB`,
+                `${fmt(startup.large.first.readyMs, 0)} ms / ${fmt(startup.large.first.rssMb, 0)} MB (settled ${fmt(startup.large.first.settledMb, 0)} MB)`,
                 '',
               ],
               [
                 `${startup.large.activities.toLocaleString('en')} activities: second start (plan unchanged), ready / memory 1 s after`,
-                `${fmt(startup.large.second.readyMs, 0)} ms / ${fmt(startup.large.second.rssMb, 0)} MB`,
+                `${fmt(startup.large.second.readyMs, 0)} ms / ${fmt(startup.large.second.rssMb, 0)} MB (settled ${fmt(startup.large.second.settledMb, 0)} MB)`,
                 '',
               ],
             ]
