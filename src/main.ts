@@ -5,7 +5,7 @@ import { offsetClock, parseInstant, systemClock, type Clock } from './clock.js';
 import { createLogger } from './logger.js';
 import { openStores, type Stores } from './stores.js';
 import { withinDeadline } from './plan/deadline.js';
-import { formatProblem, importPlanSource } from './plan/import-plan.js';
+import { planUnchanged } from './plan/unchanged-plan.js';
 import { createSlackApp, tokenFailure, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 import { installLastResort } from './last-resort.js';
@@ -72,13 +72,16 @@ async function runPlayground(config: Config, logger: Logger): Promise<Started> {
 
 /**
  * Opens the database and imports GCM_PLAN (YAML, an .xlsx workbook or a folder of CSV files) when it changed;
- * null (after saying why) when the file is rejected.
+ * null (after saying why) when the file is rejected. A YAML file unchanged since its import, with unchanged
+ * reference files, is not read again: the parsers and the plan's schemas are loaded only for a file to import.
  */
 async function openWithPlan(config: Config, logger: Logger): Promise<Stores | null> {
   const stores = openStores(config.databasePath, {
     backupDir: config.backupDir,
     onBackup: (file, from) => logger.info(`the database was at schema version ${from}: backed it up to ${file} before migrating`),
   });
+  if (planUnchanged(stores, config.planFile, config.dataDir)) return stores;
+  const { formatProblem, importPlanSource } = await import('./plan/import-plan.js');
   const imported = await withinDeadline(importPlanSource(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true), config.planFile);
   if (!imported.ok) {
     console.error(`The plan file was rejected; fix it or set GCM_PLAN:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);

@@ -3,8 +3,7 @@ import { planChanges, type PlanChanges } from '../domain/plan-diff.js';
 import type { ImportReads, ImportReport, ImportStores, PlanImportWriter } from './import-port.js';
 import { loadBundle, type Bundle, type Problem } from './load.js';
 import { activitiesOfFile } from './plan-activities.js';
-import { tableSourceOf } from './tables/files.js';
-import { loadTablesBundle } from './tables/load-tables.js';
+import { tableSourceOf } from './tables/source.js';
 import type { Remark } from './tables/read-tables.js';
 
 export type ImportOutcome = { ok: true; report: ImportReport; skipped: boolean; remarks?: Remark[] } | { ok: false; problems: Problem[] };
@@ -42,9 +41,12 @@ export function changesOfBundle(stores: ImportReads, bundle: Bundle): PlanChange
   );
 }
 
-/** Reads a plan given as YAML or as tables (an .xlsx workbook, a folder of CSV files; exceljs reads asynchronously). */
+/**
+ * Reads a plan given as YAML or as tables (an .xlsx workbook, a folder of CSV files; exceljs reads
+ * asynchronously). The table readers are loaded on first use: a bot whose plan is YAML never loads them.
+ */
 async function loadSource(planFile: string, dataDir: string): Promise<{ ok: true; value: Bundle; remarks: Remark[] } | { ok: false; problems: Problem[] }> {
-  if (tableSourceOf(planFile) !== null) return loadTablesBundle(planFile, dataDir);
+  if (tableSourceOf(planFile) !== null) return (await import('./tables/load-tables.js')).loadTablesBundle(planFile, dataDir);
   const bundle = loadBundle(planFile, dataDir);
   return bundle.ok ? { ...bundle, remarks: [] } : bundle;
 }

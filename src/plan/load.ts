@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { CORE_SCHEMA, YAMLException, load as loadYaml, parseEvents } from 'js-yaml';
 import { z } from 'zod';
 import { agencyResolver } from './agency-names.js';
+import { hashText } from './hash.js';
 import { fileTooLarge, limitProblems, planLimits } from './limits.js';
 import { planWhere, plainIssueList } from './plain.js';
 import {
@@ -46,6 +47,20 @@ const schemas = {
   matrix: matrixFileSchema,
 } as const;
 
+/**
+ * The `yaml` library, loaded on first use: a file is parsed with js-yaml, and again with `yaml` only when it has
+ * problems, to give each its line. The running bot, whose plan is valid, never loads it (about 1 MB).
+ */
+let yamlLibrary: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
+/** `source` parsed by `yaml`, with its line counter: where each problem's line comes from. */
+function parseWithLines(source: string, options: { prettyErrors?: boolean; uniqueKeys?: boolean } = {}): ParsedYaml {
+  const { LineCounter, parseDocument } = yaml();
+  const lines = new LineCounter();
+  return { doc: parseDocument(source, { lineCounter: lines, ...options }), lines };
+}
+
 interface ParsedYaml {
   doc: Document;
   lines: LineCounter;
@@ -62,7 +77,7 @@ export function formatPath(segments: readonly PropertyKey[]): string {
 export function lineOf(parsed: ParsedYaml, segments: readonly PropertyKey[]): number | undefined {
   for (let n = segments.length; n >= 0; n--) {
     const node = parsed.doc.getIn(segments.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return parsed.lines.linePos(node.range[0]).line;
+    if (yaml().isNode(node) && node.range) return parsed.lines.linePos(node.range[0]).line;
   }
   return undefined;
 }
@@ -79,8 +94,7 @@ export function withLines(problems: Problem[]): Problem[] {
     if (p.line !== undefined || p.path.startsWith('(')) return p;
     if (!parsed.has(p.file)) {
       try {
-        const lines = new LineCounter();
-        parsed.set(p.file, { doc: parseDocument(readFileSync(p.file, 'utf8'), { lineCounter: lines }), lines });
+        parsed.set(p.file, parseWithLines(readFileSync(p.file, 'utf8')));
       } catch {
         parsed.set(p.file, null);
       }
@@ -119,16 +133,14 @@ export function parseDataText<K extends DataFileKind>(source: string, file: stri
   if (anchored) return { ok: false, problems: [anchored] };
   const over = limitProblems(raw);
   if (over.length > 0) {
-    const lines = new LineCounter();
-    const parsed = { doc: parseDocument(source, { lineCounter: lines }), lines };
+    const parsed = parseWithLines(source);
     return { ok: false, problems: over.map((o) => ({ file, path: formatPath(o.segments), line: lineOf(parsed, o.segments), message: o.message })) };
   }
   const actual = kind === 'auto' ? detectKind(raw) : kind;
   const schema = schemas[actual] as z.ZodType;
   const result = schema.safeParse(raw);
   if (!result.success) {
-    const lines = new LineCounter();
-    const parsed = { doc: parseDocument(source, { lineCounter: lines }), lines };
+    const parsed = parseWithLines(source);
     const problems = plainIssueList(result.error.issues, raw, schema).map((p) => ({
       file,
       path: formatPath(p.issue.path),
@@ -168,8 +180,7 @@ function anchorProblem(source: string, file: string, e: unknown): Problem | null
  * checking stops there.
  */
 function syntaxProblems(source: string, file: string, e: unknown): Problem[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const { doc, lines } = parseWithLines(source, { prettyErrors: false, uniqueKeys: true });
   const [first] = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]).concat(doc.warnings);
   const problems = first
     ? [{ file, path: '(yaml)', line: first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line, message: first.message.split('\n')[0] ?? first.message }]
@@ -180,9 +191,7 @@ function syntaxProblems(source: string, file: string, e: unknown): Problem[] {
   return [{ file, path: '(yaml)', ...(mark ? { line: mark.line + 1 } : {}), message }];
 }
 
-export function hashText(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
-}
+export { hashText };
 
 /** Reads and validates one data file. A missing or unreadable file is a problem, not an exception. */
 export function loadDataFile(file: string, kind: DataFileKind | 'auto' = 'auto'): Loaded<{ kind: DataFileKind; data: unknown }> {

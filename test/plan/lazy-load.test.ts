@@ -40,7 +40,7 @@ describe('the spreadsheet libraries are loaded on first use', () => {
       'config',
       'stores',
       'slack-app',
-      'plan/import-plan',
+      'plan/unchanged-plan',
       'plan/deadline',
       'scheduler/start-scheduler',
       'slack/side-server',
@@ -54,6 +54,12 @@ describe('the spreadsheet libraries are loaded on first use', () => {
       'the hook saw the modules',
     ).toBe(true);
     expect(loaded.filter((u) => spreadsheetLibraries.test(u))).toEqual([]);
+    // Nor the YAML parsers, the plan's schemas and checks (an unchanged plan is not read again) or the table readers.
+    expect(
+      loaded.filter((u) =>
+        /\/node_modules\/(yaml|js-yaml)\/|\/src\/plan\/(load|schema|import-plan|tables\/(files|read-tables|load-tables|wording))\.ts$/.test(u),
+      ),
+    ).toEqual([]);
 
     const reading = modulesLoadedBy(`import { readTableFiles } from ${src('plan/tables/files')};\nawait readTableFiles(${JSON.stringify(csvPlan)});\n`);
     expect(reading.some((u) => /\/node_modules\/csv-parse\//.test(u))).toBe(true);

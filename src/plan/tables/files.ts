@@ -9,19 +9,9 @@ import { fileTooLarge, planLimits } from '../limits.js';
 // Reading the three tables from disk: a folder of CSV files (csv-parse) or an .xlsx workbook (xlsx-reader.ts).
 // Files over the size limit are refused before they are parsed; both readers are loaded on first use.
 
-export type TableSource = 'csv' | 'xlsx';
+import { tableSourceOf } from './source.js';
 
-/** A plan given as tables (a folder, an .xlsx or .csv file), or null for YAML. */
-export function tableSourceOf(file: string): TableSource | null {
-  if (/\.xlsx$/i.test(file)) return 'xlsx';
-  if (/\.csv$/i.test(file)) return 'csv';
-  try {
-    if (statSync(file).isDirectory()) return 'csv';
-  } catch {
-    // a missing file is reported by whoever reads it
-  }
-  return null;
-}
+export { tableSourceOf, type TableSource } from './source.js';
 
 const sheetTitle = { plan: 'Plan', priorities: 'Priorities', activities: 'Activities' } as const;
 type SheetKey = keyof typeof sheetNames;
