@@ -125,7 +125,7 @@ const noStatuses = (): Record<StatusKey, number> => Object.fromEntries(STATUS_KE
 const changed = (base: ReportItem, c: StatusChange): ChangedItem => ({ ...base, by: c.by, at: c.at, note: c.note, links: c.links });
 
 /** The status of each occurrence of `plan` as it stood at `endUtc` (changes made later do not count), by key. */
-function statusesAt(ctx: Context, planId: string, endUtc: string): Map<string, StatusChange> {
+export function statusesAt(ctx: Context, planId: string, endUtc: string): Map<string, StatusChange> {
   const out = new Map<string, StatusChange>();
   for (const [key, current] of ctx.state.statuses(planId)) {
     const then = current.at <= endUtc ? current : ctx.state.statusHistory(planId, key).find((c) => c.at <= endUtc);
@@ -134,7 +134,8 @@ function statusesAt(ctx: Context, planId: string, endUtc: string): Map<string, S
   return out;
 }
 
-function item(a: Activity, o: Occurrence, lang: Language): ReportItem {
+/** An occurrence as a report lists it: the activity's text in `lang`, its leads and due date. */
+export function reportItem(a: Activity, o: Occurrence, lang: Language): ReportItem {
   return {
     occurrenceKey: o.key,
     activityId: a.id,
@@ -148,7 +149,7 @@ function item(a: Activity, o: Occurrence, lang: Language): ReportItem {
 }
 
 /** The period of a report and the quarter after it, with its bounds as instants (ISO UTC) in the report's zone. */
-interface ReportWindow {
+export interface ReportWindow {
   from: string;
   to: string;
   zone: string;
@@ -157,7 +158,7 @@ interface ReportWindow {
   next: { from: string; to: string };
 }
 
-function reportWindow(ctx: Context, from: string, to: string): ReportWindow {
+export function reportWindow(ctx: Context, from: string, to: string): ReportWindow {
   const zone = ctx.now.zoneName ?? 'UTC';
   const nextFrom = DateTime.fromISO(to, { zone: 'UTC' }).plus({ days: 1 });
   return {
@@ -212,9 +213,9 @@ function fileOpen(a: Activity, o: Occurrence, w: ReportWalk): void {
   const { window, lists, lang } = w;
   if (inPeriod(window, o.due)) {
     for (const agency of a.lead.agencies.length ? a.lead.agencies : [a.lead.wording || '—'])
-      lists.overdueBy.set(agency, [...(lists.overdueBy.get(agency) ?? []), item(a, o, lang)]);
-  } else if (o.due && o.due < window.from) lists.overdueBefore.push(item(a, o, lang));
-  if (o.due && o.due >= window.next.from && o.due <= window.next.to) lists.next.push(item(a, o, lang));
+      lists.overdueBy.set(agency, [...(lists.overdueBy.get(agency) ?? []), reportItem(a, o, lang)]);
+  } else if (o.due && o.due < window.from) lists.overdueBefore.push(reportItem(a, o, lang));
+  if (o.due && o.due >= window.next.from && o.due <= window.next.to) lists.next.push(reportItem(a, o, lang));
 }
 
 /**
@@ -227,15 +228,15 @@ function fileOccurrence(a: Activity, o: Occurrence, plannedDue: string | null, w
   const c = w.statuses.get(o.key);
   const changedInPeriod = c !== undefined && c.at >= window.startUtc;
   if (o.status === 'done' && c) {
-    if (changedInPeriod) lists.done.push({ ...changed(item(a, o, lang), c), doneBy: c.by, doneAt: c.at });
+    if (changedInPeriod) lists.done.push({ ...changed(reportItem(a, o, lang), c), doneBy: c.by, doneAt: c.at });
     return true;
   }
   if (o.status === 'cancelled' && c) {
-    if (changedInPeriod || inPeriod(window, plannedDue)) lists.cancelled.push(changed(item(a, o, lang), c));
+    if (changedInPeriod || inPeriod(window, plannedDue)) lists.cancelled.push(changed(reportItem(a, o, lang), c));
     return false;
   }
   if (o.status === 'postponed' && c && (changedInPeriod || inPeriod(window, plannedDue) || inPeriod(window, o.due))) {
-    lists.postponed.push({ ...changed(item(a, o, lang), c), plannedDue });
+    lists.postponed.push({ ...changed(reportItem(a, o, lang), c), plannedDue });
   }
   fileOpen(a, o, w);
   return false;

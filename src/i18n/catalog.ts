@@ -350,4 +350,64 @@ export interface Messages {
   };
   /** The App Home's chart (issue 23): occurrences by status, by priority. */
   homeChart: { title: string; axis: string; inWords: (words: string) => string };
+  /** The co-chairs' periodic update (issue 23): the narrative, its charts, `/gcm brief`. */
+  brief: {
+    title: (from: string, to: string) => string;
+    /** The co-chairs' own opening (Edit): its heading and the line saying whose words they are. */
+    coChairsHeading: string;
+    coChairsNote: string;
+    highlights: string;
+    overviewHeading: string;
+    /** The period of the plan `plan` this update covers; the plan runs from `start` to `end` (all in words). */
+    covers: (from: string, to: string, plan: string, start: string, end: string) => string;
+    /** Activities done (`ad` of `at`) and occurrences done (`od` of `ot`) at the end of the period. */
+    progress: (ad: number, at: number, od: number, ot: number) => string;
+    /** Before the counts of occurrences by status (already in words). */
+    byStatus: (counts: string) => string;
+    /** What changed during the period, one phrase per count, joined with `list`. */
+    markedDone: (n: number) => string;
+    postponedCount: (n: number) => string;
+    cancelledCount: (n: number) => string;
+    /** `phrases` already joined: "During the period, …". */
+    during: (phrases: string) => string;
+    /** Due in the period and neither done nor cancelled at its end. */
+    openAtEnd: (n: number) => string;
+    /** Due before the period and still open at its end (said only when `n` > 0). */
+    openBefore: (n: number) => string;
+    priorityProgress: (ad: number, at: number, od: number, ot: number) => string;
+    inProgress: (n: number) => string;
+    evidence: string;
+    reason: string;
+    noReason: string;
+    note: string;
+    /** The marks around a text a person wrote (a note, a reason): “…” in English, «…» in Spanish. */
+    quotes: [string, string];
+    /** A postponed occurrence: its new date and the one it had (in words, or the words for no date). */
+    newDate: (date: string, was: string | null) => string;
+    cancelledLine: string;
+    /** Nothing of a priority is listed in the period. */
+    nothingInPriority: string;
+    objectivesHeading: string;
+    objectivesIntro: string;
+    objectiveLine: (n: number, title: string, priorities: string) => string;
+    noObjectives: string;
+    chartStatusTitle: string;
+    chartStatusAxis: string;
+    chartStatusInWords: (words: string) => string;
+    chartMonthsTitle: string;
+    chartMonthsAxis: string;
+    chartDue: string;
+    chartDone: string;
+    chartMonthsInWords: (words: string) => string;
+    /** A quarter as a chart's category when the plan's months do not fit one chart: `Q3 2023`. */
+    quarter: (q: number, year: number) => string;
+    /** The co-chair's private answer: the line under the title, the file's line, and what a member is told. */
+    summary: (plan: string) => string;
+    file: string;
+    fileFailed: string;
+    /** The narrative was cut to Slack's limits: the file has all of it. */
+    cut: string;
+    /** What someone who is not a co-chair is told (the update is theirs to prepare and publish). */
+    coChairsOnly: string;
+  };
 }

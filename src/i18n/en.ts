@@ -478,6 +478,61 @@ export const en: Messages = {
     axis: 'Priority',
     inWords: (words) => `The chart shows each priority's occurrences by status: ${words}.`,
   },
+  brief: {
+    title: (from, to) => `Periodic update, ${from} to ${to}`,
+    coChairsHeading: 'From the co-chairs',
+    coChairsNote: 'Written by the co-chairs.',
+    highlights: 'Highlights',
+    overviewHeading: 'The period and overall progress',
+    covers: (from, to, plan, start, end) => `This update covers ${from} to ${to} of the plan ${plan}, which runs from ${start} to ${end}.`,
+    progress: (ad, at, od, ot) =>
+      `At the end of the period, ${ad} of the plan’s ${at} ${at === 1 ? 'activity' : 'activities'} ${ad === 1 ? 'was' : 'were'} done, and ${od} of its ${ot} ${ot === 1 ? 'occurrence' : 'occurrences'}.`,
+    byStatus: (counts) => `Occurrences by status at the end of the period: ${counts}.`,
+    markedDone: (n) => (n === 0 ? 'no occurrence was marked done' : n === 1 ? '1 occurrence was marked done' : `${n} occurrences were marked done`),
+    postponedCount: (n) => (n === 0 ? 'none was postponed' : n === 1 ? '1 was postponed' : `${n} were postponed`),
+    cancelledCount: (n) => (n === 0 ? 'none was cancelled' : n === 1 ? '1 was cancelled' : `${n} were cancelled`),
+    during: (phrases) => `During the period, ${phrases}.`,
+    openAtEnd: (n) =>
+      n === 0
+        ? 'Everything due in the period was done or cancelled by its end.'
+        : n === 1
+          ? '1 occurrence due in the period was neither done nor cancelled at its end.'
+          : `${n} occurrences due in the period were neither done nor cancelled at its end.`,
+    openBefore: (n) =>
+      n === 1
+        ? 'In addition, 1 occurrence due before the period was still open at its end.'
+        : `In addition, ${n} occurrences due before the period were still open at its end.`,
+    priorityProgress: (ad, at, od, ot) => `Activities done: ${ad} of ${at}. Occurrences done: ${od} of ${ot}.`,
+    inProgress: (n) => `In progress at the end of the period (${n})`,
+    evidence: 'Evidence:',
+    reason: 'Reason:',
+    noReason: 'No reason was recorded.',
+    note: 'Note:',
+    quotes: ['“', '”'],
+    newDate: (date, was) => (was ? `New date: ${date} (it was due ${was}).` : `New date: ${date}.`),
+    cancelledLine: 'Status: cancelled.',
+    nothingInPriority:
+      'No occurrence of this priority was done, postponed or cancelled in the period or was in progress at its end, and none due in the period is overdue.',
+    objectivesHeading: 'GCM objectives the period’s work served',
+    objectivesIntro: 'The thematic priorities with an occurrence done in the period, or in progress at its end, serve these objectives of the Global Compact:',
+    objectiveLine: (n, title, priorities) => `Objective ${n}: ${title} (${priorities})`,
+    noObjectives: 'No occurrence of a thematic priority was done in the period or was in progress at its end.',
+    chartStatusTitle: 'Occurrences by status, by priority',
+    chartStatusAxis: 'Priority',
+    chartStatusInWords: (words) => `The chart shows each priority’s occurrences by status at the end of the period: ${words}.`,
+    chartMonthsTitle: 'Occurrences due and done, by month',
+    chartMonthsAxis: 'Month due',
+    chartDue: 'Due',
+    chartDone: 'Done',
+    chartMonthsInWords: (words) =>
+      `The chart shows, month by month over the plan, the occurrences due and how many of them were done at the end of the period: ${words}.`,
+    quarter: (q, year) => `Q${q} ${year}`,
+    summary: (plan) => `The co-chairs’ update for ${plan}, as the bot wrote it from the data. Only you can see this.`,
+    file: 'The full update is attached as a Markdown file.',
+    fileFailed: 'The full update could not be attached here; `npm run brief` gives it in the terminal.',
+    cut: 'The rest of the update is in the file.',
+    coChairsOnly: 'Only the co-chairs can prepare the periodic update. Nothing was changed.',
+  },
 };
 
 /** `today`, `tomorrow`, `in 3 days`, `yesterday`, `3 days ago`: `days` from today (domain/day-gap.ts dayGap). */

@@ -496,6 +496,62 @@ export const es: Messages = {
     axis: 'Prioridad',
     inWords: (words) => `El gráfico muestra las ocurrencias de cada prioridad por estado: ${words}.`,
   },
+  brief: {
+    title: (from, to) => `Actualización periódica, del ${from} al ${to}`,
+    coChairsHeading: 'De la copresidencia',
+    coChairsNote: 'Escrito por la copresidencia.',
+    highlights: 'Lo más destacado',
+    overviewHeading: 'El período y el avance general',
+    covers: (from, to, plan, start, end) => `Esta actualización abarca del ${from} al ${to} del plan ${plan}, vigente del ${start} al ${end}.`,
+    progress: (ad, at, od, ot) =>
+      `Al final del período, ${at === 1 ? 'de la única actividad del plan' : `de las ${at} actividades del plan`}, ${ad} ${ad === 1 ? 'estaba hecha' : 'estaban hechas'}; ${ot === 1 ? 'de su única ocurrencia' : `de sus ${ot} ocurrencias`}, ${od} ${od === 1 ? 'estaba hecha' : 'estaban hechas'}.`,
+    byStatus: (counts) => `Ocurrencias por estado al final del período: ${counts}.`,
+    markedDone: (n) =>
+      n === 0 ? 'no se marcó ninguna ocurrencia como hecha' : n === 1 ? 'se marcó 1 ocurrencia como hecha' : `se marcaron ${n} ocurrencias como hechas`,
+    postponedCount: (n) => (n === 0 ? 'no se aplazó ninguna' : n === 1 ? 'se aplazó 1' : `se aplazaron ${n}`),
+    cancelledCount: (n) => (n === 0 ? 'no se canceló ninguna' : n === 1 ? 'se canceló 1' : `se cancelaron ${n}`),
+    during: (phrases) => `En el período, ${phrases}.`,
+    openAtEnd: (n) =>
+      n === 0
+        ? 'Todo lo que vencía en el período estaba hecho o cancelado al final.'
+        : n === 1
+          ? '1 ocurrencia que vencía en el período no estaba hecha ni cancelada al final.'
+          : `${n} ocurrencias que vencían en el período no estaban hechas ni canceladas al final.`,
+    openBefore: (n) =>
+      n === 1
+        ? 'Además, 1 ocurrencia que vencía antes del período seguía pendiente al final.'
+        : `Además, ${n} ocurrencias que vencían antes del período seguían pendientes al final.`,
+    priorityProgress: (ad, at, od, ot) => `Actividades hechas: ${ad} de ${at}. Ocurrencias hechas: ${od} de ${ot}.`,
+    inProgress: (n) => `En curso al final del período (${n})`,
+    evidence: 'Evidencia:',
+    reason: 'Motivo:',
+    noReason: 'No se registró el motivo.',
+    note: 'Nota:',
+    quotes: ['«', '»'],
+    newDate: (date, was) => (was ? `Nueva fecha: ${date} (vencía el ${was}).` : `Nueva fecha: ${date}.`),
+    cancelledLine: 'Estado: cancelada.',
+    nothingInPriority:
+      'En esta prioridad, ninguna ocurrencia se hizo, se aplazó ni se canceló en el período, ninguna estaba en curso al final y nada de lo que vencía en el período está atrasado.',
+    objectivesHeading: 'Objetivos del Pacto que sirvió el trabajo del período',
+    objectivesIntro: 'Las prioridades temáticas con alguna ocurrencia hecha en el período, o en curso al final, sirven estos objetivos del Pacto Mundial:',
+    objectiveLine: (n, title, priorities) => `Objetivo ${n}: ${title} (${priorities})`,
+    noObjectives: 'Ninguna ocurrencia de una prioridad temática se hizo en el período ni estaba en curso al final.',
+    chartStatusTitle: 'Ocurrencias por estado, por prioridad',
+    chartStatusAxis: 'Prioridad',
+    chartStatusInWords: (words) => `El gráfico muestra las ocurrencias de cada prioridad por estado al final del período: ${words}.`,
+    chartMonthsTitle: 'Ocurrencias que vencen y hechas, por mes',
+    chartMonthsAxis: 'Mes de vencimiento',
+    chartDue: 'Vencen',
+    chartDone: 'Hechas',
+    chartMonthsInWords: (words) =>
+      `El gráfico muestra, mes a mes durante el plan, las ocurrencias que vencen y cuántas estaban hechas al final del período: ${words}.`,
+    quarter: (q, year) => `T${q} ${year}`,
+    summary: (plan) => `La actualización de la copresidencia para ${plan}, tal como el bot la escribió a partir de los datos. Solo tú puedes verla.`,
+    file: 'La actualización completa va adjunta como archivo Markdown.',
+    fileFailed: 'No se pudo adjuntar aquí la actualización completa; `npm run brief` la da en la terminal.',
+    cut: 'El resto de la actualización está en el archivo.',
+    coChairsOnly: 'Solo la copresidencia puede preparar la actualización periódica. No se cambió nada.',
+  },
 };
 
 /** `hoy`, `mañana`, `en 3 días`, `ayer`, `hace 3 días`: `days` desde hoy (domain/day-gap.ts dayGap). */
