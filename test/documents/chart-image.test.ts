@@ -42,7 +42,13 @@ describe("the update's charts as images (issue 23.3)", () => {
       ['Planned', 'bar', 'all', [2, 4, 0]],
     ]);
     const p = chartOption(pie, { width: 400, height: 300 }) as { series: { type: string; data: unknown[] }[] };
-    expect(p.series[0]).toMatchObject({ type: 'pie', data: [{ name: 'Done', value: 5 }, { name: 'Planned', value: 7 }] });
+    expect(p.series[0]).toMatchObject({
+      type: 'pie',
+      data: [
+        { name: 'Done', value: 5 },
+        { name: 'Planned', value: 7 },
+      ],
+    });
   });
 
   it("the SVG is ECharts' own, drawn with the series' values", async () => {
