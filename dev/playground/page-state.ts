@@ -13,7 +13,13 @@ const previewLines = 8;
 const seqOf = (ts: string) => Number(ts.split('.')[1] ?? 0);
 
 /** The kind of a file, as Slack labels it: by its extension. */
-const fileKind = (name: string) => (/\.md$/i.test(name) ? 'markdown' : /\.ics$/i.test(name) ? 'calendar' : 'text');
+const fileKinds: [RegExp, string][] = [
+  [/\.md$/i, 'markdown'],
+  [/\.ics$/i, 'calendar'],
+  [/\.docx$/i, 'word'],
+  [/\.xlsx$/i, 'excel'],
+];
+const fileKind = (name: string) => fileKinds.find(([re]) => re.test(name))?.[1] ?? 'text';
 
 /**
  * The language of the line on a file someone asked for (src/i18n: askedFile), found by the fixed words of each
@@ -51,8 +57,10 @@ function fileView(f: StoredFile) {
     id: f.id,
     name: f.filename,
     title: f.title ?? f.filename,
-    size: Buffer.byteLength(f.content, 'utf8'),
-    preview: f.content.split('\n').slice(0, previewLines).join('\n'),
+    size: f.bytes.length,
+    // A document's first paragraphs or a spreadsheet's first rows (file-preview.ts); a text file's first lines.
+    preview: f.preview?.lines?.join('\n') ?? (f.preview?.rows ? '' : f.content.split('\n').slice(0, previewLines).join('\n')),
+    ...(f.preview?.rows ? { rows: f.preview.rows } : {}),
     url: `/files/${encodeURIComponent(f.id)}/${encodeURIComponent(f.filename)}`,
   };
 }
