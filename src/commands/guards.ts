@@ -20,6 +20,11 @@ export const guards: Record<GuardName, Guard> = {
     allows: (uc) => uc.isCoChair(),
     refusal: (uc) => errorMessage(messages(uc.lang).coChairOnly),
   },
+  /** The periodic update (`brief`, issue 23): the co-chairs' to prepare and publish; a member is told so. */
+  coChairsBrief: {
+    allows: (uc) => uc.isCoChair(),
+    refusal: (uc) => errorMessage(messages(uc.lang).brief.coChairsOnly),
+  },
 };
 
 /**

@@ -3,6 +3,7 @@ import { keywordUsedAsWord } from '../domain/intents.js';
 import { fold } from '../domain/normalize.js';
 import type { Language } from '../domain/types.js';
 import { activity } from './activity.js';
+import { brief } from './brief.js';
 import { agency } from './agency.js';
 import { bare } from './bare.js';
 import { calendar } from './calendar.js';
@@ -48,6 +49,7 @@ export const commands: readonly SlashCommand[] = [
   reminders,
   focal,
   report,
+  brief,
   calendar,
   plan,
   help,

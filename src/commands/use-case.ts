@@ -9,7 +9,7 @@ import type { ModalView } from '../views/modal-view.js';
  * Who may run a use case, checked on the server for every request (guards.ts). `anyone` still lets a use
  * case ask `isCoChair()` when what it shows depends on it.
  */
-export type GuardName = 'anyone' | 'coChairs';
+export type GuardName = 'anyone' | 'coChairs' | 'coChairsBrief';
 
 /**
  * How a slash command answers: in the acknowledgement itself (`ack`: synchronous reads, well inside

@@ -190,7 +190,8 @@ export type AnswerError =
   /** Mentions Slack does not know (`users.info`: user_not_found) or of deactivated accounts: nothing is stored. */
   | { code: 'focal_unknown'; given: string[] }
   | { code: 'focal_not_allowed'; agency: string; mine: string | null }
-  | { code: 'report_dates'; given: string }
+  /** `keyword`: the command the example names (`brief`); `report` when not given. */
+  | { code: 'report_dates'; given: string; keyword?: string }
   | { code: 'report_order' }
   | { code: 'report_outside'; from: string; to: string }
   | { code: 'plan_unknown'; given: string; known: string[] };

@@ -405,6 +405,10 @@ export interface Messages {
     summary: (plan: string) => string;
     file: string;
     fileFailed: string;
+    /** On the file in the co-chair's direct messages: what it is and the command that asked for it. */
+    fileComment: (what: string, command: string) => string;
+    /** The period also covers other plans (ids, already joined): their update is in the file. */
+    otherPlans: (plans: string) => string;
     /** The narrative was cut to Slack's limits: the file has all of it. */
     cut: string;
     /** What someone who is not a co-chair is told (the update is theirs to prepare and publish). */

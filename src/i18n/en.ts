@@ -167,6 +167,8 @@ export const en: Messages = {
       case 'slack_only':
         if (e.command === 'report')
           return 'In the terminal the report is `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (or csv, json); in Slack, `/gcm report`.';
+        if (e.command === 'brief')
+          return 'In the terminal the periodic update is `npm run brief -- --from 2024-04-01 --to 2024-06-30 --format md --lang en --out update.md`; in Slack, `/gcm brief` (co-chairs).';
         if (e.command === 'calendar')
           return "In the terminal the plan's calendar is `npm run --silent calendar -- --agency IOM --lang en > plan.ics`; in Slack, `/gcm calendar`.";
         return `\`${e.command}\` works in Slack, where it knows who is asking: use \`/gcm ${e.command} …\` there.`;
@@ -199,7 +201,7 @@ export const en: Messages = {
           ? `You can add or remove yourself as focal point of your own agency (${e.mine}, picked in the App Home). Co-chairs can name anyone for ${e.agency}.`
           : `Pick your agency in the App Home first: then you can add or remove yourself as its focal point. Co-chairs can name anyone for ${e.agency}.`;
       case 'report_dates':
-        return `"${e.given}" is not a date. Write the period as two dates, YYYY-MM-DD, e.g. \`report 2024-01-01 2024-03-31\`.`;
+        return `"${e.given}" is not a date. Write the period as two dates, YYYY-MM-DD, e.g. \`${e.keyword ?? 'report'} 2024-01-01 2024-03-31\`.`;
       case 'report_order':
         return 'The period starts after it ends: give FROM first, then TO.';
       case 'report_outside':
@@ -528,7 +530,9 @@ export const en: Messages = {
       `The chart shows, month by month over the plan, the occurrences due and how many of them were done at the end of the period: ${words}.`,
     quarter: (q, year) => `Q${q} ${year}`,
     summary: (plan) => `The co-chairs’ update for ${plan}, as the bot wrote it from the data. Only you can see this.`,
-    file: 'The full update is attached as a Markdown file.',
+    file: 'The full update went to your direct messages with the bot, as a Markdown file.',
+    fileComment: (what, command) => `${what}: the file you asked for with \`${command}\`, for you only.`,
+    otherPlans: (plans) => `The period also covers ${plans}: the file has its update too.`,
     fileFailed: 'The full update could not be attached here; `npm run brief` gives it in the terminal.',
     cut: 'The rest of the update is in the file.',
     coChairsOnly: 'Only the co-chairs can prepare the periodic update. Nothing was changed.',

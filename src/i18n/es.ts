@@ -178,6 +178,8 @@ export const es: Messages = {
       case 'slack_only':
         if (e.command === 'report')
           return 'En la terminal el informe es `npm run report -- --from 2024-01-01 --to 2024-03-31 --format md` (o csv, json); en Slack, `/gcm informe`.';
+        if (e.command === 'brief')
+          return 'En la terminal la actualización periódica es `npm run brief -- --from 2024-04-01 --to 2024-06-30 --format md --lang es --out resumen.md`; en Slack, `/gcm resumen` (copresidencia).';
         if (e.command === 'calendar')
           return 'En la terminal el calendario del plan es `npm run --silent calendar -- --agency OIM --lang es > plan.ics`; en Slack, `/gcm calendario`.';
         {
@@ -213,7 +215,7 @@ export const es: Messages = {
           ? `Puede agregarse o quitarse como enlace de su propia agencia (${e.mine}, elegida en la pestaña Inicio de la app). La copresidencia puede nombrar a cualquiera para ${e.agency}.`
           : `Elija primero su agencia en la pestaña Inicio de la app: luego podrá agregarse o quitarse como su enlace. La copresidencia puede nombrar a cualquiera para ${e.agency}.`;
       case 'report_dates':
-        return `"${e.given}" no es una fecha. Escriba el período como dos fechas AAAA-MM-DD, p. ej. \`informe 2024-01-01 2024-03-31\`.`;
+        return `"${e.given}" no es una fecha. Escriba el período como dos fechas AAAA-MM-DD, p. ej. \`${e.keyword ?? 'informe'} 2024-01-01 2024-03-31\`.`;
       case 'report_order':
         return 'El período empieza después de terminar: indique primero DESDE y luego HASTA.';
       case 'report_outside':
@@ -546,8 +548,10 @@ export const es: Messages = {
     chartMonthsInWords: (words) =>
       `El gráfico muestra, mes a mes durante el plan, las ocurrencias que vencen y cuántas estaban hechas al final del período: ${words}.`,
     quarter: (q, year) => `T${q} ${year}`,
-    summary: (plan) => `La actualización de la copresidencia para ${plan}, tal como el bot la escribió a partir de los datos. Solo tú puedes verla.`,
-    file: 'La actualización completa va adjunta como archivo Markdown.',
+    summary: (plan) => `La actualización de la copresidencia para ${plan}, tal como el bot la escribió a partir de los datos. Solo usted puede verla.`,
+    file: 'La actualización completa llegó a sus mensajes directos con el bot, como archivo Markdown.',
+    fileComment: (what, command) => `${what}: el archivo que pidió con \`${command}\`, solo para usted.`,
+    otherPlans: (plans) => `El período también abarca ${plans}: el archivo trae también su actualización.`,
     fileFailed: 'No se pudo adjuntar aquí la actualización completa; `npm run brief` la da en la terminal.',
     cut: 'El resto de la actualización está en el archivo.',
     coChairsOnly: 'Solo la copresidencia puede preparar la actualización periódica. No se cambió nada.',

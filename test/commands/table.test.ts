@@ -77,7 +77,7 @@ describe('the command table', () => {
 
   it('state-changing and Slack-dependent commands answer after the ack; questions in it, and only questions are cached', () => {
     const later = commands.filter((c) => c.reply === 'later').map((c) => c.name);
-    expect(later.sort()).toEqual(['calendar', 'done', 'focal', 'reminders', 'reopen', 'report', 'schedule', 'update']);
+    expect(later.sort()).toEqual(['brief', 'calendar', 'done', 'focal', 'reminders', 'reopen', 'report', 'schedule', 'update']);
     for (const c of commands) expect(Boolean(c.readOnly), c.name).toBe(c.reply === 'ack');
     expect(
       commands
