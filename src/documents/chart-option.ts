@@ -16,8 +16,12 @@ export interface ChartStyle {
 /** The font family the images' text is drawn in (`chart-image.ts` loads it as a file, for the same pixels everywhere). */
 export const chartFontFamily = 'DejaVu Sans';
 
-/** Colours in the order of the series: distinct in greyscale too, so a printed page still tells them apart. */
-export const chartPalette = ['#1b6ca8', '#f29e4c', '#59a14f', '#9c6ade', '#e15759', '#7f7f7f'] as const;
+/**
+ * Colours in the order of the series, distinct in greyscale too so a printed page still tells them apart. For
+ * the statuses (in `statusOrder`: done, in progress, postponed, cancelled, planned) the last is a light grey:
+ * what is merely planned recedes.
+ */
+export const chartPalette = ['#2f6db3', '#f28e2b', '#59a14f', '#b07aa1', '#c9c9c9', '#e15759'] as const;
 
 const text = { fontFamily: chartFontFamily, color: '#222222' };
 
