@@ -90,7 +90,7 @@ module.exports = {
       severity: 'error',
       comment: 'main.ts and the CLI scripts are entry points: nothing imports them (tests may).',
       from: { path: '^(src|dev)/' },
-      to: { path: '^src/(main\\.ts|cli/(ask|backup|calendar|plan-check|plan-export|plan-import|report|restore|templates)\\.ts)$' },
+      to: { path: '^src/(main\\.ts|cli/(ask|backup|brief|calendar|plan-check|plan-export|plan-import|report|restore|templates)\\.ts)$' },
     },
     {
       name: 'stand-in-outside-production',

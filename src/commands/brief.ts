@@ -1,6 +1,6 @@
 import type { AnswerError } from '../domain/answers.js';
-import { buildBrief, type Brief } from '../domain/brief.js';
-import { parseReportPeriod, plansForPeriod } from '../domain/report.js';
+import { buildBriefs, type Brief } from '../domain/brief.js';
+import { parseReportPeriod } from '../domain/report.js';
 import type { Language } from '../domain/types.js';
 import { messages } from '../i18n/messages.js';
 import { esc } from '../views/blocks.js';
@@ -25,8 +25,7 @@ export function briefsFor(typed: string, ctx: Context, lang: Language): Result {
   if (extra !== undefined || (from && !to)) return { ok: false, error: { code: 'report_dates', given: typed, keyword: keywordOf(lang) } };
   const period = parseReportPeriod(from, to, ctx.now);
   if (!period.ok) return period.error.code === 'report_dates' ? { ok: false, error: { ...period.error, keyword: keywordOf(lang) } } : period;
-  const found = plansForPeriod(ctx, period.from, period.to);
-  return found.ok ? { ok: true, briefs: found.plans.map((p) => buildBrief(ctx, p, period.from, period.to, lang)) } : found;
+  return buildBriefs(ctx, period.from, period.to, lang);
 }
 
 /** The answer: the latest plan's brief drawn in Slack, every plan's narrative in the Markdown file to the co-chair's direct messages. */

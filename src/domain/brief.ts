@@ -1,9 +1,10 @@
-import type { Coverage } from './answers.js';
+import type { AnswerError, Coverage } from './answers.js';
 import { coverageOf } from './coverage.js';
 import { monthsOf, occurrencesOf } from './occurrences.js';
 import type { Context } from './ports.js';
 import {
   buildReport,
+  plansForPeriod,
   reportItem,
   reportWindow,
   statusesAt,
@@ -172,4 +173,10 @@ export function buildBrief(ctx: Context, plan: PlanInfo, from: string, to: strin
     coverage: coverageOf(ctx, plan),
     agencies: namedAgencies(ctx, report, inProgress),
   };
+}
+
+/** The briefs of [from, to], one per plan the period overlaps (earliest first), or only the one `plan:ID` named (as `buildReports`). */
+export function buildBriefs(ctx: Context, from: string, to: string, lang: Language): { ok: true; briefs: Brief[] } | { ok: false; error: AnswerError } {
+  const found = plansForPeriod(ctx, from, to);
+  return found.ok ? { ok: true, briefs: found.plans.map((p) => buildBrief(ctx, p, from, to, lang)) } : found;
 }

@@ -524,8 +524,8 @@ export const en: Messages = {
     chartStatusInWords: (words) => `The chart shows each priority’s occurrences by status at the end of the period: ${words}.`,
     chartMonthsTitle: 'Occurrences due and done, by month',
     chartMonthsAxis: 'Month due',
-    chartDue: 'Due',
-    chartDone: 'Done',
+    chartDue: 'due',
+    chartDone: 'done',
     chartMonthsInWords: (words) =>
       `The chart shows, month by month over the plan, the occurrences due and how many of them were done at the end of the period: ${words}.`,
     quarter: (q, year) => `Q${q} ${year}`,

@@ -543,8 +543,8 @@ export const es: Messages = {
     chartStatusInWords: (words) => `El gráfico muestra las ocurrencias de cada prioridad por estado al final del período: ${words}.`,
     chartMonthsTitle: 'Ocurrencias que vencen y hechas, por mes',
     chartMonthsAxis: 'Mes de vencimiento',
-    chartDue: 'Vencen',
-    chartDone: 'Hechas',
+    chartDue: 'vencen',
+    chartDone: 'hechas',
     chartMonthsInWords: (words) =>
       `El gráfico muestra, mes a mes durante el plan, las ocurrencias que vencen y cuántas estaban hechas al final del período: ${words}.`,
     quarter: (q, year) => `T${q} ${year}`,

@@ -28,6 +28,9 @@ import { planChangeMessage } from '../../src/views/plan-changes-view.js';
 import { digestMessage, reminderMessage } from '../../src/views/reminder-view.js';
 import { remindersRetryView, remindersUsageView, remindersView } from '../../src/views/reminders-status-view.js';
 import { reportMessage, reportsMessage } from '../../src/views/report-view.js';
+import { briefMessage } from '../../src/views/brief-view.js';
+import { briefNarrative } from '../../src/views/brief-narrative.js';
+import { buildBrief } from '../../src/domain/brief.js';
 
 /**
  * Every exported function of src/views, walked with hostile text: the plan's own texts and what people
@@ -380,6 +383,24 @@ const walks: Record<string, Walk | { notAMessage: string }> = {
   'report-view#reportsMessage': (stores) => {
     return langs.map((lang) => reportsMessage(reports(stores, lang), lang, stores.directory()));
   },
+  // The co-chairs' update (issue 23): its Slack message, with the co-chairs' own words hostile too.
+  'brief-view#briefMessage': (stores) => {
+    const ctx = contextAt(stores, now);
+    const plan = stores.plans.plan('lac-2023-2024')!;
+    return langs.map((lang) => {
+      const b = buildBrief(ctx, plan, '2024-01-01', '2024-06-30', lang);
+      return briefMessage(b, briefNarrative(b, lang, { paragraph: `Ours${hostile}`, highlights: [`One${hostile}`] }));
+    });
+  },
+  'brief-view#briefStatusChart': { notAMessage: 'a chart block (priority ids, status words, counts), walked inside briefMessage' },
+  'brief-view#briefMonthsChart': { notAMessage: 'a chart block (months, counts), walked inside briefMessage' },
+  'brief-view#briefChartPeriods': { notAMessage: 'months and counts' },
+  'brief-view#briefCharts': { notAMessage: 'the chart blocks and their words, walked inside briefMessage' },
+  'brief-narrative#briefNarrative': { notAMessage: 'words as runs, escaped by each surface: walked inside briefMessage, the Markdown in test/brief' },
+  'brief-markdown#mdText': { notAMessage: 'the Markdown escaping itself (test/brief)' },
+  'brief-markdown#narrativeMarkdown': { notAMessage: 'a Markdown file, uploaded as a file (test/brief checks its escaping)' },
+  'brief-markdown#narrativesMarkdown': { notAMessage: 'a Markdown file, uploaded as a file (test/brief checks its escaping)' },
+  'brief-markdown#briefFilename': { notAMessage: 'a file name from two dates' },
 };
 
 function marks(stores: Stores) {
