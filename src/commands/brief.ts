@@ -1,4 +1,5 @@
 import type { AnswerError } from '../domain/answers.js';
+import { briefFiles } from '../documents/brief-files.js';
 import { buildBriefs, type Brief } from '../domain/brief.js';
 import { parseReportPeriod } from '../domain/report.js';
 import type { Language } from '../domain/types.js';
@@ -36,13 +37,17 @@ function briefOutcome(briefs: Brief[], uc: UseCaseContext): Outcome {
   const others = briefs.slice(0, -1).map((x) => x.planId);
   const title = narratives.at(-1)!.title;
   const line = (attached: boolean) =>
-    [attached ? b.file : b.fileFailed, others.length ? b.otherPlans(messages(uc.lang).list(others)) : ''].filter(Boolean).join(' ');
+    [attached ? `${b.file} ${messages(uc.lang).briefFiles.alsoFiles}` : b.fileFailed, others.length ? b.otherPlans(messages(uc.lang).list(others)) : '']
+      .filter(Boolean)
+      .join(' ');
   return {
     kind: 'file',
     file: { filename: briefFilename(shown.from, shown.to, 'md'), content: narrativesMarkdown(narratives), title },
     to: 'dm',
     comment: b.fileComment(esc(title), esc(`/gcm ${uc.text.trim()}`)),
     message: (attached) => briefMessage(shown, narratives.at(-1)!, { note: line(attached) }),
+    // The same update as a Word document and a workbook, in the same message (src/documents/).
+    more: () => briefFiles(briefs),
   };
 }
 

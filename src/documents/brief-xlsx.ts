@@ -37,20 +37,39 @@ function addSheet(wb: ExcelJS.Workbook, name: string, t: BriefTable): void {
   });
 }
 
-/** The workbook of `brief`, in its language (sheet names and headers too). */
-export async function briefXlsx(brief: Brief): Promise<Buffer> {
+/**
+ * What tells several briefs' sheets apart in one workbook: the language when they differ, the plan's number
+ * (1, 2, in the order given) when they cover several plans; nothing for one brief.
+ */
+function suffixes(briefs: readonly Brief[]): string[] {
+  const langs = new Set(briefs.map((b) => b.lang)).size > 1;
+  const plans = [...new Set(briefs.map((b) => b.planId))];
+  return briefs.map((b) => [langs ? b.lang.toUpperCase() : '', plans.length > 1 ? String(plans.indexOf(b.planId) + 1) : ''].filter(Boolean).join(' '));
+}
+
+/**
+ * The workbook of one brief, in its language (sheet names and headers too), or of several (each plan the
+ * period covers, in each language asked) with their sheets side by side, each name marked by what tells them apart.
+ */
+export async function briefXlsx(briefs: Brief | readonly Brief[]): Promise<Buffer> {
+  const list = Array.isArray(briefs) ? (briefs as readonly Brief[]) : [briefs as Brief];
   const { default: Excel } = await import('exceljs');
-  const s = messages(brief.lang).briefFiles.sheet;
   const wb = new Excel.Workbook();
   wb.creator = 'gcm-workplan-bot';
   // The period's end, not now: the same data gives the same workbook's properties.
-  wb.created = new Date(`${brief.to}T00:00:00Z`);
+  wb.created = new Date(`${list[0]?.to ?? '2000-01-01'}T00:00:00Z`);
   wb.modified = wb.created;
-  addSheet(wb, s.summary, summaryTable(brief));
-  addSheet(wb, s.priorities, prioritiesTable(brief));
-  addSheet(wb, s.objectives, objectivesTable(brief));
-  addSheet(wb, s.overdue, overdueTable(brief));
-  addSheet(wb, s.done, doneTable(brief));
-  addSheet(wb, s.next, nextTable(brief));
+  const marks = suffixes(list);
+  for (const [i, brief] of list.entries()) {
+    const s = messages(brief.lang).briefFiles.sheet;
+    // A sheet's name has at most 31 characters.
+    const name = (n: string) => (marks[i] ? `${n.slice(0, 31 - marks[i]!.length - 1)} ${marks[i]}` : n);
+    addSheet(wb, name(s.summary), summaryTable(brief));
+    addSheet(wb, name(s.priorities), prioritiesTable(brief));
+    addSheet(wb, name(s.objectives), objectivesTable(brief));
+    addSheet(wb, name(s.overdue), overdueTable(brief));
+    addSheet(wb, name(s.done), doneTable(brief));
+    addSheet(wb, name(s.next), nextTable(brief));
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -450,7 +450,7 @@ export interface Messages {
       servedBy: string;
       activitiesServing: string;
     };
-    /** The line beside a file the co-chair receives. */
-    fileLine: (ext: 'docx' | 'xlsx') => string;
+    /** Said after the line on the Markdown file: the Word file and the workbook went with it. */
+    alsoFiles: string;
   };
 }

@@ -568,7 +568,7 @@ export const en: Messages = {
       servedBy: 'Priorities serving it',
       activitiesServing: 'Activities serving it',
     },
-    fileLine: (ext) => `The full update is attached as a ${ext === 'docx' ? 'Word document' : 'workbook'}.`,
+    alsoFiles: 'With it, the same update as a Word document (.docx) and as a workbook (.xlsx).',
   },
 };
 

@@ -587,7 +587,7 @@ export const es: Messages = {
       servedBy: 'Prioridades que lo sirven',
       activitiesServing: 'Actividades que lo sirven',
     },
-    fileLine: (ext) => `La actualización completa va adjunta como ${ext === 'docx' ? 'documento de Word' : 'libro de Excel'}.`,
+    alsoFiles: 'Con él, la misma actualización como documento de Word (.docx) y como libro de Excel (.xlsx).',
   },
 };
 
