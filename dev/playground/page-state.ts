@@ -65,15 +65,19 @@ function fileView(f: StoredFile) {
   };
 }
 
-/** A shared file is a message of its own (Slack shows it so): in `channel`, or in the thread it was shared in. */
+/** Shared files are a message of their own (Slack shows them so), the files of one upload together: in `channel`, or in the thread they were shared in. */
 function fileMessages(standin: WebApiStandIn, channel: string): StoredMessage[] {
-  return [...standin.files.values()]
-    .filter((f) => f.channel === channel && f.ts)
-    .map((f) => ({ channel: f.channel!, ts: f.ts!, text: f.initialComment ?? '', blocks: [], user: f.user, threadTs: f.threadTs, fileId: f.id }));
+  const byTs = new Map<string, StoredFile[]>();
+  for (const f of standin.files.values()) if (f.channel === channel && f.ts) byTs.set(f.ts, [...(byTs.get(f.ts) ?? []), f]);
+  return [...byTs.values()].map((fs) => {
+    const f = fs[0]!;
+    return { channel: f.channel!, ts: f.ts!, text: f.initialComment ?? '', blocks: [], user: f.user, threadTs: f.threadTs, fileIds: fs.map((x) => x.id) };
+  });
 }
 
-function messageView(standin: WebApiStandIn, m: StoredMessage & { fileId?: string }, fallback: Language) {
-  const file = m.fileId ? standin.files.get(m.fileId) : undefined;
+function messageView(standin: WebApiStandIn, m: StoredMessage & { fileIds?: string[] }, fallback: Language) {
+  const files = (m.fileIds ?? []).map((id) => standin.files.get(id)).filter((f): f is StoredFile => f !== undefined);
+  const file = files[0];
   return {
     // The language Slack's words around it are drawn in: the command's, a file's line, a button's, its words', else the bot's.
     lang: m.lang ?? languageOfFileLine(file?.initialComment) ?? languageOfBlocks(m.blocks, languageOfText(m.text) ?? fallback),
@@ -84,7 +88,7 @@ function messageView(standin: WebApiStandIn, m: StoredMessage & { fileId?: strin
     edited: Boolean(m.edited),
     fromBot: m.user === standin.botUserId,
     user: m.user,
-    files: file ? [fileView(file)] : [],
+    files: files.map(fileView),
   };
 }
 

@@ -557,6 +557,8 @@ export class WebApiStandIn {
 
   private completeUpload(p: Record<string, unknown>): Record<string, unknown> {
     const list = (typeof p.files === 'string' ? safeJson(p.files) : p.files) as { id: string; title?: string }[];
+    // The files of one call are shared in one message, as Slack does: one ts for all of them.
+    const ts = this.nextTs();
     for (const f of list ?? []) {
       const file = this.files.get(f.id);
       if (file)
@@ -565,7 +567,7 @@ export class WebApiStandIn {
           channel: p.channel_id ? String(p.channel_id) : undefined,
           threadTs: p.thread_ts ? String(p.thread_ts) : undefined,
           initialComment: p.initial_comment ? String(p.initial_comment) : undefined,
-          ts: this.nextTs(),
+          ts,
           user: this.botUserId,
         });
     }

@@ -1,7 +1,7 @@
 import type * as Docx from 'docx';
 import type { Brief, BriefPriority } from '../domain/brief.js';
 import type { Language } from '../domain/types.js';
-import { messages } from '../i18n/messages.js';
+import { formatDate, messages } from '../i18n/messages.js';
 import { briefNarrative, type BriefIntro, type NarrativeParagraph, type NarrativeRun, type NarrativeSection } from '../views/brief-narrative.js';
 import { briefCharts } from '../views/brief-view.js';
 import { type BriefTable, type Cell, isWebLink, objectivesTable, overdueTable, prioritiesTable, priorityTable } from './brief-tables.js';
@@ -150,7 +150,7 @@ export async function briefDocx(briefs: Brief | readonly Brief[], intros: Partia
     sections.push({ properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } }, children: await part(d, b, intros[b.lang]) });
   const first = list[0];
   const doc = new d.Document({
-    title: first ? messages(first.lang).brief.title(first.from, first.to) : '',
+    title: first ? messages(first.lang).brief.title(formatDate(first.from, first.lang), formatDate(first.to, first.lang)) : '',
     creator: 'GCM Work Plan bot',
     // Arial (Liberation Sans where Arial is absent, as in LibreOffice on Linux), 10.5 pt.
     styles: { default: { document: { run: { font: 'Arial', size: 21 } } } },

@@ -1,5 +1,5 @@
 import type { Brief } from '../domain/brief.js';
-import { messages } from '../i18n/messages.js';
+import { formatDate, messages } from '../i18n/messages.js';
 import { briefFilename } from '../views/brief-markdown.js';
 import type { BriefIntro } from '../views/brief-narrative.js';
 import type { Language } from '../domain/types.js';
@@ -20,7 +20,7 @@ export interface MadeFile {
 export async function briefFiles(briefs: readonly Brief[], intros: Partial<Record<Language, BriefIntro>> = {}): Promise<MadeFile[]> {
   const last = briefs.at(-1);
   if (!last) return [];
-  const title = messages(last.lang).brief.title(last.from, last.to);
+  const title = messages(last.lang).brief.title(formatDate(last.from, last.lang), formatDate(last.to, last.lang));
   return [
     { filename: briefFilename(last.from, last.to, 'docx'), title, content: await briefDocx(briefs, intros) },
     { filename: briefFilename(last.from, last.to, 'xlsx'), title, content: await briefXlsx(briefs) },
