@@ -73,21 +73,25 @@ export function briefCharts(brief: Brief, lang: Language): { chart: DataVisualiz
   ];
 }
 
-/** A run in mrkdwn: escaped (it never pings or links as typed), a person's words clipped, a link as its address (Slack links it). */
-function mrkdwnRun(r: NarrativeRun): string {
+/**
+ * A run in mrkdwn: escaped (it never pings or links as typed), a person's words clipped to `written` characters
+ * (a note as lists show it; the co-chairs' own words nearly whole), a link as its address (Slack links it).
+ */
+function mrkdwnRun(r: NarrativeRun, written: number): string {
   if (r.kind === 'link') return esc(clip(r.text, 300));
-  const t = esc(r.written ? clip(r.text, noteShown) : r.text).replace(/\n+/g, ' ');
+  const t = esc(r.written ? clip(r.text, written) : r.text).replace(/\n+/g, ' ');
   return r.strong && t.trim() ? t.replace(/^(\s*)(.*?)(\s*)$/, '$1*$2*$3') : t;
 }
 
-const mrkdwnParagraph = (p: NarrativeParagraph) => `${p.bullet ? '• ' : ''}${p.runs.map(mrkdwnRun).join('')}`;
+const mrkdwnParagraph = (p: NarrativeParagraph, written = noteShown) => `${p.bullet ? '• ' : ''}${p.runs.map((r) => mrkdwnRun(r, written)).join('')}`;
 
 /** A section's heading and paragraphs as sections of at most 3000 characters each (a paragraph never split unless alone too long). */
 function sectionBlocks(s: NarrativeSection): KnownBlock[] {
   const texts: string[] = [];
   let current = `*${esc(s.heading)}*`;
   for (const p of s.paragraphs) {
-    const line = mrkdwnParagraph(p);
+    // The co-chairs' paragraph is theirs: shown up to what one section holds.
+    const line = mrkdwnParagraph(p, s.byCoChairs ? limits.sectionText - 100 : noteShown);
     const sep = p.bullet ? '\n' : '\n\n';
     if (current.length + sep.length + line.length > limits.sectionText) {
       texts.push(current);
@@ -122,7 +126,11 @@ export function briefMessage(brief: Brief, narrative: Narrative, options: BriefM
   const body: KnownBlock[] = [...intro.flatMap(sectionBlocks), ...(overview ? sectionBlocks(overview) : [])];
   const after = rest.flatMap(sectionBlocks);
   const room = limits.messageBlocks - head.length - body.length - charts.length - tail.length;
-  const overviewText = overview?.paragraphs.slice(1, 2).map(mrkdwnParagraph).join(' ') ?? '';
+  const overviewText =
+    overview?.paragraphs
+      .slice(1, 2)
+      .map((p) => mrkdwnParagraph(p))
+      .join(' ') ?? '';
   return {
     text: clip(`${narrative.title}. ${overviewText}`, limits.fallbackText),
     // Within 50 blocks: the sections after the overview give way first, to a line saying the file has them.

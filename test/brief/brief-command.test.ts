@@ -64,8 +64,12 @@ describe('/gcm brief: the co-chairs’ update, signed requests through the real 
     expect(JSON.stringify(wrong.answer)).toContain('`brief 2024-01-01 2024-03-31`');
   });
 
-  it('a question in plain words that starts with resumen is no brief: a member is answered, not refused', async () => {
+  it('resumen is the brief only as a command: a member typing it alone is refused, a question in plain words starting with it is answered', async () => {
     const t = await startBot({}, now);
+    const alone = await t.command('resumen 2024-04-01 2024-06-30', member);
+    const refused = await eventually(() => t.standin.callsOf('response_url')[0]);
+    expect(alone.status).toBe(200);
+    expect(JSON.stringify(refused.params)).toContain('Solo la copresidencia puede preparar la actualización periódica');
     const ack = await t.command('resumen de la actividad B1.2', member);
     expect(ack.status).toBe(200);
     expect(ack.body).toContain('B1.2');

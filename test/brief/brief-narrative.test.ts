@@ -119,6 +119,10 @@ describe('the narrative of Q2 2024 with every status', () => {
         { runs: [{ kind: 'text', text: 'Two meetings held', written: true }], bullet: true },
       ],
     });
+    // In Slack their paragraph shows whole (a note in a list is clipped; theirs is not).
+    const long = `${'We met the national networks. '.repeat(50)}End.`;
+    const slack = JSON.stringify(briefMessage(b, briefNarrative(b, 'en', { paragraph: long, highlights: [] })));
+    expect(slack).toContain(long);
   });
 });
 
