@@ -1,40 +1,20 @@
-import { existsSync } from 'node:fs';
-import { LogLevel } from '@slack/bolt';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type Playground } from '../../dev/playground/playground.js';
-import { loadConfig } from '../../src/config.js';
+import type { Playground } from '../../dev/playground/playground.js';
 import { messages } from '../../src/i18n/messages.js';
-import { createLogger } from '../../src/logger.js';
-import { zone } from '../helpers/stores.js';
+import { chromiumPath, playgroundInBrowser } from '../helpers/browser.js';
 
-// Debian's Chromium (never a downloaded browser): .ci/run installs chromium-headless-shell.
-const executablePath = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
-if (!executablePath) console.warn('browser tests skipped: no Chromium here (as root: apt-get update && apt-get install -y chromium-headless-shell)');
-
-describe.skipIf(!executablePath)('the playground shows the update’s .docx and .xlsx as Slack does (issue 23.8)', () => {
+describe.skipIf(!chromiumPath)('the playground shows the update’s .docx and .xlsx as Slack does (issue 23.8)', () => {
   let playground: Playground;
-  let browser: Browser;
   let page: Page;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    playground = await startPlayground(
-      loadConfig({ GCM_TIMEZONE: zone }),
-      createLogger(() => {}, LogLevel.ERROR),
-      0,
-    );
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(playground.url);
-    await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
+    ({ playground, page, close } = await playgroundInBrowser());
   }, 30_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
+    await close?.();
   });
 
   it('a co-chair’s /gcm brief: cards with name, type, the first paragraphs or rows, and a download of the very file', async () => {
