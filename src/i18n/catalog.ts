@@ -391,6 +391,8 @@ export interface Messages {
     objectivesIntro: string;
     objectiveLine: (n: number, title: string, priorities: string) => string;
     noObjectives: string;
+    /** The table of the plan's coverage (every GCM objective): its caption and column headings. */
+    coverageTable: { caption: string; objective: string; priorities: string; activities: string; occurrences: string; none: string };
     chartStatusTitle: string;
     chartStatusAxis: string;
     chartStatusInWords: (words: string) => string;

@@ -1,4 +1,4 @@
-import type { Narrative, NarrativeParagraph, NarrativeRun } from './brief-narrative.js';
+import type { Narrative, NarrativeParagraph, NarrativeRun, NarrativeTable } from './brief-narrative.js';
 import { translationNote } from './labels.js';
 
 /**
@@ -25,6 +25,16 @@ function mdRun(r: NarrativeRun): string {
 
 const mdParagraph = (p: NarrativeParagraph) => `${p.bullet ? '- ' : ''}${p.runs.map(mdRun).join('')}`;
 
+/** A table in Markdown: its caption in bold, then the rows, every cell escaped. */
+const mdTable = (t: NarrativeTable): string[] => [
+  '',
+  `**${mdText(t.caption)}**`,
+  '',
+  `| ${t.header.map(mdText).join(' | ')} |`,
+  `|${t.header.map(() => ' --- |').join('')}`,
+  ...t.rows.map((r) => `| ${r.map(mdText).join(' | ')} |`),
+];
+
 /** The narrative as Markdown: `#` title, `##`/`###` sections, bullets grouped in lists; ends with a newline. */
 export function narrativeMarkdown(n: Narrative): string {
   const out = [`# ${mdText(n.title)}`];
@@ -37,6 +47,7 @@ export function narrativeMarkdown(n: Narrative): string {
       out.push(mdParagraph(p));
       inList = Boolean(p.bullet);
     }
+    if (s.table) out.push(...mdTable(s.table));
   }
   const note = translationNote(n.lang, null);
   if (note) out.push('', `_${mdText(note)}_`);

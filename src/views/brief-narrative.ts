@@ -30,6 +30,15 @@ export interface NarrativeSection {
   paragraphs: NarrativeParagraph[];
   /** The co-chairs' own words (Edit), shown as theirs. */
   byCoChairs?: boolean;
+  /** A table after the paragraphs (the plan's coverage): plain texts, drawn by surfaces that hold tables (files). */
+  table?: NarrativeTable;
+}
+
+/** A table of plain texts: a caption, the column headings, the rows (each as long as `header`). */
+export interface NarrativeTable {
+  caption: string;
+  header: string[];
+  rows: string[][];
 }
 
 export interface Narrative {
@@ -140,7 +149,28 @@ function objectives(b: Brief, w: Words): NarrativeSection {
   if (c.basic.length) paragraphs.push(para(text(m.coverage.basic(m.list(c.basic.map((p) => p.id))))));
   paragraphs.push(para(text(m.coverage.summary(served.length, c.objectives.length))));
   paragraphs.push(para(text(notServed.length ? `${m.coverage.notServed(notServed.length)} ${m.list(notServed)}.` : m.coverage.allServed)));
-  return { key: 'objectives', heading: m.brief.objectivesHeading, level: 2, paragraphs };
+  return { key: 'objectives', heading: m.brief.objectivesHeading, level: 2, paragraphs, table: coverageTable(b, w) };
+}
+
+/**
+ * Every GCM objective with the thematic priorities serving it, their activities and occurrences done out of
+ * all, from the report's lines (so as they stood at the end of the period, as every other number here).
+ */
+function coverageTable(b: Brief, w: Words): NarrativeTable {
+  const t = w.m.brief.coverageTable;
+  const lines = new Map(b.report.priorities.map((l) => [l.id, l]));
+  const rows = b.coverage.objectives.map((o) => {
+    const serving = o.priorities.map((p) => lines.get(p.priority.id)).filter((l) => l !== undefined);
+    if (serving.length === 0) return [`${o.objective.number}. ${w.lang === 'es' ? o.objective.titleEs : o.objective.titleEn}`, t.none, '', ''];
+    const sum = (f: (l: (typeof serving)[number]) => number) => serving.reduce((n, l) => n + f(l), 0);
+    return [
+      `${o.objective.number}. ${w.lang === 'es' ? o.objective.titleEs : o.objective.titleEn}`,
+      serving.map((l) => l.id).join(', '),
+      String(sum((l) => l.activities)),
+      `${sum((l) => l.occurrencesDone)} / ${sum((l) => l.occurrences)}`,
+    ];
+  });
+  return { caption: t.caption, header: [t.objective, t.priorities, t.activities, t.occurrences], rows };
 }
 
 function next(b: Brief, w: Words): NarrativeSection {

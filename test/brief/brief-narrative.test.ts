@@ -245,3 +245,24 @@ describe('the Slack message', () => {
     expect(briefChartPeriods(months.slice(0, 19), 'es')[0]!.label).toBe('ene 2023');
   });
 });
+
+describe('the coverage table of the update', () => {
+  it('lists every GCM objective with its serving priorities and their work as it stood at the end of the period', () => {
+    const stores = loadedStores();
+    everyStatus(stores);
+    // Done after the period: counted by /gcm coverage today, not by the update of Q2.
+    stores.state.changeStatus(change({ key: 'T2.1', status: 'done', at: '2024-07-02T15:00:00.000Z' }));
+    const b = q2Brief(stores);
+    const table = briefNarrative(b, 'en').sections.find((s) => s.key === 'objectives')!.table!;
+    expect(table.header).toEqual(['GCM objective', 'Priorities', 'Activities', 'Occurrences done']);
+    expect(table.rows).toHaveLength(23);
+    const row = (n: number) => table.rows.find((r) => r[0]!.startsWith(`${n}. `))!;
+    expect(row(8)).toEqual(['8. Save lives and establish coordinated international efforts on missing migrants', 'T1', '2', '1 / 2']);
+    expect(row(23).slice(1)).toEqual(['T1, T2, T3', '8', '1 / 8']);
+    expect(row(2).slice(1)).toEqual(['not served', '', '']);
+    expect(b.coverage.objectives.find((o) => o.objective.number === 23)!.occurrencesDone).toBe(2);
+    const md = narrativeMarkdown(briefNarrative(q2Brief(stores, 'es'), 'es'));
+    expect(md).toContain('| Objetivo del Pacto | Prioridades | Actividades | Ocurrencias hechas |');
+    expect(md).toMatch(/\n\| 2\. .* \| sin cobertura \|  \|  \|\n/);
+  });
+});
