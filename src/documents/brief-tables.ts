@@ -1,5 +1,5 @@
 import type { Brief, BriefPriority } from '../domain/brief.js';
-import type { ChangedItem, ReportItem } from '../domain/report.js';
+import type { ChangedItem, PriorityLine, ReportItem } from '../domain/report.js';
 import type { Agency, Language, StatusKey } from '../domain/types.js';
 import { messages, statusLabel } from '../i18n/messages.js';
 import { agencyLabel } from '../views/labels.js';
@@ -104,11 +104,18 @@ export function priorityTable(b: Brief, p: BriefPriority): BriefTable {
   };
 }
 
-/** The plan's coverage of the GCM's 23 objectives, served or not, with the objectives no activity serves said plainly. */
+/**
+ * The plan's coverage of the GCM's 23 objectives, served or not, with the objectives no activity serves said
+ * plainly. The activities serving each are the plan's; the occurrences done of total are the report's lines of
+ * the priorities serving it, so they stand at the end of the period like every other number.
+ */
 export function objectivesTable(b: Brief): BriefTable {
   const { m } = wordsOf(b);
   const c = m.briefFiles.columns;
   const notServed = b.coverage.objectives.filter((o) => o.priorities.length === 0).map((o) => String(o.objective.number));
+  const lines = new Map(b.report.priorities.map((l) => [l.id, l]));
+  const sum = (o: (typeof b.coverage.objectives)[number], f: (l: PriorityLine) => number) =>
+    o.priorities.reduce((n, p) => n + (lines.has(p.priority.id) ? f(lines.get(p.priority.id)!) : 0), 0);
   return {
     key: 'objectives',
     title: m.briefFiles.objectivesTable,
@@ -118,8 +125,8 @@ export function objectivesTable(b: Brief): BriefTable {
       b.lang === 'es' ? o.objective.titleEs : o.objective.titleEn,
       o.priorities.length ? o.priorities.map((p) => p.priority.id).join(', ') : m.briefFiles.notServed,
       o.priorities.flatMap((p) => p.activities.map((a) => a.activity.id)).join(', '),
-      o.occurrencesDone,
-      o.occurrences,
+      sum(o, (l) => l.occurrencesDone),
+      sum(o, (l) => l.occurrences),
     ]),
     note: notServed.length ? m.briefFiles.notServedLine(m.list(notServed)) : m.coverage.allServed,
   };

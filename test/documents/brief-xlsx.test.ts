@@ -83,6 +83,11 @@ describe('the update as a workbook (issue 23.4)', () => {
       expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
       expect(rows.filter((r) => r[2] === messages(lang).briefFiles.notServed).map((r) => r[0])).toEqual([2, 3, 4, 11, 12, 13, 14, 18, 20]);
       expect(String(objectives.at(-1)?.[0])).toContain('2, 3, 4, 11, 12, 13, 14, 18');
+      // Each served objective's occurrences, done and in all, are the report's lines of the priorities serving it.
+      for (const r of rows.filter((x) => x[2] !== messages(lang).briefFiles.notServed)) {
+        const serving = report.priorities.filter((p) => String(r[2]).split(', ').includes(p.id));
+        expect([r[4], r[5]]).toEqual([serving.reduce((n, p) => n + p.occurrencesDone, 0), serving.reduce((n, p) => n + p.occurrences, 0)]);
+      }
     });
   }
 });
