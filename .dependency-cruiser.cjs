@@ -46,7 +46,30 @@ module.exports = {
       severity: 'error',
       comment: 'Use cases (src/commands) run domain rules and pick views; Slack, the stores and the config reach them through their context.',
       from: { path: '^src/commands/' },
-      to: { pathNot: ['^src/commands/', '^src/domain/', '^src/views/', '^src/i18n/', 'node_modules/luxon/', 'node_modules/@slack/types/'] },
+      to: { pathNot: ['^src/commands/', '^src/domain/', '^src/views/', '^src/documents/', '^src/i18n/', 'node_modules/luxon/', 'node_modules/@slack/types/'] },
+    },
+    {
+      name: 'documents-between-use-cases-and-views',
+      severity: 'error',
+      comment:
+        "Documents (src/documents: the update's charts as PNG, the Word file, the workbook) turn domain results and the views' charts and words into files' bytes: below commands, slack and cli, above views, i18n and domain; their libraries (echarts, resvg, docx, exceljs, jszip) and node: only. Nothing under them imports them.",
+      from: { path: '^src/documents/' },
+      to: {
+        pathNot: [
+          '^src/documents/',
+          '^src/views/',
+          '^src/domain/',
+          '^src/i18n/',
+          '^(node:)?(fs|path)$',
+          'node_modules/luxon/',
+          'node_modules/@slack/types/',
+          'node_modules/(echarts|zrender|tslib)/',
+          'node_modules/@resvg/',
+          'node_modules/docx/',
+          'node_modules/exceljs/',
+          'node_modules/jszip/',
+        ],
+      },
     },
     {
       name: 'only-db-runs-sql',
@@ -59,7 +82,7 @@ module.exports = {
       name: 'no-slack-in-the-core',
       severity: 'error',
       comment: 'Nothing below the Slack side (db, plan, domain, i18n, views, commands) imports Bolt or the Web API client.',
-      from: { path: '^src/(db|plan|domain|i18n|views|commands)/' },
+      from: { path: '^src/(db|plan|domain|i18n|views|commands|documents)/' },
       to: { path: 'node_modules/@slack/(bolt|web-api|socket-mode)/' },
     },
     {

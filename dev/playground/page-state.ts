@@ -13,7 +13,13 @@ const previewLines = 8;
 const seqOf = (ts: string) => Number(ts.split('.')[1] ?? 0);
 
 /** The kind of a file, as Slack labels it: by its extension. */
-const fileKind = (name: string) => (/\.md$/i.test(name) ? 'markdown' : /\.ics$/i.test(name) ? 'calendar' : 'text');
+const fileKinds: [RegExp, string][] = [
+  [/\.md$/i, 'markdown'],
+  [/\.ics$/i, 'calendar'],
+  [/\.docx$/i, 'word'],
+  [/\.xlsx$/i, 'excel'],
+];
+const fileKind = (name: string) => fileKinds.find(([re]) => re.test(name))?.[1] ?? 'text';
 
 /**
  * The language of the line on a file someone asked for (src/i18n: askedFile), found by the fixed words of each
@@ -51,21 +57,27 @@ function fileView(f: StoredFile) {
     id: f.id,
     name: f.filename,
     title: f.title ?? f.filename,
-    size: Buffer.byteLength(f.content, 'utf8'),
-    preview: f.content.split('\n').slice(0, previewLines).join('\n'),
+    size: f.bytes.length,
+    // A document's first paragraphs or a spreadsheet's first rows (file-preview.ts); a text file's first lines.
+    preview: f.preview?.lines?.join('\n') ?? (f.preview?.rows ? '' : f.content.split('\n').slice(0, previewLines).join('\n')),
+    ...(f.preview?.rows ? { rows: f.preview.rows } : {}),
     url: `/files/${encodeURIComponent(f.id)}/${encodeURIComponent(f.filename)}`,
   };
 }
 
-/** A shared file is a message of its own (Slack shows it so): in `channel`, or in the thread it was shared in. */
+/** Shared files are a message of their own (Slack shows them so), the files of one upload together: in `channel`, or in the thread they were shared in. */
 function fileMessages(standin: WebApiStandIn, channel: string): StoredMessage[] {
-  return [...standin.files.values()]
-    .filter((f) => f.channel === channel && f.ts)
-    .map((f) => ({ channel: f.channel!, ts: f.ts!, text: f.initialComment ?? '', blocks: [], user: f.user, threadTs: f.threadTs, fileId: f.id }));
+  const byTs = new Map<string, StoredFile[]>();
+  for (const f of standin.files.values()) if (f.channel === channel && f.ts) byTs.set(f.ts, [...(byTs.get(f.ts) ?? []), f]);
+  return [...byTs.values()].map((fs) => {
+    const f = fs[0]!;
+    return { channel: f.channel!, ts: f.ts!, text: f.initialComment ?? '', blocks: [], user: f.user, threadTs: f.threadTs, fileIds: fs.map((x) => x.id) };
+  });
 }
 
-function messageView(standin: WebApiStandIn, m: StoredMessage & { fileId?: string }, fallback: Language) {
-  const file = m.fileId ? standin.files.get(m.fileId) : undefined;
+function messageView(standin: WebApiStandIn, m: StoredMessage & { fileIds?: string[] }, fallback: Language) {
+  const files = (m.fileIds ?? []).map((id) => standin.files.get(id)).filter((f): f is StoredFile => f !== undefined);
+  const file = files[0];
   return {
     // The language Slack's words around it are drawn in: the command's, a file's line, a button's, its words', else the bot's.
     lang: m.lang ?? languageOfFileLine(file?.initialComment) ?? languageOfBlocks(m.blocks, languageOfText(m.text) ?? fallback),
@@ -76,7 +88,7 @@ function messageView(standin: WebApiStandIn, m: StoredMessage & { fileId?: strin
     edited: Boolean(m.edited),
     fromBot: m.user === standin.botUserId,
     user: m.user,
-    files: file ? [fileView(file)] : [],
+    files: files.map(fileView),
   };
 }
 

@@ -9,6 +9,7 @@ import { openStores, type Stores } from '../../src/stores.js';
 import { formatProblem, importPlanFile } from '../../src/plan/import-plan.js';
 import { createSlackApp, type SlackApp } from '../../src/slack-app.js';
 import { WebApiStandIn } from '../standin/web-api.js';
+import { describeFile } from './file-preview.js';
 import { SlackSender } from '../standin/sender.js';
 import { playgroundChannel, playgroundFocalPoints, playgroundUsers } from './people.js';
 import { pageHandler, type PlaygroundCore } from './routes.js';
@@ -111,6 +112,8 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
   const clock = offsetClock(parseInstant(base.now ?? playgroundStart, base.timezone)!, base.timezone);
   // Messages are stamped with the bot's clock, so the page shows when, for the bot, they were posted.
   const standin = new WebApiStandIn(() => clock.now().toMillis() / 1000);
+  // A shared .docx or .xlsx is shown as Slack shows it: a card with its first paragraphs or rows.
+  standin.describeFile = describeFile;
   standin.addUsers(
     ...playgroundUsers.map((u) => ({ id: u.id, name: u.name, realName: u.realName, displayName: u.displayName, tz: base.timezone, locale: localeOf(u) })),
   );

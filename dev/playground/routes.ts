@@ -96,15 +96,23 @@ function serveFile(pg: PlaygroundCore, id: string, { res, json }: GetRequest): v
     json(404, { error: 'no such file' });
     return;
   }
-  const type = file.filename.endsWith('.md') ? 'text/markdown' : file.filename.endsWith('.ics') ? 'text/calendar' : 'text/plain';
+  const type = fileTypes.find(([ext]) => file.filename.endsWith(ext))?.[1] ?? 'text/plain; charset=utf-8';
   res.writeHead(200, {
-    'content-type': `${type}; charset=utf-8`,
+    'content-type': type,
     'content-disposition': attachment(file.filename),
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   });
-  res.end(file.content);
+  res.end(file.bytes);
 }
+
+/** A shared file's media type, by its extension. */
+const fileTypes: [string, string][] = [
+  ['.md', 'text/markdown; charset=utf-8'],
+  ['.ics', 'text/calendar; charset=utf-8'],
+  ['.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ['.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+];
 
 const getRoutes: Record<string, (pg: PlaygroundCore, r: GetRequest) => void> = {
   '/': (_pg, r) => servePage(r),

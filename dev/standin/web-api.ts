@@ -72,8 +72,8 @@ type Send = (status: number, payload: unknown, headers?: Record<string, string>)
 /** The largest request body the stand-in reads (a report file is a few kB; Slack's own limits are far above). */
 export const standinBodyLimit = 8 * 1024 * 1024;
 
-/** The body as text, or null when it is larger than `limit` (reading stops there). */
-export async function readBody(req: IncomingMessage, limit = standinBodyLimit): Promise<string | null> {
+/** The body as bytes, or null when it is larger than `limit` (reading stops there). */
+export async function readBodyBytes(req: IncomingMessage, limit = standinBodyLimit): Promise<Buffer | null> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) return null;
   const chunks: Buffer[] = [];
@@ -83,15 +83,23 @@ export async function readBody(req: IncomingMessage, limit = standinBodyLimit): 
     if (size > limit) return null;
     chunks.push(c as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** What a file upload carries: the file part of a multipart body (as the Web API client sends it), else the body. */
-async function uploadedContent(body: string, contentType: string | undefined): Promise<string> {
+/** The body as text, or null when it is larger than `limit` (reading stops there). */
+export async function readBody(req: IncomingMessage, limit = standinBodyLimit): Promise<string | null> {
+  return (await readBodyBytes(req, limit))?.toString('utf8') ?? null;
+}
+
+/**
+ * What a file upload carries, as bytes (a .docx or .xlsx is binary): the file part of a multipart body (as the
+ * Web API client sends it), else the body.
+ */
+async function uploadedContent(body: Buffer, contentType: string | undefined): Promise<Buffer> {
   if (!contentType?.startsWith('multipart/form-data')) return body;
   try {
-    const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
-    for (const [, value] of form) return typeof value === 'string' ? value : await value.text();
+    const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+    for (const [, value] of form) return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(await value.arrayBuffer());
   } catch {
     // Not a well-formed multipart body: keep it as it came.
   }
@@ -110,11 +118,21 @@ export interface StandInUser {
   tz?: string;
 }
 
+/** The first paragraphs (lines) or the first rows of a file, as Slack previews a document or a spreadsheet. */
+export interface FilePreview {
+  lines?: string[];
+  rows?: string[][];
+}
+
 /** A file shared with files.uploadV2 (getUploadURLExternal, the upload, completeUploadExternal). */
 export interface StoredFile {
   id: string;
   filename: string;
+  /** The file as text (UTF-8); `bytes` holds it as it was uploaded. */
   content: string;
+  bytes: Buffer;
+  /** What a page shows of a binary file (a .docx's first paragraphs, a .xlsx's first rows), set by `describeFile`. */
+  preview?: FilePreview;
   title?: string;
   channel?: string;
   /** The thread it was shared in, when there is one. */
@@ -162,6 +180,8 @@ export class WebApiStandIn {
   readonly views = new Map<string, OpenedView>();
   /** Files uploaded with files.uploadV2, by file id. */
   readonly files = new Map<string, StoredFile>();
+  /** What to preview of an uploaded file (the playground reads .docx and .xlsx files); none by default. */
+  describeFile?: (file: StoredFile) => Promise<FilePreview | undefined>;
   /** The workspace's people (the playground's directory), answered by `users.info` with their names. */
   readonly users = new Map<string, StandInUser>();
   readonly botUserId = 'UGCMBOT';
@@ -272,8 +292,9 @@ export class WebApiStandIn {
     // Origin) or one addressed to another host (DNS rebinding) is refused before anything is read.
     if (req.headers.origin !== undefined || req.headers.host !== new URL(this.baseUrl).host)
       return send(403, { ok: false, error: 'forbidden' }, { connection: 'close' });
-    const body = await readBody(req);
-    if (body === null) return send(413, { ok: false, error: 'too_large' }, { connection: 'close' });
+    const bytes = await readBodyBytes(req);
+    if (bytes === null) return send(413, { ok: false, error: 'too_large' }, { connection: 'close' });
+    const body = bytes.toString('utf8');
     let params: Record<string, unknown>;
     try {
       params = parseParams(body, req.headers['content-type']);
@@ -281,7 +302,7 @@ export class WebApiStandIn {
       res.writeHead(400).end();
       return;
     }
-    if (url.pathname.startsWith('/upload/')) return this.upload(url.pathname.slice('/upload/'.length), body, req, res, send);
+    if (url.pathname.startsWith('/upload/')) return this.upload(url.pathname.slice('/upload/'.length), bytes, req, res, send);
     if (url.pathname.startsWith('/response/')) return this.respond(url.pathname.slice('/response/'.length), params, send);
     if (!url.pathname.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_path' });
     return this.call(url.pathname.slice('/api/'.length), params, req, send);
@@ -301,10 +322,13 @@ export class WebApiStandIn {
   }
 
   /** The upload of a file's bytes to the URL files.getUploadURLExternal gave out. */
-  private async upload(id: string, body: string, req: IncomingMessage, res: ServerResponse, send: Send): Promise<void> {
+  private async upload(id: string, body: Buffer, req: IncomingMessage, res: ServerResponse, send: Send): Promise<void> {
     const file = this.files.get(id);
     if (!file) return send(404, { ok: false });
-    file.content = await uploadedContent(body, req.headers['content-type']);
+    file.bytes = await uploadedContent(body, req.headers['content-type']);
+    file.content = file.bytes.toString('utf8');
+    // Before the upload is answered, so the preview is there when the file is shared (completeUploadExternal).
+    if (this.describeFile) file.preview = await this.describeFile(file).catch(() => undefined);
     this.calls.push({ method: 'file_upload', params: { file_id: id, bytes: body.length }, at: Date.now() });
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('OK');
@@ -413,7 +437,7 @@ export class WebApiStandIn {
     },
     'files.getUploadURLExternal': (p) => {
       const id = `F${String(this.files.size + 1).padStart(8, '0')}`;
-      this.files.set(id, { id, filename: String(p.filename ?? ''), content: '' });
+      this.files.set(id, { id, filename: String(p.filename ?? ''), content: '', bytes: Buffer.alloc(0) });
       return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
     },
     'files.completeUploadExternal': (p) => this.completeUpload(p),
@@ -533,6 +557,8 @@ export class WebApiStandIn {
 
   private completeUpload(p: Record<string, unknown>): Record<string, unknown> {
     const list = (typeof p.files === 'string' ? safeJson(p.files) : p.files) as { id: string; title?: string }[];
+    // The files of one call are shared in one message, as Slack does: one ts for all of them.
+    const ts = this.nextTs();
     for (const f of list ?? []) {
       const file = this.files.get(f.id);
       if (file)
@@ -541,7 +567,7 @@ export class WebApiStandIn {
           channel: p.channel_id ? String(p.channel_id) : undefined,
           threadTs: p.thread_ts ? String(p.thread_ts) : undefined,
           initialComment: p.initial_comment ? String(p.initial_comment) : undefined,
-          ts: this.nextTs(),
+          ts,
           user: this.botUserId,
         });
     }

@@ -1,3 +1,5 @@
+import { briefDocx } from '../documents/brief-docx.js';
+import { briefXlsx } from '../documents/brief-xlsx.js';
 import type { Brief } from '../domain/brief.js';
 import type { Language } from '../domain/types.js';
 import { narrativesMarkdown } from '../views/brief-markdown.js';
@@ -26,4 +28,7 @@ export interface BriefFormat {
 /** The formats `--format` accepts, by name. Adding one (docx, xlsx) is one entry here. */
 export const briefFormats: Record<string, BriefFormat> = {
   md: { ext: 'md', name: 'Markdown', render: (editions) => narrativesMarkdown(editions.map((e) => e.narrative)) },
+  // The Word document and the workbook (src/documents/): a part, or a set of sheets, per update asked for.
+  docx: { ext: 'docx', name: 'Word document', render: (editions) => briefDocx(editions.map((e) => e.brief)) },
+  xlsx: { ext: 'xlsx', name: 'Excel workbook', render: (editions) => briefXlsx(editions.map((e) => e.brief)) },
 };

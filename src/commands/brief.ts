@@ -1,4 +1,5 @@
 import type { AnswerError } from '../domain/answers.js';
+import { briefFiles } from '../documents/brief-files.js';
 import { buildBriefs, type Brief } from '../domain/brief.js';
 import { parseReportPeriod } from '../domain/report.js';
 import type { Language } from '../domain/types.js';
@@ -38,13 +39,17 @@ function briefOutcome(briefs: Brief[], uc: UseCaseContext): Outcome {
   const others = briefs.slice(0, -1).map((x) => x.planId);
   const title = narratives.at(-1)!.title;
   const line = (attached: boolean) =>
-    [attached ? b.file : b.fileFailed, others.length ? b.otherPlans(messages(uc.lang).list(others)) : ''].filter(Boolean).join(' ');
+    [attached ? `${b.file} ${messages(uc.lang).briefFiles.alsoFiles}` : b.fileFailed, others.length ? b.otherPlans(messages(uc.lang).list(others)) : '']
+      .filter(Boolean)
+      .join(' ');
   return {
     kind: 'file',
     file: { filename: briefFilename(shown.from, shown.to, 'md'), content: narrativesMarkdown(narratives), title },
     to: 'dm',
     comment: b.fileComment(esc(title), esc(`/gcm ${uc.text.trim()}`)),
     message: (attached) => draftMessage(shown, drafts.at(-1)!, uc.outbox.channel ?? null, { notice: line(attached) }),
+    // The same update as a Word document and a workbook, with the co-chairs' words, in the same message (src/documents/).
+    more: () => briefFiles(briefs, drafts.at(-1)!.intro),
   };
 }
 

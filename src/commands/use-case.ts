@@ -1,3 +1,4 @@
+import type { MadeFile } from '../documents/brief-files.js';
 import type { HelpLine } from '../domain/answers.js';
 import type { BriefDrafts } from '../domain/brief-draft.js';
 import type { Context } from '../domain/ports.js';
@@ -96,6 +97,8 @@ export type Outcome =
       to: 'channel' | 'dm';
       comment: string;
       message: (attached: boolean) => Message;
+      /** Binary files made on demand (the update's .docx and .xlsx, src/documents/), shared with `file` in one message. */
+      more?: () => Promise<MadeFile[]>;
     }
   /** Open `view` as a modal for the person (views.open with the command's trigger_id); nothing is posted. */
   | { kind: 'modal'; view: ModalView };

@@ -459,4 +459,43 @@ export interface Messages {
     /** Told once the words are saved (`any`: some were kept; else every field was blank). */
     saved: (any: boolean) => string;
   };
+  /** The update's files (issue 23.4): the Word document's and the workbook's own words (src/documents/). */
+  briefFiles: {
+    charts: string;
+    tables: string;
+    /** An image's alternative title. */
+    chartImage: (title: string) => string;
+    prioritiesTable: string;
+    priorityTable: (id: string, title: string) => string;
+    nothingListed: string;
+    objectivesTable: string;
+    /** An objective no activity serves, in its table's cells. */
+    notServed: string;
+    notServedLine: (list: string) => string;
+    overdueTable: string;
+    /** An open occurrence due before the period, in the overdue table's status column. */
+    overdueBefore: string;
+    overdueStatus: string;
+    /** Worksheet names (at most 31 characters, none of `[]:*?/\`). */
+    sheet: { summary: string; priorities: string; objectives: string; overdue: string; done: string; next: string };
+    columns: {
+      field: string;
+      value: string;
+      plan: string;
+      from: string;
+      to: string;
+      title: string;
+      activities: string;
+      activitiesDone: string;
+      occurrences: string;
+      occurrencesDone: string;
+      status: string;
+      activity: string;
+      objective: string;
+      servedBy: string;
+      activitiesServing: string;
+    };
+    /** Said after the line on the Markdown file: the Word file and the workbook went with it. */
+    alsoFiles: string;
+  };
 }

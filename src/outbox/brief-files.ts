@@ -15,13 +15,17 @@ export interface BriefFile {
 
 /**
  * The files of an update, in the order they go in its thread, in `brief`'s language with the co-chairs'
- * words on top: the Markdown narrative. The one list the published post and the quarter's draft share: the
- * Word document and the workbook (issue 23.4) slot in here, once that branch is merged, as
- * `...(await briefFiles([brief], draft.intro))` from src/documents/brief-files.ts (imported lazily).
+ * words on top: the Markdown narrative, the Word document and the workbook. The one list the published post and
+ * the quarter's draft share.
  */
 export async function briefFiles(brief: Brief, draft: BriefDraft): Promise<BriefFile[]> {
   const narrative = briefNarrative(brief, brief.lang, draft.intro[brief.lang]);
-  return [{ filename: briefFilename(brief.from, brief.to, 'md'), title: narrative.title, content: narrativeMarkdown(narrative) }];
+  // The Word document and the workbook: their libraries load on first use (src/documents/).
+  const documents = await import('../documents/brief-files.js');
+  return [
+    { filename: briefFilename(brief.from, brief.to, 'md'), title: narrative.title, content: narrativeMarkdown(narrative) },
+    ...(await documents.briefFiles([brief], draft.intro)),
+  ];
 }
 
 /**

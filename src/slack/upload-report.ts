@@ -35,6 +35,8 @@ export interface AskedFile {
   /** The line on the file: what it is, and who asked (in the channel) or how to share it (privately). */
   comment: string;
   to: 'channel' | 'dm';
+  /** Binary files shared with it, in the same message (the update's .docx and .xlsx). */
+  more?: { filename: string; title: string; content: Uint8Array }[];
 }
 
 /**
@@ -54,7 +56,15 @@ export async function deliverAskedFile(client: WebClient, channel: string, userI
     }
   }
   try {
-    await client.files.uploadV2({ channel_id: target, filename: file.filename, title: file.title, content: file.content, initial_comment: file.comment });
+    if (file.more?.length) {
+      const more = file.more.map((f) => ({ filename: f.filename, title: f.title, file: Buffer.from(f.content) }));
+      await client.files.uploadV2({
+        channel_id: target,
+        initial_comment: file.comment,
+        file_uploads: [{ filename: file.filename, title: file.title, content: file.content }, ...more],
+      });
+    } else
+      await client.files.uploadV2({ channel_id: target, filename: file.filename, title: file.title, content: file.content, initial_comment: file.comment });
     return true;
   } catch (e) {
     logger.warn(`could not attach ${file.filename} to ${target}: ${e instanceof Error ? e.message : String(e)}`);

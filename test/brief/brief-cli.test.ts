@@ -46,7 +46,7 @@ describe('npm run brief', () => {
 
   it('bad input gets a clear line and the usage, exit 2; a file it cannot write, exit 1', async () => {
     for (const [args, said] of [
-      [['--format', 'pdf'], '--format must be one of md, not "pdf".'],
+      [['--format', 'pdf'], '--format must be one of md|docx|xlsx, not "pdf".'],
       [['--lang', 'fr'], '--lang must be en, es or both, not "fr".'],
       [['--from', '2024-04-01'], 'Give both --from and --to, or neither'],
       [['--from', '2024-06-30', '--to', '2024-04-01'], 'The period starts after it ends'],

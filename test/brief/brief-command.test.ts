@@ -11,7 +11,7 @@ async function ask(t: TestBot, text: string, user: string) {
   expect(ack.status).toBe(200);
   const answer = await eventually(() => t.standin.callsOf('response_url')[0]);
   const params = answer.params as { text: string; blocks: Block[]; response_type?: string };
-  return { answer: params, file: [...t.standin.files.values()].at(-1) };
+  return { answer: params, file: [...t.standin.files.values()].find((f) => f.filename.endsWith('.md')) };
 }
 
 describe('/gcm brief: the co-chairs’ update, signed requests through the real Bolt app', () => {

@@ -11,6 +11,8 @@ import { tempDir } from '../helpers/stores.js';
 // writes a workbook or a CSV file. A module hook in a child process records every module Node resolves.
 
 const spreadsheetLibraries = /\/node_modules\/(exceljs|csv-parse|csv-stringify|yauzl|saxes|jszip)\//;
+/** The chart and document libraries of the update's files (issue 23.9): src/documents/ loads them on first use. */
+const documentLibraries = /\/node_modules\/(echarts|zrender|@resvg|docx)\//;
 
 /** The modules resolved by a fresh Node process running `script` (an ES module). */
 function modulesLoadedBy(script: string): string[] {
@@ -45,6 +47,8 @@ describe('the spreadsheet libraries are loaded on first use', () => {
       'scheduler/start-scheduler',
       'slack/side-server',
       'scheduler/nightly-backup',
+      'documents/brief-docx',
+      'documents/brief-xlsx',
     ];
     const loaded = modulesLoadedBy(
       `${entries.map((e, i) => `import * as m${i} from ${src(e)};`).join('\n')}\nvoid [${entries.map((_, i) => `m${i}`).join(', ')}];\n`,
@@ -60,9 +64,21 @@ describe('the spreadsheet libraries are loaded on first use', () => {
         /\/node_modules\/(yaml|js-yaml)\/|\/src\/plan\/(load|schema|import-plan|tables\/(files|read-tables|load-tables|wording))\.ts$/.test(u),
       ),
     ).toEqual([]);
+    expect(loaded.filter((u) => documentLibraries.test(u))).toEqual([]);
 
     const reading = modulesLoadedBy(`import { readTableFiles } from ${src('plan/tables/files')};\nawait readTableFiles(${JSON.stringify(csvPlan)});\n`);
     expect(reading.some((u) => /\/node_modules\/csv-parse\//.test(u))).toBe(true);
     expect(reading.filter((u) => /\/node_modules\/(exceljs|yauzl|saxes)\//.test(u))).toEqual([]);
+  });
+});
+
+describe('the chart and document libraries are loaded on first use (issue 23.9)', () => {
+  it('drawing a chart loads echarts and resvg, and nothing of docx', () => {
+    const drawing = modulesLoadedBy(
+      `import { chartPng } from ${src('documents/chart-image')};\nimport { barChart } from ${src('views/chart')};\nawait chartPng(barChart('t', ['a'], [{ name: 's', values: [1] }]));\n`,
+    );
+    expect(drawing.some((u) => /\/node_modules\/echarts\//.test(u))).toBe(true);
+    expect(drawing.some((u) => /\/node_modules\/@resvg\//.test(u))).toBe(true);
+    expect(drawing.filter((u) => /\/node_modules\/docx\//.test(u))).toEqual([]);
   });
 });

@@ -1,11 +1,25 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { openModal } from '../../slack/modal-envelope.js';
 import { modalNotOpened } from '../../views/modal-view.js';
-import { deliverAskedFile } from '../../slack/upload-report.js';
+import { type AskedFile, deliverAskedFile } from '../../slack/upload-report.js';
+import type { Outcome } from '../../commands/use-case.js';
+import type { Logger } from '@slack/bolt';
 import { responder } from '../../slack/respond.js';
 import type { ListenerDeps } from '../deps.js';
 import { unlessNotSaved } from '../not-saved.js';
 import type { Message } from '../../views/message-view.js';
+
+/**
+ * The file of a file outcome with the binary files made beside it (the update's Word file and workbook): when
+ * they cannot be made, the first file still goes, and it is logged.
+ */
+async function askedFile(outcome: Extract<Outcome, { kind: 'file' }>, logger: Logger): Promise<AskedFile> {
+  const more = await outcome.more?.().catch((e: unknown) => {
+    logger.warn(`could not make the files for ${outcome.file.filename}: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  });
+  return { ...outcome.file, comment: outcome.comment, to: outcome.to, ...(more ? { more } : {}) };
+}
 
 /**
  * `/gcm …`, through the command table. A use case that answers in the acknowledgement is answered there
@@ -34,8 +48,7 @@ export function gcmCommand(deps: ListenerDeps) {
     );
     if (!outcome) return;
     if (outcome.kind === 'file') {
-      const file = { ...outcome.file, comment: outcome.comment, to: outcome.to };
-      const attached = await deliverAskedFile(client, command.channel_id, command.user_id, file, logger);
+      const attached = await deliverAskedFile(client, command.channel_id, command.user_id, await askedFile(outcome, logger), logger);
       await respond({ response_type: 'ephemeral', ...outcome.message(attached) });
       return;
     }
