@@ -53,7 +53,8 @@ const questionWords = new Set(
     'esta estan ya lidera lideran liderar organiza organizan organizar participa participan encarga encargan cargo a de del la las el los lo le les un una ' +
     'agencias agencia actividades actividad hace hacen hay sobre con en toca tocan es son fue fueron sera proxima proximo previsto prevista vence vencen ' +
     'sirven sirve cumplen cumple al por para su sus tell me show give list please dime muestrame hablame dame lista por favor ' +
-    'until since long hasta desde dura duran corre van schedule fecha progress avance status estado va coming up proximas proximos we us our'
+    'until since long hasta desde dura duran corre van schedule fecha progress avance status estado va coming up proximas proximos we us our ' +
+    'works working trabaja trabajan trabajando'
   ).split(' '),
 );
 

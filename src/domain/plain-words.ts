@@ -3,7 +3,7 @@ import { isKnownWord, isQuestionWord } from './intents.js';
 import { fold } from './normalize.js';
 import { isPeriodWord } from './periods.js';
 import type { Context, PlanReader } from './ports.js';
-import { inPlanWords } from './thesaurus.js';
+import { aboutWords, inPlanWords } from './thesaurus.js';
 import type { Activity, Agency, Language, Objective, PlanInfo, Priority, SearchHit } from './types.js';
 
 /**
@@ -89,6 +89,48 @@ export function themeWords(folded: string): string[] {
   return inPlanWords(folded)
     .split(' ')
     .filter((w) => w !== '' && !themeStop.has(w) && !isQuestionWord(w) && !isPeriodWord(w) && !/^\d+$/.test(w));
+}
+
+/**
+ * Words that name one thing the plan does (a meeting, a workshop, a note, a platform), in both languages:
+ * `who organizes the quarterly meetings?` asks for the activity that is it, not for every one about it.
+ */
+const thingWords = new Set(
+  (
+    'meeting meetings reunion reuniones encuentro encuentros workshop workshops taller talleres session sessions sesion sesiones ' +
+    'consultation consultations consulta consultas event events evento eventos training trainings capacitacion capacitaciones ' +
+    'talks conversatorio conversatorios report reports informe informes note notes nota notas guide guia guidance orientacion ' +
+    'online briefing forum foro foros review examen platform plataforma initiative iniciativa campaign campana course curso ' +
+    'webinar dialogue dialogo mapping mapeo study estudio toolkit tools herramientas checklist lista'
+  ).split(' '),
+);
+
+/** True when a topic names one thing the plan does (`the missing migrants workshop`), not a subject (`civil society`). */
+export const namesOneThing = (words: string[]): boolean => words.some((w) => thingWords.has(w));
+
+/**
+ * The activities about every one of a topic's words (`civil society`, `local governments`): their text, English
+ * or Spanish, holds each word, worded as the plan words it anywhere (the thesaurus's `also`: `local authorities`
+ * counts as `local governments`), plurals of either language taken as one. The plan's order.
+ */
+export function activitiesAbout(activities: Activity[], words: string[]): Activity[] {
+  const wanted = [
+    ...new Set(
+      aboutWords(words.join(' '))
+        .split(' ')
+        .filter((w) => w !== '')
+        .map(stem),
+    ),
+  ];
+  if (wanted.length === 0) return [];
+  return activities.filter((a) => {
+    const s = new Set(
+      aboutWords(fold(`${a.text} ${a.textEs ?? ''}`))
+        .split(' ')
+        .map(stem),
+    );
+    return wanted.every((w) => s.has(w));
+  });
 }
 
 /** Words too common among the objectives' titles to name one alone. */
