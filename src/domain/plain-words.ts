@@ -79,7 +79,7 @@ const stemsOf = (text: string) =>
 
 /** Words that say nothing about a theme: the question's own, the Network's, periods', a few more. */
 const themeStop = new Set(
-  'anything something algo alguna algun any about sobre on en and y e or o plan planned previsto prevista deal deals against contra with con for para in of de del el la los las what whats do does done hace hacen se hay help ayuda venza venzan vence vencen due happening happens scheduled coming network red networks redes gcm compact pacto mundial objective objectives objetivo objetivos include includes incluye incluyen tell'.split(
+  'anything something algo alguna algun any about sobre on en and y e or o plan planned previsto prevista deal deals against contra with con for para in of de del el la los las what whats do does done hace hacen se hay help ayuda venza venzan vence vencen due happening happens scheduled coming network red networks redes gcm compact pacto mundial objective objectives objetivo objetivos include includes incluye incluyen tell each every cada'.split(
     ' ',
   ),
 );

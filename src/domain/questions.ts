@@ -375,7 +375,8 @@ function whoAnswer(q: Asked, topic: string): Answer {
   const many = about.length > 1 && !namesOneThing(words);
   if (many && about.length > whoManyMax) return listed(q.lang, q.plan, u, u.topic, about);
   if (many) return understood(q.lang, u, activitiesAnswer(q.ctx, q.plan, about, q.lang));
-  const a = activityOfQuestion(q.ctx, q.plan, q.text, topic, q.lang);
+  // Searched by the words that say what it is about (no period or filler words: `cada mes` is when, not what).
+  const a = activityOfQuestion(q.ctx, q.plan, q.text, words.join(' ') || topic, q.lang);
   return a ? activityReply(q, a, 'who') : (searchOf(q, topic, 'search') ?? unknown(q));
 }
 

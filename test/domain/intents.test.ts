@@ -35,4 +35,12 @@ describe('reading questions in plain words (pure)', () => {
     expect(readQuestion('which activities serve objective 7?', now).intent).toEqual({ intent: 'objective', number: 7 });
     expect(readQuestion('¿qué vence este mes?', now).intent.intent).toBe('due');
   });
+
+  it('"what is the next…" asks when, as "when is the next…"; "what is next month" is still a period', () => {
+    expect(readQuestion('whats the next pledge monitoring', now).intent).toMatchObject({ intent: 'when', next: true, topic: 'pledge monitoring' });
+    expect(readQuestion('¿cuál es la próxima reunión trimestral?', now).intent).toMatchObject({ intent: 'when', next: true });
+    expect(readQuestion('what is the next network meeting?', now).intent).toMatchObject({ intent: 'when', next: true });
+    expect(readQuestion('what is due next month?', now).intent.intent).toBe('due');
+    expect(readQuestion('what is next month about?', now).intent.intent).toBe('due');
+  });
 });

@@ -132,6 +132,10 @@ describe('questions in plain words: the readers of issue 24', () => {
     // One activity about it, or a thing the plan does (a meeting, a workshop): that one activity, as before.
     expect(ask('who leads the missing migrants workshop?')).toMatch(/^Understood: who leads and supports activity T1\.1\./);
     expect(ask('who organizes the quarterly meetings?')).toMatch(/^Understood: who leads and supports activity B1\.2\./);
+    // When words (`cada mes`, every month) say when, not what: the activity is found by what it is about.
+    expect(renderText(bareAnswer(ctx, plan, '¿quién publica las buenas prácticas cada mes?', 'en'), dir)).toMatch(
+      /^Entendido: quién lidera y apoya la actividad B1\.4\./,
+    );
   });
 
   it('who does what on a theme: the GCM objective whose title holds it, with the activities serving it', () => {
