@@ -133,6 +133,58 @@ export function activitiesAbout(activities: Activity[], words: string[]): Activi
   });
 }
 
+/** What a question asks for as a whole: a list of the plan's or the Compact's things, or the plan itself. */
+export type Whole = 'priorities' | 'agencies' | 'objectives' | 'principles' | 'plan';
+
+/** The words that name each kind of thing, in both languages (folded). */
+const wholeWords: Record<Whole, Set<string>> = {
+  // `what activities are in the plan?`: the priorities, each with how many activities it holds.
+  priorities: new Set('priorities prioridades activities actividades'.split(' ')),
+  agencies: new Set(
+    'agencies agencias members miembros member miembro organizations organizaciones organismos co colead coleads colidera colideran coordinates coordina coordinan'.split(
+      ' ',
+    ),
+  ),
+  objectives: new Set('objectives objetivos'.split(' ')),
+  principles: new Set('principles principios'.split(' ')),
+  plan: new Set('plan workplan work trabajo'.split(' ')),
+};
+/** Words that only qualify such a list (`the thematic priorities`, `how many agencies`). */
+const wholeQualifiers = new Set(
+  (
+    'basic basica basicas basicos thematic tematica tematicas tematicos all todas todos many much cuantas cuantos number numero ' +
+    'list lista guiding rectores main principales whole names nombres make up forman conforman componen integran part parte ' +
+    'son es hay tiene tienen gcm compact pacto mundial global regional un united nations naciones unidas migration migracion ' +
+    'safe orderly regular segura ordenada y and e of de del'
+  ).split(' '),
+);
+/** Words that ask which objectives the plan serves (the list shows each with the priorities serving it). */
+const coverWords = new Set('serve serves served cover covers covered sirve sirven cubre cubren atiende atienden'.split(' '));
+/** Words that ask about the plan's own dates (when it starts, ends, was endorsed, what period it covers). */
+const planDateWords = new Set(
+  'end ends ended start starts started begin begins endorsed endorse approved adopted aprobado aprobo adopto termina terminan empieza comienza inicia dura last lasts period periodo cover covers cubre vigente valid'.split(
+    ' ',
+  ),
+);
+
+/**
+ * What a question asks for as a whole, when all its words name one kind of thing (`what are the thematic
+ * priorities?`, `¿cuántas agencias tiene la red?`, `what objectives does the plan serve?`, `when does the plan
+ * end?`); null when it names anything more (a theme, an activity, an agency).
+ */
+export function wholeAsked(folded: string): Whole | null {
+  const kindsAll = Object.keys(wholeWords) as Whole[];
+  // `plan` and `agencies` are also words a question carries: here they are what it asks for.
+  const isKindWord = (w: string) => kindsAll.some((k) => wholeWords[k].has(w));
+  const words = folded.split(' ').filter((w) => w !== '' && (isKindWord(w) || (!isQuestionWord(w) && !wholeQualifiers.has(w))));
+  const kinds = kindsAll.filter((k) => words.some((w) => wholeWords[k].has(w)));
+  // "the objectives of the plan", "the plan's priorities": the plan is where they are, not what is asked.
+  const kind = kinds.length === 2 && kinds.includes('plan') ? kinds.find((k) => k !== 'plan')! : kinds.length === 1 ? kinds[0]! : null;
+  if (!kind) return null;
+  const allows = (w: string) => wholeWords[kind].has(w) || wholeWords.plan.has(w) || coverWords.has(w) || (kind === 'plan' && planDateWords.has(w));
+  return words.every(allows) ? kind : null;
+}
+
 /** Words too common among the objectives' titles to name one alone. */
 const objectiveCommon = new Set(['migrant', 'migrante', 'migrantes', 'migration', 'migracion', 'international', 'internacional', 'all', 'toda', 'todo']);
 

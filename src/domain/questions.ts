@@ -19,6 +19,7 @@ import {
   priorityOfTheme,
   sharedActivities,
   themeWords,
+  wholeAsked,
   withoutFiller,
 } from './plain-words.js';
 import { parseActivityRef, parsePriorityRef } from './command.js';
@@ -212,7 +213,7 @@ export function plainWordsAnswer(ctx: Context, plan: PlanInfo, arg: string, defa
     agencies: agenciesNamed(ctx.plans, text, folded),
     ref: ref ? `${ref[1]!.toUpperCase()}${Number(ref[2])}.${Number(ref[3])}` : null,
   };
-  return absentAnswer(q) ?? yesNoAnswer(q) ?? sharedAnswer(q) ?? refAnswer(q) ?? priorityThemeAnswer(q) ?? intentAnswer(q);
+  return absentAnswer(q) ?? yesNoAnswer(q) ?? sharedAnswer(q) ?? refAnswer(q) ?? priorityThemeAnswer(q) ?? wholeAnswer(q) ?? intentAnswer(q);
 }
 
 /** The date (ISO) of an activity's next occurrence still open, due today or later; null when none. */
@@ -283,6 +284,26 @@ function sharedAnswer(q: Asked): Answer | null {
   const found = sharedActivities(q.ctx, q.plan, q.agencies);
   const shown = q.agencies.map((g) => shortName(g, q.lang));
   return listed(q.lang, q.plan, { what: 'shared', agencies: shown, n: found.length }, shown.join(' + '), found);
+}
+
+/** `what are the thematic priorities?`, `¿cuántas agencias tiene la red?`, `when does the plan end?`: that list, or the plan. */
+function wholeAnswer(q: Asked): Answer | null {
+  const { ctx, plan, lang } = q;
+  switch (wholeAsked(q.folded)) {
+    case 'priorities':
+      return priorityAnswer(ctx, plan, '', lang);
+    case 'agencies':
+      return agencyAnswer(ctx, plan, '', lang);
+    // Every objective with the priorities serving it: which ones the plan serves, and which not.
+    case 'objectives':
+      return objectiveAnswer(ctx, plan, '', lang);
+    case 'principles':
+      return principlesAnswer(ctx, lang);
+    case 'plan':
+      return plansAnswer(ctx, lang);
+    default:
+      return null;
+  }
 }
 
 /** `the missing migrants priority`, `la prioridad de vías regulares`: that priority, with the objectives it serves. */

@@ -18,6 +18,10 @@ describe('reading questions in plain words (pure)', () => {
     expect(periodOf('que vence en agosto', now)).toMatchObject({ from: '2024-08-01', to: '2024-08-31' });
     expect(periodOf('que vence este mes', now)).toMatchObject({ from: '2024-04-01', to: '2024-04-30' });
     expect(periodOf('whats next week', now)).toMatchObject({ from: '2024-04-29', to: '2024-05-05' });
+    // "may" is the month after a word that opens a time, else the verb.
+    expect(periodOf("what's planned for may", now)).toMatchObject({ from: '2024-05-01', to: '2024-05-31' });
+    expect(periodOf('what is due by may 2024', now)).toMatchObject({ from: '2024-05-01' });
+    expect(periodOf('who may lead the workshop', now)).toBeNull();
     expect(periodOf('who may lead it', now)).toBeNull();
   });
 

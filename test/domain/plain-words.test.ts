@@ -4,7 +4,16 @@ import type { AgencyDirectory, PlanInfo } from '../../src/domain/types.js';
 import { renderText } from '../../src/views/text-view.js';
 import { keywordUsedAsWord } from '../../src/domain/intents.js';
 import { fold } from '../../src/domain/normalize.js';
-import { absentSubject, agenciesNamed, agencyByNameWords, objectiveOfTheme, priorityOfTheme, themeWords, withoutFiller } from '../../src/domain/plain-words.js';
+import {
+  absentSubject,
+  agenciesNamed,
+  agencyByNameWords,
+  objectiveOfTheme,
+  priorityOfTheme,
+  themeWords,
+  wholeAsked,
+  withoutFiller,
+} from '../../src/domain/plain-words.js';
 import { bareAnswer, currentPlan } from '../../src/domain/questions.js';
 import { contextAt, loadedStores } from '../helpers/stores.js';
 
@@ -147,5 +156,25 @@ describe('questions in plain words: the readers of issue 24', () => {
   it('a Spanish word for one the plan writes in English (xenofobia) finds what the plan says of it, the English hashtag included', () => {
     const es = renderText(bareAnswer(ctx, plan, '¿qué se hace contra la xenofobia?', 'en'), dir);
     expect(es).toMatch(/T2\.2/);
+  });
+  it('a question all of whose words name one kind of thing asks for the whole list of it, or for the plan itself', () => {
+    const kind = (q: string) => wholeAsked(fold(q));
+    expect(kind('what are the thematic priorities?')).toBe('priorities');
+    expect(kind('¿cuáles son las prioridades básicas?')).toBe('priorities');
+    expect(kind('how many agencies are in the network?')).toBe('agencies');
+    expect(kind('¿cuántas agencias tiene la red?')).toBe('agencies');
+    expect(kind('who co-leads the network?')).toBe('agencies');
+    expect(kind('what objectives does the plan serve?')).toBe('objectives');
+    expect(kind('¿cuántos objetivos tiene el Pacto Mundial?')).toBe('objectives');
+    expect(kind('what are the guiding principles of the GCM?')).toBe('principles');
+    expect(kind('when does the plan end?')).toBe('plan');
+    expect(kind('¿hasta cuándo va el plan de trabajo?')).toBe('plan');
+    // Anything more than the kind (an activity, a theme, an agency, a period) is a question about that.
+    expect(kind('which agencies lead the pledge monitoring?')).toBeNull();
+    expect(kind('which activities serve objective 23?')).toBeNull();
+    expect(kind('¿qué actividades vencen en mayo?')).toBeNull();
+    expect(kind('what does the plan say about data?')).toBeNull();
+    expect(ask('how many agencies are in the network?')).toMatch(/^Agencies of the Regional Network/);
+    expect(renderText(bareAnswer(ctx, plan, '¿hasta cuándo va el plan de trabajo?', 'en'), dir)).toMatch(/31 de diciembre de 2024/);
   });
 });
