@@ -24,6 +24,11 @@ export const chromeWords = {
     dmEmpty: 'No direct messages yet: a file you ask for (/gcm report, /gcm calendar) comes here.',
     directMessages: 'direct messages',
     today: 'Today',
+    openAssistant: 'Ask gcm',
+    newChat: 'New chat',
+    close: 'Close',
+    messageBot: 'Message gcm',
+    send: 'Send',
   },
   es: {
     onlyYou: 'Solo tú puedes ver esto',
@@ -45,6 +50,11 @@ export const chromeWords = {
     dmEmpty: 'Aún no hay mensajes directos: aquí llega un archivo que pidas (/gcm informe, /gcm calendario).',
     directMessages: 'mensajes directos',
     today: 'Hoy',
+    openAssistant: 'Preguntar a gcm',
+    newChat: 'Nuevo chat',
+    close: 'Cerrar',
+    messageBot: 'Enviar mensaje a gcm',
+    send: 'Enviar',
   },
 } as const satisfies Record<'en' | 'es', Record<string, string>>;
 

@@ -110,6 +110,24 @@ function openModal(standin: WebApiStandIn, user: string, fallback: Language) {
 }
 
 /**
+ * The person's assistant pane (Slack's split view of AI apps): their latest chat with the bot, with the prompts,
+ * title and status the bot set, and its messages (their questions, the bot's answers) drawn as others are.
+ */
+function assistantPane(standin: WebApiStandIn, user: string, view: (m: StoredMessage) => ReturnType<typeof messageView>) {
+  const thread = standin.assistantThreads.filter((t) => t.user === user).at(-1);
+  if (!thread) return null;
+  const inThread = standin.channelMessages(thread.channel, user).filter((m) => m.threadTs === thread.threadTs);
+  return {
+    threadTs: thread.threadTs,
+    title: thread.title ?? null,
+    status: thread.status ?? null,
+    promptsTitle: thread.promptsTitle ?? null,
+    prompts: thread.prompts,
+    messages: inThread.sort((a, b) => seqOf(a.ts) - seqOf(b.ts)).map(view),
+  };
+}
+
+/**
  * What the page draws for `user`: the clock, the people, the channel with its threads, their direct messages,
  * App Home and open modal, each with its language, and Slack's own words in both (chrome-words.ts).
  */
@@ -119,7 +137,11 @@ export function pageState(standin: WebApiStandIn, clock: SettableClock, user: st
   );
   const view = (m: StoredMessage) => messageView(standin, m, botLanguage);
   const dm = standin.dmChannelOf(user);
-  const direct = [...standin.channelMessages(dm, user), ...fileMessages(standin, dm)].sort((a, b) => seqOf(a.ts) - seqOf(b.ts));
+  // The assistant's threads live in the same direct messages; the page shows them in the pane, not in the list.
+  const inPane = new Set(standin.assistantThreads.filter((t) => t.channel === dm).map((t) => t.threadTs));
+  const direct = [...standin.channelMessages(dm, user), ...fileMessages(standin, dm)]
+    .filter((m) => !m.threadTs || !inPane.has(m.threadTs))
+    .sort((a, b) => seqOf(a.ts) - seqOf(b.ts));
   return {
     now: clock.now().toISO(),
     zone: clock.zone,
@@ -134,5 +156,6 @@ export function pageState(standin: WebApiStandIn, clock: SettableClock, user: st
     direct: direct.map(view),
     home: standin.homes.get(user) ?? null,
     modal: openModal(standin, user, botLanguage),
+    assistant: assistantPane(standin, user, view),
   };
 }

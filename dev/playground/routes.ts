@@ -10,6 +10,7 @@ import { calendarFile } from '../../src/commands/calendar.js';
 import { readTarget } from '../../src/slack/door.js';
 import type { WebApiStandIn } from '../standin/web-api.js';
 import { blockActionsPayload, slashCommandFields, viewSubmissionPayload, type SlackSender } from '../standin/sender.js';
+import { askAssistant, openAssistant } from './assistant-routes.js';
 import { maxEventStreams, readLimited, refusal } from './guard.js';
 import { pageState } from './page-state.js';
 import { playgroundChannel, playgroundUsers } from './people.js';
@@ -176,7 +177,8 @@ const action: PostRoute = async ({ standin, sender }, body, who) => {
   const where = message
     ? {
         kind: 'message' as const,
-        // The message's own channel: the playground's, or a person's direct messages (the quarter's draft's buttons).
+        // The message's own channel: the playground's, or a person's direct messages (the quarter's draft's buttons,
+        // the assistant pane; Slack names those `directmessage`).
         channel: message.channel,
         channelName: message.channel === playgroundChannel.id ? playgroundChannel.name : 'directmessage',
         messageTs: message.ts,
@@ -264,6 +266,8 @@ const postRoutes: Record<string, PostRoute> = {
   '/api/view-close': viewClose,
   '/api/home': home,
   '/api/clock': moveClock,
+  '/api/assistant/open': openAssistant,
+  '/api/assistant/ask': askAssistant,
 };
 
 /** The JSON object of a POST's body; null when it is too large, a string when it is not an object. */

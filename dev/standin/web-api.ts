@@ -47,6 +47,8 @@ export const triggerLifetimeMs = 3000;
  * Slack that does not answer; the connection closes when the client gives up or the stand-in stops).
  * `hangAfter`: the call takes effect and is never answered (a post that reached Slack, whose answer was lost).
  * `delayMs`: the call is held that long, then takes effect and is answered (a slow Slack).
+ * `until`: the call is held until the promise settles, then takes effect and is answered (a test waits on
+ * what shows meanwhile, such as the assistant's status, then lets it go).
  * `error`: answered 200 with `{ ok: false, error }` (a Web API error such as `not_in_channel`).
  */
 export type Fault =
@@ -57,6 +59,7 @@ export type Fault =
   | { hang: true }
   | { hangAfter: true }
   | { delayMs: number }
+  | { until: Promise<unknown> }
   | { error: string };
 
 const jsonFields = new Set(['blocks', 'attachments', 'metadata', 'view', 'unfurl', 'event_payload']);
@@ -124,6 +127,23 @@ export interface FilePreview {
   rows?: string[][];
 }
 
+/**
+ * A thread of Slack's assistant pane (the split view of AI apps): in the person's direct messages with the bot,
+ * opened beside `context` (the channel they were looking at), with what the bot set through
+ * `assistant.threads.*`: its suggested prompts, title and status line.
+ */
+export interface AssistantThread {
+  channel: string;
+  threadTs: string;
+  user: string;
+  context: string;
+  promptsTitle?: string;
+  prompts: { title: string; message: string }[];
+  title?: string;
+  /** What the bot said it is doing (`setStatus`); Slack clears it when the bot replies in the thread. */
+  status?: string;
+}
+
 /** A file shared with files.uploadV2 (getUploadURLExternal, the upload, completeUploadExternal). */
 export interface StoredFile {
   id: string;
@@ -184,6 +204,8 @@ export class WebApiStandIn {
   describeFile?: (file: StoredFile) => Promise<FilePreview | undefined>;
   /** The workspace's people (the playground's directory), answered by `users.info` with their names. */
   readonly users = new Map<string, StandInUser>();
+  /** The assistant pane's threads, oldest first. */
+  readonly assistantThreads: AssistantThread[] = [];
   readonly botUserId = 'UGCMBOT';
   private readonly faults = new Map<string, Fault[]>();
   private readonly responseUrls = new Map<string, ResponseTarget>();
@@ -276,6 +298,33 @@ export class WebApiStandIn {
     return this.messages.filter((m) => m.channel === channel && !m.deleted && (!m.ephemeralTo || m.ephemeralTo === viewer));
   }
 
+  /** Opens a thread of the assistant pane for `user`, beside channel `context` (Slack then sends `assistant_thread_started`). */
+  openAssistantThread(user: string, context: string): AssistantThread {
+    const thread: AssistantThread = { channel: this.dmChannelOf(user), threadTs: this.nextTs(), user, context, prompts: [] };
+    this.assistantThreads.push(thread);
+    this.onChange();
+    return thread;
+  }
+
+  /** The assistant thread `thread_ts` of `channel`; one the stand-in did not see open (a test's event) is added as the bot names it. */
+  private assistantThread(p: Record<string, unknown>): AssistantThread {
+    const channel = String(p.channel_id ?? '');
+    const threadTs = String(p.thread_ts ?? '');
+    const found = this.assistantThreads.find((t) => t.channel === channel && t.threadTs === threadTs);
+    if (found) return found;
+    const added: AssistantThread = { channel, threadTs, user: `U${channel.replace(/^D/, '')}`, context: '', prompts: [] };
+    this.assistantThreads.push(added);
+    return added;
+  }
+
+  /** `assistant.threads.setSuggestedPrompts`: at most 4 prompts, each a title and the message it sends. */
+  private setSuggestedPrompts(p: Record<string, unknown>): Record<string, unknown> {
+    const prompts = (typeof p.prompts === 'string' ? safeJson(p.prompts) : p.prompts) as AssistantThread['prompts'];
+    if (!Array.isArray(prompts) || prompts.length > 4) return { ok: false, error: 'invalid_arguments' };
+    Object.assign(this.assistantThread(p), { prompts, promptsTitle: p.title === undefined ? undefined : String(p.title) });
+    return { ok: true };
+  }
+
   /** A fresh message ts (seconds.sequence), unique within this stand-in. */
   nextTs(): string {
     this.seq += 1;
@@ -354,6 +403,10 @@ export class WebApiStandIn {
     if ('hang' in fault) return true;
     if ('delayMs' in fault) {
       await new Promise((r) => setTimeout(r, fault.delayMs));
+      return false;
+    }
+    if ('until' in fault) {
+      await fault.until.catch(() => undefined);
       return false;
     }
     if ('error' in fault) send(200, { ok: false, error: fault.error });
@@ -444,6 +497,15 @@ export class WebApiStandIn {
     'apps.connections.open': () => (this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'no_socket_server' }),
     'conversations.info': (p) => ({ ok: true, channel: { id: p.channel, name: 'gcm-network', is_member: true } }),
     'conversations.open': (p) => this.openDirect(p),
+    'assistant.threads.setSuggestedPrompts': (p) => this.setSuggestedPrompts(p),
+    'assistant.threads.setTitle': (p) => {
+      this.assistantThread(p).title = String(p.title ?? '');
+      return { ok: true };
+    },
+    'assistant.threads.setStatus': (p) => {
+      this.assistantThread(p).status = p.status ? String(p.status) : undefined;
+      return { ok: true };
+    },
   };
 
   /** The direct-message channel between the bot and a person (`D` and the id's rest, the same at every call). */
@@ -473,6 +535,9 @@ export class WebApiStandIn {
       metadata: p.metadata as StoredMessage['metadata'],
       threadTs: p.thread_ts ? String(p.thread_ts) : undefined,
     });
+    // As Slack: the bot's reply in an assistant thread clears the status it set there.
+    const thread = this.assistantThreads.find((t) => t.channel === m.channel && t.threadTs === m.threadTs);
+    if (thread) thread.status = undefined;
     return { ok: true, channel: m.channel, ts: m.ts, message: { text: m.text, blocks: m.blocks, ts: m.ts, user: m.user, metadata: m.metadata } };
   }
 

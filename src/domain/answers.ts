@@ -127,6 +127,8 @@ export type Understood =
   | { what: 'absent'; subject: 'budget' | 'venue' | 'contact' | 'country' }
   /** Activities that name every one of `agencies` (a comparison). */
   | { what: 'shared'; agencies: string[]; n: number }
+  /** Who works on a topic several activities are about: every one of them, with who leads and supports it. */
+  | { what: 'whoMany'; topic: string; n: number }
   /** A yes/no question: the answer, then the activities that decide it. */
   | { what: 'yesno'; yes: boolean }
   /** One agency's activities due in a period. */

@@ -53,7 +53,8 @@ const questionWords = new Set(
     'esta estan ya lidera lideran liderar organiza organizan organizar participa participan encarga encargan cargo a de del la las el los lo le les un una ' +
     'agencias agencia actividades actividad hace hacen hay sobre con en toca tocan es son fue fueron sera proxima proximo previsto prevista vence vencen ' +
     'sirven sirve cumplen cumple al por para su sus tell me show give list please dime muestrame hablame dame lista por favor ' +
-    'until since long hasta desde dura duran corre van schedule fecha progress avance status estado va coming up proximas proximos we us our'
+    'until since long hasta desde dura duran corre van schedule fecha progress avance status estado va coming up proximas proximos we us our ' +
+    'works working trabaja trabajan trabajando'
   ).split(' '),
 );
 
@@ -82,77 +83,40 @@ export function languageOf(text: string, folded: string): Language | null {
 
 const startsWith = (t: string, ...heads: string[]) => heads.some((h) => t === h || t.startsWith(`${h} `));
 
+/** How a question about where an activity stands opens: "¿se hizo…?", "status of…". */
+const statusHeads = (
+  'se hizo|se hicieron|se realizo|se realizaron|ya se|esta hecha|esta hecho|estan hechas|estan hechos|se termino|se completo|' +
+  'status of|progress on|progress of|avance de|avance del|estado de|como va|como van'
+).split('|');
+/** How a question about who does an activity opens. */
+const whoHeads = (
+  'who|quien|quienes|which agencies|what agencies|que agencias|cuales agencias|cual agencia|which agency|what agency|' +
+  'agency in charge|agencia a cargo|priority of|prioridad de la|prioridad del'
+).split('|');
+/** How a question about when opens (with no period in it). */
+const whenHeads = (
+  'when|cuando|what date|que fecha|en que fecha|until when|since when|how long|hasta cuando|desde cuando|cuanto dura|' +
+  'schedule|fecha|next|upcoming|proxima|proximo|proximas|proximos'
+).split('|');
+/** "what's the next pledge monitoring?", "¿cuál es la próxima reunión?": asks when, as "when is the next…". */
+const whatNext =
+  /^(?:what|whats|which|cual|cuales|que)(?: is| are| es| son| sera)?(?: the| la| el| las| los)? (?:next|upcoming|proxima|proximo|proximas|proximos|siguiente)\b/;
+
+/** The state of an activity: "is B1.2 done?", "¿se hizo el taller…?" */
+const asksStatus = (t: string) =>
+  (startsWith(t, 'is', 'are', 'was', 'were', 'has', 'have', 'did') && / (done|finished|completed|complete|held|over|happened|carried out)\b/.test(`${t} `)) ||
+  startsWith(t, ...statusHeads);
+
 /** Reads a question in plain words: what it asks and in which language. */
 export function readQuestion(text: string, now: DateTime): Reading {
   const t = inPlanWords(fold(text.replace(/'s\b/g, ' is')));
   const lang = languageOf(text, t);
   const topic = topicOf(t);
   const objective = /\b(?:objective|objetivo|objectives|objetivos|obj)\s+(?:n[o°º]?\s*)?(\d{1,3})\b/.exec(t);
-  // The state of an activity: "is B1.2 done?", "¿se hizo el taller…?"
-  if (
-    (startsWith(t, 'is', 'are', 'was', 'were', 'has', 'have', 'did') && / (done|finished|completed|complete|held|over|happened|carried out)\b/.test(`${t} `)) ||
-    startsWith(
-      t,
-      'se hizo',
-      'se hicieron',
-      'se realizo',
-      'se realizaron',
-      'ya se',
-      'esta hecha',
-      'esta hecho',
-      'estan hechas',
-      'estan hechos',
-      'se termino',
-      'se completo',
-      'status of',
-      'progress on',
-      'progress of',
-      'avance de',
-      'avance del',
-      'estado de',
-      'como va',
-      'como van',
-    )
-  ) {
-    return { intent: { intent: 'status', topic }, lang };
-  }
-  if (
-    startsWith(
-      t,
-      'who',
-      'quien',
-      'quienes',
-      'which agencies',
-      'what agencies',
-      'que agencias',
-      'cuales agencias',
-      'cual agencia',
-      'which agency',
-      'what agency',
-      'agency in charge',
-      'agencia a cargo',
-      'priority of',
-      'prioridad de la',
-      'prioridad del',
-    )
-  ) {
-    return { intent: { intent: 'who', topic }, lang };
-  }
+  if (asksStatus(t)) return { intent: { intent: 'status', topic }, lang };
+  if (startsWith(t, ...whoHeads)) return { intent: { intent: 'who', topic }, lang };
   const period = periodOf(t, now);
-  const when = [
-    'when',
-    'cuando',
-    'what date',
-    'que fecha',
-    'en que fecha',
-    'until when',
-    'since when',
-    'how long',
-    'hasta cuando',
-    'desde cuando',
-    'cuanto dura',
-  ];
-  if (startsWith(t, ...when, 'schedule', 'fecha', 'next', 'upcoming', 'proxima', 'proximo', 'proximas', 'proximos') && !period) {
+  if ((whatNext.test(t) || startsWith(t, ...whenHeads)) && !period) {
     return { intent: { intent: 'when', topic, next: / (next|upcoming|proxima|proximo|proximas|proximos|siguiente) /.test(` ${t} `) }, lang };
   }
   if (period) return { intent: { intent: 'due', period }, lang };

@@ -157,6 +157,9 @@ function ordinalForm(words: string[], now: DateTime): Period | null {
   return null;
 }
 
+/** Words after which "may" is the month: `in may`, `for may`, `until may`, `by may`. */
+const mayOpeners = new Set(['in', 'for', 'until', 'till', 'by', 'since', 'during', 'through']);
+
 /** True when a year follows the word at `i` (`may 2024`, `mayo de 2024`). */
 const yearFollows = (words: string[], i: number) => isYear(words[i + 1]) || (words[i + 1] === 'de' && isYear(words[i + 2]));
 
@@ -164,8 +167,8 @@ const yearFollows = (words: string[], i: number) => isYear(words[i + 1]) || (wor
 function monthNumber(words: string[], i: number): number | null {
   const w = words[i]!;
   const full = monthsEn.indexOf(w) >= 0 ? monthsEn.indexOf(w) : monthsEs.indexOf(w === 'setiembre' ? 'septiembre' : w);
-  // "may" is also an English verb: a month only with a year or after "in".
-  if (full >= 0) return w === 'may' && !yearFollows(words, i) && words[i - 1] !== 'in' ? null : full + 1;
+  // "may" is also an English verb: a month only with a year or after a word that opens a time ("in", "for", "until").
+  if (full >= 0) return w === 'may' && !yearFollows(words, i) && !mayOpeners.has(words[i - 1] ?? '') ? null : full + 1;
   const short = abbreviations[w];
   return short !== undefined && (yearFollows(words, i) || inWords.has(words[i - 1] ?? '')) ? short : null;
 }

@@ -3,7 +3,7 @@ import { isKnownWord, isQuestionWord } from './intents.js';
 import { fold } from './normalize.js';
 import { isPeriodWord } from './periods.js';
 import type { Context, PlanReader } from './ports.js';
-import { inPlanWords } from './thesaurus.js';
+import { aboutWords, inPlanWords } from './thesaurus.js';
 import type { Activity, Agency, Language, Objective, PlanInfo, Priority, SearchHit } from './types.js';
 
 /**
@@ -79,7 +79,7 @@ const stemsOf = (text: string) =>
 
 /** Words that say nothing about a theme: the question's own, the Network's, periods', a few more. */
 const themeStop = new Set(
-  'anything something algo alguna algun any about sobre on en and y e or o plan planned previsto prevista deal deals against contra with con for para in of de del el la los las what whats do does done hace hacen se hay help ayuda venza venzan vence vencen due happening happens scheduled coming network red networks redes gcm compact pacto mundial objective objectives objetivo objetivos include includes incluye incluyen tell'.split(
+  'anything something algo alguna algun any about sobre on en and y e or o plan planned previsto prevista deal deals against contra with con for para in of de del el la los las what whats do does done hace hacen se hay help ayuda venza venzan vence vencen due happening happens scheduled coming network red networks redes gcm compact pacto mundial objective objectives objetivo objetivos include includes incluye incluyen tell each every cada'.split(
     ' ',
   ),
 );
@@ -89,6 +89,100 @@ export function themeWords(folded: string): string[] {
   return inPlanWords(folded)
     .split(' ')
     .filter((w) => w !== '' && !themeStop.has(w) && !isQuestionWord(w) && !isPeriodWord(w) && !/^\d+$/.test(w));
+}
+
+/**
+ * Words that name one thing the plan does (a meeting, a workshop, a note, a platform), in both languages:
+ * `who organizes the quarterly meetings?` asks for the activity that is it, not for every one about it.
+ */
+const thingWords = new Set(
+  (
+    'meeting meetings reunion reuniones encuentro encuentros workshop workshops taller talleres session sessions sesion sesiones ' +
+    'consultation consultations consulta consultas event events evento eventos training trainings capacitacion capacitaciones ' +
+    'talks conversatorio conversatorios report reports informe informes note notes nota notas guide guia guidance orientacion ' +
+    'online briefing forum foro foros review examen platform plataforma initiative iniciativa campaign campana course curso ' +
+    'webinar dialogue dialogo mapping mapeo study estudio toolkit tools herramientas checklist lista'
+  ).split(' '),
+);
+
+/** True when a topic names one thing the plan does (`the missing migrants workshop`), not a subject (`civil society`). */
+export const namesOneThing = (words: string[]): boolean => words.some((w) => thingWords.has(w));
+
+/**
+ * The activities about every one of a topic's words (`civil society`, `local governments`): their text, English
+ * or Spanish, holds each word, worded as the plan words it anywhere (the thesaurus's `also`: `local authorities`
+ * counts as `local governments`), plurals of either language taken as one. The plan's order.
+ */
+export function activitiesAbout(activities: Activity[], words: string[]): Activity[] {
+  const wanted = [
+    ...new Set(
+      aboutWords(words.join(' '))
+        .split(' ')
+        .filter((w) => w !== '')
+        .map(stem),
+    ),
+  ];
+  if (wanted.length === 0) return [];
+  return activities.filter((a) => {
+    const s = new Set(
+      aboutWords(fold(`${a.text} ${a.textEs ?? ''}`))
+        .split(' ')
+        .map(stem),
+    );
+    return wanted.every((w) => s.has(w));
+  });
+}
+
+/** What a question asks for as a whole: a list of the plan's or the Compact's things, or the plan itself. */
+export type Whole = 'priorities' | 'agencies' | 'objectives' | 'principles' | 'plan';
+
+/** The words that name each kind of thing, in both languages (folded). */
+const wholeWords: Record<Whole, Set<string>> = {
+  // `what activities are in the plan?`: the priorities, each with how many activities it holds.
+  priorities: new Set('priorities prioridades activities actividades'.split(' ')),
+  agencies: new Set(
+    'agencies agencias members miembros member miembro organizations organizaciones organismos co colead coleads colidera colideran coordinates coordina coordinan'.split(
+      ' ',
+    ),
+  ),
+  objectives: new Set('objectives objetivos'.split(' ')),
+  principles: new Set('principles principios'.split(' ')),
+  plan: new Set('plan workplan work trabajo'.split(' ')),
+};
+/** Words that only qualify such a list (`the thematic priorities`, `how many agencies`). */
+const wholeQualifiers = new Set(
+  (
+    'basic basica basicas basicos thematic tematica tematicas tematicos all todas todos many much cuantas cuantos number numero ' +
+    'list lista guiding rectores main principales whole names nombres make up forman conforman componen integran part parte ' +
+    'son es hay tiene tienen gcm compact pacto mundial global regional un united nations naciones unidas migration migracion ' +
+    'safe orderly regular segura ordenada y and e of de del'
+  ).split(' '),
+);
+/** Words that ask which objectives the plan serves (the list shows each with the priorities serving it). */
+const coverWords = new Set('serve serves served cover covers covered sirve sirven cubre cubren atiende atienden'.split(' '));
+/** Words that ask about the plan's own dates (when it starts, ends, was endorsed, what period it covers). */
+const planDateWords = new Set(
+  'end ends ended start starts started begin begins endorsed endorse approved adopted aprobado aprobo adopto termina terminan empieza comienza inicia dura last lasts period periodo cover covers cubre vigente valid'.split(
+    ' ',
+  ),
+);
+
+/**
+ * What a question asks for as a whole, when all its words name one kind of thing (`what are the thematic
+ * priorities?`, `¿cuántas agencias tiene la red?`, `what objectives does the plan serve?`, `when does the plan
+ * end?`); null when it names anything more (a theme, an activity, an agency).
+ */
+export function wholeAsked(folded: string): Whole | null {
+  const kindsAll = Object.keys(wholeWords) as Whole[];
+  // `plan` and `agencies` are also words a question carries: here they are what it asks for.
+  const isKindWord = (w: string) => kindsAll.some((k) => wholeWords[k].has(w));
+  const words = folded.split(' ').filter((w) => w !== '' && (isKindWord(w) || (!isQuestionWord(w) && !wholeQualifiers.has(w))));
+  const kinds = kindsAll.filter((k) => words.some((w) => wholeWords[k].has(w)));
+  // "the objectives of the plan", "the plan's priorities": the plan is where they are, not what is asked.
+  const kind = kinds.length === 2 && kinds.includes('plan') ? kinds.find((k) => k !== 'plan')! : kinds.length === 1 ? kinds[0]! : null;
+  if (!kind) return null;
+  const allows = (w: string) => wholeWords[kind].has(w) || wholeWords.plan.has(w) || coverWords.has(w) || (kind === 'plan' && planDateWords.has(w));
+  return words.every(allows) ? kind : null;
 }
 
 /** Words too common among the objectives' titles to name one alone. */

@@ -1,22 +1,25 @@
 import { STATUS_KEYS, type Language, type Activity, type Agency, type Occurrence, type PlanInfo, type StatusKey } from './types.js';
 import type { Context, LoadedPlan, PlanReader } from './ports.js';
 import { listLimit, type Answer, type ActivityState, type AnswerError, type PriorityProgress, type UpcomingItem, type Understood } from './answers.js';
-import { closest, isKnownWord, readQuestion, type Intent, type Period } from './intents.js';
+import { closest, isKnownWord, readQuestion, topicOf, type Intent, type Period } from './intents.js';
 import { periodOf } from './periods.js';
 import { inPlanWords } from './thesaurus.js';
 import {
+  activitiesAbout,
   absentSubject,
   agenciesNamed,
   agencyByNameWords,
   isAbsentWord,
   listed,
   names,
+  namesOneThing,
   namesPlace,
   objectiveOfTheme,
   places,
   priorityOfTheme,
   sharedActivities,
   themeWords,
+  wholeAsked,
   withoutFiller,
 } from './plain-words.js';
 import { parseActivityRef, parsePriorityRef } from './command.js';
@@ -210,7 +213,7 @@ export function plainWordsAnswer(ctx: Context, plan: PlanInfo, arg: string, defa
     agencies: agenciesNamed(ctx.plans, text, folded),
     ref: ref ? `${ref[1]!.toUpperCase()}${Number(ref[2])}.${Number(ref[3])}` : null,
   };
-  return absentAnswer(q) ?? yesNoAnswer(q) ?? sharedAnswer(q) ?? refAnswer(q) ?? priorityThemeAnswer(q) ?? intentAnswer(q);
+  return absentAnswer(q) ?? yesNoAnswer(q) ?? sharedAnswer(q) ?? refAnswer(q) ?? priorityThemeAnswer(q) ?? wholeAnswer(q) ?? intentAnswer(q);
 }
 
 /** The date (ISO) of an activity's next occurrence still open, due today or later; null when none. */
@@ -283,6 +286,26 @@ function sharedAnswer(q: Asked): Answer | null {
   return listed(q.lang, q.plan, { what: 'shared', agencies: shown, n: found.length }, shown.join(' + '), found);
 }
 
+/** `what are the thematic priorities?`, `¿cuántas agencias tiene la red?`, `when does the plan end?`: that list, or the plan. */
+function wholeAnswer(q: Asked): Answer | null {
+  const { ctx, plan, lang } = q;
+  switch (wholeAsked(q.folded)) {
+    case 'priorities':
+      return priorityAnswer(ctx, plan, '', lang);
+    case 'agencies':
+      return agencyAnswer(ctx, plan, '', lang);
+    // Every objective with the priorities serving it: which ones the plan serves, and which not.
+    case 'objectives':
+      return objectiveAnswer(ctx, plan, '', lang);
+    case 'principles':
+      return principlesAnswer(ctx, lang);
+    case 'plan':
+      return plansAnswer(ctx, lang);
+    default:
+      return null;
+  }
+}
+
 /** `the missing migrants priority`, `la prioridad de vías regulares`: that priority, with the objectives it serves. */
 function priorityThemeAnswer(q: Asked): Answer | null {
   if (!/\b(priority|priorities|prioridad|prioridades)\b/.test(q.folded)) return null;
@@ -334,6 +357,7 @@ function intentAnswer(q: Asked): Answer {
   const { it, ctx, plan, lang } = q;
   switch (it.intent) {
     case 'who':
+      return whoAnswer(q, it.topic);
     case 'when':
     case 'status': {
       const a = activityOfQuestion(ctx, plan, q.text, it.topic, lang, it.intent === 'when' && it.next);
@@ -351,6 +375,36 @@ function intentAnswer(q: Asked): Answer {
     default:
       return topicAnswer(q, it.topic, it.intent === 'none' ? 'search' : 'theme');
   }
+}
+
+/** The most activities a who-question lists in full (each is several blocks); more are listed as search hits. */
+const whoManyMax = 8;
+
+/**
+ * Who does something: when its topic is a theme, the GCM objective whose title holds it with the activities
+ * serving it (`who does what on data?`); when it is a subject several activities are about, all of them with
+ * who leads and supports each (`who works with NGOs?`); else the one activity it names best (`who organizes
+ * the quarterly meetings?` names a thing the plan does).
+ */
+function whoAnswer(q: Asked, topic: string): Answer {
+  const words = themeWords(topicWithout(q, q.agencies)).filter((w) => topic.split(' ').includes(w));
+  const objective = objectiveOfTheme(q.ctx.plans.objectives(), words);
+  if (objective) return objectiveThemeAnswer(q, objective.number);
+  const about = activitiesAbout(q.ctx.plans.activities(q.plan.id), words);
+  // Shown in the question's own words (`municipios`), not the plan's wording it was read in.
+  const u: Understood = { what: 'whoMany', topic: topicOf(fold(q.text), true) || words.join(' '), n: about.length };
+  const many = about.length > 1 && !namesOneThing(words);
+  if (many && about.length > whoManyMax) return listed(q.lang, q.plan, u, u.topic, about);
+  if (many) return understood(q.lang, u, activitiesAnswer(q.ctx, q.plan, about, q.lang));
+  // Searched by the words that say what it is about (no period or filler words: `cada mes` is when, not what).
+  const a = activityOfQuestion(q.ctx, q.plan, q.text, words.join(' ') || topic, q.lang);
+  return a ? activityReply(q, a, 'who') : (searchOf(q, topic, 'search') ?? unknown(q));
+}
+
+/** A GCM objective reached by a theme: that objective, or plainly that no activity of the plan serves it. */
+function objectiveThemeAnswer(q: Asked, n: number): Answer {
+  const served = q.ctx.plans.prioritiesForObjective(q.plan.id, n).length > 0;
+  return understood(q.lang, { what: 'objectiveTheme', number: n, served }, objectiveAnswer(q.ctx, q.plan, String(n), q.lang));
 }
 
 /** What is due in a period; with one agency named, only what names it (two filters at once). */
@@ -384,10 +438,7 @@ function topicAnswer(q: Asked, topic: string, what: 'theme' | 'search'): Answer 
   if (exact) return understood(lang, { what: 'agency', agency: shortName(exact, lang) }, agencyAnswer(ctx, plan, exact.id, lang));
   const words = themeWords(q.folded);
   const objective = objectiveOfTheme(ctx.plans.objectives(), words);
-  if (objective) {
-    const served = ctx.plans.prioritiesForObjective(plan.id, objective.number).length > 0;
-    return understood(lang, { what: 'objectiveTheme', number: objective.number, served }, objectiveAnswer(ctx, plan, String(objective.number), lang));
-  }
+  if (objective) return objectiveThemeAnswer(q, objective.number);
   const vocabulary = planVocabulary(ctx, plan);
   const byName = agencyByNameWords(ctx.plans.agencies(), q.folded.split(' '), (w) => vocabulary.has(w));
   if (byName) return understood(lang, { what: 'agency', agency: shortName(byName, lang) }, agencyAnswer(ctx, plan, byName.id, lang));
@@ -463,6 +514,11 @@ export function activityAnswer(ctx: Context, plan: PlanInfo, arg: string, lang: 
   if (found.length === 0) {
     return err(lang, { code: 'activity_missing', given: 'id' in ref ? ref.id : ref.number, known: activityRanges(ctx.plans.activities(plan.id)) });
   }
+  return activitiesAnswer(ctx, plan, found, lang);
+}
+
+/** Activities as `activity <id>` shows them: each with its priority, its occurrences and their recent history. */
+function activitiesAnswer(ctx: Context, plan: PlanInfo, found: Activity[], lang: Language): Answer {
   return {
     kind: 'activity',
     lang,

@@ -86,6 +86,8 @@ export const en: Messages = {
     switch (u.what) {
       case 'who':
         return `Understood: who leads and supports activity ${u.activity}.`;
+      case 'whoMany':
+        return `Understood: who leads and supports the ${u.n} activities about "${u.topic}".`;
       case 'when':
         return `Understood: when activity ${u.activity} happens and is due.${u.next ? ` Next: ${dayEn(u.next)}.` : ''}`;
       case 'status':

@@ -96,6 +96,8 @@ export const es: Messages = {
     switch (u.what) {
       case 'who':
         return `Entendido: quién lidera y apoya la actividad ${u.activity}.`;
+      case 'whoMany':
+        return `Entendido: quién lidera y apoya las ${u.n} actividades sobre "${u.topic}".`;
       case 'when':
         return `Entendido: cuándo ocurre y vence la actividad ${u.activity}.${u.next ? ` La próxima: ${dayEs(u.next)}.` : ''}`;
       case 'status':

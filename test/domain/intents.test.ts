@@ -18,6 +18,10 @@ describe('reading questions in plain words (pure)', () => {
     expect(periodOf('que vence en agosto', now)).toMatchObject({ from: '2024-08-01', to: '2024-08-31' });
     expect(periodOf('que vence este mes', now)).toMatchObject({ from: '2024-04-01', to: '2024-04-30' });
     expect(periodOf('whats next week', now)).toMatchObject({ from: '2024-04-29', to: '2024-05-05' });
+    // "may" is the month after a word that opens a time, else the verb.
+    expect(periodOf("what's planned for may", now)).toMatchObject({ from: '2024-05-01', to: '2024-05-31' });
+    expect(periodOf('what is due by may 2024', now)).toMatchObject({ from: '2024-05-01' });
+    expect(periodOf('who may lead the workshop', now)).toBeNull();
     expect(periodOf('who may lead it', now)).toBeNull();
   });
 
@@ -34,5 +38,13 @@ describe('reading questions in plain words (pure)', () => {
     expect(readQuestion('¿qué hace la red sobre retorno y reintegración?', now).intent).toEqual({ intent: 'theme', topic: 'return y reintegracion' });
     expect(readQuestion('which activities serve objective 7?', now).intent).toEqual({ intent: 'objective', number: 7 });
     expect(readQuestion('¿qué vence este mes?', now).intent.intent).toBe('due');
+  });
+
+  it('"what is the next…" asks when, as "when is the next…"; "what is next month" is still a period', () => {
+    expect(readQuestion('whats the next pledge monitoring', now).intent).toMatchObject({ intent: 'when', next: true, topic: 'pledge monitoring' });
+    expect(readQuestion('¿cuál es la próxima reunión trimestral?', now).intent).toMatchObject({ intent: 'when', next: true });
+    expect(readQuestion('what is the next network meeting?', now).intent).toMatchObject({ intent: 'when', next: true });
+    expect(readQuestion('what is due next month?', now).intent.intent).toBe('due');
+    expect(readQuestion('what is next month about?', now).intent.intent).toBe('due');
   });
 });

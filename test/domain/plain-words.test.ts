@@ -4,7 +4,16 @@ import type { AgencyDirectory, PlanInfo } from '../../src/domain/types.js';
 import { renderText } from '../../src/views/text-view.js';
 import { keywordUsedAsWord } from '../../src/domain/intents.js';
 import { fold } from '../../src/domain/normalize.js';
-import { absentSubject, agenciesNamed, agencyByNameWords, objectiveOfTheme, priorityOfTheme, themeWords, withoutFiller } from '../../src/domain/plain-words.js';
+import {
+  absentSubject,
+  agenciesNamed,
+  agencyByNameWords,
+  objectiveOfTheme,
+  priorityOfTheme,
+  themeWords,
+  wholeAsked,
+  withoutFiller,
+} from '../../src/domain/plain-words.js';
 import { bareAnswer, currentPlan } from '../../src/domain/questions.js';
 import { contextAt, loadedStores } from '../helpers/stores.js';
 
@@ -117,5 +126,55 @@ describe('questions in plain words: the readers of issue 24', () => {
 
   it('"when is the next…" names the next occurrence first', () => {
     expect(ask('when is the next network meeting?')).toMatch(/^Understood: when activity B1\.2 happens and is due\. Next: 1 May 2024\./);
+  });
+  it('who works on a topic several activities are about: every one of them with its leads, in either language', () => {
+    const ids = (text: string) => [...new Set(text.match(/^Activity [BT]\d\.\d/gm) ?? [])].map((l) => l.slice('Activity '.length));
+    const ngos = ask('who works with NGOs?');
+    expect(ngos).toMatch(/^Understood: who leads and supports the 6 activities about "ngos"\./);
+    expect(ids(ngos)).toEqual(['B3.1', 'B3.2', 'B3.3', 'B3.4', 'T2.2', 'T3.2']);
+    expect(ngos).not.toMatch(/numbered/);
+    expect(ngos).toMatch(/Led by: ILO and UNDP/);
+    // B2.3 and B2.4 say "local authorities", B3.6 "local governments": the thesaurus's `also` counts them as one.
+    const es = renderText(bareAnswer(ctx, plan, '¿quién trabaja con los municipios?', 'en'), dir);
+    expect(es).toMatch(/^Entendido: quién lidera y apoya las 3 actividades sobre "municipios"\./);
+    expect([...new Set(es.match(/^Actividad [BT]\d\.\d/gm) ?? [])]).toEqual(['Actividad B2.3', 'Actividad B2.4', 'Actividad B3.6']);
+    // One activity about it, or a thing the plan does (a meeting, a workshop): that one activity, as before.
+    expect(ask('who leads the missing migrants workshop?')).toMatch(/^Understood: who leads and supports activity T1\.1\./);
+    expect(ask('who organizes the quarterly meetings?')).toMatch(/^Understood: who leads and supports activity B1\.2\./);
+    // When words (`cada mes`, every month) say when, not what: the activity is found by what it is about.
+    expect(renderText(bareAnswer(ctx, plan, '¿quién publica las buenas prácticas cada mes?', 'en'), dir)).toMatch(
+      /^Entendido: quién lidera y apoya la actividad B1\.4\./,
+    );
+  });
+
+  it('who does what on a theme: the GCM objective whose title holds it, with the activities serving it', () => {
+    const data = ask('who does what on data?');
+    expect(data).toMatch(/^Understood: GCM objective 1, whose title holds what you asked about\./);
+    expect(data).toMatch(/T1\.1/);
+  });
+
+  it('a Spanish word for one the plan writes in English (xenofobia) finds what the plan says of it, the English hashtag included', () => {
+    const es = renderText(bareAnswer(ctx, plan, '¿qué se hace contra la xenofobia?', 'en'), dir);
+    expect(es).toMatch(/T2\.2/);
+  });
+  it('a question all of whose words name one kind of thing asks for the whole list of it, or for the plan itself', () => {
+    const kind = (q: string) => wholeAsked(fold(q));
+    expect(kind('what are the thematic priorities?')).toBe('priorities');
+    expect(kind('¿cuáles son las prioridades básicas?')).toBe('priorities');
+    expect(kind('how many agencies are in the network?')).toBe('agencies');
+    expect(kind('¿cuántas agencias tiene la red?')).toBe('agencies');
+    expect(kind('who co-leads the network?')).toBe('agencies');
+    expect(kind('what objectives does the plan serve?')).toBe('objectives');
+    expect(kind('¿cuántos objetivos tiene el Pacto Mundial?')).toBe('objectives');
+    expect(kind('what are the guiding principles of the GCM?')).toBe('principles');
+    expect(kind('when does the plan end?')).toBe('plan');
+    expect(kind('¿hasta cuándo va el plan de trabajo?')).toBe('plan');
+    // Anything more than the kind (an activity, a theme, an agency, a period) is a question about that.
+    expect(kind('which agencies lead the pledge monitoring?')).toBeNull();
+    expect(kind('which activities serve objective 23?')).toBeNull();
+    expect(kind('¿qué actividades vencen en mayo?')).toBeNull();
+    expect(kind('what does the plan say about data?')).toBeNull();
+    expect(ask('how many agencies are in the network?')).toMatch(/^Agencies of the Regional Network/);
+    expect(renderText(bareAnswer(ctx, plan, '¿hasta cuándo va el plan de trabajo?', 'en'), dir)).toMatch(/31 de diciembre de 2024/);
   });
 });

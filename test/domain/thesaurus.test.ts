@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { fold } from '../../src/domain/normalize.js';
-import { inPlanWords, thesaurus } from '../../src/domain/thesaurus.js';
+import { aboutWords, inPlanWords, thesaurus } from '../../src/domain/thesaurus.js';
 
 /**
  * Every entry of data/thesaurus.json is checked against the project's copies of the sources: the plan (source
@@ -33,6 +33,17 @@ describe('the thesaurus (data/thesaurus.json)', () => {
     const all = thesaurus.flatMap((e) => e.same.map(fold));
     expect(all.filter((w, i) => all.indexOf(w) !== i)).toEqual([]);
     expect(thesaurus.filter((e) => e.same.map(fold).includes(fold(e.plan))).map((e) => e.plan)).toEqual([]);
+  });
+
+  it("every other wording an entry lists (`also`) is the data's own", () => {
+    expect(thesaurus.flatMap((e) => (e.also ?? []).filter((w) => !inData(w)))).toEqual([]);
+    expect(thesaurus.some((e) => (e.also ?? []).length > 0)).toBe(true);
+  });
+
+  it('counts the data’s other wordings as the same only when telling what a text is about, never in a question', () => {
+    expect(aboutWords('tools for local authorities')).toBe('tools for local governments');
+    expect(inPlanWords('tools for local authorities')).toBe('tools for local authorities');
+    expect(aboutWords('apoyo a las autoridades locales y municipios')).toBe('apoyo a las local governments y local governments');
   });
 
   it('reads a question in the plan’s wording, the longest phrase first, whole words only', () => {

@@ -103,19 +103,23 @@ function fullActivityLines(s: ActivityState, priority: Priority, dir: AgencyDire
   return out;
 }
 
+/** Several activities of one number (`activity 1.1`: a basic and a thematic one), not several of a topic. */
+const sharedNumber = (answer: AnswerOf<'activity'>): boolean =>
+  answer.items.length > 1 && answer.items.every((i) => i.state.activity.number === answer.items[0]!.state.activity.number);
+
 /** `/gcm activity B1.3`: one activity (or each with that number) in full, with Mark done, Reopen and Update. */
 export const activity: AnswerDrawing<AnswerOf<'activity'>> = {
   slack(answer, dir, opts) {
     const m = messages(answer.lang);
     const lang = answer.lang;
-    const body: KnownBlock[] = answer.items.length > 1 ? [section(m.ambiguousActivity(answer.items[0]!.state.activity.number))] : [];
+    const body: KnownBlock[] = sharedNumber(answer) ? [section(m.ambiguousActivity(answer.items[0]!.state.activity.number))] : [];
     for (const { state, priority } of answer.items) body.push(...fullActivityBlocks(state, priority, answer.today, dir, opts, lang));
     const fallback = answer.items.map(({ state: s }) => `${s.activity.id}: ${leadText(s.activity, lang, dir)} · ${statusText(s, lang)}`).join('; ');
     return { body, fallback };
   },
   text(answer, dir) {
     const m = messages(answer.lang);
-    const out = answer.items.length > 1 ? [m.ambiguousActivity(answer.items[0]!.state.activity.number), ''] : [];
+    const out = sharedNumber(answer) ? [m.ambiguousActivity(answer.items[0]!.state.activity.number), ''] : [];
     answer.items.forEach(({ state, priority }, i) => {
       if (i > 0) out.push('');
       out.push(...fullActivityLines(state, priority, dir, answer.lang));
