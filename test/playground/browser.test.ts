@@ -125,6 +125,13 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     const answer = page.getByTestId('message').filter({ hasText: 'GCM objectives served by the plan' });
     await answer.getByTestId('chart').waitFor();
     expect(await answer.getByTestId('chart').locator('.row').count()).toBe(14);
+    // A co-chair's periodic update: its two charts (by priority and status; due and done month by month).
+    await page.getByTestId('user').selectOption('U0COCHAIR');
+    await send('/gcm brief 2024-01-01 2024-03-31');
+    const brief = page.getByTestId('message').filter({ hasText: 'Periodic update, 1 January 2024 to 31 March 2024' });
+    await brief.getByTestId('chart').nth(1).waitFor();
+    expect(await brief.getByTestId('chart').count()).toBe(2);
+    expect(await brief.getByTestId('chart').first().locator('.row').count()).toBe(7);
   });
 
   it('sets a focal point by picking a person with @ in the message box', async () => {
