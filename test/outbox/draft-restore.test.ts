@@ -31,6 +31,8 @@ describe("the quarter's draft in a co-chair's direct messages, on a database res
     expect(draft!.channel).toBe(first.standin.dmChannelOf(coChair));
     const files = filesInThread(first, draft!.ts);
     expect(files).toEqual(['gcm-update-2024-01-01-2024-03-31.docx', 'gcm-update-2024-01-01-2024-03-31.md', 'gcm-update-2024-01-01-2024-03-31.xlsx']);
+    // A fresh post has no replies: its thread is not read.
+    expect(first.standin.callsOf('conversations.replies')).toHaveLength(0);
     await first.bot.app.stop();
     stores.close();
 
