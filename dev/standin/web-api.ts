@@ -589,13 +589,33 @@ export class WebApiStandIn {
   }
 
   private replies(p: Record<string, unknown>): Record<string, unknown> {
-    // The parent first, then its replies, oldest first (as Slack answers).
+    // The parent first, then its replies, oldest first (as Slack answers), `limit` a page (at most 1000), then
+    // `response_metadata.next_cursor` while more remain. Files shared in the thread are messages with `files`.
     const thread = this.messages.filter((m) => m.channel === p.channel && !m.ephemeralTo && !m.deleted && (m.ts === p.ts || m.threadTs === p.ts));
     if (!thread.some((m) => m.ts === p.ts)) return { ok: false, error: 'thread_not_found' };
-    const list = thread
-      .slice(0, Number(p.limit ?? 100))
-      .map((m) => ({ type: 'message', ts: m.ts, thread_ts: m.threadTs ?? m.ts, text: m.text, user: m.user, blocks: m.blocks, metadata: m.metadata }));
-    return { ok: true, messages: list, has_more: false };
+    const limit = Math.min(1000, Number(p.limit ?? 1000));
+    const from = p.cursor ? Number(p.cursor) : 0;
+    const all = [
+      ...thread.map((m) => ({ type: 'message', ts: m.ts, thread_ts: m.threadTs ?? m.ts, text: m.text, user: m.user, blocks: m.blocks, metadata: m.metadata })),
+      ...this.fileShares(String(p.channel), String(p.ts)),
+    ].sort((a, b) => Number(a.ts) - Number(b.ts));
+    const more = all.length > from + limit;
+    return { ok: true, messages: all.slice(from, from + limit), has_more: more, ...(more ? { response_metadata: { next_cursor: String(from + limit) } } : {}) };
+  }
+
+  /** The messages that shared files in the thread of `ts` (one per completeUploadExternal), as Slack lists them in replies. */
+  private fileShares(channel: string, ts: string): { type: string; ts: string; thread_ts: string; text: string; user?: string; files: unknown[] }[] {
+    const byTs = new Map<string, StoredFile[]>();
+    for (const f of this.files.values()) if (f.channel === channel && f.threadTs === ts && f.ts) byTs.set(f.ts, [...(byTs.get(f.ts) ?? []), f]);
+    return [...byTs].map(([shared, files]) => ({
+      type: 'message',
+      ts: shared,
+      thread_ts: ts,
+      text: files[0]!.initialComment ?? '',
+      user: files[0]!.user,
+      upload: true,
+      files: files.map((f) => ({ id: f.id, name: f.filename, title: f.title ?? f.filename, user: f.user })),
+    }));
   }
 
   private userInfo(p: Record<string, unknown>): Record<string, unknown> {

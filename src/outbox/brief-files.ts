@@ -3,22 +3,14 @@ import { briefOfPeriod, type BriefDraft } from '../domain/brief-draft.js';
 import type { ReminderRecord } from '../domain/types.js';
 import { briefFilename, narrativeMarkdown } from '../views/brief-markdown.js';
 import { briefNarrative } from '../views/brief-narrative.js';
-import type { OutboxContext } from './kind.js';
-
-/** A file that goes with the update: in the thread of its post, or of the draft in a co-chair's direct messages. */
-export interface BriefFile {
-  filename: string;
-  title: string;
-  /** Text (Markdown) or bytes (a .docx, an .xlsx). */
-  content: string | Uint8Array;
-}
+import type { OutboxContext, ThreadFile } from './kind.js';
 
 /**
  * The files of an update, in the order they go in its thread, in `brief`'s language with the co-chairs'
  * words on top: the Markdown narrative, the Word document and the workbook. The one list the published post and
  * the quarter's draft share.
  */
-export async function briefFiles(brief: Brief, draft: BriefDraft): Promise<BriefFile[]> {
+export async function briefFiles(brief: Brief, draft: BriefDraft): Promise<ThreadFile[]> {
   const narrative = briefNarrative(brief, brief.lang, draft.intro[brief.lang]);
   // The Word document and the workbook: their libraries load on first use (src/documents/).
   const documents = await import('../documents/brief-files.js');
@@ -39,9 +31,8 @@ export function briefOfRecord(r: ReminderRecord, ctx: OutboxContext): { brief: B
   return brief ? { brief, draft: ctx.briefs.draft(period) } : null;
 }
 
-/** After a brief kind's post: its files in the thread of `ts`, one after the other (one that could not go is logged, the rest still go). */
-export async function attachRecordFiles(r: ReminderRecord, channel: string, ts: string, ctx: OutboxContext): Promise<void> {
+/** The files of a brief kind's record, for its thread (the outbox attaches each once); none when its plan is gone. */
+export async function recordFiles(r: ReminderRecord, ctx: OutboxContext): Promise<ThreadFile[]> {
   const found = briefOfRecord(r, ctx);
-  if (!found) return;
-  for (const f of await briefFiles(found.brief, found.draft)) await ctx.attachFile(channel, ts, f.filename, f.content, f.title);
+  return found ? briefFiles(found.brief, found.draft) : [];
 }

@@ -85,6 +85,14 @@ export function dueRecord(r: Pick<DueRecord, 'key' | 'planId' | 'fireAt'> & Part
   return { occurrenceKey: null, activityId: null, offsetDays: null, dueDate: null, late: false, ...r };
 }
 
+/** A file that goes in the thread of a kind's post; known there by its name, uploaded by the bot. */
+export interface ThreadFile {
+  filename: string;
+  title: string;
+  /** Text (Markdown) or bytes (a .docx, an .xlsx). */
+  content: string | Uint8Array;
+}
+
 /** Why a pending record must not go out: `cancel` (no longer wanted), `too_late` (its time passed: failed). */
 export type Declined = 'cancel' | 'too_late';
 
@@ -112,7 +120,13 @@ export interface OutboxKind {
   target?(record: ReminderRecord, ctx: OutboxContext): Promise<string>;
   /** The ts of the message whose thread this record goes in (a follow-up under its reminder), if any. */
   threadOf?(record: ReminderRecord, channel: string, ctx: OutboxContext): string | undefined;
-  /** After the post is recorded as sent (the report's file in its thread). Never re-posts; a failure is logged. */
+  /**
+   * The files that go in the thread of its post (the report's Markdown, the update's .md, .docx and .xlsx), in
+   * order. The outbox attaches each exactly once: after a fresh post all of them; after a post found already
+   * there (a crash), only those its thread does not hold yet. The record is marked sent once they are attached.
+   */
+  files?(record: ReminderRecord, ctx: OutboxContext): Promise<readonly ThreadFile[]>;
+  /** After the post is recorded as sent. Never re-posts; a failure is logged. */
   afterPost?(record: ReminderRecord, channel: string, ts: string, ctx: OutboxContext): Promise<void>;
   /**
    * The message a posted record shows now, in `lang` with `notice` on top, for its buttons (Mark done, Set

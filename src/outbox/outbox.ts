@@ -22,7 +22,7 @@ import type {
 import type { LeaseClaim, LeaseInfo, LeaseResult } from '../db/reminder-store.js';
 import { writeFailureOf, type WriteFailure } from '../db/database-file.js';
 import type { Message } from '../views/message-view.js';
-import type { OutboxConfig, OutboxContext, OutboxKind, OutboxRecords, PlanPass } from './kind.js';
+import type { OutboxConfig, OutboxContext, OutboxKind, OutboxRecords, PlanPass, ThreadFile } from './kind.js';
 import { outboxKinds } from './kinds/index.js';
 
 /** The name of the scheduler's lease: one copy of the bot posts, per database. */
@@ -469,17 +469,24 @@ export class Outbox {
     return true;
   }
 
-  /** Marks `ready` records found in the channel as sent; one a kind threads, not found, as attempted (looked for in its thread). */
+  /**
+   * Marks `ready` records found in the channel as sent. As attempted, so that their post looks for them first: one
+   * a kind threads, not found (looked for in its thread), one that goes to its own target (looked for there), and
+   * one found whose kind has files (its thread is read for those missing).
+   */
   private recordFound(ready: readonly ReminderRecord[], posted: ReadonlyMap<string, string>, ctx: OutboxContext, channel: string, report: PassReport): void {
     const { reminders } = this.o.stores;
     const now = ctx.now.toUTC().toISO()!;
     for (const r of ready) {
+      const kind = this.kinds.get(r.kind);
       const target = r.channel ?? channel;
-      const ts = target === channel ? posted.get(r.key) : undefined;
-      if (ts) {
+      // One that goes elsewhere (a co-chair's direct messages) is looked for there, before its post.
+      const ts = target === channel && !kind?.target ? posted.get(r.key) : undefined;
+      // One found whose files may be missing from its thread is found again at its post, and its thread read.
+      if (ts && !kind?.files) {
         reminders.markSent(r.key, target, ts, now);
         report.recovered.push(r.key);
-      } else if (this.kinds.get(r.kind)?.threadOf?.(r, target, ctx)) reminders.startAttempt(r.key);
+      } else if (ts || kind?.target || kind?.threadOf?.(r, target, ctx)) reminders.startAttempt(r.key);
     }
   }
 
@@ -543,16 +550,96 @@ export class Outbox {
       if (target === 'rate_limited') break;
       if (target === null) continue;
       const thread = ready.kind.threadOf?.(r, target, ctx);
-      const ts = await this.postOne(r, ready.message, target, thread, ctx, report);
-      if (ts === 'rate_limited') break;
-      if (ts === null) continue;
-      // Sent and recorded: what follows never re-posts it.
-      try {
-        await ready.kind.afterPost?.(r, target, ts, ctx);
-      } catch (e) {
-        logger.warn(`after posting ${r.kind} ${r.key}: ${e instanceof Error ? e.message : String(e)}`);
-      }
+      const posted = await this.postOne(r, ready.message, target, thread, ctx, report);
+      if (posted === 'rate_limited') break;
+      if (posted === null) continue;
+      // Posted (or found): its files, then it is recorded as sent; a crash before that finds it again, never re-posts it.
+      if ((await this.settle(ready.kind, r, target, posted, ctx, report)) === 'rate_limited') break;
     }
+  }
+
+  /**
+   * After a post made or found: the kind's files in its thread, each once, then the record marked sent and the
+   * kind's `afterPost`. A thread that cannot be read counts as a failed attempt: the record stays pending, found
+   * again at the next, never posted twice.
+   */
+  private async settle(
+    kind: OutboxKind,
+    r: ReminderRecord,
+    target: string,
+    posted: Posted,
+    ctx: OutboxContext,
+    report: PassReport,
+  ): Promise<'rate_limited' | undefined> {
+    const { stores, logger } = this.o;
+    try {
+      await this.attachFiles(kind, r, target, posted, ctx);
+    } catch (e) {
+      return this.failed(r, e, ctx.now, report) === 'rate_limited' ? 'rate_limited' : undefined;
+    }
+    stores.reminders.markSent(r.key, target, posted.ts, ctx.now.toUTC().toISO()!);
+    if (posted.found) {
+      report.recovered.push(r.key);
+      logger.info(`reminder ${r.key} was already in the channel (ts ${posted.ts}): recorded, not posted again`);
+    } else {
+      report.sent.push(r.key);
+      logger.info(`posted ${r.kind} ${r.key}${r.late ? ' (late)' : ''}`);
+    }
+    try {
+      await kind.afterPost?.(r, target, posted.ts, ctx);
+    } catch (e) {
+      logger.warn(`after posting ${r.kind} ${r.key}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return undefined;
+  }
+
+  /**
+   * Attaches the kind's files in the thread of the post, each once: all after a fresh post (it has no replies);
+   * after one found already posted, only those its thread does not hold (by name, uploaded by the poster of the
+   * message, the bot). One that could not go is logged (ctx.attachFile) and the rest still go. Throws when the
+   * thread cannot be read whole.
+   */
+  private async attachFiles(kind: OutboxKind, r: ReminderRecord, channel: string, posted: Posted, ctx: OutboxContext): Promise<void> {
+    if (!kind.files) return;
+    let files: readonly ThreadFile[];
+    try {
+      files = await kind.files(r, ctx);
+    } catch (e) {
+      // Files that cannot be made are not made by another attempt either: logged, and the post stands alone.
+      this.o.logger.warn(`the files of ${r.kind} ${r.key} could not be made: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    const there = posted.found && files.length ? await this.filesInThread(channel, posted.ts) : new Set<string>();
+    for (const f of files) if (!there.has(f.filename)) await ctx.attachFile(channel, posted.ts, f.filename, f.content, f.title);
+  }
+
+  /** The names of the files the bot (the poster of the thread's first message) shared in the thread of `ts`. */
+  private async filesInThread(channel: string, ts: string): Promise<Set<string>> {
+    const names = new Set<string>();
+    let poster: string | undefined;
+    await this.readReplies(channel, ts, (messages) => {
+      for (const m of messages) {
+        if (m.ts === ts) poster = m.user;
+        for (const f of m.files ?? []) if (f.name && f.user !== undefined && f.user === poster) names.add(f.name);
+      }
+      return false;
+    });
+    return names;
+  }
+
+  /**
+   * Reads the thread of `ts` in `channel`, oldest first (its first message first), 200 messages a page, handing
+   * each page to `onPage` until it says it found what it looked for. Throws when it cannot be read whole.
+   */
+  private async readReplies(channel: string, ts: string, onPage: (messages: ReplyMessage[]) => boolean): Promise<void> {
+    let cursor: string | undefined;
+    for (let page = 0; page < historyPages; page++) {
+      const res = await this.o.client.conversations.replies({ channel, ts, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      if (onPage((res.messages ?? []) as ReplyMessage[]) || !res.has_more) return;
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!cursor) throw new Error(`cannot read the thread ${ts} in ${channel}: conversations.replies said there was more but gave no cursor`);
+    }
+    throw new Error(`cannot read the thread ${ts} in ${channel}: more than ${historyPages} pages`);
   }
 
   /**
@@ -598,9 +685,9 @@ export class Outbox {
   }
 
   /**
-   * Posts one record, once an earlier attempt of it is looked for: the new message's ts; null when it was found
-   * already posted (recorded, not posted again) or the post failed (recorded for a retry); `rate_limited` when
-   * Slack said to wait, so that the pass stops.
+   * Posts one record, once an earlier attempt of it is looked for: the message's ts, and whether it was found
+   * already posted (not posted again); null when the post failed (recorded for a retry); `rate_limited` when
+   * Slack said to wait, so that the pass stops. The caller records it as sent (settle).
    */
   private async postOne(
     r: ReminderRecord,
@@ -609,20 +696,15 @@ export class Outbox {
     thread: string | undefined,
     ctx: OutboxContext,
     report: PassReport,
-  ): Promise<string | null | 'rate_limited'> {
-    const { stores, logger } = this.o;
+  ): Promise<Posted | null | 'rate_limited'> {
+    const { stores } = this.o;
     const { now } = ctx;
     try {
       // Counted before the lookup: a lookup that fails is an attempt too, so the backoff grows.
       stores.reminders.startAttempt(r.key);
       if (r.attempts > 0) {
         const found = await this.findPosted(r, target, thread, ctx);
-        if (found) {
-          stores.reminders.markSent(r.key, target, found, now.toUTC().toISO()!);
-          report.recovered.push(r.key);
-          logger.info(`reminder ${r.key} was already in the channel (ts ${found}): recorded, not posted again`);
-          return null;
-        }
+        if (found) return { ts: found, found: true };
       }
       const res = await this.o.client.chat.postMessage({
         channel: target,
@@ -631,11 +713,7 @@ export class Outbox {
         metadata: { event_type: outboxEventType, event_payload: { key: r.key } },
         unfurl_links: false,
       });
-      const ts = String(res.ts);
-      stores.reminders.markSent(r.key, target, ts, now.toUTC().toISO()!);
-      report.sent.push(r.key);
-      logger.info(`posted ${r.kind} ${r.key}${r.late ? ' (late)' : ''}`);
-      return ts;
+      return { ts: String(res.ts), found: false };
     } catch (e) {
       return this.failed(r, e, now, report) === 'rate_limited' ? 'rate_limited' : null;
     }
@@ -673,8 +751,12 @@ export class Outbox {
   private async findPosted(r: ReminderRecord, channel: string, thread: string | undefined, ctx: OutboxContext): Promise<string | null> {
     // A reply in a thread is not in the channel's history: an item posted in a thread is looked for there.
     if (thread) {
-      const res = await this.o.client.conversations.replies({ channel, ts: thread, limit: 200, include_all_metadata: true });
-      return res.messages?.find((m) => outboxKeyOf(m) === r.key)?.ts ?? null;
+      let ts: string | null = null;
+      await this.readReplies(channel, thread, (messages) => {
+        ts = messages.find((m) => outboxKeyOf(m) === r.key)?.ts ?? null;
+        return ts !== null;
+      });
+      return ts;
     }
     // The records' times are the bot's clock; Slack's ts are the wall clock (they differ under GCM_NOW).
     const written = Math.min(Date.parse(r.createdAt), Date.parse(r.fireAt)) + (this.wallMs() - ctx.now.toMillis()) - channelLookbackMarginMs;
@@ -693,6 +775,10 @@ type HistoryUnknown = { unknown: string; retryAfterS?: number };
 
 /** A message of conversations.history, as the outbox reads it. */
 type HistoryMessage = { ts?: string; metadata?: unknown };
+/** A message of conversations.replies, as the outbox reads it: who posted it, and the files shared with it (who uploaded each). */
+type ReplyMessage = HistoryMessage & { user?: string; files?: { name?: string; user?: string }[] };
+/** A record's message in Slack: posted now, or found already posted by an earlier attempt. */
+type Posted = { ts: string; found: boolean };
 
 function historyUnknown(e: unknown): HistoryUnknown {
   const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };

@@ -286,4 +286,71 @@ describe('a crash or a shutdown in the middle of a post (a real bot process agai
       await standin.stop();
     }
   }, 120_000);
+
+  /** A co-chair asks for the first quarter's update and clicks Publish on its draft (the command's own files are shared by then). */
+  async function publishQuarter(standin: WebApiStandIn, sender: SlackSender, beforeClick: () => void): Promise<void> {
+    const responseUrl = standin.newResponseUrl('C0NETWORK', 'U0COCHAIR');
+    await sender.command(slashCommandFields({ text: 'brief 2024-01-01 2024-03-31', user: 'U0COCHAIR', channel: 'C0NETWORK', responseUrl }));
+    const draft = await eventually(() => standin.callsOf('response_url').find((c) => JSON.stringify(c.params.blocks).includes('gcm_brief_publish')), 20_000);
+    const blocks = draft.params.blocks as { block_id?: string; elements?: { action_id: string; value: string; type: string; text: unknown }[] }[];
+    const row = blocks.find((b) => b.elements?.some((e) => e.action_id === 'gcm_brief_publish'))!;
+    const { type, action_id, value, text } = row.elements!.find((e) => e.action_id === 'gcm_brief_publish')!;
+    beforeClick();
+    const where = { kind: 'message' as const, channel: 'C0NETWORK', messageTs: '1713960000.000100', ephemeral: true, responseUrl };
+    await sender.interaction(blockActionsPayload('U0COCHAIR', where, { type, action_id, block_id: row.block_id, value, text }));
+  }
+
+  /**
+   * Publish, then kill -9 once the files' uploads asked for reach `killAtUpload` (the upload that Slack holds),
+   * and restart: the update is in the channel once, and its thread holds each of its three files once.
+   */
+  async function publishKilledAtUpload(killAtUpload: number): Promise<void> {
+    const standin = new WebApiStandIn();
+    const apiUrl = await standin.start();
+    const port = await freePort();
+    const env = botEnv(apiUrl, port, { ...remindersEnv, GCM_CO_CHAIRS: 'U0COCHAIR' });
+    const sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`, 'e2e-secret');
+    const uploads = () => standin.callsOf('files.getUploadURLExternal').length;
+    let run = start(env);
+    try {
+      await eventually(() => run.out.join('').includes('reminder pass:'), 30_000);
+      let before = 0;
+      await publishQuarter(standin, sender, () => {
+        before = uploads();
+        // The uploads before the held one go through; the held one never takes effect, and the kill lands there.
+        standin.failNext('files.getUploadURLExternal', ...Array.from({ length: killAtUpload - 1 }, () => ({ delayMs: 0 })), { hang: true });
+      });
+      await eventually(() => uploads() === before + killAtUpload, 30_000);
+      const killed = exitOf(run.child);
+      run.child.kill('SIGKILL');
+      expect(await killed).toBe('SIGKILL');
+      const posts = () => standin.messages.filter((m) => m.metadata?.event_payload.key === publishedKey);
+      expect(posts()).toHaveLength(1);
+      const inThread = () => [...standin.files.values()].filter((f) => f.threadTs === posts()[0]!.ts).map((f) => f.filename);
+      expect(inThread()).toHaveLength(killAtUpload - 1);
+      run = start(env);
+      await eventually(() => run.out.join('').includes('reminder pass:'), 60_000);
+      expect(run.out.join('')).toContain(`reminder ${publishedKey} was already in the channel`);
+      expect(posts()).toHaveLength(1);
+      const names = inThread().sort();
+      expect(names).toEqual(['gcm-update-2024-01-01-2024-03-31.docx', 'gcm-update-2024-01-01-2024-03-31.md', 'gcm-update-2024-01-01-2024-03-31.xlsx']);
+      const stores = openStores(env.DATABASE_PATH!);
+      try {
+        expect(stores.reminders.get(publishedKey)).toMatchObject({ status: 'sent', messageTs: posts()[0]!.ts });
+      } finally {
+        stores.close();
+      }
+    } finally {
+      await stop(run.child);
+      await standin.stop();
+    }
+  }
+
+  it('kill -9 after the published update is posted and before its files: after a restart, one post and each of its files once in its thread', async () => {
+    await publishKilledAtUpload(1);
+  }, 150_000);
+
+  it('kill -9 between the first and the second file of the published update: after a restart, each file once in its thread', async () => {
+    await publishKilledAtUpload(2);
+  }, 150_000);
 });

@@ -3,7 +3,7 @@ import { draftKey } from '../../domain/brief-draft.js';
 import { quarterlyReportDue, reportLateDays } from '../../domain/reminders.js';
 import { plansForPeriod } from '../../domain/report.js';
 import { draftMessage } from '../../views/draft-view.js';
-import { attachRecordFiles, briefOfRecord } from '../brief-files.js';
+import { briefOfRecord, recordFiles } from '../brief-files.js';
 import { dueRecord, nothingDue, type OutboxKind } from '../kind.js';
 
 /**
@@ -45,5 +45,5 @@ export const briefDraft: OutboxKind = {
     if (!found) return 'cancel';
     return draftMessage(found.brief, found.draft, ctx.config.reminderChannel ?? null, { quarter: true });
   },
-  afterPost: attachRecordFiles,
+  files: recordFiles,
 };

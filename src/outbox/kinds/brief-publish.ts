@@ -1,6 +1,6 @@
 import { publishKey } from '../../domain/brief-draft.js';
 import { publishedMessage } from '../../views/draft-view.js';
-import { attachRecordFiles, briefOfRecord } from '../brief-files.js';
+import { briefOfRecord, recordFiles } from '../brief-files.js';
 import { dueRecord, type OutboxKind } from '../kind.js';
 
 /**
@@ -24,5 +24,5 @@ export const briefPublish: OutboxKind = {
     const found = briefOfRecord(r, ctx);
     return found ? publishedMessage(found.brief, found.draft) : 'cancel';
   },
-  afterPost: attachRecordFiles,
+  files: recordFiles,
 };

@@ -45,12 +45,12 @@ export const report: OutboxKind = {
     const data = reportOf(r, ctx);
     return data ? reportMessage(data, ctx.config.language, ctx.directory()) : 'cancel';
   },
-  async afterPost(r, channel, ts, ctx) {
+  async files(r, ctx) {
     const data = reportOf(r, ctx);
-    if (!data) return;
+    if (!data) return [];
     const { language } = ctx.config;
     const dir = ctx.directory();
-    const markdown = reportMarkdown(data, language, dir);
-    await ctx.attachFile(channel, ts, `gcm-report-${data.from}-${data.to}.md`, markdown, reportMessage(data, language, dir).text);
+    const filename = `gcm-report-${data.from}-${data.to}.md`;
+    return [{ filename, content: reportMarkdown(data, language, dir), title: reportMessage(data, language, dir).text }];
   },
 };
