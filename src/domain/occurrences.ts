@@ -45,57 +45,71 @@ export function occurrencesOf(
   meetingDates: ReadonlyMap<string, string> = new Map(),
   statuses: ReadonlyMap<string, StatusChange> = new Map(),
 ): Occurrence[] {
-  return datedOccurrences(activity, period, meetingDates).map((o) => withStatus(o, statuses.get(o.key)));
+  const planned = datedOccurrences(activity, period, meetingDates);
+  return statuses.size === 0 ? planned : planned.map((o) => withStatus(o, statuses.get(o.key)));
 }
 
 /**
  * An occurrence with its current status (docs/decisions/statuses.md): a postponed one is due on its new
- * date, whatever the plan or a co-chair's meeting date said.
+ * date, whatever the plan or a co-chair's meeting date said. `o` itself when nothing changed it.
  */
-function withStatus(o: Omit<Occurrence, 'status'>, change: StatusChange | undefined): Occurrence {
-  if (!change) return { ...o, status: 'planned' };
+function withStatus(o: Occurrence, change: StatusChange | undefined): Occurrence {
+  if (!change) return o;
   if (change.status === 'postponed' && change.date) return { ...o, status: 'postponed', due: change.date, dueRule: 'postponed', tentative: false };
   return { ...o, status: change.status };
 }
 
-type Dated = Omit<Occurrence, 'status'>;
+// The helpers below are plain functions, not closures: an objective's answer builds some 800 occurrences,
+// and they are made planned at once (no copy per occurrence to add the status).
+type Scheduled = Pick<Activity, 'id' | 'kind' | 'schedule'>;
 
-function datedOccurrences(activity: Pick<Activity, 'id' | 'kind' | 'schedule'>, period: Period, meetingDates: ReadonlyMap<string, string>): Dated[] {
+/** A month's occurrence: a meeting on the date a co-chair set, else on the month's first day; other work on its last. */
+function byMonth(activity: Scheduled, meetingDates: ReadonlyMap<string, string>, ym: string, key: string, label: string | null): Occurrence {
+  const set = activity.kind === 'meeting' ? meetingDates.get(key) : undefined;
+  if (set) return { key, activityId: activity.id, label, due: set, dueRule: 'set', tentative: false, status: 'planned' };
+  return activity.kind === 'meeting'
+    ? { key, activityId: activity.id, label, due: firstDay(ym), dueRule: 'month_start', tentative: false, status: 'planned' }
+    : { key, activityId: activity.id, label, due: lastDay(ym), dueRule: 'month_end', tentative: false, status: 'planned' };
+}
+
+/** The one occurrence of a one-off, continuous or undated activity (a meeting on the date a co-chair set). */
+function single(
+  activity: Scheduled,
+  meetingDates: ReadonlyMap<string, string>,
+  due: string | null,
+  dueRule: Occurrence['dueRule'],
+  tentative = false,
+): Occurrence[] {
+  const set = activity.kind === 'meeting' ? meetingDates.get(activity.id) : undefined;
+  if (set) return [{ key: activity.id, activityId: activity.id, label: null, due: set, dueRule: 'set', tentative: false, status: 'planned' }];
+  return [{ key: activity.id, activityId: activity.id, label: null, due, dueRule, tentative, status: 'planned' }];
+}
+
+function datedOccurrences(activity: Scheduled, period: Period, meetingDates: ReadonlyMap<string, string>): Occurrence[] {
   const s = activity.schedule;
-  const byMonth = (ym: string, key: string, label: string | null): Dated => {
-    const set = activity.kind === 'meeting' ? meetingDates.get(key) : undefined;
-    if (set) return { key, activityId: activity.id, label, due: set, dueRule: 'set', tentative: false };
-    return activity.kind === 'meeting'
-      ? { key, activityId: activity.id, label, due: firstDay(ym), dueRule: 'month_start', tentative: false }
-      : { key, activityId: activity.id, label, due: lastDay(ym), dueRule: 'month_end', tentative: false };
-  };
-  const single = (due: string | null, dueRule: Occurrence['dueRule'], tentative = false): Dated[] => {
-    const set = activity.kind === 'meeting' ? meetingDates.get(activity.id) : undefined;
-    if (set) return [{ key: activity.id, activityId: activity.id, label: null, due: set, dueRule: 'set', tentative: false }];
-    return [{ key: activity.id, activityId: activity.id, label: null, due, dueRule, tentative }];
-  };
+  const one = (due: string | null, dueRule: Occurrence['dueRule'], tentative = false) => single(activity, meetingDates, due, dueRule, tentative);
   switch (s.type) {
     case 'recurring_months':
       return monthsOf(period)
         .filter((ym) => s.months.includes(Number(ym.slice(5))))
-        .map((ym) => byMonth(ym, `${activity.id}@${ym}`, ym));
+        .map((ym) => byMonth(activity, meetingDates, ym, `${activity.id}@${ym}`, ym));
     case 'monthly':
-      return monthsOf(period).map((ym) => byMonth(ym, `${activity.id}@${ym}`, ym));
+      return monthsOf(period).map((ym) => byMonth(activity, meetingDates, ym, `${activity.id}@${ym}`, ym));
     case 'month':
-      return [byMonth(s.month, activity.id, null)];
+      return [byMonth(activity, meetingDates, s.month, activity.id, null)];
     case 'month_range':
-      return single(lastDay(s.to), 'range_end');
+      return one(lastDay(s.to), 'range_end');
     case 'date':
-      return single(s.date, 'date');
+      return one(s.date, 'date');
     case 'date_range':
-      return single(s.to, 'range_end');
+      return one(s.to, 'range_end');
     case 'tentative':
-      if (s.days.length > 0) return single(`${s.month}-${String(Math.min(...s.days)).padStart(2, '0')}`, 'tentative', true);
-      return single(activity.kind === 'meeting' ? firstDay(s.month) : lastDay(s.month), 'tentative', true);
+      if (s.days.length > 0) return one(`${s.month}-${String(Math.min(...s.days)).padStart(2, '0')}`, 'tentative', true);
+      return one(activity.kind === 'meeting' ? firstDay(s.month) : lastDay(s.month), 'tentative', true);
     case 'continuous':
-      return single(period.periodEnd, 'period_end');
+      return one(period.periodEnd, 'period_end');
     case 'none':
-      return single(null, 'none');
+      return one(null, 'none');
   }
 }
 

@@ -44,7 +44,7 @@ export function states(ctx: Context, plan: PlanInfo, activities: Activity[]): Ac
   const done = ctx.state.completions(plan.id);
   const statuses = ctx.state.statuses(plan.id);
   const mine = <T>(occurrences: Occurrence[], all: ReadonlyMap<string, T>) =>
-    new Map(occurrences.flatMap((o): [string, T][] => (all.has(o.key) ? [[o.key, all.get(o.key)!]] : [])));
+    all.size === 0 ? new Map<string, T>() : new Map(occurrences.flatMap((o): [string, T][] => (all.has(o.key) ? [[o.key, all.get(o.key)!]] : [])));
   return activities.map((activity) => {
     const occurrences = occurrencesOf(activity, plan, dates, statuses);
     return { activity, occurrences, done: mine(occurrences, done), statuses: mine(occurrences, statuses) };

@@ -223,6 +223,17 @@ describe('the door: what the HTTP receiver refuses before any handler', () => {
     ['a click whose actions are a string', { ...button({}), actions: 'gcm_mark_done' }],
     ['a click with no actions', { ...button({}), actions: [] }],
     ['a click whose message blocks are numbers', { ...button({ action_id: 'gcm_mark_done', block_id: 'x', value: 'B1.5' }), message: { blocks: [1, 2] } }],
+    [
+      'a click whose message blocks hold an array',
+      { ...button({ action_id: 'gcm_mark_done', block_id: 'x', value: 'B1.5' }), message: { blocks: [{ type: 'divider' }, []] } },
+    ],
+    [
+      'a click on a message of 101 blocks',
+      {
+        ...button({ action_id: 'gcm_mark_done', block_id: 'x', value: 'B1.5' }),
+        message: { blocks: Array.from({ length: 101 }, () => ({ type: 'divider' })) },
+      },
+    ],
     ['a submission whose state is null', submission({ callback_id: 'gcm_status_update', private_metadata: '', state: null })],
     [
       'a submission whose input value is an object',
