@@ -19,6 +19,17 @@ interface Stage {
   lines: string[];
 }
 
+/**
+ * The runtime flags `npm start` gives node (package.json's start script, `node FLAGS dist/main.js`): the Dockerfile's
+ * CMD and the systemd unit start the bot with the same ones (and the bench measures it with them).
+ */
+function startFlags(): string[] {
+  const start = (JSON.parse(read('package.json')) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode ((?:--\S+ )*)dist\/main\.js$/.exec(start)?.[1];
+  expect(flags, start).toBeDefined();
+  return flags!.split(' ').filter(Boolean);
+}
+
 /** The Dockerfile's instructions (continuations joined, comments dropped), by stage. */
 function dockerStages(): Stage[] {
   const instructions = read('Dockerfile')
@@ -74,7 +85,7 @@ describe('Dockerfile', () => {
     expect(run.lines.join('\n')).toMatch(/DATABASE_PATH=\/data\/gcm\.sqlite/);
     expect(run.lines.join('\n')).toMatch(/HOST=0\.0\.0\.0/);
     expect(run.lines.find((l) => l.startsWith('HEALTHCHECK'))).toMatch(/CMD \["node", "deploy\/healthcheck\.mjs"\]/);
-    expect(run.lines.at(-1)).toBe('CMD ["node", "dist/main.js"]');
+    expect(run.lines.at(-1)).toBe(`CMD ${JSON.stringify(['node', ...startFlags(), 'dist/main.js']).replaceAll(',', ', ')}`);
   });
 
   it('copies only what exists and what .dockerignore lets into the build context', () => {
@@ -115,7 +126,7 @@ describe('deploy/gcm-bot.service', () => {
   it('runs the compiled bot as its own user, restarts on failure, reads its environment from a file, hardened', () => {
     const s = unitSettings();
     expect(s.get('User')).toBe('gcm-bot');
-    expect(s.get('ExecStart')).toMatch(/node dist\/main\.js$/);
+    expect(s.get('ExecStart')).toMatch(new RegExp(`node ${[...startFlags(), 'dist/main.js'].join(' ')}$`));
     expect(s.get('Restart')).toBe('on-failure');
     expect(s.get('EnvironmentFile')).toBe('/etc/gcm-bot/gcm-bot.env');
     expect(s.get('WorkingDirectory')).toBe('/opt/gcm-bot');
