@@ -204,7 +204,8 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
     await send('/gcm report 2024-01-01 2024-03-31');
     const card = page.getByTestId('feed').getByTestId('file').last();
     await card.waitFor({ timeout: 15_000 });
-    const file = [...playground.standin.files.values()].find((f) => f.ts && !f.threadTs)!;
+    // The report's own file (a co-chair's /gcm brief above sent the update's files to their direct messages).
+    const file = [...playground.standin.files.values()].find((f) => f.ts && !f.threadTs && f.filename.startsWith('gcm-report-'))!;
     expect(file.filename).toMatch(/\.md$/);
     expect(await card.getByTestId('file-name').textContent()).toBe(file.filename);
     expect(await card.getByTestId('file-meta').textContent()).toMatch(/\d+(\.\d)? kB · Markdown/);
