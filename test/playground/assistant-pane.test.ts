@@ -1,16 +1,9 @@
-import { existsSync } from 'node:fs';
-import { LogLevel } from '@slack/bolt';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
 import { messages } from '../../src/i18n/messages.js';
-import { startPlayground, type Playground } from '../../dev/playground/playground.js';
+import type { Playground } from '../../dev/playground/playground.js';
 import { chromeWords } from '../../dev/playground/chrome-words.js';
-import { zone } from '../helpers/stores.js';
-
-// Debian's Chromium (never a downloaded browser): .ci/run installs chromium-headless-shell.
-const executablePath = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
+import { chromiumPath, playgroundInBrowser } from '../helpers/browser.js';
 
 /** What a message's blocks show, without Slack's frame around it (who, when, "Only visible to you"). */
 const shownBlocks = async (m: Locator) => (await m.locator('.block').allTextContents()).join('\n');
@@ -21,29 +14,17 @@ const shownBlocks = async (m: Locator) => (await m.locator('.block').allTextCont
  * `message.im` in the thread) and sees the bot's answer, the same as /gcm's, the thread's title and, while
  * the bot works, its status; a follow-up in the same thread is answered there too.
  */
-describe.skipIf(!executablePath)('the assistant pane in the playground, in a real browser', () => {
+describe.skipIf(!chromiumPath)('the assistant pane in the playground, in a real browser', () => {
   let playground: Playground;
-  let browser: Browser;
   let page: Page;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    playground = await startPlayground(
-      loadConfig({ GCM_TIMEZONE: zone }),
-      createLogger(() => {}, LogLevel.ERROR),
-      0,
-    );
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.goto(playground.url);
-    await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
+    ({ playground, page, close } = await playgroundInBrowser({ width: 1600, height: 900 }));
   }, 30_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
+    await close?.();
   });
 
   /** The answer /gcm gives to `question` in the channel, as the page draws it. */
