@@ -4,3 +4,11 @@ import { createHash } from 'node:crypto';
 export function hashText(source: string): string {
   return createHash('sha256').update(source).digest('hex');
 }
+
+/** The reference files in `dataDir`, in the order their hashes make the reference's (load.ts, unchanged-plan.ts). */
+export const referenceFiles = { gcm: 'gcm.yaml', agencies: 'agencies.yaml', matrix: 'matrix.yaml' } as const;
+
+/** The hash the reference is known by: of its three files' hashes, gcm, agencies, matrix, in that order. */
+export function referenceHash(gcm: string, agencies: string, matrix: string): string {
+  return hashText(gcm + agencies + matrix);
+}

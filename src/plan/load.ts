@@ -5,7 +5,7 @@ import type { Document, LineCounter } from 'yaml';
 import { CORE_SCHEMA, YAMLException, load as loadYaml, parseEvents } from 'js-yaml';
 import { z } from 'zod';
 import { agencyResolver } from './agency-names.js';
-import { hashText } from './hash.js';
+import { hashText, referenceFiles, referenceHash } from './hash.js';
 import { fileTooLarge, limitProblems, planLimits } from './limits.js';
 import { planWhere, plainIssueList } from './plain.js';
 import {
@@ -233,15 +233,15 @@ function loadTyped<T>(file: string, kind: DataFileKind): Loaded<T> {
 
 /** Loads data/gcm.yaml, data/agencies.yaml and data/matrix.yaml from `dataDir`, with cross-checks. */
 export function loadReference(dataDir: string): Loaded<Reference> {
-  const gcm = loadTyped<GcmFile>(path.join(dataDir, 'gcm.yaml'), 'gcm');
-  const agencies = loadTyped<AgenciesFile>(path.join(dataDir, 'agencies.yaml'), 'agencies');
-  const matrix = loadTyped<MatrixFile>(path.join(dataDir, 'matrix.yaml'), 'matrix');
+  const gcm = loadTyped<GcmFile>(path.join(dataDir, referenceFiles.gcm), 'gcm');
+  const agencies = loadTyped<AgenciesFile>(path.join(dataDir, referenceFiles.agencies), 'agencies');
+  const matrix = loadTyped<MatrixFile>(path.join(dataDir, referenceFiles.matrix), 'matrix');
   const problems = [gcm, agencies, matrix].flatMap((r) => (r.ok ? [] : r.problems));
   if (!gcm.ok || !agencies.ok || !matrix.ok) return { ok: false, problems };
   const reference = { gcm: gcm.value, agencies: agencies.value, matrix: matrix.value, hash: '' };
   const cross = checkReference(reference, dataDir);
   if (cross.length > 0) return { ok: false, problems: withLines(cross) };
-  const hash = hashText(gcm.hash + agencies.hash + matrix.hash);
+  const hash = referenceHash(gcm.hash, agencies.hash, matrix.hash);
   return { ok: true, value: { ...reference, hash }, hash };
 }
 
@@ -286,9 +286,9 @@ export function loadBundle(planFile: string, dataDir: string): Loaded<Bundle> {
 /** Cross-checks within the reference files: unique ids and aliases, matrix columns naming known agencies. */
 export function checkReference(ref: Omit<Reference, 'hash'>, dataDir: string): Problem[] {
   const problems: Problem[] = [];
-  const agenciesFile = path.join(dataDir, 'agencies.yaml');
-  const gcmFile = path.join(dataDir, 'gcm.yaml');
-  const matrixFile = path.join(dataDir, 'matrix.yaml');
+  const agenciesFile = path.join(dataDir, referenceFiles.agencies);
+  const gcmFile = path.join(dataDir, referenceFiles.gcm);
+  const matrixFile = path.join(dataDir, referenceFiles.matrix);
   const seenNumbers = new Set<number>();
   ref.gcm.objectives.forEach((o, i) => {
     if (seenNumbers.has(o.number)) problems.push({ file: gcmFile, path: `objectives[${i}].number`, message: `duplicate objective ${o.number}` });

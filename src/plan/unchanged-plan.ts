@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedPlan } from '../domain/ports.js';
-import { hashText } from './hash.js';
+import { referenceFiles, referenceHash } from './hash.js';
 import type { PlanImportWriter } from './import-port.js';
 import { tableSourceOf } from './tables/source.js';
 
@@ -33,8 +33,8 @@ function hashOfFile(file: string): string | null {
  */
 export function planUnchanged(stores: ImportedHashes, planFile: string, dataDir: string): boolean {
   if (tableSourceOf(planFile) !== null) return false;
-  const reference = ['gcm.yaml', 'agencies.yaml', 'matrix.yaml'].map((f) => hashOfFile(path.join(dataDir, f)));
-  if (reference.some((h) => h === null) || stores.imports.importedHash('reference') !== hashText(reference.join(''))) return false;
+  const [gcm, agencies, matrix] = [referenceFiles.gcm, referenceFiles.agencies, referenceFiles.matrix].map((f) => hashOfFile(path.join(dataDir, f)));
+  if (!gcm || !agencies || !matrix || stores.imports.importedHash('reference') !== referenceHash(gcm, agencies, matrix)) return false;
   const planHash = hashOfFile(planFile);
   if (planHash === null || stores.imports.importedHashOf(planFile) !== planHash) return false;
   return stores.plans.loadedPlans().some((p) => p.filePath === planFile && stores.imports.importedHash(p.id) === planHash);
