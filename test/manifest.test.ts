@@ -24,7 +24,9 @@ describe('manifest.yml', () => {
   });
 
   it('declares /gcm with a usage hint, the Home tab, app_home_opened, interactivity and Socket Mode', () => {
-    expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: slashCommand, usage_hint: expect.stringMatching(/objective 23.*brief.*resumen/) })]);
+    expect(manifest.features.slash_commands).toEqual([
+      expect.objectContaining({ command: slashCommand, usage_hint: expect.stringMatching(/objective 23.*brief.*resumen/) }),
+    ]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
       'app_home_opened',
