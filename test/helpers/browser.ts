@@ -10,12 +10,23 @@ import { zone } from './stores.js';
 export const chromiumPath = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
 if (!chromiumPath) console.warn('browser tests skipped: no Chromium here (as root: apt-get update && apt-get install -y chromium-headless-shell)');
 
+export interface BrowserOptions {
+  viewport?: { width: number; height: number };
+  /** Settings beside GCM_TIMEZONE, as the environment would give them. */
+  env?: Record<string, string>;
+  /** The browser's own zone (the machine's when not given). */
+  timezoneId?: string;
+}
+
 /** A playground in GCM_TIMEZONE and a page of it open in headless Chromium, its clock shown; `close` ends both. */
-export async function playgroundInBrowser(
-  viewport = { width: 1400, height: 900 },
-): Promise<{ playground: Playground; page: Page; close: () => Promise<void> }> {
+export async function playgroundInBrowser({ viewport = { width: 1400, height: 900 }, env = {}, timezoneId }: BrowserOptions = {}): Promise<{
+  playground: Playground;
+  browser: Browser;
+  page: Page;
+  close: () => Promise<void>;
+}> {
   const playground = await startPlayground(
-    loadConfig({ GCM_TIMEZONE: zone }),
+    loadConfig({ GCM_TIMEZONE: zone, ...env }),
     createLogger(() => {}, LogLevel.ERROR),
     0,
   );
@@ -25,11 +36,11 @@ export async function playgroundInBrowser(
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const page = await browser.newPage({ viewport });
+    const page = await browser.newPage({ viewport, timezoneId });
     await page.goto(playground.url);
     await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
     const opened = browser;
-    return { playground, page, close: async () => void (await Promise.all([opened.close(), playground.stop()])) };
+    return { playground, browser: opened, page, close: async () => void (await Promise.all([opened.close(), playground.stop()])) };
   } catch (e) {
     await browser?.close();
     await playground.stop();

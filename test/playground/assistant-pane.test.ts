@@ -20,7 +20,7 @@ describe.skipIf(!chromiumPath)('the assistant pane in the playground, in a real 
   let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    ({ playground, page, close } = await playgroundInBrowser({ width: 1600, height: 900 }));
+    ({ playground, page, close } = await playgroundInBrowser({ viewport: { width: 1600, height: 900 } }));
   }, 30_000);
 
   afterAll(async () => {

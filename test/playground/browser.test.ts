@@ -1,51 +1,35 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LogLevel } from '@slack/bolt';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumPath, playgroundInBrowser } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { startPlayground, type Playground } from '../../dev/playground/playground.js';
+import type { Playground } from '../../dev/playground/playground.js';
 import { runAsk } from '../../src/cli/ask.js';
 import { messages, statusProblemText } from '../../src/i18n/messages.js';
 import { tempDir, zone } from '../helpers/stores.js';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 
-// Debian's Chromium (never a downloaded browser): .ci/run installs chromium-headless-shell.
-const executablePath = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
-if (!executablePath) console.warn('browser tests skipped: no Chromium here (as root: apt-get update && apt-get install -y chromium-headless-shell)');
-
 const browserZone = 'Asia/Tokyo';
 
-describe.skipIf(!executablePath)('the playground in a real browser', () => {
+describe.skipIf(!chromiumPath)('the playground in a real browser', () => {
   let playground: Playground;
   let browser: Browser;
   let page: Page;
 
+  let close: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
-    playground = await startPlayground(
+    ({ playground, browser, page, close } = await playgroundInBrowser({
       // GCM_REPORT=auto: the quarterly report in the channel, which a test below shows (the default sends drafts to the co-chairs).
-      loadConfig({ GCM_TIMEZONE: zone, GCM_REPORT: 'auto' }),
-      createLogger(() => {}, LogLevel.ERROR),
-      0,
-    );
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    // The browser sits in another zone than the bot's (Tokyo is 13 hours from Santiago): the page must show
-    // every time in GCM_TIMEZONE all the same.
-    page = await browser.newPage({ timezoneId: browserZone, viewport: { width: 1400, height: 900 } });
-    await page.goto(playground.url);
-    await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
+      env: { GCM_REPORT: 'auto' },
+      // The browser sits in another zone than the bot's (Tokyo is 13 hours from Santiago): the page must show
+      // every time in GCM_TIMEZONE all the same.
+      timezoneId: browserZone,
+    }));
   }, 30_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-  });
+  afterAll(() => close?.());
 
   async function send(text: string) {
     await page.getByTestId('composer').fill(text);
@@ -322,41 +306,17 @@ describe.skipIf(!executablePath)('the playground in a real browser', () => {
   });
 });
 
-/** A playground of its own, from Monday 22 April 2024 08:30, opened in a fresh browser page. */
-async function freshPage(): Promise<{ playground: Playground; page: Page; close: () => Promise<void> }> {
-  const playground = await startPlayground(
-    loadConfig({ GCM_TIMEZONE: zone }),
-    createLogger(() => {}, LogLevel.ERROR),
-    0,
-  );
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(playground.url);
-  await page.getByTestId('now').filter({ hasText: '2024' }).waitFor();
-  return {
-    playground,
-    page,
-    close: async () => {
-      await browser.close();
-      await playground.stop();
-    },
-  };
-}
-
 /** A fresh page on a playground of its own for the tests of a describe block (opened before them, closed after). */
 function withFreshPage(): { playground: Playground; page: Page } {
   const t = {} as { playground: Playground; page: Page; close?: () => Promise<void> };
   beforeAll(async () => {
-    Object.assign(t, await freshPage());
+    Object.assign(t, await playgroundInBrowser());
   }, 30_000);
   afterAll(() => t.close?.());
   return t;
 }
 
-describe.skipIf(!executablePath)('the playground’s Next post, in a real browser', () => {
+describe.skipIf(!chromiumPath)('the playground’s Next post, in a real browser', () => {
   const t = withFreshPage();
 
   it('from Monday 22 April 2024 08:30 to 31 May shows the digest of 22 April, every reminder and follow-up due in between, each once, in order', async () => {
@@ -394,7 +354,7 @@ describe.skipIf(!executablePath)('the playground’s Next post, in a real browse
   }, 120_000);
 });
 
-describe.skipIf(!executablePath)('the playground in Spanish, in a real browser', () => {
+describe.skipIf(!chromiumPath)('the playground in Spanish, in a real browser', () => {
   const t = withFreshPage();
 
   async function send(text: string) {
@@ -467,7 +427,7 @@ describe.skipIf(!executablePath)('the playground in Spanish, in a real browser',
   });
 });
 
-describe.skipIf(!executablePath)("the quarter's draft in the playground, in a real browser (GCM_REPORT=draft)", () => {
+describe.skipIf(!chromiumPath)("the quarter's draft in the playground, in a real browser (GCM_REPORT=draft)", () => {
   const t = withFreshPage();
 
   it("a co-chair finds last quarter's draft in their direct messages, publishes it there, and the channel shows it once", async () => {
