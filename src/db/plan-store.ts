@@ -86,9 +86,10 @@ function toPriority(r: PriorityRow, objectives: number[]): Priority {
 }
 
 /**
- * The columns an Activity is built from, in this order. Activity statements return them as arrays (`raw()`):
- * better-sqlite3 builds an array of a row about twice as fast as an object of sixteen named properties, and
- * objective 23 at 100,000 activities reads 280 of them (bench/growth.ts).
+ * The columns an Activity is built from, in this order, its five JSON columns read as one JSON array (`jsonCells`).
+ * Activity statements return them as arrays (`raw()`): better-sqlite3 builds an array of a row about twice as fast
+ * as an object of sixteen named properties, and objective 23 at 100,000 activities reads 280 of them
+ * (bench/growth.ts); one JSON text parsed once costs less than five texts parsed one by one.
  */
 const activityColumns = [
   'plan_id',
@@ -97,17 +98,13 @@ const activityColumns = [
   'number',
   'text',
   'text_es',
-  'references_json',
-  'workstreams_json',
-  'lead_json',
-  'support_json',
   'kind',
-  'schedule_json',
   'note',
   'note_es',
 ] as const satisfies readonly (keyof ActivityRow)[];
+const jsonColumns = ['references_json', 'workstreams_json', 'lead_json', 'support_json', 'schedule_json'] as const satisfies readonly (keyof ActivityRow)[];
 
-/** An activity row as `raw()` returns it: the values of `activityColumns`, in order. */
+/** An activity row as `raw()` returns it: the values of `activityColumns`, in order, then the JSON array of `jsonColumns`. */
 type ActivityCells = [
   planId: string,
   id: string,
@@ -115,37 +112,23 @@ type ActivityCells = [
   number: string,
   text: string,
   textEs: string | null,
-  references: string,
-  workstreams: string,
-  lead: string,
-  support: string,
   kind: ActivityRow['kind'],
-  schedule: string,
   note: string | null,
   noteEs: string | null,
+  json: string,
 ];
 
-/** `activityColumns` for a SELECT, each prefixed with `table.` when given. */
-const selectActivity = (table = '') => activityColumns.map((c) => `${table}${c}`).join(', ');
+/** What the JSON array of `jsonColumns` holds, in order. */
+type ActivityJson = [Activity['references'], Activity['workstreams'], Activity['lead'], Activity['support'], Activity['schedule']];
+
+/** `activityColumns` and the JSON array of `jsonColumns` for a SELECT, each prefixed with `table.` when given. */
+const selectActivity = (table = '') =>
+  [...activityColumns.map((c) => `${table}${c}`), `'[' || ${jsonColumns.map((c) => `${table}${c}`).join(" || ',' || ")} || ']'`].join(', ');
 
 function toActivity(r: ActivityCells): Activity {
-  const [planId, id, priorityId, number, text, textEs, references, workstreams, lead, support, kind, schedule, note, noteEs] = r;
-  return {
-    planId,
-    id,
-    priorityId,
-    number,
-    text,
-    textEs,
-    references: json(references),
-    workstreams: json(workstreams),
-    lead: json(lead),
-    support: json(support),
-    kind,
-    schedule: json(schedule),
-    note,
-    noteEs,
-  };
+  const [planId, id, priorityId, number, text, textEs, kind, note, noteEs, cells] = r;
+  const [references, workstreams, lead, support, schedule] = json<ActivityJson>(cells);
+  return { planId, id, priorityId, number, text, textEs, references, workstreams, lead, support, kind, schedule, note, noteEs };
 }
 
 function toOccurrence(r: OccurrenceDueRow): Occurrence {
