@@ -86,15 +86,15 @@ function toPriority(r: PriorityRow, objectives: number[]): Priority {
 }
 
 /**
- * The columns an Activity is built from, in this order, its five JSON columns read as one JSON array (`jsonCells`).
- * Activity statements return them as arrays (`raw()`): better-sqlite3 builds an array of a row about twice as fast
- * as an object of sixteen named properties, and objective 23 at 100,000 activities reads 280 of them
- * (bench/growth.ts); one JSON text parsed once costs less than five texts parsed one by one.
+ * The columns an Activity is built from, in this order, then its five JSON columns read as one JSON array
+ * (`jsonColumns`). Activity statements return them as arrays (`raw()`): better-sqlite3 builds an array of a row
+ * about twice as fast as an object of sixteen named properties, and an agency's answer at 100,000 activities
+ * reads 80 of them (bench/growth.ts); one JSON text parsed once costs less than five parsed one by one.
  */
 const activityColumns = [
   'plan_id',
-  'id',
   'priority_id',
+  'id',
   'number',
   'text',
   'text_es',
@@ -104,34 +104,7 @@ const activityColumns = [
 ] as const satisfies readonly (keyof ActivityRow)[];
 const jsonColumns = ['references_json', 'workstreams_json', 'lead_json', 'support_json', 'schedule_json'] as const satisfies readonly (keyof ActivityRow)[];
 
-/** An activity row as `raw()` returns it: the values of `activityColumns`, in order, then the JSON array of `jsonColumns`. */
-type ActivityCells = [
-  planId: string,
-  id: string,
-  priorityId: string,
-  number: string,
-  text: string,
-  textEs: string | null,
-  kind: ActivityRow['kind'],
-  note: string | null,
-  noteEs: string | null,
-  json: string,
-];
-
-/** What the JSON array of `jsonColumns` holds, in order. */
-type ActivityJson = [Activity['references'], Activity['workstreams'], Activity['lead'], Activity['support'], Activity['schedule']];
-
-/** `activityColumns` and the JSON array of `jsonColumns` for a SELECT, each prefixed with `table.` when given. */
-const selectActivity = (table = '') =>
-  [...activityColumns.map((c) => `${table}${c}`), `'[' || ${jsonColumns.map((c) => `${table}${c}`).join(" || ',' || ")} || ']'`].join(', ');
-
-function toActivity(r: ActivityCells): Activity {
-  const [planId, id, priorityId, number, text, textEs, kind, note, noteEs, cells] = r;
-  const [references, workstreams, lead, support, schedule] = json<ActivityJson>(cells);
-  return { planId, id, priorityId, number, text, textEs, references, workstreams, lead, support, kind, schedule, note, noteEs };
-}
-
-/** A listed activity's row (`raw()`): what a list shows, its lead and schedule as one JSON array. */
+/** What a list shows of an activity's row (`raw()`), its lead and schedule as one JSON array: ListedActivity. */
 type ListedCells = [
   id: string,
   number: string,
@@ -142,6 +115,22 @@ type ListedCells = [
   noteEs: string | null,
   json: string,
 ];
+
+/** An activity row as `raw()` returns it: the values of `activityColumns`, in order, then the JSON array of `jsonColumns`. */
+type ActivityCells = [planId: string, priorityId: string, ...ListedCells];
+
+/** What the JSON array of `jsonColumns` holds, in order. */
+type ActivityJson = [Activity['references'], Activity['workstreams'], Activity['lead'], Activity['support'], Activity['schedule']];
+
+/** `activityColumns` and the JSON array of `jsonColumns` for a SELECT, each prefixed with `table.` when given. */
+const selectActivity = (table = '') =>
+  [...activityColumns.map((c) => `${table}${c}`), `'[' || ${jsonColumns.map((c) => `${table}${c}`).join(" || ',' || ")} || ']'`].join(', ');
+
+function toActivity(r: ActivityCells): Activity {
+  const [planId, priorityId, id, number, text, textEs, kind, note, noteEs, cells] = r;
+  const [references, workstreams, lead, support, schedule] = json<ActivityJson>(cells);
+  return { planId, id, priorityId, number, text, textEs, references, workstreams, lead, support, kind, schedule, note, noteEs };
+}
 
 /** A priority's activity as a list shows it (ListedActivity): its plan and priority are the ones asked for. */
 function toListed(planId: string, priorityId: string, r: ListedCells): ListedActivity {
