@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.js';
-import type { LoadedPlan, OccurrenceWindow, PlanImport, PlanReader } from '../domain/ports.js';
+import type { ListedActivity, LoadedPlan, OccurrenceWindow, PlanImport, PlanReader } from '../domain/ports.js';
 import type { PlanChanges } from '../domain/plan-changes.js';
 import type {
   Activity,
@@ -86,66 +86,57 @@ function toPriority(r: PriorityRow, objectives: number[]): Priority {
 }
 
 /**
- * The columns an Activity is built from, in this order. Activity statements return them as arrays (`raw()`):
- * better-sqlite3 builds an array of a row about twice as fast as an object of sixteen named properties, and
- * objective 23 at 100,000 activities reads 280 of them (bench/growth.ts).
+ * The columns an Activity is built from, in this order, then its five JSON columns read as one JSON array
+ * (`jsonColumns`). Activity statements return them as arrays (`raw()`): better-sqlite3 builds an array of a row
+ * about twice as fast as an object of sixteen named properties, and an agency's answer at 100,000 activities
+ * reads 80 of them (bench/growth.ts); one JSON text parsed once costs less than five parsed one by one.
  */
 const activityColumns = [
   'plan_id',
-  'id',
   'priority_id',
+  'id',
   'number',
   'text',
   'text_es',
-  'references_json',
-  'workstreams_json',
-  'lead_json',
-  'support_json',
   'kind',
-  'schedule_json',
   'note',
   'note_es',
 ] as const satisfies readonly (keyof ActivityRow)[];
+const jsonColumns = ['references_json', 'workstreams_json', 'lead_json', 'support_json', 'schedule_json'] as const satisfies readonly (keyof ActivityRow)[];
 
-/** An activity row as `raw()` returns it: the values of `activityColumns`, in order. */
-type ActivityCells = [
-  planId: string,
+/** What a list shows of an activity's row (`raw()`), its lead and schedule as one JSON array: ListedActivity. */
+type ListedCells = [
   id: string,
-  priorityId: string,
   number: string,
   text: string,
   textEs: string | null,
-  references: string,
-  workstreams: string,
-  lead: string,
-  support: string,
   kind: ActivityRow['kind'],
-  schedule: string,
   note: string | null,
   noteEs: string | null,
+  json: string,
 ];
 
-/** `activityColumns` for a SELECT, each prefixed with `table.` when given. */
-const selectActivity = (table = '') => activityColumns.map((c) => `${table}${c}`).join(', ');
+/** An activity row as `raw()` returns it: the values of `activityColumns`, in order, then the JSON array of `jsonColumns`. */
+type ActivityCells = [planId: string, priorityId: string, ...ListedCells];
+
+/** What the JSON array of `jsonColumns` holds, in order. */
+type ActivityJson = [Activity['references'], Activity['workstreams'], Activity['lead'], Activity['support'], Activity['schedule']];
+
+/** `activityColumns` and the JSON array of `jsonColumns` for a SELECT, each prefixed with `table.` when given. */
+const selectActivity = (table = '') =>
+  [...activityColumns.map((c) => `${table}${c}`), `'[' || ${jsonColumns.map((c) => `${table}${c}`).join(" || ',' || ")} || ']'`].join(', ');
 
 function toActivity(r: ActivityCells): Activity {
-  const [planId, id, priorityId, number, text, textEs, references, workstreams, lead, support, kind, schedule, note, noteEs] = r;
-  return {
-    planId,
-    id,
-    priorityId,
-    number,
-    text,
-    textEs,
-    references: json(references),
-    workstreams: json(workstreams),
-    lead: json(lead),
-    support: json(support),
-    kind,
-    schedule: json(schedule),
-    note,
-    noteEs,
-  };
+  const [planId, priorityId, id, number, text, textEs, kind, note, noteEs, cells] = r;
+  const [references, workstreams, lead, support, schedule] = json<ActivityJson>(cells);
+  return { planId, id, priorityId, number, text, textEs, references, workstreams, lead, support, kind, schedule, note, noteEs };
+}
+
+/** A priority's activity as a list shows it (ListedActivity): its plan and priority are the ones asked for. */
+function toListed(planId: string, priorityId: string, r: ListedCells): ListedActivity {
+  const [id, number, text, textEs, kind, note, noteEs, cells] = r;
+  const [lead, schedule] = json<[Activity['lead'], Activity['schedule']]>(cells);
+  return { planId, id, priorityId, number, text, textEs, lead, kind, schedule, note, noteEs };
 }
 
 function toOccurrence(r: OccurrenceDueRow): Occurrence {
@@ -219,9 +210,11 @@ export class PlanStore implements PlanReader {
           `SELECT ${selectActivity()} FROM activities WHERE plan_id = @planId AND number = @number ORDER BY seq`,
         )
         .raw(),
+      // Only the columns a list shows (ListedActivity): objective 23 at 100,000 activities lists 120.
       activitiesOfPriority: db
-        .prepare<{ planId: string; priorityId: string; limit: number }, ActivityCells>(
-          `SELECT ${selectActivity()} FROM activities WHERE plan_id = @planId AND priority_id = @priorityId ORDER BY seq LIMIT @limit`,
+        .prepare<{ planId: string; priorityId: string; limit: number }, ListedCells>(
+          `SELECT id, number, text, text_es, kind, note, note_es, '[' || lead_json || ',' || schedule_json || ']'
+           FROM activities WHERE plan_id = @planId AND priority_id = @priorityId ORDER BY seq LIMIT @limit`,
         )
         .raw(),
       countOfPriority: db
@@ -380,8 +373,8 @@ export class PlanStore implements PlanReader {
   }
 
   /** A priority's activities in plan order, at most `limit` (answers show a page; counts come apart). */
-  activitiesOfPriority(planId: string, priorityId: string, limit = -1): Activity[] {
-    return this.s.activitiesOfPriority.all({ planId, priorityId, limit }).map(toActivity);
+  activitiesOfPriority(planId: string, priorityId: string, limit = -1): ListedActivity[] {
+    return this.s.activitiesOfPriority.all({ planId, priorityId, limit }).map((r) => toListed(planId, priorityId, r));
   }
 
   /** How many activities a priority has (counted at import). */

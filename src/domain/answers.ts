@@ -1,5 +1,5 @@
 import type { Period } from './intents.js';
-import type { LoadedPlan } from './ports.js';
+import type { ListedActivity, LoadedPlan } from './ports.js';
 import type {
   Language,
   Activity,
@@ -23,8 +23,8 @@ import type {
 export const listLimit = 40;
 
 /** An activity with what a reader needs beside it: its occurrences and which are done. */
-export interface ActivityState {
-  activity: Activity;
+export interface ActivityState<A extends ListedActivity = Activity> {
+  activity: A;
   occurrences: Occurrence[];
   done: Map<string, Completion>;
   /** The current status change of each occurrence that has one (its note and links), by key. */
@@ -86,13 +86,13 @@ export type Answer =
       lang: Language;
       plan: PlanInfo;
       objective: Objective;
-      priorities: { priority: Priority; activities: ActivityState[]; total: number }[];
+      priorities: { priority: Priority; activities: ActivityState<ListedActivity>[]; total: number }[];
     }
   | { kind: 'objectives'; lang: Language; plan: PlanInfo; objectives: { objective: Objective; priorities: string[] }[] }
   | { kind: 'activity'; lang: Language; plan: PlanInfo; items: { state: ActivityState; priority: Priority }[]; today: string }
   | ({ kind: 'agency'; lang: Language; plan: PlanInfo; marks: MatrixMark[] } & AgencyWork)
   | { kind: 'agencies'; lang: Language; agencies: Agency[]; query: string }
-  | { kind: 'priority'; lang: Language; plan: PlanInfo; priority: Priority; activities: ActivityState[]; total: number }
+  | { kind: 'priority'; lang: Language; plan: PlanInfo; priority: Priority; activities: ActivityState<ListedActivity>[]; total: number }
   | { kind: 'priorities'; lang: Language; plan: PlanInfo; priorities: { priority: Priority; activities: number }[] }
   | { kind: 'search'; lang: Language; plan: PlanInfo; query: string; hits: SearchHit[] }
   | {

@@ -31,6 +31,12 @@ export interface PlanImport {
 }
 
 /**
+ * An activity as a list shows it (objective, priority): all but its references, workstreams and supporting
+ * agencies, which only an activity's own answer shows (activitiesOfPriority reads no more).
+ */
+export type ListedActivity = Omit<Activity, 'references' | 'workstreams' | 'support'>;
+
+/**
  * What the domain reads of the plans and the reference data. The stores in src/db implement it; the domain
  * never sees SQL. Lists are in plan order; `limit` -1 means all.
  */
@@ -54,7 +60,8 @@ export interface PlanReader {
   activity(planId: string, id: string): Activity | null;
   /** Activities whose own number is `number` ("1.1" is in B1 and T1). */
   activitiesByNumber(planId: string, number: string): Activity[];
-  activitiesOfPriority(planId: string, priorityId: string, limit?: number): Activity[];
+  /** A priority's activities as a list shows them, in plan order, at most `limit`. */
+  activitiesOfPriority(planId: string, priorityId: string, limit?: number): ListedActivity[];
   countActivitiesOfPriority(planId: string, priorityId: string): number;
   activities(planId: string): Activity[];
   /** Activities that name `agencyId` as lead or as supporting agency. */

@@ -1,5 +1,5 @@
 import { STATUS_KEYS, type Language, type Activity, type Agency, type Occurrence, type PlanInfo, type StatusKey } from './types.js';
-import type { Context, LoadedPlan, PlanReader } from './ports.js';
+import type { Context, ListedActivity, LoadedPlan, PlanReader } from './ports.js';
 import { listLimit, type Answer, type ActivityState, type AnswerError, type PriorityProgress, type UpcomingItem, type Understood } from './answers.js';
 import { closest, isKnownWord, readQuestion, topicOf, type Intent, type Period } from './intents.js';
 import { periodOf } from './periods.js';
@@ -39,7 +39,7 @@ export function activityState(ctx: Context, plan: PlanInfo, activity: Activity):
   return states(ctx, plan, [activity])[0]!;
 }
 
-export function states(ctx: Context, plan: PlanInfo, activities: Activity[]): ActivityState[] {
+export function states<A extends ListedActivity>(ctx: Context, plan: PlanInfo, activities: A[]): ActivityState<A>[] {
   const dates = ctx.state.meetingDates(plan.id);
   const done = ctx.state.completions(plan.id);
   const statuses = ctx.state.statuses(plan.id);

@@ -43,7 +43,7 @@ function computeSaysMore(wording: string, ids: string[], dir: AgencyDirectory): 
 }
 
 /** Who leads, in words: agency labels, or the plan's wording where it names none or says more. */
-export function leadText(a: Activity, lang: Language, dir: AgencyDirectory): string {
+export function leadText(a: Pick<Activity, 'lead'>, lang: Language, dir: AgencyDirectory): string {
   const m = messages(lang);
   if (a.lead.agencies.length === 0) return a.lead.wording ? `"${a.lead.wording}"` : m.leadNone;
   const names = m.list(a.lead.agencies.map((id) => agencyLabel(id, lang, dir)));
@@ -103,7 +103,7 @@ export function translationNote(lang: Language, plan: Pick<PlanInfo, 'translatio
 }
 
 /** "done", "not done" or "3 of 7 done". */
-export function statusText(s: ActivityState, lang: Language): string {
+export function statusText(s: Pick<ActivityState, 'occurrences' | 'done'>, lang: Language): string {
   const m = messages(lang);
   const done = s.occurrences.filter((o) => s.done.has(o.key)).length;
   if (s.occurrences.length > 1) return done === s.occurrences.length ? m.status.done : m.status.partial(done, s.occurrences.length);
@@ -111,7 +111,7 @@ export function statusText(s: ActivityState, lang: Language): string {
 }
 
 /** The schedule in words, with the plan's own wording where it differs. */
-export function whenText(a: Activity, lang: Language): string {
+export function whenText(a: Pick<Activity, 'schedule'>, lang: Language): string {
   const m = messages(lang);
   const described = describeSchedule(a.schedule, lang);
   const wording = a.schedule.text.trim();

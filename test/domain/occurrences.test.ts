@@ -61,4 +61,21 @@ describe("occurrences inside the plan's period (docs/decisions/occurrences.md)",
     const o = occ('B1.2', new Map([['B1.2@2024-05', '2024-05-14']]));
     expect(o.find((x) => x.key === 'B1.2@2024-05')).toMatchObject({ due: '2024-05-14', dueRule: 'set' });
   });
+
+  it("each plan's own months when plans of different periods are asked for in turn (the months are worked out once per period)", () => {
+    const a = stores().plans.activity('lac-2023-2024', 'B1.2')!;
+    const later = { periodStart: '2025-01-01', periodEnd: '2026-06-30' };
+    const keys = (p: typeof period) => occurrencesOf(a, p).map((o) => `${o.key}=${o.due}`);
+    const first = keys(period);
+    expect(keys(later)).toEqual([
+      'B1.2@2025-02=2025-02-01',
+      'B1.2@2025-05=2025-05-01',
+      'B1.2@2025-08=2025-08-01',
+      'B1.2@2025-11=2025-11-01',
+      'B1.2@2026-02=2026-02-01',
+      'B1.2@2026-05=2026-05-01',
+    ]);
+    expect(keys(period)).toEqual(first);
+    expect(first).toHaveLength(6);
+  });
 });

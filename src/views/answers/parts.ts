@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { ActivityState, Answer, Audience } from '../../domain/answers.js';
+import type { ListedActivity } from '../../domain/ports.js';
 import type { Activity, Agency, AgencyDirectory, Language, Objective, Occurrence, PlanInfo } from '../../domain/types.js';
 import { formatDate, messages } from '../../i18n/messages.js';
 import { clip, context, esc, section } from '../blocks.js';
@@ -14,7 +15,7 @@ import { statusWords } from '../status-view.js';
 const activityTextMax = 400;
 
 /** An activity in a list (objective, agency, priority): its id, text, lead, schedule and status. */
-export function activityBlock(s: ActivityState, lang: Language, dir: AgencyDirectory): KnownBlock {
+export function activityBlock(s: ActivityState<ListedActivity>, lang: Language, dir: AgencyDirectory): KnownBlock {
   const m = messages(lang);
   const a = s.activity;
   return section(
@@ -24,7 +25,7 @@ export function activityBlock(s: ActivityState, lang: Language, dir: AgencyDirec
 }
 
 /** The same activity in the terminal. */
-export function activityLines(s: ActivityState, lang: Language, dir: AgencyDirectory): string[] {
+export function activityLines(s: ActivityState<ListedActivity>, lang: Language, dir: AgencyDirectory): string[] {
   const m = messages(lang);
   const a = s.activity;
   return [
