@@ -117,8 +117,16 @@ const glossary: Readonly<Record<string, string>> = {
 const stemCacheMax = 200_000;
 const stemCache = new Map<string, string[]>();
 
+/**
+ * A folded word of digits only: both stemmers give it back as it is (test/db/stems-numbers.test.ts), so it is
+ * neither stemmed nor cached (a plan of 100,000 activities numbers each one: as many words that would fill the
+ * cache for nothing).
+ */
+const digitsOnly = /^[0-9]+$/;
+
 /** The English and the Spanish stem of a folded word (one when they agree). */
 export function stemsOfWord(word: string): string[] {
+  if (digitsOnly.test(word)) return [word];
   const hit = stemCache.get(word);
   if (hit) return hit;
   const en = stemEn(word);
@@ -149,7 +157,13 @@ export function foldAll(...texts: (string | null | undefined)[]): string[] {
 /** Every stem of already folded texts, space-separated: the `stems` column of an index row. */
 export function stemsOf(folded: readonly string[]): string {
   const out = new Set<string>();
-  for (const t of folded) for (const w of t.split(' ')) if (w !== '') for (const s of stemsOfWord(w)) out.add(s);
+  for (const t of folded) {
+    for (const w of t.split(' ')) {
+      if (w === '') continue;
+      if (digitsOnly.test(w)) out.add(w);
+      else for (const s of stemsOfWord(w)) out.add(s);
+    }
+  }
   return [...out].join(' ');
 }
 

@@ -20,7 +20,18 @@ export function agencyResolver(agencies: AgenciesFile): (name: string) => Agency
   const shortNames = agencies.agencies.flatMap((a) => [a.id, ...(a.acronym_es ? [a.acronym_es] : []), ...a.aliases]);
   const idOfShort = new Map<string, string>();
   for (const a of agencies.agencies) for (const n of [a.id, a.acronym_es, ...a.aliases]) if (n) idOfShort.set(n, a.id);
+  // A plan names a few agencies again and again (100,000 activities, a dozen names): each name is resolved once.
+  const resolved = new Map<string, AgencyResolution>();
   return (name) => {
+    let r = resolved.get(name);
+    if (r === undefined) {
+      r = resolveName(name);
+      resolved.set(name, r);
+    }
+    return r;
+  };
+
+  function resolveName(name: string): AgencyResolution {
     const q = fold(name);
     if (q === '') return { ok: false, message: 'an agency name is empty' };
     const exact = new Set(names.filter((n) => n.folded === q).map((n) => n.id));
@@ -33,5 +44,5 @@ export function agencyResolver(agencies: AgenciesFile): (name: string) => Agency
       return id && id !== n.name ? `${n.name} (${id})` : n.name;
     });
     return { ok: false, message: `${name}: unknown agency; did you mean ${orList(near)}?` };
-  };
+  }
 }
