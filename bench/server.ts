@@ -69,7 +69,8 @@ async function main(): Promise<void> {
   } else {
     const receiver = new HTTPReceiver({ signingSecret, logger });
     app = new App({ token: 'xoxb-bench', receiver, logger, clientOptions: { slackApiUrl: apiUrl }, ...identity });
-    // The bot's answers, parsed once: Bolt encodes them again per request, as it does the bot's.
+    // The bot's answers, parsed once: Bolt encodes them again per request, as it does in any app (the bot's door
+    // keeps the JSON of a cached answer: src/slack/guarded-receiver.ts, HttpAck).
     const mirrored = new Map(
       Object.entries(JSON.parse(process.env.BENCH_MIRROR ?? '{}') as Record<string, string>).map(([k, v]) => [k, JSON.parse(v) as object]),
     );

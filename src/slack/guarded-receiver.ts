@@ -207,6 +207,24 @@ function unacknowledged(a: HttpAck): void {
   HTTPModuleFunctions.defaultUnhandledRequestHandler({ logger: a.logger, request: a.res.req, response: a.res });
 }
 
+/** The JSON of each frozen acknowledgement, kept while it is. */
+const encoded = new WeakMap<object, string>();
+
+/**
+ * An acknowledgement's JSON. A frozen one is encoded once: a listener acknowledging with the same frozen
+ * object each time (a cached answer, src/listeners/commands/gcm-command.ts) is answered with the same bytes,
+ * which it cannot change. What it holds must not change either: cached answers are shared, never edited.
+ */
+function encode(response: object): string {
+  if (!Object.isFrozen(response)) return JSON.stringify(response);
+  let json = encoded.get(response);
+  if (json === undefined) {
+    json = JSON.stringify(response);
+    encoded.set(response, json);
+  }
+  return json;
+}
+
 /**
  * The acknowledgement of one request over HTTP, as Bolt's HTTPResponseAck makes it (at most once, else
  * ReceiverMultipleAckError; a request not acknowledged within Slack's 3 seconds is logged and answered 404),
@@ -238,7 +256,7 @@ class HttpAck {
     else if (typeof response === 'string') res.end(response);
     else {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(response));
+      res.end(encode(response));
     }
   }
 }
