@@ -15,22 +15,18 @@ import { Session } from 'node:inspector/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { defaultDataDir, defaultPlanFile, loadConfig } from '../src/config.js';
-import { fixedClock } from '../src/clock.js';
 import { createLogger } from '../src/logger.js';
-import { openStores } from '../src/stores.js';
-import { importPlanFile } from '../src/plan/import-plan.js';
-import { createSlackApp } from '../src/slack-app.js';
 import { slashCommand } from '../src/views/action-ids.js';
 import { signature, slashCommandFields } from '../dev/standin/sender.js';
-import { benchNow, channel, coChair, signingSecret, zone } from './common.js';
+import { benchBot, benchIdentity } from './bot.js';
+import { channel, coChair, signingSecret } from './common.js';
 import { Profiler } from './profile.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 const texts: Record<string, string> = { objective: 'objective 23', agency: 'agency IOM', search: 'search migrants' };
 const apiUrl = 'http://127.0.0.1:9/api/';
-const identity = { botId: 'B0GCMBOT', botUserId: 'UGCMBOT' };
+const identity = benchIdentity;
 
 /** A response that records what was written: status, body, and when it ended. */
 class Response extends EventEmitter {
@@ -81,19 +77,7 @@ function requester(handler: Handler, body: string): () => Promise<Response> {
 
 /** The bot's door, as bench/server.ts starts it (real plan, fixed clock, the co-chair configured). */
 function botHandler(logger: ReturnType<typeof createLogger>): Handler {
-  const stores = openStores(':memory:');
-  if (!importPlanFile(stores, defaultPlanFile, defaultDataDir, new Date().toISOString()).ok) throw new Error('the real plan did not import');
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_API_URL: apiUrl,
-    PORT: '0',
-    GCM_CO_CHAIRS: coChair,
-    GCM_TIMEZONE: zone,
-    DATABASE_PATH: ':memory:',
-  });
-  const { receiver } = createSlackApp({ config, stores, clock: fixedClock(benchNow(), zone), logger, retries: 0, identity });
-  const door = receiver as unknown as { handle: Handler };
+  const door = benchBot(logger, apiUrl).receiver as unknown as { handle: Handler };
   return (req, res) => door.handle(req, res);
 }
 
