@@ -18,21 +18,17 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { defaultDataDir, defaultPlanFile, loadConfig } from '../src/config.js';
-import { fixedClock } from '../src/clock.js';
 import { createLogger } from '../src/logger.js';
-import { openStores } from '../src/stores.js';
-import { importPlanFile } from '../src/plan/import-plan.js';
-import { createSlackApp } from '../src/slack-app.js';
 import { actionIds, slashCommand } from '../src/views/action-ids.js';
-import { benchNow, coChair, signingSecret, zone } from './common.js';
+import { benchBot, benchIdentity } from './bot.js';
+import { signingSecret } from './common.js';
 import { Profiler } from './profile.js';
 
 export type ServerKind = 'bot' | 'bare' | 'mirror';
 export type ServerMessage = { profile: 'start' } | { profile: 'stop'; file: string } | { stats: true } | { cpu: true };
 export type ServerReply = { profiled: string } | { errors: number; firstErrors: string[] } | { cpuMicros: number };
 
-const identity = { botId: 'B0GCMBOT', botUserId: 'UGCMBOT' };
+const identity = benchIdentity;
 /** Loopback only: nothing of the benchmark is reachable from outside the machine. */
 const listen = { port: 0, host: '127.0.0.1' };
 
@@ -52,24 +48,12 @@ async function main(): Promise<void> {
 
   let app: App;
   if (kind === 'bot') {
-    const stores = openStores(':memory:');
-    const imported = importPlanFile(stores, defaultPlanFile, defaultDataDir, new Date().toISOString());
-    if (!imported.ok) throw new Error('the real plan did not import');
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_API_URL: apiUrl,
-      PORT: '0',
-      GCM_CO_CHAIRS: coChair,
-      GCM_TIMEZONE: zone,
-      DATABASE_PATH: ':memory:',
-    });
-    // A clock standing at a moment inside the plan's period, as in the tests; the scheduler is not started.
-    app = createSlackApp({ config, stores, clock: fixedClock(benchNow(), zone), logger, retries: 0, identity }).app;
+    app = benchBot(logger, apiUrl).app;
   } else {
     const receiver = new HTTPReceiver({ signingSecret, logger });
     app = new App({ token: 'xoxb-bench', receiver, logger, clientOptions: { slackApiUrl: apiUrl }, ...identity });
-    // The bot's answers, parsed once: Bolt encodes them again per request, as it does the bot's.
+    // The bot's answers, parsed once: Bolt encodes them again per request, as it does in any app (the bot's door
+    // keeps the JSON of a cached answer: src/slack/guarded-receiver.ts, HttpAck).
     const mirrored = new Map(
       Object.entries(JSON.parse(process.env.BENCH_MIRROR ?? '{}') as Record<string, string>).map(([k, v]) => [k, JSON.parse(v) as object]),
     );

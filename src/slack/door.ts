@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Logger } from '@slack/bolt';
+import { type FormRead, parseForm } from './form.js';
 
 /**
  * The checks every request from Slack passes before any handler sees it (docs/architecture.md, "The door").
@@ -127,7 +128,8 @@ export function readBody(req: IncomingMessage, limit = bodyLimit): Promise<BodyR
         done({ ok: false, refusal: tooLarge });
       } else chunks.push(chunk);
     };
-    const onEnd = () => done({ ok: true, raw: Buffer.concat(chunks) });
+    // A body in one chunk (nearly every one) is handed on as it came, not copied.
+    const onEnd = () => done({ ok: true, raw: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
     const onError = () => done({ ok: false, refusal: { status: 400, reason: 'a body cut short' } });
     req.on('data', onData);
     req.on('end', onEnd);
@@ -159,43 +161,52 @@ export function checkSignature(req: IncomingMessage, raw: Buffer, secret: string
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Slack's `ssl_check=1`: sent unsigned to test the certificate, answered 200 and nothing else. */
-export function isSslCheck(req: IncomingMessage, raw: Buffer): boolean {
-  return (
-    (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') &&
-    raw.length < 1000 &&
-    new URLSearchParams(raw.toString('utf8')).get('ssl_check') === '1'
-  );
+/** A request's media type, lower case, without its parameters (`application/json; charset=utf-8` → `application/json`). */
+export const mediaType = (contentType: string | undefined): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
+const formType = 'application/x-www-form-urlencoded';
+
+/** Slack's `ssl_check=1` is a form under this size: only so small a body is read before its signature is checked. */
+export const sslCheckLimit = 1000;
+
+/**
+ * The form of a body read before its signature is checked, for Slack's `ssl_check=1` (sent unsigned to test
+ * the certificate, answered 200 and nothing else): only a small form is; it is read once, and handed on.
+ */
+export function earlyForm(type: string, raw: Buffer): FormRead | undefined {
+  return type === formType && raw.length < sslCheckLimit ? parseForm(raw) : undefined;
 }
+
+export const isSslCheck = (form: FormRead | undefined): boolean => form?.ok === true && form.fields.ssl_check === '1';
 
 export type BodyParse = { ok: true; body: Record<string, unknown> } | { ok: false; refusal: Refusal };
 
+const bad = (what: string): BodyParse => ({ ok: false, refusal: { status: 400, reason: what } });
+
 /**
  * The body as Bolt expects it: a JSON object (Events API), a form whose `payload` is a JSON object
- * (interactions), or a form of fields (slash commands). Anything else is refused.
+ * (interactions), or a form of fields (slash commands). Anything else is refused. `type` is the request's
+ * media type (`mediaType`); `form`, the body's form when it was read already (`earlyForm`).
  */
-export function parseBody(contentType: string | undefined, raw: Buffer): BodyParse {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  const text = raw.toString('utf8');
-  const bad = (what: string): BodyParse => ({ ok: false, refusal: { status: 400, reason: what } });
+export function parseBody(type: string, raw: Buffer, form?: FormRead): BodyParse {
   let body: unknown;
   if (type === 'application/json') {
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(raw.toString('utf8'));
     } catch {
       return bad('a JSON body that does not parse');
     }
     return isObject(body) ? { ok: true, body } : bad('a JSON body that is not an object');
   }
-  if (type !== 'application/x-www-form-urlencoded') return bad(`a body of type ${type.slice(0, 60) || 'none'}`);
-  const form = new URLSearchParams(text);
-  const payload = form.get('payload');
-  if (payload === null) {
-    const fields = Object.fromEntries(form);
+  if (type !== formType) return bad(`a body of type ${type.slice(0, 60) || 'none'}`);
+  const read = form ?? parseForm(raw);
+  if (!read.ok) return bad(read.reason);
+  const fields = read.fields;
+  if (!Object.hasOwn(fields, 'payload')) {
     return typeof fields.command === 'string' ? { ok: true, body: fields } : bad('a form that is neither a command nor a payload');
   }
   try {
-    body = JSON.parse(payload);
+    body = JSON.parse(fields.payload!);
   } catch {
     return bad('a payload that does not parse');
   }

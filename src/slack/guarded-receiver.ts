@@ -5,16 +5,30 @@ import {
   AuthorizationError,
   type CustomRoute,
   HTTPReceiver,
+  HTTPModuleFunctions,
   HTTPReceiverDeferredRequestError,
-  HTTPResponseAck,
   type Logger,
   type Receiver,
+  ReceiverMultipleAckError,
   type ReceiverEvent,
   SocketModeReceiver,
   type SocketModeReceiverOptions,
 } from '@slack/bolt';
 import { checkPayload, type PayloadCheck } from './payloads.js';
-import { checkAddress, checkSignature, DoorLog, isSslCheck, kindOf, parseBody, readBody, readTarget, type Refusal, refuseTunnels } from './door.js';
+import {
+  checkAddress,
+  checkSignature,
+  DoorLog,
+  earlyForm,
+  isSslCheck,
+  kindOf,
+  mediaType,
+  parseBody,
+  readBody,
+  readTarget,
+  type Refusal,
+  refuseTunnels,
+} from './door.js';
 
 export interface DoorOptions {
   logger: Logger;
@@ -147,14 +161,17 @@ export class GuardedHttpReceiver implements Receiver {
   private async door(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const read = await readBody(req);
     if (!read.ok) return this.refuse(req, res, read.refusal);
-    if (isSslCheck(req, read.raw)) {
+    const raw = read.raw;
+    const type = mediaType(req.headers['content-type']);
+    const form = earlyForm(type, raw);
+    if (isSslCheck(form)) {
       res.writeHead(200);
       res.end();
       return;
     }
-    const forged = checkSignature(req, read.raw, this.o.signingSecret, Math.floor(this.o.wallMs() / 1000));
+    const forged = checkSignature(req, raw, this.o.signingSecret, Math.floor(this.o.wallMs() / 1000));
     if (forged) return this.refuse(req, res, forged);
-    const parsed = parseBody(req.headers['content-type'], read.raw);
+    const parsed = parseBody(type, raw, form);
     if (!parsed.ok) return this.refuse(req, res, parsed.refusal);
     const body = parsed.body;
     if (body.type === 'url_verification') {
@@ -166,22 +183,81 @@ export class GuardedHttpReceiver implements Receiver {
     if (elsewhere) return this.refuse(req, res, elsewhere);
     const checked = checkPayload(body);
     if (!checked.ok) return this.refuse(req, res, checked.refusal);
-    const buffered = Object.assign(req, { rawBody: read.raw });
-    const ack = new HTTPResponseAck({
-      logger: this.o.logger,
-      processBeforeResponse: false,
-      httpRequest: buffered,
-      httpRequestBody: checked.body,
-      httpResponse: res,
-    });
-    const event: ReceiverEvent = {
+    const answer = new HttpAck(res, this.o.logger);
+    await this.app!.processEvent({
       body: checked.body,
-      ack: ack.bind(),
+      ack: answer.ack,
       retryNum: retryNum(req),
       retryReason: header(req, 'x-slack-retry-reason'),
       customProperties: {},
-    };
-    await deliver(this.app!, event, this.log, () => res.headersSent);
+    });
+    if (!answer.acked && !res.headersSent) {
+      this.log.unhandled(kindOf(checked.body));
+      await answer.ack();
+    }
+  }
+}
+
+/** Slack's deadline for an acknowledgement, as Bolt's HTTPReceiver keeps it (its `unhandledRequestTimeoutMillis`). */
+const ackDeadlineMs = 3001;
+
+function unacknowledged(a: HttpAck): void {
+  if (a.acked) return;
+  // Bolt's own handler: its log line, and a 404 unless an answer went out.
+  HTTPModuleFunctions.defaultUnhandledRequestHandler({ logger: a.logger, request: a.res.req, response: a.res });
+}
+
+/** The JSON of each frozen acknowledgement, kept while it is. */
+const encoded = new WeakMap<object, string>();
+
+/**
+ * An acknowledgement's JSON. A frozen one is encoded once: a listener acknowledging with the same frozen
+ * object each time (a cached answer, src/listeners/commands/gcm-command.ts) is answered with the same bytes,
+ * which it cannot change. What it holds must not change either: cached answers are shared, never edited.
+ */
+function encode(response: object): string {
+  if (!Object.isFrozen(response)) return JSON.stringify(response);
+  let json = encoded.get(response);
+  if (json === undefined) {
+    json = JSON.stringify(response);
+    encoded.set(response, json);
+  }
+  return json;
+}
+
+/**
+ * The acknowledgement of one request over HTTP, as Bolt's HTTPResponseAck makes it (at most once, else
+ * ReceiverMultipleAckError; a request not acknowledged within Slack's 3 seconds is logged and answered 404),
+ * without its layers: one object and one function per request, and the answer written whole with its length
+ * (Node sets Content-Length when the headers go with the body, instead of a chunked body).
+ */
+class HttpAck {
+  acked = false;
+  private readonly timer: NodeJS.Timeout;
+  readonly ack: (response?: unknown) => Promise<void>;
+
+  constructor(
+    readonly res: ServerResponse,
+    readonly logger: Logger,
+  ) {
+    this.timer = setTimeout(unacknowledged, ackDeadlineMs, this);
+    this.ack = (response) => this.send(response);
+  }
+
+  private async send(response: unknown): Promise<void> {
+    if (this.acked) throw new ReceiverMultipleAckError();
+    this.acked = true;
+    clearTimeout(this.timer);
+    const res = this.res;
+    // Past the deadline, the 404 went out already (unacknowledged): nothing more can be said.
+    if (res.headersSent) return;
+    res.statusCode = 200;
+    if (!response) res.end();
+    else if (typeof response === 'string') res.end(response);
+    else {
+      res.setHeader('content-type', 'application/json');
+      res.end(encode(response));
+    }
   }
 }
 

@@ -38,6 +38,13 @@ export interface RouterDeps {
 
 const noFeed: CalendarFeed = { served: false, publicUrl: null, token: () => '' };
 
+/** What command text names: the use case, its argument, the answer's language. */
+export type Found = Readonly<{ command: SlashCommand; arg: string; lang: Language }>;
+
+/** How many texts `find` remembers per language, and the longest it remembers (a bound on its memory: 500 × 200 characters). */
+const foundLimit = 500;
+const foundTextLimit = 200;
+
 /** Who asks, from where, about what, in which language. */
 export interface Request {
   userId: string;
@@ -55,6 +62,8 @@ export class Router {
   /** The table's use cases, the read-only ones wrapped in the answer cache. */
   private readonly runnable: Map<string, SlashCommand>;
   private readonly fallback: SlashCommand;
+  /** What `find` read from each short text lately, per default language: parsing is a pure function of the text. */
+  private readonly found: Record<Language, Map<string, Found>> = { en: new Map(), es: new Map() };
 
   constructor(private readonly deps: RouterDeps) {
     const wrap = (c: SlashCommand) => (c.readOnly ? cached(c, () => deps.stores.version()) : c);
@@ -62,10 +71,18 @@ export class Router {
     this.fallback = wrap(fallback);
   }
 
-  /** The use case that command text names, its argument and the language it answers in. */
-  find(text: string, defaultLang: Language = this.deps.language): { command: SlashCommand; arg: string; lang: Language } {
+  /** The use case that command text names, its argument and the language it answers in (the same object for the same text). */
+  find(text: string, defaultLang: Language = this.deps.language): Found {
+    const seen = this.found[defaultLang];
+    const known = seen.get(text);
+    if (known) return known;
     const { command, parsed } = route(text, defaultLang);
-    return { command: this.runnable.get(command.name) ?? this.fallback, arg: parsed.arg, lang: parsed.lang };
+    const found = Object.freeze({ command: this.runnable.get(command.name) ?? this.fallback, arg: parsed.arg, lang: parsed.lang });
+    if (text.length <= foundTextLimit) {
+      if (seen.size >= foundLimit) seen.delete(seen.keys().next().value!);
+      seen.set(text, found);
+    }
+    return found;
   }
 
   /** Runs a slash command for `req` once its guard allows it; a refusal is an outcome too. */

@@ -21,6 +21,22 @@ async function askedFile(outcome: Extract<Outcome, { kind: 'file' }>, logger: Lo
   return { ...outcome.file, comment: outcome.comment, to: outcome.to, ...(more ? { more } : {}) };
 }
 
+/** The acknowledgement of each message, kept while the message is (a cached answer is the same object each time). */
+const acks = new WeakMap<Message, Readonly<Message & { response_type: 'ephemeral' }>>();
+
+/**
+ * `message` as an ephemeral acknowledgement: the same frozen object for the same message, so that the door
+ * encodes a cached answer once (src/slack/guarded-receiver.ts, HttpAck), not on every request.
+ */
+function ephemeral(message: Message): Readonly<Message & { response_type: 'ephemeral' }> {
+  let body = acks.get(message);
+  if (!body) {
+    body = Object.freeze({ response_type: 'ephemeral' as const, ...message });
+    acks.set(message, body);
+  }
+  return body;
+}
+
 /**
  * `/gcm …`, through the command table. A use case that answers in the acknowledgement is answered there
  * (ephemeral); the others are acknowledged at once and answered through the response_url.
@@ -28,18 +44,18 @@ async function askedFile(outcome: Extract<Outcome, { kind: 'file' }>, logger: Lo
 export function gcmCommand(deps: ListenerDeps) {
   const { router, homes, logger } = deps;
   return async ({ command, ack, respond: boltRespond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const respond = responder(command.response_url, boltRespond);
     const text = command.text ?? '';
     const found = router.find(text);
     const request = { userId: command.user_id, source: `command:/gcm ${command.text}`, text, lang: found.lang };
     const what = { lang: found.lang, who: command.user_id, source: request.source };
     if (found.command.reply === 'ack') {
-      const ackWith = (m: Message) => ack({ response_type: 'ephemeral', ...m });
+      const ackWith = (m: Message) => ack(ephemeral(m));
       const outcome = await unlessNotSaved(deps, what, ackWith, () => router.command(found.command, found.arg, request));
       if (!outcome) return;
       if (outcome.kind === 'message') return ackWith(outcome.message);
     }
     await ack();
+    const respond = responder(command.response_url, boltRespond);
     const outcome = await unlessNotSaved(
       deps,
       what,
