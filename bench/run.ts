@@ -311,8 +311,8 @@ async function startStandIn(children: ChildProcess[]): Promise<{ child: ChildPro
 async function startServer(children: ChildProcess[], kind: ServerKind, apiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
   const child = spawnTsx('bench/server.ts', [kind], {
     ipc: true,
-    env: { ...process.env, ...env, BENCH_API_URL: apiUrl },
-    // The bot runs with the runtime flags `npm start` gives it, so that its throughput is measured as it runs.
+    env: { ...process.env, ...env, ...(kind === 'bot' ? startEnv : {}), BENCH_API_URL: apiUrl },
+    // The bot runs with the runtime flags and settings `npm start` gives it, so that its throughput is measured as it runs.
     nodeFlags: kind === 'bot' ? startFlags : [],
   });
   children.push(child);
@@ -552,13 +552,17 @@ const runners: Runner[] = ['compiled', 'tsx'];
  * The runtime flags `npm start` gives node (package.json's start script; the Dockerfile's CMD has the same, a test
  * checks it): the compiled bot is measured as it runs.
  */
-const startFlags: string[] = (
-  /\bnode ((?:--\S+ )*)dist\/main\.js/.exec(
-    (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start,
-  )?.[1] ?? ''
-)
-  .split(' ')
-  .filter(Boolean);
+const startScript = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+const startFlags: string[] = (/\bnode ((?:--\S+ )*)dist\/main\.js/.exec(startScript)?.[1] ?? '').split(' ').filter(Boolean);
+/** The environment settings it gives node before them (`NAME=value node …`: glibc's MALLOC_ARENA_MAX), as the Dockerfile and the unit do. */
+const startEnv: Record<string, string> = Object.fromEntries(
+  (/&& ((?:[A-Z_]+=\S+ )*)node /.exec(startScript)?.[1] ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((kv) => kv.split('=') as [string, string]),
+);
+/** The runtime settings in a line of the tables: `MALLOC_ARENA_MAX=1 node --max-semi-space-size=1`. */
+const startLine = [...Object.entries(startEnv).map(([k, v]) => `${k}=${v}`), 'node', ...startFlags].join(' ');
 /**
  * `bare`: a bare Bolt HTTP app in plain JavaScript (bench/bare-bolt.mjs), for the memory comparison, as node runs
  * it by default; `bareFlagged`: the same app with the bot's runtime flags (what the flags alone are worth).
@@ -638,6 +642,7 @@ async function timeStart(runner: StartTarget, databasePath: string, apiUrl: stri
     GCM_TIMEZONE: zone,
     GCM_CO_CHAIRS: coChair,
     ...(planFile ? { GCM_PLAN: planFile } : {}),
+    ...(runner === 'compiled' || runner === 'bareFlagged' ? startEnv : {}),
   });
   const started = performance.now();
   const settle = runner === 'tsx' ? [] : ['--expose-gc', '--import', './bench/settle.mjs'];
@@ -707,7 +712,7 @@ async function startupBench(): Promise<StartupResult> {
           result[runner].first.push(await timeStart(runner, db, apiUrl));
           result[runner].second.push(await timeStart(runner, db, apiUrl));
           if (runner === 'compiled') bare.push(await timeStart('bare', db, apiUrl));
-          if (runner === 'compiled' && startFlags.length > 0) bareFlagged.push(await timeStart('bareFlagged', db, apiUrl));
+          if (runner === 'compiled' && startLine !== 'node') bareFlagged.push(await timeStart('bareFlagged', db, apiUrl));
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
@@ -828,7 +833,7 @@ function printStartup(startup: StartupResult): void {
   const settled = (runs: StartRun[]) => `${fmt(median(runs.map((r) => r.settledMb)), 0)} MB`;
   console.log(
     table(
-      ['measure', `compiled: ${['node', ...startFlags].join(' ')} dist/main.js (median of ${startupRepeats})`, 'tsx: node --import tsx src/main.ts'],
+      ['measure', `compiled: ${startLine} dist/main.js (median of ${startupRepeats})`, 'tsx: node --import tsx src/main.ts'],
       [
         ['floor: Node on an empty script (`node -e 0`, with tsx on the right), start → exit', stat(startup.compiled.floorMs), stat(startup.tsx.floorMs)],
         ['first start: process start → "listening for Slack" (imports the plan)', ready(startup.compiled.first), ready(startup.tsx.first)],
@@ -836,7 +841,7 @@ function printStartup(startup: StartupResult): void {
         ['resident memory 1 s after ready, first start', rss(startup.compiled.first), rss(startup.tsx.first)],
         ['resident memory 1 s after ready, second start', rss(startup.compiled.second), rss(startup.tsx.second)],
         ['a bare Bolt HTTP app (bench/bare-bolt.mjs), resident memory 1 s after it listens', rss(startup.bare), ''],
-        ...(startup.bareFlagged.length > 0 ? [[`the same bare app with the bot's runtime flags (${startFlags.join(' ')})`, rss(startup.bareFlagged), '']] : []),
+        ...(startup.bareFlagged.length > 0 ? [[`the same bare app with the bot's runtime flags (${startLine})`, rss(startup.bareFlagged), '']] : []),
         [
           'settled (two full GCs, bench/settle.mjs): first start / second start / bare app',
           `${settled(startup.compiled.first)} / ${settled(startup.compiled.second)} / ${settled(startup.bare)}`,

@@ -4,8 +4,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { offsetClock, parseInstant, systemClock, type Clock } from './clock.js';
 import { createLogger } from './logger.js';
 import { openStores, type Stores } from './stores.js';
-import { withinDeadline } from './plan/deadline.js';
 import { planUnchanged } from './plan/unchanged-plan.js';
+import { importAtStart } from './start-import.js';
 import { createSlackApp, tokenFailure, verifyToken } from './slack-app.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 import { installLastResort } from './last-resort.js';
@@ -81,15 +81,15 @@ async function openWithPlan(config: Config, logger: Logger): Promise<Stores | nu
     onBackup: (file, from) => logger.info(`the database was at schema version ${from}: backed it up to ${file} before migrating`),
   });
   if (planUnchanged(stores, config.planFile, config.dataDir)) return stores;
-  const { formatProblem, importPlanSource } = await import('./plan/import-plan.js');
-  const imported = await withinDeadline(importPlanSource(stores, config.planFile, config.dataDir, DateTime.utc().toISO()!, true), config.planFile);
+  const { databasePath, planFile, dataDir } = config;
+  const imported = await importAtStart(stores, { databasePath, planFile, dataDir, importedAt: DateTime.utc().toISO()! });
   if (!imported.ok) {
-    console.error(`The plan file was rejected; fix it or set GCM_PLAN:\n${imported.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    console.error(`The plan file was rejected; fix it or set GCM_PLAN:\n${imported.problems.map((p) => `  ${p}`).join('\n')}`);
     stores.close();
     return null;
   }
-  if (!imported.skipped) logger.info(`imported plan ${imported.report.planId}: ${imported.report.activities} activities`);
-  for (const o of imported.report.orphanedState) logger.warn(`kept state of ${o.occurrenceKey}: its activity is no longer in the plan file`);
+  if (!imported.skipped) logger.info(`imported plan ${imported.planId}: ${imported.activities} activities`);
+  for (const key of imported.orphaned) logger.warn(`kept state of ${key}: its activity is no longer in the plan file`);
   return stores;
 }
 

@@ -30,6 +30,12 @@ function startFlags(): string[] {
   return flags!.split(' ').filter(Boolean);
 }
 
+/** The environment settings `npm start` gives node before its flags (`NAME=value node …`, e.g. glibc's MALLOC_ARENA_MAX). */
+function startEnv(): string[] {
+  const start = (JSON.parse(read('package.json')) as { scripts: { start: string } }).scripts.start;
+  return (/&& ((?:[A-Z_]+=\S+ )*)node /.exec(start)?.[1] ?? '').split(' ').filter(Boolean);
+}
+
 /** The Dockerfile's instructions (continuations joined, comments dropped), by stage. */
 function dockerStages(): Stage[] {
   const instructions = read('Dockerfile')
@@ -86,6 +92,8 @@ describe('Dockerfile', () => {
     expect(run.lines.join('\n')).toMatch(/HOST=0\.0\.0\.0/);
     expect(run.lines.find((l) => l.startsWith('HEALTHCHECK'))).toMatch(/CMD \["node", "deploy\/healthcheck\.mjs"\]/);
     expect(run.lines.at(-1)).toBe(`CMD ${JSON.stringify(['node', ...startFlags(), 'dist/main.js']).replaceAll(',', ', ')}`);
+    const env = run.lines.filter((l) => l.startsWith('ENV ')).join(' ');
+    for (const setting of startEnv()) expect(env.split(/\s+/)).toContain(setting);
   });
 
   it('copies only what exists and what .dockerignore lets into the build context', () => {
@@ -127,6 +135,7 @@ describe('deploy/gcm-bot.service', () => {
     const s = unitSettings();
     expect(s.get('User')).toBe('gcm-bot');
     expect(s.get('ExecStart')).toMatch(new RegExp(`node ${[...startFlags(), 'dist/main.js'].join(' ')}$`));
+    for (const setting of startEnv()) expect(read('deploy/gcm-bot.service').split('\n')).toContain(`Environment=${setting}`);
     expect(s.get('Restart')).toBe('on-failure');
     expect(s.get('EnvironmentFile')).toBe('/etc/gcm-bot/gcm-bot.env');
     expect(s.get('WorkingDirectory')).toBe('/opt/gcm-bot');

@@ -30,8 +30,8 @@ describe('the compiled build (npm run build, run once in the global set-up)', ()
     const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
     expect(pkg.dependencies).not.toHaveProperty('tsx');
     expect(pkg.devDependencies).toHaveProperty('tsx');
-    // Runtime flags may stand between node and the entry (README, Deploy: one runtime flag).
-    expect(pkg.scripts!.start).toMatch(/^npm run build && node (--\S+ )*dist\/main\.js$/);
+    // Runtime settings may stand before node and flags between node and the entry (README, Deploy: two runtime settings).
+    expect(pkg.scripts!.start).toMatch(/^npm run build && ([A-Z_]+=\S+ )*node (--\S+ )*dist\/main\.js$/);
     for (const [name, script] of Object.entries(pkg.scripts!)) if (/^(ask|report|templates|plan:)/.test(name)) expect(script, name).toMatch(/&& node dist\//);
   });
 
