@@ -54,6 +54,8 @@ interface AuditEntry {
  */
 export class StateStore implements StateReader, StateWriter {
   private readonly s;
+  /** The writes that read then write, each one transaction made once (better-sqlite3 builds a wrapper per `transaction()`). */
+  private readonly t;
 
   constructor(private readonly db: Db) {
     this.s = {
@@ -68,6 +70,12 @@ export class StateStore implements StateReader, StateWriter {
       ),
       deleteCompletion: db.prepare<{ planId: string; key: string }>('DELETE FROM completions WHERE plan_id = @planId AND occurrence_key = @key'),
       meetingDates: db.prepare<[string], Pick<MeetingDateRow, 'occurrence_key' | 'date'>>('SELECT occurrence_key, date FROM meeting_dates WHERE plan_id = ?'),
+      // One activity's keys (`B1.2`, `B1.2@2024-05`) lie between its id and its id followed by 'A' (the
+      // character after '@'), read by the primary key's range; other activities' keys in it (`B1.20`) are left out.
+      meetingDatesOf: db.prepare<{ planId: string; activityId: string }, Pick<MeetingDateRow, 'occurrence_key' | 'date'>>(
+        `SELECT occurrence_key, date FROM meeting_dates
+         WHERE plan_id = @planId AND occurrence_key >= @activityId AND occurrence_key < @activityId || 'A' AND activity_id = @activityId`,
+      ),
       setMeetingDate: db.prepare<MeetingDateRow>(
         `INSERT INTO meeting_dates (plan_id, occurrence_key, activity_id, date, set_by, set_at)
          VALUES (@plan_id, @occurrence_key, @activity_id, @date, @set_by, @set_at)
@@ -99,6 +107,13 @@ export class StateStore implements StateReader, StateWriter {
         `SELECT s.* FROM status_changes s
          JOIN (SELECT max(id) AS id FROM status_changes WHERE plan_id = ? GROUP BY occurrence_key) latest ON latest.id = s.id`,
       ),
+      statusesOf: db.prepare<{ planId: string; activityId: string }, StatusChangeRow>(
+        `SELECT s.* FROM status_changes s
+         JOIN (SELECT max(id) AS id FROM status_changes
+               WHERE plan_id = @planId AND occurrence_key >= @activityId AND occurrence_key < @activityId || 'A' GROUP BY occurrence_key) latest
+           ON latest.id = s.id
+         WHERE s.activity_id = @activityId`,
+      ),
       statusOf: db.prepare<{ planId: string; key: string }, StatusChangeRow>(
         'SELECT * FROM status_changes WHERE plan_id = @planId AND occurrence_key = @key ORDER BY id DESC LIMIT 1',
       ),
@@ -110,6 +125,13 @@ export class StateStore implements StateReader, StateWriter {
          VALUES (@plan_id, @occurrence_key, @activity_id, @status, @date, @note, @links_json, @changed_by, @source, @at)`,
       ),
       removeFocalPoint: db.prepare<{ agencyId: string; userId: string }>('DELETE FROM focal_points WHERE agency_id = @agencyId AND user_id = @userId'),
+    };
+    this.t = {
+      markDone: db.transaction((planId: string, activityId: string, key: string, actor: Actor, at: string) =>
+        this.markDoneNow(planId, activityId, key, actor, at),
+      ),
+      reopen: db.transaction((planId: string, key: string, actor: Actor, at: string) => this.reopenNow(planId, key, actor, at)),
+      changeStatus: db.transaction((change: StatusChange) => this.changeStatusNow(change)),
     };
   }
 
@@ -129,15 +151,7 @@ export class StateStore implements StateReader, StateWriter {
    * ISO instant.
    */
   markDone(planId: string, activityId: string, key: string, actor: Actor, at: string): MarkWrite {
-    return this.db
-      .transaction((): MarkWrite => {
-        const current = this.s.completion.get({ planId, key });
-        if (current) return { changed: false, completion: toCompletion(current) };
-        this.writeStatus({ planId, activityId, key, status: 'done', date: null, note: null, links: [], by: actor.userId, source: actor.source, at });
-        this.s.addAudit.run({ at, actor: actor.userId, action: 'done', plan_id: planId, target: key, source: actor.source, detail_json: '{}' });
-        return { changed: true, completion: toCompletion(this.s.completion.get({ planId, key })!) };
-      })
-      .immediate();
+    return this.t.markDone.immediate(planId, activityId, key, actor, at);
   }
 
   /**
@@ -145,40 +159,17 @@ export class StateStore implements StateReader, StateWriter {
    * mark, or null when it was not done.
    */
   reopen(planId: string, key: string, actor: Actor, at: string): Completion | null {
-    return this.db
-      .transaction((): Completion | null => {
-        const row = this.s.completion.get({ planId, key });
-        if (!row) return null;
-        const previous = toCompletion(row);
-        this.writeStatus({
-          planId,
-          activityId: row.activity_id,
-          key,
-          status: 'planned',
-          date: null,
-          note: null,
-          links: [],
-          by: actor.userId,
-          source: actor.source,
-          at,
-        });
-        this.s.addAudit.run({
-          at,
-          actor: actor.userId,
-          action: 'reopen',
-          plan_id: planId,
-          target: key,
-          source: actor.source,
-          detail_json: JSON.stringify({ wasDoneBy: previous.doneBy, wasDoneAt: previous.doneAt }),
-        });
-        return previous;
-      })
-      .immediate();
+    return this.t.reopen.immediate(planId, key, actor, at);
   }
 
   /** The current status of every occurrence of a plan that has one, by occurrence key. */
   statuses(planId: string): Map<string, StatusChange> {
     return new Map(this.s.statuses.all(planId).map((r) => [r.occurrence_key, toStatusChange(r)]));
+  }
+
+  /** The same for one activity's occurrences: read from the index, not the whole plan's. */
+  statusesOf(planId: string, activityId: string): Map<string, StatusChange> {
+    return new Map(this.s.statusesOf.all({ planId, activityId }).map((r) => [r.occurrence_key, toStatusChange(r)]));
   }
 
   /** The status changes of one occurrence, newest first. */
@@ -191,24 +182,63 @@ export class StateStore implements StateReader, StateWriter {
    * (status, date, note and links): a second submission of the same change writes nothing.
    */
   changeStatus(change: StatusChange): { changed: boolean } {
-    return this.db
-      .transaction((): { changed: boolean } => {
-        const current = this.s.statusOf.get({ planId: change.planId, key: change.key });
-        const was = current ? toStatusChange(current) : { status: 'planned' as const, date: null, note: null, links: [] };
-        if (sameStatus(was, change)) return { changed: false };
-        this.writeStatus(change);
-        this.s.addAudit.run({
-          at: change.at,
-          actor: change.by,
-          action: 'status',
-          plan_id: change.planId,
-          target: change.key,
-          source: change.source,
-          detail_json: JSON.stringify({ from: was.status, to: change.status, date: change.date }),
-        });
-        return { changed: true };
-      })
-      .immediate();
+    return this.t.changeStatus.immediate(change);
+  }
+
+  /** markDone's work, inside its transaction: the guard's read, then the status, the completion and the audit row. */
+  private markDoneNow(planId: string, activityId: string, key: string, actor: Actor, at: string): MarkWrite {
+    const current = this.s.completion.get({ planId, key });
+    if (current) return { changed: false, completion: toCompletion(current) };
+    this.writeStatus({ planId, activityId, key, status: 'done', date: null, note: null, links: [], by: actor.userId, source: actor.source, at });
+    this.s.addAudit.run({ at, actor: actor.userId, action: 'done', plan_id: planId, target: key, source: actor.source, detail_json: '{}' });
+    return { changed: true, completion: toCompletion(this.s.completion.get({ planId, key })!) };
+  }
+
+  /** reopen's work, inside its transaction. */
+  private reopenNow(planId: string, key: string, actor: Actor, at: string): Completion | null {
+    const row = this.s.completion.get({ planId, key });
+    if (!row) return null;
+    const previous = toCompletion(row);
+    this.writeStatus({
+      planId,
+      activityId: row.activity_id,
+      key,
+      status: 'planned',
+      date: null,
+      note: null,
+      links: [],
+      by: actor.userId,
+      source: actor.source,
+      at,
+    });
+    this.s.addAudit.run({
+      at,
+      actor: actor.userId,
+      action: 'reopen',
+      plan_id: planId,
+      target: key,
+      source: actor.source,
+      detail_json: JSON.stringify({ wasDoneBy: previous.doneBy, wasDoneAt: previous.doneAt }),
+    });
+    return previous;
+  }
+
+  /** changeStatus's work, inside its transaction. */
+  private changeStatusNow(change: StatusChange): { changed: boolean } {
+    const current = this.s.statusOf.get({ planId: change.planId, key: change.key });
+    const was = current ? toStatusChange(current) : { status: 'planned' as const, date: null, note: null, links: [] };
+    if (sameStatus(was, change)) return { changed: false };
+    this.writeStatus(change);
+    this.s.addAudit.run({
+      at: change.at,
+      actor: change.by,
+      action: 'status',
+      plan_id: change.planId,
+      target: change.key,
+      source: change.source,
+      detail_json: JSON.stringify({ from: was.status, to: change.status, date: change.date }),
+    });
+    return { changed: true };
   }
 
   /** Appends a status change and keeps the completion mark in step (inside the caller's transaction). */
@@ -224,6 +254,11 @@ export class StateStore implements StateReader, StateWriter {
   /** Dates co-chairs set for meeting occurrences, by occurrence key (ISO dates). */
   meetingDates(planId: string): Map<string, string> {
     return new Map(this.s.meetingDates.all(planId).map((r) => [r.occurrence_key, r.date]));
+  }
+
+  /** The dates co-chairs set for one activity's meeting occurrences, by occurrence key. */
+  meetingDatesOf(planId: string, activityId: string): Map<string, string> {
+    return new Map(this.s.meetingDatesOf.all({ planId, activityId }).map((r) => [r.occurrence_key, r.date]));
   }
 
   /** Sets the real date of a meeting occurrence, with an audit row. */

@@ -72,7 +72,7 @@ export interface MarkOutcome {
   actorId: string;
   /**
    * Another occurrence the same action could act on (the next one still open for done, another done one for
-   * reopen), for the example of how to name one; null when there is none.
+   * reopen), for the example of how to name one; null when there is none, or when the target was named.
    */
   another: Occurrence | null;
 }
@@ -84,9 +84,14 @@ function anotherOf(ctx: Context, target: Extract<Target, { ok: true }>, action: 
   return target.others.find((o) => o.key !== target.occurrence.key && fits(o)) ?? null;
 }
 
-/** Marks the target done (once: concurrent marks give one completion) or reopens it, with an audit row. */
+/**
+ * Marks the target done (once: concurrent marks give one completion) or reopens it, with an audit row. The
+ * other occurrence the reply's example names is looked for only when the target was not named (the reply shows
+ * none otherwise: mark-view.ts).
+ */
 export function applyMark(ctx: Context, target: Extract<Target, { ok: true }>, action: 'done' | 'reopen', actor: Actor, lang: Language): MarkOutcome {
-  const at = ctx.now.toUTC().toISO()!;
+  // The same ISO instant as Luxon's `toUTC().toISO()`, without its objects, on every click.
+  const at = new Date(ctx.now.toMillis()).toISOString();
   const base = {
     action,
     lang,
@@ -99,8 +104,8 @@ export function applyMark(ctx: Context, target: Extract<Target, { ok: true }>, a
   };
   if (action === 'done') {
     const r = ctx.state.markDone(target.plan.id, target.activity.id, target.occurrence.key, actor, at);
-    return { ...base, changed: r.changed, completion: r.completion, another: anotherOf(ctx, target, action) };
+    return { ...base, changed: r.changed, completion: r.completion, another: target.named ? null : anotherOf(ctx, target, action) };
   }
   const removed = ctx.state.reopen(target.plan.id, target.occurrence.key, actor, at);
-  return { ...base, changed: removed !== null, completion: removed, another: anotherOf(ctx, target, action) };
+  return { ...base, changed: removed !== null, completion: removed, another: target.named ? null : anotherOf(ctx, target, action) };
 }

@@ -112,10 +112,14 @@ export interface StateReader {
   completionsOf(planId: string, activityId: string): Map<string, Completion>;
   /** The current status of every occurrence that has one, by occurrence key (the latest change; none = planned). */
   statuses(planId: string): Map<string, StatusChange>;
+  /** The same for one activity's occurrences. */
+  statusesOf(planId: string, activityId: string): Map<string, StatusChange>;
   /** The status changes of one occurrence, newest first (`limit` of them; all without it). */
   statusHistory(planId: string, key: string, limit?: number): StatusChange[];
   /** Dates co-chairs set for meeting occurrences, by occurrence key (ISO dates). */
   meetingDates(planId: string): Map<string, string>;
+  /** The same for one activity's occurrences. */
+  meetingDatesOf(planId: string, activityId: string): Map<string, string>;
   /**
    * Per meeting occurrence key, how many times co-chairs set its date (the audit trail) and when last (ISO
    * UTC): with the status history, what a calendar event's SEQUENCE and LAST-MODIFIED follow.

@@ -34,20 +34,26 @@ export function currentPlan(plans: PlanReader, today: string): PlanInfo | null {
   return all.find((p) => p.periodStart <= today && today <= p.periodEnd) ?? all[0] ?? null;
 }
 
-/** An activity's occurrences in its plan's period and its completion marks. */
+/** An activity's occurrences in its plan's period and its completion marks: its own rows read, not the plan's. */
 export function activityState(ctx: Context, plan: PlanInfo, activity: Activity): ActivityState {
-  return states(ctx, plan, [activity])[0]!;
+  const { state } = ctx;
+  const statuses = state.statusesOf(plan.id, activity.id);
+  const occurrences = occurrencesOf(activity, plan, state.meetingDatesOf(plan.id, activity.id), statuses);
+  return { activity, occurrences, done: keysOf(occurrences, state.completionsOf(plan.id, activity.id)), statuses: keysOf(occurrences, statuses) };
+}
+
+/** The entries of `all` whose key is one of `occurrences`' (a mark left by a schedule the plan no longer has is not). */
+function keysOf<T>(occurrences: readonly Occurrence[], all: ReadonlyMap<string, T>): Map<string, T> {
+  return all.size === 0 ? new Map<string, T>() : new Map(occurrences.flatMap((o): [string, T][] => (all.has(o.key) ? [[o.key, all.get(o.key)!]] : [])));
 }
 
 export function states<A extends ListedActivity>(ctx: Context, plan: PlanInfo, activities: A[]): ActivityState<A>[] {
   const dates = ctx.state.meetingDates(plan.id);
   const done = ctx.state.completions(plan.id);
   const statuses = ctx.state.statuses(plan.id);
-  const mine = <T>(occurrences: Occurrence[], all: ReadonlyMap<string, T>) =>
-    all.size === 0 ? new Map<string, T>() : new Map(occurrences.flatMap((o): [string, T][] => (all.has(o.key) ? [[o.key, all.get(o.key)!]] : [])));
   return activities.map((activity) => {
     const occurrences = occurrencesOf(activity, plan, dates, statuses);
-    return { activity, occurrences, done: mine(occurrences, done), statuses: mine(occurrences, statuses) };
+    return { activity, occurrences, done: keysOf(occurrences, done), statuses: keysOf(occurrences, statuses) };
   });
 }
 

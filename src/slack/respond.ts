@@ -1,11 +1,42 @@
 import { RespondError, type RespondArguments } from '@slack/bolt';
 import { Agent, request } from 'undici';
+import type { Message } from '../views/message-view.js';
 
 /** Posts a message to a response_url, as Bolt's `respond()` does. */
-export type Respond = (message: RespondArguments) => Promise<void>;
+export interface Respond {
+  (message: RespondArguments): Promise<void>;
+  /**
+   * The message the clicked element sits on, replaced by `message` (`replace_original`). Its JSON is encoded
+   * once per message object: an answer the answer cache keeps (src/commands/answer-cache.ts) is the same
+   * object at every click that draws it, and messages are never changed once made.
+   */
+  replace(message: Message): Promise<void>;
+}
 
 /** One keep-alive pool for every response_url (Slack's hooks host; the stand-in's in tests); 10 s at most, as a Web API call (webApiTimeoutMs). */
 const pool = new Agent({ keepAliveTimeout: 30_000, headersTimeout: 10_000, bodyTimeout: 10_000 });
+const headers = { 'content-type': 'application/json' };
+
+/** The bytes of `{ replace_original: true, ...message }`, by message. */
+const replacements = new WeakMap<Message, Buffer>();
+
+function replacement(message: Message): Buffer {
+  let body = replacements.get(message);
+  if (!body) {
+    body = Buffer.from(JSON.stringify({ replace_original: true, ...message }));
+    replacements.set(message, body);
+  }
+  return body;
+}
+
+/** A JSON POST to `url`, failing like Bolt's (RespondError) on an answer that is not 2xx. */
+async function post(url: string, body: string | Buffer): Promise<void> {
+  const res = await request(url, { method: 'POST', headers, body, dispatcher: pool });
+  await res.body.dump();
+  if (res.statusCode < 200 || res.statusCode > 299) {
+    throw new RespondError(`Failed to respond to the response_url: ${res.statusCode}`, res.statusCode);
+  }
+}
 
 /**
  * `respond` for `responseUrl`: the same JSON POST as Bolt's, failing alike (RespondError) on an answer that is
@@ -14,17 +45,11 @@ const pool = new Agent({ keepAliveTimeout: 30_000, headersTimeout: 10_000, bodyT
  * `respond` when there is no response_url (it then fails as before).
  */
 export function responder(responseUrl: string | undefined, bolt: (message: RespondArguments) => Promise<unknown>): Respond {
-  if (!responseUrl) return async (message) => void (await bolt(message));
-  return async (message) => {
-    const res = await request(responseUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(message),
-      dispatcher: pool,
-    });
-    await res.body.dump();
-    if (res.statusCode < 200 || res.statusCode > 299) {
-      throw new RespondError(`Failed to respond to the response_url: ${res.statusCode}`, res.statusCode);
-    }
-  };
+  if (!responseUrl) {
+    const viaBolt = async (message: RespondArguments) => void (await bolt(message));
+    return Object.assign(viaBolt, { replace: (message: Message) => viaBolt({ replace_original: true, ...message }) });
+  }
+  return Object.assign((message: RespondArguments) => post(responseUrl, JSON.stringify(message)), {
+    replace: (message: Message) => post(responseUrl, replacement(message)),
+  });
 }

@@ -4,6 +4,7 @@ import { RespondError } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBody } from '../../dev/standin/web-api.js';
 import { responder } from '../../src/slack/respond.js';
+import type { Message } from '../../src/views/message-view.js';
 
 const servers: (() => void)[] = [];
 afterEach(() => {
@@ -38,6 +39,28 @@ describe('posting to a response_url', () => {
     const failure = await responder(url, () => Promise.resolve())({ text: 'x' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(RespondError);
     expect((failure as RespondError).statusCode).toBe(404);
+  });
+
+  it('replaces the clicked message with replace_original, each message its own body, the same one again alike', async () => {
+    const { url, got } = await responseUrl(200);
+    const respond = responder(url, () => Promise.reject(new Error('Bolt was asked instead')));
+    const first: Message = { text: 'B1.5 · done', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'B1.5 already marked done' } }] };
+    const second: Message = { text: 'B1.2 · done', blocks: [] };
+    await respond.replace(first);
+    await respond.replace(second);
+    await respond.replace(first);
+    expect(got.map((g) => g.body)).toEqual([
+      { replace_original: true, ...first },
+      { replace_original: true, ...second },
+      { replace_original: true, ...first },
+    ]);
+    expect(got.every((g) => g.contentType === 'application/json')).toBe(true);
+  });
+
+  it("without a response_url, Bolt's own respond replaces the message too", async () => {
+    const sent: unknown[] = [];
+    await responder(undefined, async (m) => void sent.push(m)).replace({ text: 'x', blocks: [] });
+    expect(sent).toEqual([{ replace_original: true, text: 'x', blocks: [] }]);
   });
 
   it("without a response_url, Bolt's own respond is used", async () => {

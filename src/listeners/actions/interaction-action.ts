@@ -65,7 +65,7 @@ async function deliver(outcome: ActionOutcome, d: Delivery): Promise<void> {
     case 'reply':
       return reply(outcome.message, d);
     case 'update':
-      if (d.privateOnly || !d.hasMessage || !d.channel || !d.ts) await d.respond({ replace_original: true, ...outcome.message });
+      if (d.privateOnly || !d.hasMessage || !d.channel || !d.ts) await d.respond.replace(outcome.message);
       else await d.client.chat.update({ channel: d.channel, ts: d.ts, ...outcome.message });
       if (outcome.changed) d.homes.refreshAll(d.client);
       return;
