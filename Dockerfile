@@ -26,6 +26,7 @@ RUN npm run build
 FROM node:20-bookworm-slim AS run
 ENV NODE_ENV=production \
     MALLOC_ARENA_MAX=1 \
+    MALLOC_MMAP_THRESHOLD_=32768 \
     DATABASE_PATH=/data/gcm.sqlite \
     HOST=0.0.0.0 \
     PORT=3000
