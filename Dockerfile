@@ -21,6 +21,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY dev ./dev
+# src/domain/thesaurus.ts imports data/thesaurus.json, so the build needs it (and scripts/build.mjs checks its date).
+COPY data/thesaurus.json ./data/thesaurus.json
 RUN npm run build
 
 FROM node:20-bookworm-slim AS run
