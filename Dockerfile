@@ -21,11 +21,14 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY dev ./dev
+# src/domain/thesaurus.ts imports data/thesaurus.json, so the build needs it (and scripts/build.mjs checks its date).
+COPY data/thesaurus.json ./data/thesaurus.json
 RUN npm run build
 
 FROM node:20-bookworm-slim AS run
 ENV NODE_ENV=production \
     MALLOC_ARENA_MAX=1 \
+    MALLOC_MMAP_THRESHOLD_=32768 \
     DATABASE_PATH=/data/gcm.sqlite \
     HOST=0.0.0.0 \
     PORT=3000

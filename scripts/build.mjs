@@ -1,13 +1,16 @@
 // `npm run build` (docs/decisions/compiled-build.md): compiles src/ and the playground with its stand-in of Slack (dev/) with tsc to dist/
-// (tsconfig.build.json), then writes dist/main.js, the compiled bot's entry. tsc keeps the source tree's layout
-// (dist/src/, dist/dev/) so that main.ts's import of the playground (../dev/playground/) resolves alike from the
-// sources and from the build; dist/main.js is the one step above it.
+// (tsconfig.build.json), for the CLI scripts and the playground; then bundles the bot itself with esbuild into
+// dist/bot/ (main.js and start-import-job.js, the child process of the first start, with their shared chunks:
+// the bot's modules, zod and luxon, minified, with source maps), and writes dist/main.js, the compiled bot's
+// entry, which imports dist/bot/main.js. tsc keeps the source tree's layout (dist/src/, dist/dev/) so that
+// main.ts's import of the playground (../dev/playground/, left out of the bundle) resolves alike from the
+// sources and from dist/bot/.
 //
 // Like make, it compiles only when an input (a .ts file of src/ or dev/, a tsconfig, the lock file) is newer
 // than the last build: `npm start` and the CLI scripts build first, and then that costs a few milliseconds.
 // Where only the build was installed (the container image: dist/ without src/), there is nothing to compile.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +18,45 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.built');
 const entry = path.join(dist, 'main.js');
-const entryText = "// Written by `npm run build` (scripts/build.mjs): the compiled bot.\nimport './src/main.js';\n";
+const entryText = "// Written by `npm run build` (scripts/build.mjs): the compiled bot.\nimport './bot/main.js';\n";
+
+/**
+ * The bot bundled (issue 26.1): V8 keeps the source text of every module the process loaded for as long as it
+ * runs, so the bot's own modules, zod and luxon are one minified, ASCII-only text (esbuild escapes the rest),
+ * and zod's 64 locales, which its index re-exports and the bot never uses, are left out (the bot imports
+ * `* as z`, so esbuild can drop what it does not use). Every other package stays external, loaded from
+ * node_modules as before (Bolt and its dependencies load their CommonJS as they do unbundled; better-sqlite3
+ * is a native addon). Each `import()` of the sources stays a lazy chunk (`splitting`). The source maps
+ * (`dist/bot/*.js.map`) lead a stack trace back to src/: `node --enable-source-maps dist/main.js`.
+ */
+async function bundleBot() {
+  const { build } = await import('esbuild');
+  const bundled = /^(zod|luxon)(\/|$)/;
+  // Every package but those two is imported from node_modules at run time, as without a bundle: one copy of
+  // each, shared with Bolt (the bot's own import of @slack/web-api is Bolt's).
+  const packagesOutside = {
+    name: 'packages-outside',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => (bundled.test(args.path) ? undefined : { path: args.path, external: true }));
+    },
+  };
+  await build({
+    absWorkingDir: root,
+    entryPoints: { main: 'src/main.ts', 'start-import-job': 'src/start-import-job.ts' },
+    outdir: path.join(dist, 'bot'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    external: ['../dev/*'],
+    plugins: [packagesOutside],
+    logLevel: 'warning',
+  });
+}
 
 /** The newest modification time of the .ts files under `dir`, in milliseconds. */
 function newest(dir) {
@@ -47,6 +88,8 @@ if (!upToDate) {
     stdio: ['ignore', 2, 2],
   });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  rmSync(path.join(dist, 'bot'), { recursive: true, force: true });
+  await bundleBot();
   let current = '';
   try {
     current = readFileSync(entry, 'utf8');

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseInstant } from './clock.js';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { CORE_SCHEMA, YAMLException, load as loadYaml, parseEvents } from 'js-yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyResolver } from './agency-names.js';
 import { hashText, referenceFiles, referenceHash } from './hash.js';
 import { fileTooLarge, limitProblems, planLimits } from './limits.js';

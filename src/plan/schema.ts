@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { activityKinds, type ActivityKind, type Schedule as DomainSchedule } from '../domain/types.js';
 
 // zod schemas for every file in data/. `.strict()` everywhere: a misspelt key is an error, not a
