@@ -1,6 +1,5 @@
-import { applyMark, resolveTarget, type MarkOutcome } from '../domain/mark.js';
+import { applyMark, occurrencesToMark, resolveTarget, type MarkOutcome } from '../domain/mark.js';
 import { parseOccurrenceKey } from '../domain/occurrences.js';
-import { activityState } from '../domain/questions.js';
 import type { AnswerError } from '../domain/answers.js';
 import { actionIds, decodeValue, type ActionValue } from '../views/action-ids.js';
 import { markMessage, markNotice } from '../views/mark-view.js';
@@ -65,16 +64,16 @@ export const reopen = markCommand('reopen', { en: ['reopen'], es: ['reabrir'] },
 /** Finds the occurrence a button names and marks it; the message it sits on is drawn again. */
 async function markFromButton(value: ActionValue & { k: string }, action: Action, uc: UseCaseContext) {
   const ctx = uc.domain;
-  const plan = value.p ? ctx.plans.plan(value.p) : null;
-  const { activityId } = parseOccurrenceKey(value.k);
-  const activity = plan ? ctx.plans.activity(plan.id, activityId) : null;
-  const state = plan && activity ? activityState(ctx, plan, activity) : null;
-  const occurrence = state?.occurrences.find((o) => o.key === value.k);
-  if (!plan || !activity || !state || !occurrence) {
+  // The schedule and the period only: nothing else of the plan or the activity is shown or checked here.
+  const found = value.p ? ctx.plans.activitySchedule(value.p, parseOccurrenceKey(value.k).activityId) : null;
+  const others = found ? occurrencesToMark(ctx, found) : [];
+  const occurrence = others.find((o) => o.key === value.k);
+  if (!found || !occurrence) {
     return { kind: 'reply' as const, message: errorReply({ code: 'activity_missing', given: value.k || '?', known: [] }, uc.lang) };
   }
+  const { plan, activity } = found;
   if (!(await mayChangeStatusOf(uc, plan.id, activity.id))) return { kind: 'reply' as const, message: errorMessage(messages(uc.lang).statuses.refused) };
-  const target = { ok: true as const, plan, activity, occurrence, named: true, others: state.occurrences };
+  const target = { ok: true as const, plan, activity, occurrence, named: true, others };
   const outcome = applyMark(ctx, target, action, { userId: uc.userId, source: uc.source }, uc.lang);
   return { kind: 'update' as const, message: await redraw(uc, value, markNotice(outcome)), changed: outcome.changed };
 }

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.js';
-import type { ListedActivity, LoadedPlan, OccurrenceWindow, PlanImport, PlanReader } from '../domain/ports.js';
+import type { ActivitySchedule, ListedActivity, LoadedPlan, OccurrenceWindow, PlanImport, PlanReader } from '../domain/ports.js';
 import type { PlanChanges } from '../domain/plan-changes.js';
 import type {
   Activity,
@@ -119,6 +119,9 @@ type ListedCells = [
 /** An activity row as `raw()` returns it: the values of `activityColumns`, in order, then the JSON array of `jsonColumns`. */
 type ActivityCells = [planId: string, priorityId: string, ...ListedCells];
 
+/** An activity's schedule and its plan's period as `activitySchedule` reads them (`raw()`). */
+type ScheduleCells = [periodStart: string, periodEnd: string, kind: Activity['kind'], scheduleJson: string];
+
 /** What the JSON array of `jsonColumns` holds, in order. */
 type ActivityJson = [Activity['references'], Activity['workstreams'], Activity['lead'], Activity['support'], Activity['schedule']];
 
@@ -204,6 +207,13 @@ export class PlanStore implements PlanReader {
       ),
       activity: db
         .prepare<{ planId: string; id: string }, ActivityCells>(`SELECT ${selectActivity()} FROM activities WHERE plan_id = @planId AND id = @id`)
+        .raw(),
+      // One row with the plan's period: a click reads nothing else of either (no other JSON column parsed).
+      activitySchedule: db
+        .prepare<{ planId: string; id: string }, ScheduleCells>(
+          `SELECT p.period_start, p.period_end, a.kind, a.schedule_json FROM activities a JOIN plans p ON p.id = a.plan_id
+           WHERE a.plan_id = @planId AND a.id = @id`,
+        )
         .raw(),
       activitiesByNumber: db
         .prepare<{ planId: string; number: string }, ActivityCells>(
@@ -365,6 +375,14 @@ export class PlanStore implements PlanReader {
   activity(planId: string, id: string): Activity | null {
     const r = this.s.activity.get({ planId, id });
     return r ? toActivity(r) : null;
+  }
+
+  /** An activity's schedule and its plan's period (ActivitySchedule), one row read and one JSON column parsed; null when there is none. */
+  activitySchedule(planId: string, id: string): ActivitySchedule | null {
+    const r = this.s.activitySchedule.get({ planId, id });
+    if (!r) return null;
+    const [periodStart, periodEnd, kind, schedule] = r;
+    return { plan: { id: planId, periodStart, periodEnd }, activity: { id, kind, schedule: json<Activity['schedule']>(schedule) } };
   }
 
   /** Activities whose own number is `number` ("1.1" is in B1 and T1). */

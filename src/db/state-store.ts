@@ -148,9 +148,13 @@ export class StateStore implements StateReader, StateWriter {
   /**
    * Marks an occurrence done, once: a second mark (two clicks at the same moment) changes nothing and
    * returns the first. Writes a `done` status change and an audit row when it changes something. `at` is an
-   * ISO instant.
+   * ISO instant. A mark already there is read without a transaction (one row, read at once: a second click
+   * writes nothing, so it takes no lock); a mark not there is read again inside the write's transaction,
+   * whose read then write make concurrent marks one.
    */
   markDone(planId: string, activityId: string, key: string, actor: Actor, at: string): MarkWrite {
+    const current = this.s.completion.get({ planId, key });
+    if (current) return { changed: false, completion: toCompletion(current) };
     return this.t.markDone.immediate(planId, activityId, key, actor, at);
   }
 

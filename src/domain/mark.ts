@@ -3,7 +3,8 @@ import type { Actor, Language, Activity, Completion, Occurrence, PlanInfo } from
 import type { AnswerError } from './answers.js';
 import { parseActivityRef, splitOccurrenceArg } from './command.js';
 import { activityState } from './questions.js';
-import type { Context } from './ports.js';
+import type { ActivitySchedule, Context } from './ports.js';
+import { occurrencesOf } from './occurrences.js';
 
 /**
  * The occurrence `done` acts on when none is named (docs/decisions/occurrences.md): the earliest not yet done (nor
@@ -23,6 +24,12 @@ export function lastDone(occurrences: readonly Occurrence[], done: ReadonlyMap<s
   marked.sort((a, b) => done.get(b.key)!.doneAt.localeCompare(done.get(a.key)!.doneAt) || (b.due ?? '').localeCompare(a.due ?? ''));
   return marked[0] ?? null;
 }
+
+/** What a mark reads of the plan and the activity (a whole PlanInfo and Activity when a command found them). */
+type MarkedPlan = ActivitySchedule['plan'];
+type MarkedActivity = ActivitySchedule['activity'];
+/** The occurrence a mark acts on, and the others of its activity. */
+type MarkTarget = { plan: MarkedPlan; activity: MarkedActivity; occurrence: Occurrence; named: boolean; others: Occurrence[] };
 
 export type Target =
   | { ok: true; plan: PlanInfo; activity: Activity; occurrence: Occurrence; named: boolean; others: Occurrence[] }
@@ -56,12 +63,21 @@ export function resolveTarget(ctx: Context, plan: PlanInfo, arg: string, mode: '
   return { ok: true, plan, activity, occurrence, named: false, others };
 }
 
+/**
+ * An activity's occurrences as a click sees them (meeting dates and statuses applied), from its own rows: what
+ * `activityState` gives less the completion marks, which the mark reads itself in its write.
+ */
+export function occurrencesToMark(ctx: Context, s: ActivitySchedule): Occurrence[] {
+  const { plan, activity } = s;
+  return occurrencesOf(activity, plan, ctx.state.meetingDatesOf(plan.id, activity.id), ctx.state.statusesOf(plan.id, activity.id));
+}
+
 /** What a done/reopen did, for the reply and the updated message. */
 export interface MarkOutcome {
   action: 'done' | 'reopen';
   lang: Language;
-  plan: PlanInfo;
-  activity: Activity;
+  plan: MarkedPlan;
+  activity: MarkedActivity;
   occurrence: Occurrence;
   /** False when it was already so (a second click, a reopen of something open). */
   changed: boolean;
@@ -78,7 +94,7 @@ export interface MarkOutcome {
 }
 
 /** After `action` on `target`: another occurrence it could act on, or null (anotherOf in MarkOutcome). */
-function anotherOf(ctx: Context, target: Extract<Target, { ok: true }>, action: 'done' | 'reopen'): Occurrence | null {
+function anotherOf(ctx: Context, target: MarkTarget, action: 'done' | 'reopen'): Occurrence | null {
   const done = ctx.state.completionsOf(target.plan.id, target.activity.id);
   const fits = (o: Occurrence) => (action === 'done' ? !done.has(o.key) && o.status !== 'cancelled' : done.has(o.key));
   return target.others.find((o) => o.key !== target.occurrence.key && fits(o)) ?? null;
@@ -89,7 +105,7 @@ function anotherOf(ctx: Context, target: Extract<Target, { ok: true }>, action: 
  * other occurrence the reply's example names is looked for only when the target was not named (the reply shows
  * none otherwise: mark-view.ts).
  */
-export function applyMark(ctx: Context, target: Extract<Target, { ok: true }>, action: 'done' | 'reopen', actor: Actor, lang: Language): MarkOutcome {
+export function applyMark(ctx: Context, target: MarkTarget, action: 'done' | 'reopen', actor: Actor, lang: Language): MarkOutcome {
   // The same ISO instant as Luxon's `toUTC().toISO()`, without its objects, on every click.
   const at = new Date(ctx.now.toMillis()).toISOString();
   const base = {

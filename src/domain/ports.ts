@@ -36,6 +36,12 @@ export interface PlanImport {
  */
 export type ListedActivity = Omit<Activity, 'references' | 'workstreams' | 'support'>;
 
+/** What an activity's occurrences are made from: its schedule and its plan's period (PlanReader.activitySchedule). */
+export interface ActivitySchedule {
+  plan: Pick<PlanInfo, 'id' | 'periodStart' | 'periodEnd'>;
+  activity: Pick<Activity, 'id' | 'kind' | 'schedule'>;
+}
+
 /**
  * What the domain reads of the plans and the reference data. The stores in src/db implement it; the domain
  * never sees SQL. Lists are in plan order; `limit` -1 means all.
@@ -58,6 +64,8 @@ export interface PlanReader {
   /** The priorities of the plan that cite GCM objective `n`. */
   prioritiesForObjective(planId: string, n: number): Priority[];
   activity(planId: string, id: string): Activity | null;
+  /** An activity's schedule and its plan's period, or null: what a Mark done click needs of them, nothing else read. */
+  activitySchedule(planId: string, id: string): ActivitySchedule | null;
   /** Activities whose own number is `number` ("1.1" is in B1 and T1). */
   activitiesByNumber(planId: string, number: string): Activity[];
   /** A priority's activities as a list shows them, in plan order, at most `limit`. */

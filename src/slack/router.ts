@@ -17,8 +17,8 @@ import type {
 } from '../commands/use-case.js';
 import { maxCommandLength, splitPlanOption } from '../domain/command.js';
 import { slackOnlyAnswer, unknownPlan } from '../domain/questions.js';
-import type { Language } from '../domain/types.js';
 import type { Stores } from '../stores.js';
+import type { AgencyDirectory, Language } from '../domain/types.js';
 import { answerMessage, type Message } from '../views/message-view.js';
 import type { CoChairs } from './co-chairs.js';
 
@@ -150,6 +150,8 @@ export class Router {
   context(req: Request): UseCaseContext {
     const { stores, clock, coChairs } = this.deps;
     let coChair: Promise<boolean> | undefined;
+    // Read on first use: most requests (a click, a cached answer) never look an agency up.
+    let directory: AgencyDirectory | undefined;
     // `plan:ID` anywhere in the command text (typed, or carried by a button's value) picks the plan; text over
     // the bound is refused whole (too_long), so nothing of it is read, not even its plan.
     const { plan } = req.text.length > maxCommandLength ? { plan: undefined } : splitPlanOption(req.text);
@@ -168,7 +170,10 @@ export class Router {
       },
       coChairContacts: coChairs.contacts(),
       unknownUsers: (ids) => this.unknownUsers(ids),
-      directory: stores.directory(),
+      get directory() {
+        directory ??= stores.directory();
+        return directory;
+      },
       outbox: this.deps.outbox,
       briefs: stores.briefs,
       calendar: this.deps.calendar ?? noFeed,
