@@ -15,6 +15,7 @@ import {
   type SocketModeReceiverOptions,
 } from '@slack/bolt';
 import { checkPayload, type PayloadCheck } from './payloads.js';
+import { perObject } from './per-object.js';
 import {
   checkAddress,
   checkSignature,
@@ -208,7 +209,7 @@ function unacknowledged(a: HttpAck): void {
 }
 
 /** The JSON of each frozen acknowledgement, kept while it is. */
-const encoded = new WeakMap<object, string>();
+const encodedOnce = perObject((response: object) => JSON.stringify(response));
 
 /**
  * An acknowledgement's JSON. A frozen one is encoded once: a listener acknowledging with the same frozen
@@ -216,13 +217,7 @@ const encoded = new WeakMap<object, string>();
  * which it cannot change. What it holds must not change either: cached answers are shared, never edited.
  */
 function encode(response: object): string {
-  if (!Object.isFrozen(response)) return JSON.stringify(response);
-  let json = encoded.get(response);
-  if (json === undefined) {
-    json = JSON.stringify(response);
-    encoded.set(response, json);
-  }
-  return json;
+  return Object.isFrozen(response) ? encodedOnce(response) : JSON.stringify(response);
 }
 
 /**

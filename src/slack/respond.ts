@@ -1,6 +1,7 @@
 import { RespondError, type RespondArguments } from '@slack/bolt';
 import { Agent, request } from 'undici';
 import type { Message } from '../views/message-view.js';
+import { perObject } from './per-object.js';
 
 /** Posts a message to a response_url, as Bolt's `respond()` does. */
 export interface Respond {
@@ -18,16 +19,7 @@ const pool = new Agent({ keepAliveTimeout: 30_000, headersTimeout: 10_000, bodyT
 const headers = { 'content-type': 'application/json' };
 
 /** The bytes of `{ replace_original: true, ...message }`, by message. */
-const replacements = new WeakMap<Message, Buffer>();
-
-function replacement(message: Message): Buffer {
-  let body = replacements.get(message);
-  if (!body) {
-    body = Buffer.from(JSON.stringify({ replace_original: true, ...message }));
-    replacements.set(message, body);
-  }
-  return body;
-}
+const replacement = perObject((message: Message) => Buffer.from(JSON.stringify({ replace_original: true, ...message })));
 
 /** A JSON POST to `url`, failing like Bolt's (RespondError) on an answer that is not 2xx. */
 async function post(url: string, body: string | Buffer): Promise<void> {

@@ -5,6 +5,7 @@ import { type AskedFile, deliverAskedFile } from '../../slack/upload-report.js';
 import type { Outcome } from '../../commands/use-case.js';
 import type { Logger } from '@slack/bolt';
 import { responder } from '../../slack/respond.js';
+import { perObject } from '../../slack/per-object.js';
 import type { ListenerDeps } from '../deps.js';
 import { unlessNotSaved } from '../not-saved.js';
 import type { Message } from '../../views/message-view.js';
@@ -21,21 +22,14 @@ async function askedFile(outcome: Extract<Outcome, { kind: 'file' }>, logger: Lo
   return { ...outcome.file, comment: outcome.comment, to: outcome.to, ...(more ? { more } : {}) };
 }
 
-/** The acknowledgement of each message, kept while the message is (a cached answer is the same object each time). */
-const acks = new WeakMap<Message, Readonly<Message & { response_type: 'ephemeral' }>>();
-
 /**
- * `message` as an ephemeral acknowledgement: the same frozen object for the same message, so that the door
- * encodes a cached answer once (src/slack/guarded-receiver.ts, HttpAck), not on every request.
+ * `message` as an ephemeral acknowledgement: the same frozen object for the same message (a cached answer is
+ * the same object each time), so that the door encodes a cached answer once (src/slack/guarded-receiver.ts,
+ * HttpAck), not on every request.
  */
-function ephemeral(message: Message): Readonly<Message & { response_type: 'ephemeral' }> {
-  let body = acks.get(message);
-  if (!body) {
-    body = Object.freeze({ response_type: 'ephemeral' as const, ...message });
-    acks.set(message, body);
-  }
-  return body;
-}
+const ephemeral = perObject(
+  (message: Message): Readonly<Message & { response_type: 'ephemeral' }> => Object.freeze({ response_type: 'ephemeral' as const, ...message }),
+);
 
 /**
  * `/gcm …`, through the command table. A use case that answers in the acknowledgement is answered there
