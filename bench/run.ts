@@ -1187,7 +1187,7 @@ async function main(): Promise<void> {
       [
         `autocannon (programmatic) in this process; the bot, the bare app and the mirror each in a child process (bench/server.ts),`,
         `all on Bolt (HTTPReceiver, or the bot's door) with the signing secret on 127.0.0.1; Slack's side (response_url) another process.`,
-        `Every request signed with the current timestamp (HMAC recomputed each second); any non-2xx fails the run.`,
+        `Each run's request signed once with the timestamp of the run's start (seconds old at most); any non-2xx fails the run.`,
         `${loadSeconds(10)} s per run at 10 connections, ${loadSeconds(1)} s at 1, after a ${warmupSeconds} s warm-up; bare, mirror and bot back to back.`,
         `Click: the co-chair clicks Mark done on B1.5 again and again: the first marks it done, the rest answer`,
         `"already marked" (ack, then guard, audit, re-render and response_url post: in the bot's CPU, not in the ack's latency).`,
