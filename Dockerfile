@@ -51,4 +51,4 @@ USER node
 # HTTP mode answers on PORT; in Socket Mode set HEALTH_PORT (compose.yaml does): /health is served there.
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["node", "deploy/healthcheck.mjs"]
-CMD ["node", "--max-semi-space-size=1", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=1", "--no-parallel-scavenge", "dist/main.js"]
