@@ -27,7 +27,10 @@ const entryText = "// Written by `npm run build` (scripts/build.mjs): the compil
  * `* as z`, so esbuild can drop what it does not use). Every other package stays external, loaded from
  * node_modules as before (Bolt and its dependencies load their CommonJS as they do unbundled; better-sqlite3
  * is a native addon). Each `import()` of the sources stays a lazy chunk (`splitting`). The source maps
- * (`dist/bot/*.js.map`) lead a stack trace back to src/: `node --enable-source-maps dist/main.js`.
+ * (`dist/bot/*.js.map`) lead a stack trace back to src/: `node --enable-source-maps dist/main.js`. esbuild
+ * escapes every character beyond ASCII except in regular expression literals: there the sources write one
+ * beyond Latin-1 as `\uXXXX`, else V8 keeps that whole file's source at two bytes a character
+ * (test/build.test.ts checks what the bot loads at start).
  */
 async function bundleBot() {
   const { build } = await import('esbuild');
