@@ -16,6 +16,7 @@ import {
 } from '@slack/bolt';
 import { checkPayload, type PayloadCheck } from './payloads.js';
 import { perObject } from './per-object.js';
+import { takeTurns, turnBudgetMs } from './turns.js';
 import {
   checkAddress,
   checkSignature,
@@ -69,6 +70,8 @@ export interface GuardedHttpOptions extends DoorOptions {
   host?: string;
   /** Routes served on the same port (GET /health …), as Bolt's HTTPReceiver serves them. */
   customRoutes: CustomRoute[];
+  /** How long one turn of the event loop may spend on requests (turns.ts; `turnBudgetMs` by default). */
+  turnBudgetMs?: number;
 }
 
 const eventsPath = '/slack/events';
@@ -98,7 +101,13 @@ export class GuardedHttpReceiver implements Receiver {
   /** Listens on PORT and HOST, or where `listen` says (tests and the playground: port 0 on the loopback). */
   start(listen?: number | ListenOptions): Promise<Server> {
     const options: ListenOptions = typeof listen === 'object' ? listen : { port: listen ?? this.o.port, ...(this.o.host ? { host: this.o.host } : {}) };
-    const server = createServer((req, res) => this.handle(req, res));
+    // A turn of the event loop spends at most turnBudgetMs on requests: new connections are accepted meanwhile (turns.ts).
+    const turns = takeTurns(
+      (req: IncomingMessage, res: ServerResponse) => this.handle(req, res),
+      this.o.turnBudgetMs ?? turnBudgetMs,
+      () => performance.now(),
+    );
+    const server = createServer(turns);
     refuseTunnels(server, this.log);
     this.server = server;
     return new Promise((resolve, reject) => {
