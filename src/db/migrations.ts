@@ -409,4 +409,20 @@ export const migrations: readonly string[] = [
       WHERE plan_id = NEW.plan_id AND occurrence_key = NEW.occurrence_key;
   END;
   `,
+  // The search index's row counts per term (src/db/search-terms.ts), kept at import as Lucene keeps document
+  // frequencies, so that a search ranks by FTS5's BM25 without counting every row of a common word on each
+  // query: per plan ('' for the reference rows), the rows holding the term in the words column and in the stems
+  // columns, and a row with the term '' saying the plan's rows were counted. Every plan and the reference are
+  // imported again at the next start to fill it (as migration 6 did).
+  `
+  CREATE TABLE search_terms (
+    term TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    stems INTEGER NOT NULL,
+    PRIMARY KEY (term, plan_id)
+  ) WITHOUT ROWID;
+  DELETE FROM meta WHERE key = 'reference_hash';
+  UPDATE plans SET file_hash = '';
+  `,
 ];

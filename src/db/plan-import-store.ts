@@ -22,7 +22,8 @@ import type {
   SearchIndexRow,
 } from './rows.js';
 import { scopeToken } from './search-store.js';
-import { foldAll, stemsOf, wordsOf } from './stems.js';
+import { foldAll, stemsOf, TermCounts, wordsOf } from './stems.js';
+import { SearchTermsWriter } from './search-terms.js';
 import { remindedBackfill } from './migrations.js';
 
 /** An activities row's values in the order of its INSERT (the columns of ActivityRow), bound by position. */
@@ -86,10 +87,12 @@ function searchRow(
   planId: string,
   scope: string,
   t: { titleEn: string; titleEs: string; bodyEn: string; bodyEs: string; more: (string | null | undefined)[] },
+  counts: TermCounts,
 ): SearchValues {
   const main = foldAll(t.titleEn, t.titleEs, t.bodyEn, t.bodyEs);
   const more = foldAll(...t.more);
-  return [kind, ref, planId, t.titleEn, t.titleEs, t.bodyEn, t.bodyEs, wordsOf([...main, ...more]), stemsOf(main), stemsOf(more), scope];
+  counts.row();
+  return [kind, ref, planId, t.titleEn, t.titleEs, t.bodyEn, t.bodyEs, wordsOf([...main, ...more]), stemsOf(main, counts), stemsOf(more, counts), scope];
 }
 
 /**
@@ -101,7 +104,7 @@ const importHashSize = 16 * 1024 * 1024;
 
 /** The reference tables an import rebuilds, and the search index rows they share with every plan. */
 const clearReference = `DELETE FROM matrix_marks; DELETE FROM matrix_issues; DELETE FROM agency_names; DELETE FROM agencies;
-  DELETE FROM objectives; DELETE FROM principles; DELETE FROM search_index WHERE plan_id = '';`;
+  DELETE FROM objectives; DELETE FROM principles; DELETE FROM search_index WHERE plan_id = ''; DELETE FROM search_terms WHERE plan_id = '';`;
 
 /**
  * Writes a plan import: the reference data and a plan, with their search index rows, replaced in one
@@ -109,8 +112,12 @@ const clearReference = `DELETE FROM matrix_marks; DELETE FROM matrix_issues; DEL
  */
 export class PlanImportStore implements PlanImportWriter {
   private readonly s;
+  private readonly terms: SearchTermsWriter;
+  /** The search rows' term counts of this import, per section (plan id, '' for the reference rows). */
+  private readonly counts = new Map<string, TermCounts>();
 
   constructor(private readonly db: Db) {
+    this.terms = new SearchTermsWriter(db);
     this.s = {
       referenceHash: db.prepare<[], string>("SELECT value FROM meta WHERE key = 'reference_hash'").pluck(),
       setMeta: db.prepare<MetaRow>('INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -213,6 +220,14 @@ export class PlanImportStore implements PlanImportWriter {
    * plan is reported in the result.
    */
   importBundle(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
+    try {
+      return this.writeBundle(bundle, importedAt, changes);
+    } finally {
+      this.counts.clear();
+    }
+  }
+
+  private writeBundle(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
     return this.db.transaction(() => {
       // FTS5 keeps the new rows' terms in memory and writes them out as a segment whenever they pass its hash
       // size (1 MB), segments it then merges: a larger one for the import, the default again before it commits.
@@ -220,9 +235,21 @@ export class PlanImportStore implements PlanImportWriter {
       if (this.importedHash('reference') !== bundle.reference.hash) this.replaceReference(bundle.reference);
       this.s.setMeta.run({ key: sourceKey(bundle.planFile), value: bundle.planHash });
       const report = this.replacePlan(bundle, importedAt, changes);
+      for (const [planId, counts] of this.counts) this.terms.write(planId, counts);
       this.s.defaultHashSize.run();
       return report;
     })();
+  }
+
+  /** The term counts of a section's search rows (src/db/search-terms.ts), new for each import. */
+  private countsOf(planId: string): TermCounts {
+    let c = this.counts.get(planId);
+    if (!c) {
+      // The reference rows' terms are all kept (src/db/search-terms.ts), their numbers too.
+      c = new TermCounts(planId === '');
+      this.counts.set(planId, c);
+    }
+    return c;
   }
 
   /** The file a stored plan was last imported from, or null when the plan is not loaded. */
@@ -251,13 +278,20 @@ export class PlanImportStore implements PlanImportWriter {
         short_es: o.short_es,
       });
       s.addSearchRow.run(
-        ...searchRow('objective', String(o.number), '', scope, {
-          titleEn: `${o.number}: ${o.title_en}`,
-          titleEs: `${o.number}: ${o.title_es}`,
-          bodyEn: o.short_en,
-          bodyEs: o.short_es,
-          more: [o.title_en, o.title_es],
-        }),
+        ...searchRow(
+          'objective',
+          String(o.number),
+          '',
+          scope,
+          {
+            titleEn: `${o.number}: ${o.title_en}`,
+            titleEs: `${o.number}: ${o.title_es}`,
+            bodyEn: o.short_en,
+            bodyEs: o.short_es,
+            more: [o.title_en, o.title_es],
+          },
+          this.countsOf(''),
+        ),
       );
     }
     ref.gcm.guiding_principles.forEach((g, i) => {
@@ -289,13 +323,20 @@ export class PlanImportStore implements PlanImportWriter {
         if (name) s.addAgencyName.run({ name_norm: fold(name), agency_id: a.id });
       }
       s.addSearchRow.run(
-        ...searchRow('agency', a.id, '', scope, {
-          titleEn: `${a.id}: ${a.name_en}`,
-          titleEs: `${a.acronym_es ?? a.id}: ${a.name_es ?? a.name_en}`,
-          bodyEn: [profile?.mandate, profile?.migrationWork].filter(Boolean).join(' '),
-          bodyEs: [profile?.mandateEs, profile?.migrationWorkEs].filter(Boolean).join(' '),
-          more: [a.name_en, a.name_es, a.acronym_es, ...a.aliases],
-        }),
+        ...searchRow(
+          'agency',
+          a.id,
+          '',
+          scope,
+          {
+            titleEn: `${a.id}: ${a.name_en}`,
+            titleEs: `${a.acronym_es ?? a.id}: ${a.name_es ?? a.name_en}`,
+            bodyEn: [profile?.mandate, profile?.migrationWork].filter(Boolean).join(' '),
+            bodyEs: [profile?.mandateEs, profile?.migrationWorkEs].filter(Boolean).join(' '),
+            more: [a.name_en, a.name_es, a.acronym_es, ...a.aliases],
+          },
+          this.countsOf(''),
+        ),
       );
     });
     const headingOf = new Map(ref.matrix.columns.map((c) => [c.agency, c.heading]));
@@ -315,6 +356,7 @@ export class PlanImportStore implements PlanImportWriter {
     const before = new Set(s.activityIds.all(plan.id));
     const changed = this.importedHash(plan.id) !== bundle.planHash;
     s.deleteSearchRowsOfPlan.run(plan.id);
+    this.terms.drop(plan.id);
     s.deletePlan.run(plan.id);
     this.addPlanRow(bundle, importedAt);
     const after = new Set<string>();
@@ -405,13 +447,20 @@ export class PlanImportStore implements PlanImportWriter {
       s.addPriorityObjective.run({ plan_id: planId, priority_id: p.id, objective: n, seq: i });
     });
     s.addSearchRow.run(
-      ...searchRow('priority', p.id, planId, scopeToken(planId), {
-        titleEn: `${p.id}: ${p.title}`,
-        titleEs: p.title_es ? `${p.id}: ${p.title_es}` : '',
-        bodyEn: p.text,
-        bodyEs: p.text_es ?? '',
-        more: [p.title, p.title_es],
-      }),
+      ...searchRow(
+        'priority',
+        p.id,
+        planId,
+        scopeToken(planId),
+        {
+          titleEn: `${p.id}: ${p.title}`,
+          titleEs: p.title_es ? `${p.id}: ${p.title_es}` : '',
+          bodyEn: p.text,
+          bodyEs: p.text_es ?? '',
+          more: [p.title, p.title_es],
+        },
+        this.countsOf(planId),
+      ),
     );
   }
 
@@ -439,13 +488,20 @@ export class PlanImportStore implements PlanImportWriter {
     for (const id of a.lead.agencies) s.addActivityAgency.run(planId, a.id, id, 'lead', seq);
     for (const id of a.support.agencies) s.addActivityAgency.run(planId, a.id, id, 'support', seq);
     s.addSearchRow.run(
-      ...searchRow('activity', a.id, planId, scopeToken(planId), {
-        titleEn: a.id,
-        titleEs: a.id,
-        bodyEn: a.text,
-        bodyEs: a.text_es ?? '',
-        more: [a.id, ...a.references, a.lead.wording, a.support.wording, a.schedule.text],
-      }),
+      ...searchRow(
+        'activity',
+        a.id,
+        planId,
+        scopeToken(planId),
+        {
+          titleEn: a.id,
+          titleEs: a.id,
+          bodyEn: a.text,
+          bodyEs: a.text_es ?? '',
+          more: [a.id, ...a.references, a.lead.wording, a.support.wording, a.schedule.text],
+        },
+        this.countsOf(planId),
+      ),
     );
   }
 

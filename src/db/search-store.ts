@@ -2,7 +2,7 @@ import type { Db } from './open-database.js';
 import { fold } from '../domain/normalize.js';
 import type { Language, SearchHit } from '../domain/types.js';
 import type { SearchIndexRow } from './rows.js';
-import { queryStems, stemsOfWord, stopWords } from './stems.js';
+import { foldText, queryStems, stemsOfWord, stopWords } from './stems.js';
 
 /** How many matches of a search are ranked at most (see the search statement). */
 const searchCandidates = 200;
@@ -18,10 +18,16 @@ const clipWord = (w: string) => (w.length > snippetWordChars ? `${w.slice(0, sni
  */
 function snippetOf(body: string, terms: string[], stems: Set<string>): string {
   const words = body.split(/\s+/).filter(Boolean);
+  // A body repeats its words: each is looked at once (foldText is fold, faster for ASCII: test/db/fold-ascii.test.ts).
+  const seen = new Map<string, boolean>();
   const hit = (w: string) => {
-    const f = fold(w);
-    if (f === '') return false;
-    return terms.some((t) => t.length > 2 && f.startsWith(t)) || f.split(' ').some((p) => p !== '' && stemsOfWord(p).some((s) => stems.has(s)));
+    let h = seen.get(w);
+    if (h === undefined) {
+      const f = foldText(w);
+      h = f !== '' && (terms.some((t) => t.length > 2 && f.startsWith(t)) || f.split(' ').some((p) => p !== '' && stemsOfWord(p).some((s) => stems.has(s))));
+      seen.set(w, h);
+    }
+    return h;
   };
   const at = Math.max(0, words.findIndex(hit));
   const from = words.length <= snippetWords ? 0 : Math.max(0, Math.min(at - 6, words.length - snippetWords));
@@ -31,11 +37,14 @@ function snippetOf(body: string, terms: string[], stems: Set<string>): string {
 
 /** The search index's token for a plan (`''`: the reference rows every plan shares): letters and digits only. */
 export function scopeToken(planId: string): string {
-  return planId === '' ? 'scopeshared' : `scope${Buffer.from(planId).toString('hex')}`;
+  if (planId !== lastScope.planId) lastScope = { planId, token: planId === '' ? 'scopeshared' : `scope${Buffer.from(planId).toString('hex')}` };
+  return lastScope.token;
 }
+/** The last plan's token: an import asks for it once per row. */
+let lastScope = { planId: '', token: 'scopeshared' };
 
 /** The words of a query that say something (stop words dropped unless nothing else is left), at most 12. */
-function queryWords(text: string): string[] {
+export function queryWords(text: string): string[] {
   const words = fold(text)
     .split(' ')
     .filter((w) => w.length > 0);
@@ -47,7 +56,7 @@ function queryWords(text: string): string[] {
  * Builds an FTS5 query from free text: each word matches through its English or Spanish stem (or a
  * glossary translation's) in `stems`, or as a prefix in `words`; quotes neutralise syntax.
  */
-function ftsQuery(words: string[], mode: 'all' | 'any'): string | null {
+export function ftsQuery(words: string[], mode: 'all' | 'any'): string | null {
   if (words.length === 0) return null;
   const clause = (w: string) => {
     const stems = queryStems(w).map((s) => `"${s}"`);
@@ -58,6 +67,46 @@ function ftsQuery(words: string[], mode: 'all' | 'any'): string | null {
 
 type Found = Pick<SearchIndexRow, 'kind' | 'ref' | 'title_en' | 'title_es' | 'body_en' | 'body_es'>;
 
+/** A match of the search as the ranking in JavaScript reads it: the columns BM25 weighs, and the row's sizes. */
+type Candidate = Pick<SearchIndexRow, 'kind' | 'ref' | 'words' | 'stems' | 'more_stems'> & { id: number; sz: Buffer };
+
+/** A phrase of the FTS5 query as BM25 sees it: a stem in the stems columns, or a word's prefix in `words`. */
+interface Phrase {
+  column: 'stems' | 'words';
+  /** The stem, or the one term of the index starting with the prefix (null: none does). */
+  term: string | null;
+  idf: number;
+}
+
+/** FTS5's `bm25` constants, and the statement's column weights (words, stems, more_stems). */
+const k1 = 1.2;
+const b = 0.75;
+const weights = { words: 1.0, stems: 4.0, moreStems: 1.5 };
+
+const plain = /^[a-z0-9]+$/;
+
+/** How many times `term` is a token of `text`, plain terms joined by spaces (no tokenizer needed for those). */
+function hitsOf(text: string, term: string | null): number {
+  if (term === null) return 0;
+  let hits = 0;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+    const end = i + term.length;
+    if ((i === 0 || text.charCodeAt(i - 1) === 32) && (end === text.length || text.charCodeAt(end) === 32)) hits++;
+  }
+  return hits;
+}
+
+/**
+ * Orders as SQLite's BINARY collation does: by the texts' UTF-8 bytes, which is JavaScript's order of UTF-16 code
+ * units but for characters beyond U+FFFF (surrogates).
+ */
+const surrogate = /[\uD800-\uDFFF]/;
+function binaryOrder(x: string, y: string): number {
+  if (x === y) return 0;
+  if (surrogate.test(x) || surrogate.test(y)) return Buffer.compare(Buffer.from(x), Buffer.from(y));
+  return x < y ? -1 : 1;
+}
+
 /**
  * The full-text search over the search index (FTS5), which the plan import fills: the plans' activities and
  * priorities, the agencies and the objectives, in English and in Spanish. Ranked by BM25 over the stems
@@ -65,6 +114,7 @@ type Found = Pick<SearchIndexRow, 'kind' | 'ref' | 'title_en' | 'title_es' | 'bo
  */
 export class SearchStore {
   private readonly s;
+  private readonly vocab;
 
   constructor(db: Db) {
     this.s = {
@@ -77,7 +127,30 @@ export class SearchStore {
          ORDER BY score * CASE kind WHEN 'activity' THEN 1.6 WHEN 'agency' THEN 0.7 ELSE 1.0 END, kind, ref LIMIT @limit`,
       ),
       planCount: db.prepare<[], number>('SELECT count(*) FROM plans').pluck(),
+      // The ranking in JavaScript (rankedMatches): the same matches, BM25 from the counts kept at import.
+      counted: db
+        .prepare<[], number>("SELECT count(*) FROM search_terms WHERE term = '' AND words = 1 AND (plan_id = '' OR plan_id IN (SELECT id FROM plans))")
+        .pluck(),
+      termRows: db.prepare<[string], { plan_id: string; words: number; stems: number }>('SELECT plan_id, words, stems FROM search_terms WHERE term = ?'),
+      matchCount: db.prepare<[string], number>('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck(),
+      totals: db.prepare<[], Buffer>('SELECT block FROM search_index_data WHERE id = 1').pluck(),
+      ln: db.prepare<[number], number>('SELECT ln(?)').pluck(),
+      // The matches' columns from FTS5's own tables (its content: c0 kind, c1 ref, c3-c6 the texts, c7 words, c8
+      // stems, c9 more_stems; its docsize: each column's tokens), read in one statement: through the virtual
+      // table, FTS5 runs a statement per row and column read (0.74 ms for 200 matches at 100,000 activities
+      // against 0.37). test/db/search-ranking.test.ts holds the ranking to FTS5's own.
+      candidates: db.prepare<[string], Candidate>(
+        `SELECT c.id, c.c0 AS kind, c.c1 AS ref, c.c7 AS words, c.c8 AS stems, c.c9 AS more_stems, d.sz
+         FROM search_index_content c JOIN search_index_docsize d ON d.id = c.id
+         WHERE c.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ${searchCandidates})`,
+      ),
+      texts: db.prepare<[number], Omit<Found, 'kind' | 'ref'>>(
+        'SELECT c3 AS title_en, c4 AS title_es, c5 AS body_en, c6 AS body_es FROM search_index_content WHERE id = ?',
+      ),
     };
+    // The index's terms in order, to find those a prefix names (no counting: one row per occurrence, read one).
+    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_index, instance)');
+    this.vocab = db.prepare<[string], string>('SELECT term FROM temp.search_vocab WHERE term >= ? LIMIT 1').pluck();
   }
 
   /**
@@ -87,18 +160,142 @@ export class SearchStore {
   search(planId: string, text: string, limit: number, lang: Language = 'en'): SearchHit[] {
     const words = queryWords(text);
     const stems = new Set(words.flatMap(queryStems));
+    return this.matches(planId, text, limit).found.map((r): SearchHit => {
+      const body = lang === 'es' && r.body_es !== '' ? r.body_es : r.body_en;
+      return { kind: r.kind, ref: r.ref, title: lang === 'es' && r.title_es !== '' ? r.title_es : r.title_en, snippet: snippetOf(body, words, stems) };
+    });
+  }
+
+  /**
+   * The rows a search finds, best first (every word first, else any of them), and which ranking gave them:
+   * `counts` (rankedMatches, the counts kept at import) or `fts5` (the statement's `bm25`), the same order.
+   */
+  matches(planId: string, text: string, limit: number): { found: Found[]; ranker: 'counts' | 'fts5' } {
+    const words = queryWords(text);
+    let ranker: 'counts' | 'fts5' = 'counts';
     for (const mode of ['all', 'any'] as const) {
       const q = ftsQuery(words, mode);
-      if (q === null) return [];
+      if (q === null) break;
       // With one plan every row is in scope. With several, the indexed scope column keeps the plan's rows and
       // the shared ones (agencies, objectives); it costs a pass over the plan's rows, so only then.
-      const scoped = this.s.planCount.get() === 1 ? q : `(${q}) AND scope : (${scopeToken(planId)} OR ${scopeToken('')})`;
-      const hits = this.s.search.all({ q: scoped, limit }).map((r): SearchHit => {
-        const body = lang === 'es' && r.body_es !== '' ? r.body_es : r.body_en;
-        return { kind: r.kind, ref: r.ref, title: lang === 'es' && r.title_es !== '' ? r.title_es : r.title_en, snippet: snippetOf(body, words, stems) };
-      });
-      if (hits.length > 0) return hits;
+      const scope = this.s.planCount.get() === 1 ? '' : ` AND scope : (${scopeToken(planId)} OR ${scopeToken('')})`;
+      let found = this.rankedMatches(words, mode, scope, limit);
+      if (found === null) {
+        ranker = 'fts5';
+        found = this.s.search.all({ q: scope === '' ? q : `(${q})${scope}`, limit });
+      }
+      if (found.length > 0) return { found, ranker };
     }
-    return [];
+    return { found: [], ranker };
   }
+
+  /**
+   * The search statement's answer, ranked in JavaScript by FTS5's own BM25 formula (`fts5Bm25Function`,
+   * SQLite's fts5_aux.c) with each phrase's row count from the counts kept at import (src/db/search-terms.ts)
+   * instead of FTS5's walk over every row holding it: the same first matches, the same scores to the bit (the
+   * logarithm is SQLite's), the same order (test/db/search-ranking.test.ts checks it against FTS5). Null when
+   * that cannot be vouched for, and the statement ranks: a section not counted, a word that is not a plain term,
+   * a prefix naming several terms (their union's count is FTS5's to make).
+   */
+  private rankedMatches(words: string[], mode: 'all' | 'any', scope: string, limit: number): Found[] | null {
+    const s = this.s;
+    if (s.counted.get() !== (s.planCount.get() ?? 0) + 1) return null;
+    const clauses: string[] = [];
+    const phrases: Phrase[] = [];
+    for (const w of words) {
+      const stems = queryStems(w);
+      const prefix = this.prefixTerm(w);
+      if (prefix === undefined || !plain.test(w) || !stems.every((t) => plain.test(t))) return null;
+      for (const t of stems) phrases.push({ column: 'stems', term: t, idf: 0 });
+      phrases.push({ column: 'words', term: prefix, idf: 0 });
+      clauses.push(`({stems more_stems} : (${stems.map((t) => `"${t}"`).join(' OR ')}) OR words : ${prefix === null ? `"${w}"*` : `"${prefix}"`})`);
+    }
+    const totals = this.totals();
+    for (const p of phrases) p.idf = this.idf(p, totals.rows);
+    const q = clauses.join(mode === 'all' ? ' AND ' : ' OR ');
+    const ranked = s.candidates
+      .all(scope === '' ? q : `(${q})${scope}`)
+      .map((c) => ({ c, key: bm25(c, phrases, totals.avgdl) * (c.kind === 'activity' ? 1.6 : c.kind === 'agency' ? 0.7 : 1.0) }))
+      .sort((x, y) => x.key - y.key || binaryOrder(x.c.kind, y.c.kind) || binaryOrder(x.c.ref, y.c.ref))
+      .slice(0, limit);
+    return ranked.map(({ c }) => ({ kind: c.kind, ref: c.ref, ...s.texts.get(c.id)! }));
+  }
+
+  /** The one term of the index that starts with `prefix`; null when none does; undefined when several do. */
+  private prefixTerm(prefix: string): string | null | undefined {
+    const first = this.vocab.get(prefix);
+    if (first === undefined || !first.startsWith(prefix)) return null;
+    // No term holds a control character: the next term after `first`, if any, is at or after first + \x01.
+    const next = this.vocab.get(`${first}\x01`);
+    return next?.startsWith(prefix) ? undefined : first;
+  }
+
+  /** The index's row count and average row size in tokens, from FTS5's averages record (as `bm25` reads them). */
+  private totals(): { rows: number; avgdl: number } {
+    const record = this.s.totals.get();
+    if (!record) return { rows: 0, avgdl: 0 };
+    const values = varints(record);
+    const rows = values[0] ?? 0;
+    const tokens = values.slice(1).reduce((sum, v) => sum + v, 0);
+    return { rows, avgdl: tokens / rows };
+  }
+
+  /** A phrase's IDF as `bm25` works it out, from the rows holding it in its columns. */
+  private idf(p: Phrase, rows: number): number {
+    const hits = p.term === null ? 0 : this.rowsHolding(p.term, p.column);
+    const idf = this.s.ln.get((rows - hits + 0.5) / (hits + 0.5)) ?? 0;
+    return idf <= 0 ? 1e-6 : idf;
+  }
+
+  /**
+   * How many rows hold `term` in the words column or in the stems columns: the counts kept at import when every
+   * plan has it among its common terms (the reference rows keep all theirs), else FTS5's count, a short walk
+   * for a term no plan has often.
+   */
+  private rowsHolding(term: string, column: Phrase['column']): number {
+    const rows = this.s.termRows.all(term);
+    if (rows.filter((r) => r.plan_id !== '').length === this.s.planCount.get()) {
+      return rows.reduce((sum, r) => sum + (column === 'words' ? r.words : r.stems), 0);
+    }
+    return this.s.matchCount.get(column === 'words' ? `words : "${term}"` : `{stems more_stems} : "${term}"`) ?? 0;
+  }
+}
+
+/** SQLite's variable-length integers (FTS5's records), read one after another. */
+function varints(buf: Buffer): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < buf.length) {
+    let v = 0;
+    let n = 0;
+    for (;;) {
+      const byte = buf[i++]!;
+      if (n === 8) {
+        v = v * 256 + byte;
+        break;
+      }
+      v = v * 128 + (byte & 0x7f);
+      n++;
+      if (byte < 0x80) break;
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * FTS5's `bm25` of a match (`fts5Bm25Function`): per phrase, its IDF times the saturated frequency of its
+ * weighted occurrences in the row's size against the average, summed in the phrases' order; negated.
+ */
+function bm25(c: Candidate, phrases: Phrase[], avgdl: number): number {
+  const size = varints(c.sz).reduce((sum, v) => sum + v, 0);
+  let score = 0;
+  for (const p of phrases) {
+    const freq =
+      p.column === 'words'
+        ? hitsOf(c.words, p.term) * weights.words
+        : hitsOf(c.stems, p.term) * weights.stems + hitsOf(c.more_stems, p.term) * weights.moreStems;
+    score += p.idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + (b * size) / avgdl)));
+  }
+  return -1.0 * score;
 }

@@ -115,7 +115,16 @@ const glossary: Readonly<Record<string, string>> = {
 // Stemming is most of an import's time, and a plan repeats a small vocabulary: stems are kept per word,
 // the cache emptied when it grows past this many words (a plan of 100,000 activities has far fewer).
 const stemCacheMax = 200_000;
-const stemCache = new Map<string, string[]>();
+
+/** A cached word: its stems and, for the import counting terms now (`TermCounts`), their counters. */
+interface CachedWord {
+  stems: string[];
+  /** The `TermCounts` whose counters `word` and `stemTerms` are (its `id`), 0 for none yet. */
+  counts: number;
+  word: TermCount | null;
+  stemTerms: TermCount[];
+}
+const stemCache = new Map<string, CachedWord>();
 
 /**
  * A folded word of digits only: both stemmers give it back as it is (test/db/stems-numbers.test.ts), so it is
@@ -126,15 +135,103 @@ const digitsOnly = /^[0-9]+$/;
 
 /** The English and the Spanish stem of a folded word (one when they agree). */
 export function stemsOfWord(word: string): string[] {
-  if (digitsOnly.test(word)) return [word];
+  return digitsOnly.test(word) ? [word] : cachedWord(word).stems;
+}
+
+function cachedWord(word: string): CachedWord {
   const hit = stemCache.get(word);
   if (hit) return hit;
   const en = stemEn(word);
   const es = stemEs(word);
-  const stems = en === es ? [en] : [en, es];
+  const cached: CachedWord = { stems: en === es ? [en] : [en, es], counts: 0, word: null, stemTerms: [] };
   if (stemCache.size >= stemCacheMax) stemCache.clear();
-  stemCache.set(word, stems);
-  return stems;
+  stemCache.set(word, cached);
+  return cached;
+}
+
+/** How many rows of a search index section hold a term in the words column, and in the stems columns. */
+export interface TermCount {
+  words: number;
+  stems: number;
+  /** The last row counted in each (a row holding a term twice counts once). */
+  wordsRow: number;
+  stemsRow: number;
+}
+
+/** A term FTS5's `unicode61` tokenizer keeps as it is: a token of the column's text split at its spaces. */
+const plainTerm = /^[a-z0-9]+$/;
+
+let countsMade = 0;
+
+/**
+ * The row counts of every term of a search index section (a plan's rows, or the reference rows), counted as
+ * `stemsOf` goes through the rows' words (`row()` before each row): what FTS5's `bm25` would count on every
+ * query (src/db/search-terms.ts). `plain` stays true while every word and stem is a plain term, for which the
+ * counts are FTS5's own.
+ */
+export class TermCounts {
+  readonly id = ++countsMade;
+  /**
+   * @param digits whether words of digits are counted: each activity's number is one, a term of its own, and
+   * counting them all cost a plan of 100,000 activities a fifth of this counting; a term not counted is left
+   * to FTS5 to count at query time (src/db/search-terms.ts).
+   */
+  constructor(readonly digits: boolean) {}
+
+  readonly terms = new Map<string, TermCount>();
+  plain = true;
+  /** The row being counted (`row()`). */
+  at = 0;
+
+  /** The next row: its words and stems are counted once each. */
+  row(): void {
+    this.at++;
+  }
+
+  term(t: string): TermCount {
+    let c = this.terms.get(t);
+    if (!c) {
+      c = { words: 0, stems: 0, wordsRow: 0, stemsRow: 0 };
+      this.terms.set(t, c);
+      if (!plainTerm.test(t)) this.plain = false;
+    }
+    return c;
+  }
+
+  /** A word of the row, which is its own stem (digits), counted when `digits` says so. */
+  own(w: string): void {
+    if (!this.digits) return;
+    const c = this.term(w);
+    if (c.wordsRow !== this.at) {
+      c.wordsRow = this.at;
+      c.words++;
+    }
+    if (c.stemsRow !== this.at) {
+      c.stemsRow = this.at;
+      c.stems++;
+    }
+  }
+
+  /** A cached word of the row counted, and its stems: their counters found once per word and counts. */
+  cached(w: string, cached: CachedWord): void {
+    if (cached.counts !== this.id) {
+      cached.counts = this.id;
+      cached.word = this.term(w);
+      cached.stemTerms = cached.stems.map((s) => this.term(s));
+    }
+    const at = this.at;
+    const c = cached.word!;
+    if (c.wordsRow !== at) {
+      c.wordsRow = at;
+      c.words++;
+    }
+    for (const t of cached.stemTerms) {
+      if (t.stemsRow !== at) {
+        t.stemsRow = at;
+        t.stems++;
+      }
+    }
+  }
 }
 
 const nonAscii = /[\u0080-\uFFFF]/;
@@ -154,14 +251,27 @@ export function foldAll(...texts: (string | null | undefined)[]): string[] {
   return texts.map((t) => (t ? foldText(t) : ''));
 }
 
-/** Every stem of already folded texts, space-separated: the `stems` column of an index row. */
-export function stemsOf(folded: readonly string[]): string {
+/**
+ * Every stem of already folded texts, space-separated: the `stems` column of an index row. With `counts`, its
+ * words and stems are counted for the row (`counts.row()` first): `words` column and stems columns.
+ */
+export function stemsOf(folded: readonly string[], counts?: TermCounts): string {
   const out = new Set<string>();
   for (const t of folded) {
     for (const w of t.split(' ')) {
       if (w === '') continue;
-      if (digitsOnly.test(w)) out.add(w);
-      else for (const s of stemsOfWord(w)) out.add(s);
+      // A word seen before is found in the cache first: words of digits are never there (nor tested twice).
+      let cached = stemCache.get(w);
+      if (cached === undefined) {
+        if (digitsOnly.test(w)) {
+          out.add(w);
+          counts?.own(w);
+          continue;
+        }
+        cached = cachedWord(w);
+      }
+      for (const s of cached.stems) out.add(s);
+      counts?.cached(w, cached);
     }
   }
   return [...out].join(' ');
