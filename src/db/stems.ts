@@ -115,7 +115,28 @@ const glossary: Readonly<Record<string, string>> = {
 // Stemming is most of an import's time, and a plan repeats a small vocabulary: stems are kept per word,
 // the cache emptied when it grows past this many words (a plan of 100,000 activities has far fewer).
 const stemCacheMax = 200_000;
-const stemCache = new Map<string, string[]>();
+
+/**
+ * A stem as the rows' stems gather it: its text, whether it is all digits, and the last `stemsOf` call that
+ * took it (so that a row takes each stem once without a set of its own). One object per distinct stem.
+ */
+interface Stem {
+  text: string;
+  digits: boolean;
+  taken: number;
+}
+
+/** A cached word: its stems' texts (what stemsOfWord gives), their objects, and the last `stemsOf` call that met it. */
+interface CachedWord {
+  texts: string[];
+  stems: Stem[];
+  met: number;
+}
+
+const stemCache = new Map<string, CachedWord>();
+const stemsByText = new Map<string, Stem>();
+/** The number of the current `stemsOf` call: a word or a stem marked with it is already in that row. */
+let call = 0;
 
 /**
  * A folded word of digits only: both stemmers give it back as it is (test/db/stems-numbers.test.ts), so it is
@@ -124,29 +145,68 @@ const stemCache = new Map<string, string[]>();
  */
 const digitsOnly = /^[0-9]+$/;
 
+/** Empties the caches when full: only between calls of `stemsOf`, whose marks live on the cached objects. */
+function makeRoom(): void {
+  if (stemCache.size < stemCacheMax) return;
+  stemCache.clear();
+  stemsByText.clear();
+}
+
+const stemOf = (text: string): Stem => {
+  let stem = stemsByText.get(text);
+  if (!stem) {
+    stem = { text, digits: digitsOnly.test(text), taken: 0 };
+    stemsByText.set(text, stem);
+  }
+  return stem;
+};
+
+/** The cache's entry for a folded word that is not all digits, stemmed on first sight. */
+function cachedWord(word: string): CachedWord {
+  let hit = stemCache.get(word);
+  if (!hit) {
+    const en = stemEn(word);
+    const es = stemEs(word);
+    const texts = en === es ? [en] : [en, es];
+    hit = { texts, stems: texts.map(stemOf), met: 0 };
+    stemCache.set(word, hit);
+  }
+  return hit;
+}
+
 /** The English and the Spanish stem of a folded word (one when they agree). */
 export function stemsOfWord(word: string): string[] {
   if (digitsOnly.test(word)) return [word];
-  const hit = stemCache.get(word);
-  if (hit) return hit;
-  const en = stemEn(word);
-  const es = stemEs(word);
-  const stems = en === es ? [en] : [en, es];
-  if (stemCache.size >= stemCacheMax) stemCache.clear();
-  stemCache.set(word, stems);
-  return stems;
+  makeRoom();
+  return cachedWord(word).texts;
 }
-
-const nonAscii = /[\u0080-\uFFFF]/;
-const nonWordAscii = /[^a-z0-9]+/g;
+/** Where foldText writes a text's folded bytes before they become a string: grown as needed, kept. */
+let foldBytes = Buffer.allocUnsafe(64 * 1024);
 
 /**
- * `fold(text)`, faster for a text all in ASCII (most of a plan's English): no accents to strip, so the Unicode
- * normalisation and the Unicode classes (most of an import's folding time) are not needed; the same result
+ * `fold(text)`, faster for a text all in ASCII (most of a plan's English): no accents to strip, so neither the
+ * Unicode normalisation nor the Unicode classes are needed (most of an import's folding time). One pass over
+ * the characters writes the lower-case letters and digits, with one space for each run of anything else
+ * between them, as bytes; the first character past ASCII hands the whole text to `fold`. The same result
  * (test/db/fold-ascii.test.ts).
  */
 export function foldText(text: string): string {
-  return nonAscii.test(text) ? fold(text) : text.toLowerCase().replace(nonWordAscii, ' ').trim();
+  const n = text.length;
+  if (foldBytes.length < n) foldBytes = Buffer.allocUnsafe(2 * n);
+  const out = foldBytes;
+  let o = 0;
+  let gap = false;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return fold(text);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && o > 0) out[o++] = 32;
+      gap = false;
+      out[o++] = c;
+    } else gap = true;
+  }
+  return out.toString('latin1', 0, o);
 }
 
 /** Folds each text once ('' for none): what wordsOf and stemsOf take. */
@@ -154,17 +214,43 @@ export function foldAll(...texts: (string | null | undefined)[]): string[] {
   return texts.map((t) => (t ? foldText(t) : ''));
 }
 
-/** Every stem of already folded texts, space-separated: the `stems` column of an index row. */
+/**
+ * Every stem of already folded texts, space-separated, each once, in the order first met: the `stems` column
+ * of an index row. A word met again in the row is skipped at once, and a stem already taken is known by its
+ * mark, not by a set of the row's own (the words of digits, never cached, are compared with the few taken).
+ */
 export function stemsOf(folded: readonly string[]): string {
-  const out = new Set<string>();
+  makeRoom();
+  const mark = ++call;
+  const out: string[] = [];
+  const numbers: string[] = [];
+  const take = (text: string, stem: Stem | undefined) => {
+    if (stem) {
+      if (stem.taken === mark) return;
+      stem.taken = mark;
+    }
+    if (stem ? stem.digits : true) {
+      if (numbers.includes(text)) return;
+      numbers.push(text);
+    }
+    out.push(text);
+  };
   for (const t of folded) {
+    if (t === '') continue;
     for (const w of t.split(' ')) {
       if (w === '') continue;
-      if (digitsOnly.test(w)) out.add(w);
-      else for (const s of stemsOfWord(w)) out.add(s);
+      const c = w.charCodeAt(0);
+      if (c >= 48 && c <= 57 && digitsOnly.test(w)) {
+        take(w, stemsByText.get(w));
+        continue;
+      }
+      const word = cachedWord(w);
+      if (word.met === mark) continue;
+      word.met = mark;
+      for (const stem of word.stems) take(stem.text, stem);
     }
   }
-  return [...out].join(' ');
+  return out.join(' ');
 }
 
 /** The already folded texts, space-separated: the `words` column (prefix matches, ids, numbers). */
