@@ -195,13 +195,8 @@ export class PlanImportStore implements PlanImportWriter {
       countNetworkSupported: db.prepare<[string]>(
         'UPDATE plans SET network_supported = (SELECT count(*) FROM activities WHERE plan_id = plans.id AND support_network = 1) WHERE id = ?',
       ),
-      countAgencies: db.prepare<[string]>(
-        `INSERT INTO agency_counts (plan_id, agency_id, leads, supports, network_named)
-         SELECT aa.plan_id, aa.agency_id, count(DISTINCT CASE WHEN aa.role = 'lead' THEN aa.activity_id END),
-                count(DISTINCT CASE WHEN aa.role = 'support' THEN aa.activity_id END),
-                count(DISTINCT CASE WHEN a.support_network = 1 THEN aa.activity_id END)
-         FROM activity_agencies aa JOIN activities a ON a.plan_id = aa.plan_id AND a.id = aa.activity_id
-         WHERE aa.plan_id = ? GROUP BY aa.agency_id`,
+      addAgencyCount: db.prepare<[planId: string, agencyId: string, leads: number, supports: number, networkNamed: number]>(
+        'INSERT INTO agency_counts (plan_id, agency_id, leads, supports, network_named) VALUES (?, ?, ?, ?, ?)',
       ),
       recordImport: db.prepare<Omit<ImportRow, 'id'>>(
         'INSERT INTO imports (plan_id, at, file_hash, report_json) VALUES (@plan_id, @at, @file_hash, @report_json)',
@@ -362,6 +357,7 @@ export class PlanImportStore implements PlanImportWriter {
     const after = new Set<string>();
     const period = { periodStart: plan.period.start, periodEnd: plan.period.end };
     let seq = 0;
+    const tally = new AgencyTally();
     this.withoutIndexes(() => {
       plan.priorities.forEach((p, pi) => {
         this.addPriority(plan.id, p, pi);
@@ -369,6 +365,7 @@ export class PlanImportStore implements PlanImportWriter {
           after.add(a.id);
           this.addActivity(plan.id, p.id, a, seq++);
           this.addOccurrenceDues(plan.id, a, period);
+          tally.add(a);
         }
       });
     });
@@ -377,7 +374,7 @@ export class PlanImportStore implements PlanImportWriter {
     s.duesIndexed.run(plan.id);
     s.countPriorities.run(plan.id);
     s.countNetworkSupported.run(plan.id);
-    s.countAgencies.run(plan.id);
+    for (const [agencyId, c] of tally.sorted()) s.addAgencyCount.run(plan.id, agencyId, c.leads, c.supports, c.networkNamed);
     const report: ImportReport = {
       planId: plan.id,
       changed,
@@ -522,6 +519,38 @@ export class PlanImportStore implements PlanImportWriter {
       .all({ planId })
       .filter((r) => !activities.has(r.activity_id))
       .map((r): OrphanedState => ({ activityId: r.activity_id, occurrenceKey: r.occurrence_key, kind: r.kind }));
+  }
+}
+
+/**
+ * The agency_counts of a plan, counted as its activities are written: per agency, the activities that name it
+ * as lead, as support, and those of them the whole Network supports (naming it in either role), each activity
+ * once per count, as the activity_agencies rows stand (INSERT OR IGNORE: a name listed twice is one row).
+ * Counting them here spares the aggregate over every link row after the import (0.5 s at 100,000 activities).
+ */
+class AgencyTally {
+  private readonly counts = new Map<string, { leads: number; supports: number; networkNamed: number }>();
+
+  add(a: PlanActivity): void {
+    const lead = new Set(a.lead.agencies);
+    const support = new Set(a.support.agencies);
+    for (const id of lead) this.of(id).leads++;
+    for (const id of support) this.of(id).supports++;
+    if (a.support.network) for (const id of new Set([...lead, ...support])) this.of(id).networkNamed++;
+  }
+
+  /** The counts by agency id, in SQLite's order of the ids (bytes: the ids are ASCII). */
+  sorted(): [string, { leads: number; supports: number; networkNamed: number }][] {
+    return [...this.counts].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  }
+
+  private of(id: string): { leads: number; supports: number; networkNamed: number } {
+    let c = this.counts.get(id);
+    if (!c) {
+      c = { leads: 0, supports: 0, networkNamed: 0 };
+      this.counts.set(id, c);
+    }
+    return c;
   }
 }
 

@@ -116,15 +116,34 @@ const glossary: Readonly<Record<string, string>> = {
 // the cache emptied when it grows past this many words (a plan of 100,000 activities has far fewer).
 const stemCacheMax = 200_000;
 
-/** A cached word: its stems and, for the import counting terms now (`TermCounts`), their counters. */
+/**
+ * A stem as the rows' stems gather it: its text, whether it is all digits, and the last `stemsOf` call that
+ * took it (so that a row takes each stem once without a set of its own). One object per distinct stem.
+ */
+interface Stem {
+  text: string;
+  digits: boolean;
+  taken: number;
+}
+
+/**
+ * A cached word: its stems' texts (what stemsOfWord gives), their objects, and the last `stemsOf` call that met
+ * it; and, for the import counting terms now (`TermCounts`), their counters.
+ */
 interface CachedWord {
-  stems: string[];
+  texts: string[];
+  stems: Stem[];
+  met: number;
   /** The `TermCounts` whose counters `word` and `stemTerms` are (its `id`), 0 for none yet. */
   counts: number;
   word: TermCount | null;
   stemTerms: TermCount[];
 }
+
 const stemCache = new Map<string, CachedWord>();
+const stemsByText = new Map<string, Stem>();
+/** The number of the current `stemsOf` call: a word or a stem marked with it is already in that row. */
+let call = 0;
 
 /**
  * A folded word of digits only: both stemmers give it back as it is (test/db/stems-numbers.test.ts), so it is
@@ -133,20 +152,40 @@ const stemCache = new Map<string, CachedWord>();
  */
 const digitsOnly = /^[0-9]+$/;
 
-/** The English and the Spanish stem of a folded word (one when they agree). */
-export function stemsOfWord(word: string): string[] {
-  return digitsOnly.test(word) ? [word] : cachedWord(word).stems;
+/** Empties the caches when full: only between calls of `stemsOf`, whose marks live on the cached objects. */
+function makeRoom(): void {
+  if (stemCache.size < stemCacheMax) return;
+  stemCache.clear();
+  stemsByText.clear();
 }
 
+const stemOf = (text: string): Stem => {
+  let stem = stemsByText.get(text);
+  if (!stem) {
+    stem = { text, digits: digitsOnly.test(text), taken: 0 };
+    stemsByText.set(text, stem);
+  }
+  return stem;
+};
+
+/** The cache's entry for a folded word that is not all digits, stemmed on first sight. */
 function cachedWord(word: string): CachedWord {
-  const hit = stemCache.get(word);
-  if (hit) return hit;
-  const en = stemEn(word);
-  const es = stemEs(word);
-  const cached: CachedWord = { stems: en === es ? [en] : [en, es], counts: 0, word: null, stemTerms: [] };
-  if (stemCache.size >= stemCacheMax) stemCache.clear();
-  stemCache.set(word, cached);
-  return cached;
+  let hit = stemCache.get(word);
+  if (!hit) {
+    const en = stemEn(word);
+    const es = stemEs(word);
+    const texts = en === es ? [en] : [en, es];
+    hit = { texts, stems: texts.map(stemOf), met: 0, counts: 0, word: null, stemTerms: [] };
+    stemCache.set(word, hit);
+  }
+  return hit;
+}
+
+/** The English and the Spanish stem of a folded word (one when they agree). */
+export function stemsOfWord(word: string): string[] {
+  if (digitsOnly.test(word)) return [word];
+  makeRoom();
+  return cachedWord(word).texts;
 }
 
 /** How many rows of a search index section hold a term in the words column, and in the stems columns. */
@@ -217,7 +256,7 @@ export class TermCounts {
     if (cached.counts !== this.id) {
       cached.counts = this.id;
       cached.word = this.term(w);
-      cached.stemTerms = cached.stems.map((s) => this.term(s));
+      cached.stemTerms = cached.texts.map((s) => this.term(s));
     }
     const at = this.at;
     const c = cached.word!;
@@ -234,16 +273,33 @@ export class TermCounts {
   }
 }
 
-const nonAscii = /[\u0080-\uFFFF]/;
-const nonWordAscii = /[^a-z0-9]+/g;
+/** Where foldText writes a text's folded bytes before they become a string: grown as needed, kept. */
+let foldBytes = Buffer.allocUnsafe(64 * 1024);
 
 /**
- * `fold(text)`, faster for a text all in ASCII (most of a plan's English): no accents to strip, so the Unicode
- * normalisation and the Unicode classes (most of an import's folding time) are not needed; the same result
+ * `fold(text)`, faster for a text all in ASCII (most of a plan's English): no accents to strip, so neither the
+ * Unicode normalisation nor the Unicode classes are needed (most of an import's folding time). One pass over
+ * the characters writes the lower-case letters and digits, with one space for each run of anything else
+ * between them, as bytes; the first character past ASCII hands the whole text to `fold`. The same result
  * (test/db/fold-ascii.test.ts).
  */
 export function foldText(text: string): string {
-  return nonAscii.test(text) ? fold(text) : text.toLowerCase().replace(nonWordAscii, ' ').trim();
+  const n = text.length;
+  if (foldBytes.length < n) foldBytes = Buffer.allocUnsafe(2 * n);
+  const out = foldBytes;
+  let o = 0;
+  let gap = false;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return fold(text);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && o > 0) out[o++] = 32;
+      gap = false;
+      out[o++] = c;
+    } else gap = true;
+  }
+  return out.toString('latin1', 0, o);
 }
 
 /** Folds each text once ('' for none): what wordsOf and stemsOf take. */
@@ -252,29 +308,46 @@ export function foldAll(...texts: (string | null | undefined)[]): string[] {
 }
 
 /**
- * Every stem of already folded texts, space-separated: the `stems` column of an index row. With `counts`, its
- * words and stems are counted for the row (`counts.row()` first): `words` column and stems columns.
+ * Every stem of already folded texts, space-separated, each once, in the order first met: the `stems` column
+ * of an index row. A word met again in the row is skipped at once, and a stem already taken is known by its
+ * mark, not by a set of the row's own (the words of digits, never cached, are compared with the few taken).
+ * With `counts`, its words and stems are counted for the row (`counts.row()` first): `words` column and stems
+ * columns.
  */
 export function stemsOf(folded: readonly string[], counts?: TermCounts): string {
-  const out = new Set<string>();
+  makeRoom();
+  const mark = ++call;
+  const out: string[] = [];
+  const numbers: string[] = [];
+  const take = (text: string, stem: Stem | undefined) => {
+    if (stem) {
+      if (stem.taken === mark) return;
+      stem.taken = mark;
+    }
+    if (stem ? stem.digits : true) {
+      if (numbers.includes(text)) return;
+      numbers.push(text);
+    }
+    out.push(text);
+  };
   for (const t of folded) {
+    if (t === '') continue;
     for (const w of t.split(' ')) {
       if (w === '') continue;
-      // A word seen before is found in the cache first: words of digits are never there (nor tested twice).
-      let cached = stemCache.get(w);
-      if (cached === undefined) {
-        if (digitsOnly.test(w)) {
-          out.add(w);
-          counts?.own(w);
-          continue;
-        }
-        cached = cachedWord(w);
+      const c = w.charCodeAt(0);
+      if (c >= 48 && c <= 57 && digitsOnly.test(w)) {
+        take(w, stemsByText.get(w));
+        counts?.own(w);
+        continue;
       }
-      for (const s of cached.stems) out.add(s);
-      counts?.cached(w, cached);
+      const word = cachedWord(w);
+      if (word.met === mark) continue;
+      word.met = mark;
+      for (const stem of word.stems) take(stem.text, stem);
+      counts?.cached(w, word);
     }
   }
-  return [...out].join(' ');
+  return out.join(' ');
 }
 
 /** The already folded texts, space-separated: the `words` column (prefix matches, ids, numbers). */
