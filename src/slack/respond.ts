@@ -14,8 +14,15 @@ export interface Respond {
   replace(message: Message): Promise<void>;
 }
 
-/** One keep-alive pool for every response_url (Slack's hooks host; the stand-in's in tests); 10 s at most, as a Web API call (webApiTimeoutMs). */
-const pool = new Agent({ keepAliveTimeout: 30_000, headersTimeout: 10_000, bodyTimeout: 10_000 });
+/** At most this many connections to one response_url host; more posts at once wait their turn in the pool. */
+export const responseUrlConnections = 8;
+
+/**
+ * One keep-alive pool for every response_url (Slack's hooks host; the stand-in's in tests); 10 s at most, as a
+ * Web API call (webApiTimeoutMs). Bounded: without a bound, each post made while the others wait opens a socket
+ * of its own (40 to 70 to the stand-in under the bench's clicks), each one more to open, read and keep.
+ */
+const pool = new Agent({ connections: responseUrlConnections, keepAliveTimeout: 30_000, headersTimeout: 10_000, bodyTimeout: 10_000 });
 const headers = { 'content-type': 'application/json' };
 
 /** The bytes of `{ replace_original: true, ...message }`, by message. */
