@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { RespondError } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBody } from '../../dev/standin/web-api.js';
-import { responder } from '../../src/slack/respond.js';
+import { responder, responseUrlConnections } from '../../src/slack/respond.js';
 import type { Message } from '../../src/views/message-view.js';
 
 const servers: (() => void)[] = [];
@@ -55,6 +55,32 @@ describe('posting to a response_url', () => {
       { replace_original: true, ...first },
     ]);
     expect(got.every((g) => g.contentType === 'application/json')).toBe(true);
+  });
+
+  it('keeps at most a few connections to a response_url host: posts beyond them wait for one, none is lost', async () => {
+    // A host that answers nothing until `responseUrlConnections` posts wait on it at once, then answers all.
+    const sockets = new Set<unknown>();
+    const waiting: ServerResponse[] = [];
+    let received = 0;
+    let released = false;
+    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      sockets.add(req.socket);
+      void readBody(req).then(() => {
+        received++;
+        if (released) return void res.end('ok');
+        waiting.push(res);
+        if (waiting.length < responseUrlConnections) return;
+        released = true;
+        for (const r of waiting.splice(0)) r.end('ok');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    servers.push(() => server.close());
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/actions/T0/2/y`;
+    const respond = responder(url, () => Promise.reject(new Error('Bolt was asked instead')));
+    await Promise.all(Array.from({ length: 3 * responseUrlConnections }, (_, i) => respond({ text: `post ${i}` })));
+    expect(received).toBe(3 * responseUrlConnections);
+    expect(sockets.size).toBeLessThanOrEqual(responseUrlConnections);
   });
 
   it("without a response_url, Bolt's own respond replaces the message too", async () => {

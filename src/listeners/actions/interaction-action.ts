@@ -41,7 +41,9 @@ export function interactionAction<I>(deps: ListenerDeps, interaction: Interactio
       (m) => reply(m, d),
       () => router.interaction(interaction, input.input, request),
     );
-    if (outcome) await deliver(outcome, d);
+    // Not awaited: the request (its HTTP objects, Bolt's arguments, the payload) is let go once acknowledged and
+    // run, while Slack answers the one call; a failure is logged as Bolt's error handler logs it (slack-app.ts).
+    if (outcome) deliver(outcome, d).catch((e: unknown) => logger.error(`handler failed: ${e instanceof Error ? e.message : String(e)}`));
   };
 }
 
