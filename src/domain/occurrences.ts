@@ -66,6 +66,8 @@ type Scheduled = Pick<Activity, 'id' | 'kind' | 'schedule'>;
 /** A month of the period with its number and its first and last days, worked out once per period. */
 interface PeriodMonth {
   ym: string;
+  /** `@2024-05`: what follows an activity's id in the key of its occurrence that month (one concatenation a key, not two). */
+  keyTail: string;
   month: number;
   first: string;
   last: string;
@@ -78,7 +80,7 @@ interface PeriodMonth {
 let periodMonths: { start: string; end: string; months: PeriodMonth[]; byYm: Map<string, PeriodMonth> } = { start: '', end: '', months: [], byYm: new Map() };
 function monthsOfPeriod(period: Period): PeriodMonth[] {
   if (periodMonths.start !== period.periodStart || periodMonths.end !== period.periodEnd) {
-    const months = monthsOf(period).map((ym) => ({ ym, month: Number(ym.slice(5)), first: firstDay(ym), last: lastDay(ym) }));
+    const months = monthsOf(period).map((ym) => ({ ym, keyTail: `@${ym}`, month: Number(ym.slice(5)), first: firstDay(ym), last: lastDay(ym) }));
     periodMonths = { start: period.periodStart, end: period.periodEnd, months, byYm: new Map(months.map((m) => [m.ym, m])) };
   }
   return periodMonths.months;
@@ -126,7 +128,7 @@ function monthly(activity: Scheduled, period: Period, meetingDates: ReadonlyMap<
   // Made at its size: pushing one by one grows the array twice or more, each time a copy left as garbage.
   const out = new Array<Occurrence>(n);
   let i = 0;
-  for (const m of months) if (only === null || only.includes(m.month)) out[i++] = byMonth(activity, meetingDates, m, `${activity.id}@${m.ym}`, m.ym);
+  for (const m of months) if (only === null || only.includes(m.month)) out[i++] = byMonth(activity, meetingDates, m, activity.id + m.keyTail, m.ym);
   return out;
 }
 
