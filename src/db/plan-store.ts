@@ -104,20 +104,17 @@ const activityColumns = [
 ] as const satisfies readonly (keyof ActivityRow)[];
 const jsonColumns = ['references_json', 'workstreams_json', 'lead_json', 'support_json', 'schedule_json'] as const satisfies readonly (keyof ActivityRow)[];
 
-/** What a list shows of an activity's row (`raw()`), its lead and schedule as one JSON array: ListedActivity. */
-type ListedCells = [
-  id: string,
-  number: string,
-  text: string,
-  textEs: string | null,
-  kind: ActivityRow['kind'],
-  note: string | null,
-  noteEs: string | null,
-  json: string,
-];
+/** An activity's own cells, after its plan and priority (`raw()`). */
+type TextCells = [id: string, number: string, text: string, textEs: string | null, kind: ActivityRow['kind'], note: string | null, noteEs: string | null];
+
+/**
+ * What a list shows of an activity's row (`raw()`): ListedActivity. Its lead and schedule as their own two
+ * JSON cells, each parsed as it is, not joined into one array string first (one string and one array less a row).
+ */
+type ListedCells = [...TextCells, leadJson: string, scheduleJson: string];
 
 /** An activity row as `raw()` returns it: the values of `activityColumns`, in order, then the JSON array of `jsonColumns`. */
-type ActivityCells = [planId: string, priorityId: string, ...ListedCells];
+type ActivityCells = [planId: string, priorityId: string, ...TextCells, json: string];
 
 /** An activity's schedule and its plan's period as `activitySchedule` reads them (`raw()`). */
 type ScheduleCells = [periodStart: string, periodEnd: string, kind: Activity['kind'], scheduleJson: string];
@@ -137,9 +134,8 @@ function toActivity(r: ActivityCells): Activity {
 
 /** A priority's activity as a list shows it (ListedActivity): its plan and priority are the ones asked for. */
 function toListed(planId: string, priorityId: string, r: ListedCells): ListedActivity {
-  const [id, number, text, textEs, kind, note, noteEs, cells] = r;
-  const [lead, schedule] = json<[Activity['lead'], Activity['schedule']]>(cells);
-  return { planId, id, priorityId, number, text, textEs, lead, kind, schedule, note, noteEs };
+  const [id, number, text, textEs, kind, note, noteEs, leadJson, scheduleJson] = r;
+  return { planId, id, priorityId, number, text, textEs, lead: json(leadJson), kind, schedule: json(scheduleJson), note, noteEs };
 }
 
 function toOccurrence(r: OccurrenceDueRow): Occurrence {
@@ -223,7 +219,7 @@ export class PlanStore implements PlanReader {
       // Only the columns a list shows (ListedActivity): objective 23 at 100,000 activities lists 120.
       activitiesOfPriority: db
         .prepare<{ planId: string; priorityId: string; limit: number }, ListedCells>(
-          `SELECT id, number, text, text_es, kind, note, note_es, '[' || lead_json || ',' || schedule_json || ']'
+          `SELECT id, number, text, text_es, kind, note, note_es, lead_json, schedule_json
            FROM activities WHERE plan_id = @planId AND priority_id = @priorityId ORDER BY seq LIMIT @limit`,
         )
         .raw(),

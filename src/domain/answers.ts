@@ -26,9 +26,9 @@ export const listLimit = 40;
 export interface ActivityState<A extends ListedActivity = Activity> {
   activity: A;
   occurrences: Occurrence[];
-  done: Map<string, Completion>;
+  done: ReadonlyMap<string, Completion>;
   /** The current status change of each occurrence that has one (its note and links), by key. */
-  statuses: Map<string, StatusChange>;
+  statuses: ReadonlyMap<string, StatusChange>;
   /** The last changes of each occurrence, newest first (activity answers only: the last three). */
   history?: Map<string, StatusChange[]>;
 }

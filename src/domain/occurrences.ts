@@ -66,6 +66,8 @@ type Scheduled = Pick<Activity, 'id' | 'kind' | 'schedule'>;
 /** A month of the period with its number and its first and last days, worked out once per period. */
 interface PeriodMonth {
   ym: string;
+  /** `@2024-05`: what follows an activity's id in the key of its occurrence that month (one concatenation a key, not two). */
+  keyTail: string;
   month: number;
   first: string;
   last: string;
@@ -75,13 +77,19 @@ interface PeriodMonth {
  * The months of the last period asked for, with their days: every activity of a list shares its plan's
  * period, so the calendar arithmetic is done once for it rather than once per activity and month.
  */
-let periodMonths: { start: string; end: string; months: PeriodMonth[] } = { start: '', end: '', months: [] };
+let periodMonths: { start: string; end: string; months: PeriodMonth[]; byYm: Map<string, PeriodMonth> } = { start: '', end: '', months: [], byYm: new Map() };
 function monthsOfPeriod(period: Period): PeriodMonth[] {
   if (periodMonths.start !== period.periodStart || periodMonths.end !== period.periodEnd) {
-    const months = monthsOf(period).map((ym) => ({ ym, month: Number(ym.slice(5)), first: firstDay(ym), last: lastDay(ym) }));
-    periodMonths = { start: period.periodStart, end: period.periodEnd, months };
+    const months = monthsOf(period).map((ym) => ({ ym, keyTail: `@${ym}`, month: Number(ym.slice(5)), first: firstDay(ym), last: lastDay(ym) }));
+    periodMonths = { start: period.periodStart, end: period.periodEnd, months, byYm: new Map(months.map((m) => [m.ym, m])) };
   }
   return periodMonths.months;
+}
+
+/** A month's first and last days: the period's strings when it is one of its months (no new string), else worked out. */
+function daysOf(period: Period, ym: string): Pick<PeriodMonth, 'first' | 'last'> {
+  monthsOfPeriod(period);
+  return periodMonths.byYm.get(ym) ?? { first: firstDay(ym), last: lastDay(ym) };
 }
 
 /** A month's occurrence: a meeting on the date a co-chair set, else on the month's first day; other work on its last. */
@@ -114,9 +122,13 @@ function single(
 
 /** One occurrence per month of the period (of those in `only`, when given), keyed `B1.2@2024-05`. */
 function monthly(activity: Scheduled, period: Period, meetingDates: ReadonlyMap<string, string>, only: readonly number[] | null): Occurrence[] {
-  const out: Occurrence[] = [];
-  for (const m of monthsOfPeriod(period))
-    if (only === null || only.includes(m.month)) out.push(byMonth(activity, meetingDates, m, `${activity.id}@${m.ym}`, m.ym));
+  const months = monthsOfPeriod(period);
+  let n = 0;
+  for (const m of months) if (only === null || only.includes(m.month)) n++;
+  // Made at its size: pushing one by one grows the array twice or more, each time a copy left as garbage.
+  const out = new Array<Occurrence>(n);
+  let i = 0;
+  for (const m of months) if (only === null || only.includes(m.month)) out[i++] = byMonth(activity, meetingDates, m, activity.id + m.keyTail, m.ym);
   return out;
 }
 
@@ -129,16 +141,16 @@ function datedOccurrences(activity: Scheduled, period: Period, dates: ReadonlyMa
     case 'monthly':
       return monthly(activity, period, dates, null);
     case 'month':
-      return [byMonth(activity, dates, { first: firstDay(s.month), last: lastDay(s.month) }, activity.id, null)];
+      return [byMonth(activity, dates, daysOf(period, s.month), activity.id, null)];
     case 'month_range':
-      return single(activity, dates, lastDay(s.to), 'range_end');
+      return single(activity, dates, daysOf(period, s.to).last, 'range_end');
     case 'date':
       return single(activity, dates, s.date, 'date');
     case 'date_range':
       return single(activity, dates, s.to, 'range_end');
     case 'tentative':
       if (s.days.length > 0) return single(activity, dates, `${s.month}-${String(Math.min(...s.days)).padStart(2, '0')}`, 'tentative', true);
-      return single(activity, dates, activity.kind === 'meeting' ? firstDay(s.month) : lastDay(s.month), 'tentative', true);
+      return single(activity, dates, activity.kind === 'meeting' ? daysOf(period, s.month).first : daysOf(period, s.month).last, 'tentative', true);
     case 'continuous':
       return single(activity, dates, period.periodEnd, 'period_end');
     case 'none':

@@ -42,9 +42,21 @@ export function activityState(ctx: Context, plan: PlanInfo, activity: Activity):
   return { activity, occurrences, done: keysOf(occurrences, state.completionsOf(plan.id, activity.id)), statuses: keysOf(occurrences, statuses) };
 }
 
+/**
+ * No marks: one map shared by every state that has none (read only, as ActivityState's maps are), rather
+ * than two new maps per activity listed, about a sixth of what an objective's answer allocated.
+ */
+const noMarks: ReadonlyMap<string, never> = new Map<string, never>();
+
 /** The entries of `all` whose key is one of `occurrences`' (a mark left by a schedule the plan no longer has is not). */
-function keysOf<T>(occurrences: readonly Occurrence[], all: ReadonlyMap<string, T>): Map<string, T> {
-  return all.size === 0 ? new Map<string, T>() : new Map(occurrences.flatMap((o): [string, T][] => (all.has(o.key) ? [[o.key, all.get(o.key)!]] : [])));
+function keysOf<T>(occurrences: readonly Occurrence[], all: ReadonlyMap<string, T>): ReadonlyMap<string, T> {
+  if (all.size === 0) return noMarks;
+  const mine = new Map<string, T>();
+  for (const o of occurrences) {
+    const mark = all.get(o.key);
+    if (mark !== undefined) mine.set(o.key, mark);
+  }
+  return mine.size === 0 ? noMarks : mine;
 }
 
 export function states<A extends ListedActivity>(ctx: Context, plan: PlanInfo, activities: A[]): ActivityState<A>[] {
