@@ -58,12 +58,17 @@ export function queryWords(text: string): string[] {
  */
 export function ftsQuery(words: string[], mode: 'all' | 'any'): string | null {
   if (words.length === 0) return null;
-  const clause = (w: string) => {
-    const stems = queryStems(w).map((s) => `"${s}"`);
-    return `({stems more_stems} : (${stems.join(' OR ')}) OR words : "${w}"*)`;
-  };
-  return words.map(clause).join(mode === 'all' ? ' AND ' : ' OR ');
+  return joinClauses(
+    words.map((w) => wordClause(queryStems(w), `"${w}"*`)),
+    mode,
+  );
 }
+
+/** One query word's clause: any of its stems in the stems columns, or `inWords` (a quoted prefix or term) in `words`. */
+const wordClause = (stems: readonly string[], inWords: string) => `({stems more_stems} : (${stems.map((s) => `"${s}"`).join(' OR ')}) OR words : ${inWords})`;
+
+/** The words' clauses joined: every word (`all`) or any of them. */
+const joinClauses = (clauses: readonly string[], mode: 'all' | 'any') => clauses.join(mode === 'all' ? ' AND ' : ' OR ');
 
 type Found = Pick<SearchIndexRow, 'kind' | 'ref' | 'title_en' | 'title_es' | 'body_en' | 'body_es'>;
 
@@ -82,6 +87,17 @@ interface Phrase {
 const k1 = 1.2;
 const b = 0.75;
 const weights = { words: 1.0, stems: 4.0, moreStems: 1.5 };
+
+/** A match's score is multiplied by its kind's factor: activities first among equals, agencies' long profiles last. */
+const kindFactors: Readonly<Record<string, number>> = { activity: 1.6, agency: 0.7 };
+const kindFactor = (kind: string) => kindFactors[kind] ?? 1.0;
+
+/** The weights and factors above as the search statement writes them (`4.0`, `0.7`): one source for both rankings. */
+const real = (x: number) => x.toFixed(1);
+const bm25Sql = `bm25(search_index, 0, 0, 0, 0, 0, 0, 0, ${real(weights.words)}, ${real(weights.stems)}, ${real(weights.moreStems)}, 0)`;
+const kindFactorSql = `CASE kind ${Object.entries(kindFactors)
+  .map(([kind, f]) => `WHEN '${kind}' THEN ${real(f)}`)
+  .join(' ')} ELSE ${real(1)} END`;
 
 const plain = /^[a-z0-9]+$/;
 
@@ -122,9 +138,9 @@ export class SearchStore {
         // Ranking every match of a common word costs milliseconds on a large plan: only the first
         // searchCandidates matches are ranked (on plans of the real size, that is every match).
         `SELECT kind, ref, title_en, title_es, body_en, body_es FROM (
-           SELECT kind, ref, title_en, title_es, body_en, body_es, bm25(search_index, 0, 0, 0, 0, 0, 0, 0, 1.0, 4.0, 1.5, 0) AS score
+           SELECT kind, ref, title_en, title_es, body_en, body_es, ${bm25Sql} AS score
            FROM search_index WHERE search_index MATCH @q LIMIT ${searchCandidates})
-         ORDER BY score * CASE kind WHEN 'activity' THEN 1.6 WHEN 'agency' THEN 0.7 ELSE 1.0 END, kind, ref LIMIT @limit`,
+         ORDER BY score * ${kindFactorSql}, kind, ref LIMIT @limit`,
       ),
       planCount: db.prepare<[], number>('SELECT count(*) FROM plans').pluck(),
       // The ranking in JavaScript (rankedMatches): the same matches, BM25 from the counts kept at import.
@@ -208,14 +224,14 @@ export class SearchStore {
       if (prefix === undefined || !plain.test(w) || !stems.every((t) => plain.test(t))) return null;
       for (const t of stems) phrases.push({ column: 'stems', term: t, idf: 0 });
       phrases.push({ column: 'words', term: prefix, idf: 0 });
-      clauses.push(`({stems more_stems} : (${stems.map((t) => `"${t}"`).join(' OR ')}) OR words : ${prefix === null ? `"${w}"*` : `"${prefix}"`})`);
+      clauses.push(wordClause(stems, prefix === null ? `"${w}"*` : `"${prefix}"`));
     }
     const totals = this.totals();
     for (const p of phrases) p.idf = this.idf(p, totals.rows);
-    const q = clauses.join(mode === 'all' ? ' AND ' : ' OR ');
+    const q = joinClauses(clauses, mode);
     const ranked = s.candidates
       .all(scope === '' ? q : `(${q})${scope}`)
-      .map((c) => ({ c, key: bm25(c, phrases, totals.avgdl) * (c.kind === 'activity' ? 1.6 : c.kind === 'agency' ? 0.7 : 1.0) }))
+      .map((c) => ({ c, key: bm25(c, phrases, totals.avgdl) * kindFactor(c.kind) }))
       .sort((x, y) => x.key - y.key || binaryOrder(x.c.kind, y.c.kind) || binaryOrder(x.c.ref, y.c.ref))
       .slice(0, limit);
     return ranked.map(({ c }) => ({ kind: c.kind, ref: c.ref, ...s.texts.get(c.id)! }));
