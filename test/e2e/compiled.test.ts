@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { WebApiStandIn } from '../../dev/standin/web-api.js';
-import { eventually, freePort } from '../helpers/slack.js';
+import { eventually, freePort, passEnded } from '../helpers/slack.js';
 import { tempDir } from '../helpers/stores.js';
 
 /** A process in its own group (npm start runs node under npm and a shell), its output gathered. */
@@ -54,7 +54,7 @@ describe('the compiled build (npm run build, run once in the global set-up)', ()
     });
     try {
       await eventually(() => standin.callsOf('chat.postMessage').length >= 5, 20_000);
-      await eventually(() => bot.err.join('').includes('reminder pass:'), 20_000);
+      await eventually(() => passEnded(bot.err.join('')), 20_000);
       const lines = bot.err.join('').split('\n').filter(Boolean);
       const entries = lines.map((l) => JSON.parse(l) as { level: string; msg: string; name: string });
       expect(entries.some((e) => e.level === 'info' && e.msg.startsWith('listening for Slack'))).toBe(true);

@@ -5,7 +5,7 @@ import { projectRoot } from '../../src/config.js';
 import { openStores } from '../../src/stores.js';
 import { WebApiStandIn } from '../../dev/standin/web-api.js';
 import { blockActionsPayload, SlackSender, slashCommandFields } from '../../dev/standin/sender.js';
-import { eventually, freePort } from '../helpers/slack.js';
+import { eventually, freePort, passEnded } from '../helpers/slack.js';
 import { tempDir } from '../helpers/stores.js';
 
 function start(env: Record<string, string>): { child: ChildProcess; out: string[] } {
@@ -72,8 +72,8 @@ describe('npm start, as a process, against a local stand-in of Slack', () => {
       await stop(run.child);
 
       run = start(env);
-      await eventually(() => run.out.join('').includes('reminder pass:'), 20_000);
-      expect(run.out.join('')).toContain('reminder pass: 0 posted');
+      await eventually(() => passEnded(run.out.join('')), 20_000);
+      expect(run.out.join('')).toMatch(/reminder pass: 0 posted, 0 found already posted, 0 to retry(?! \()/);
       expect(standin.callsOf('chat.postMessage')).toHaveLength(5);
     } finally {
       await stop(run.child);
@@ -173,7 +173,7 @@ describe('a crash or a shutdown in the middle of a post (a real bot process agai
       run = start(env);
       await eventually(() => postedKeys(standin).length >= 5, 60_000);
       expect(Date.now() - restartedAt).toBeLessThan(60_000);
-      await eventually(() => run.out.join('').includes('reminder pass:'), 10_000);
+      await eventually(() => passEnded(run.out.join('')), 10_000);
       const keys = postedKeys(standin);
       expect(new Set(keys).size).toBe(keys.length);
       expect(keys.sort()).toEqual([
@@ -236,7 +236,7 @@ describe('a crash or a shutdown in the middle of a post (a real bot process agai
     let run = start(env);
     try {
       // The start-up pass posts the day's five reminders; then the update's post reaches Slack and its answer never comes back.
-      await eventually(() => run.out.join('').includes('reminder pass:'), 30_000);
+      await eventually(() => passEnded(run.out.join('')), 30_000);
       standin.failNext('chat.postMessage', { hangAfter: true });
       await sender.command(
         slashCommandFields({
@@ -269,7 +269,7 @@ describe('a crash or a shutdown in the middle of a post (a real bot process agai
       expect(await killed).toBe('SIGKILL');
       run = start(env);
       await eventually(() => run.out.join('').includes(`reminder ${publishedKey} was already in the channel`), 60_000);
-      await eventually(() => run.out.join('').includes('reminder pass:'), 10_000);
+      await eventually(() => passEnded(run.out.join('')), 10_000);
       const posts = standin.callsOf('chat.postMessage').filter((c) => keyOfPost(c.params) === publishedKey);
       expect(posts).toHaveLength(1);
       expect(JSON.stringify(posts[0]!.params.blocks)).toContain('Published by <@U0COCHAIR>');
@@ -313,7 +313,7 @@ describe('a crash or a shutdown in the middle of a post (a real bot process agai
     const uploads = () => standin.callsOf('files.getUploadURLExternal').length;
     let run = start(env);
     try {
-      await eventually(() => run.out.join('').includes('reminder pass:'), 30_000);
+      await eventually(() => passEnded(run.out.join('')), 30_000);
       let before = 0;
       await publishQuarter(standin, sender, () => {
         before = uploads();
@@ -329,7 +329,7 @@ describe('a crash or a shutdown in the middle of a post (a real bot process agai
       const inThread = () => [...standin.files.values()].filter((f) => f.threadTs === posts()[0]!.ts).map((f) => f.filename);
       expect(inThread()).toHaveLength(killAtUpload - 1);
       run = start(env);
-      await eventually(() => run.out.join('').includes('reminder pass:'), 60_000);
+      await eventually(() => passEnded(run.out.join('')), 60_000);
       expect(run.out.join('')).toContain(`reminder ${publishedKey} was already in the channel`);
       expect(posts()).toHaveLength(1);
       const names = inThread().sort();

@@ -129,6 +129,15 @@ export async function eventually<T>(check: () => T | undefined | false, ms = 15_
   }
 }
 
+/**
+ * True once a bot's log holds a reminder pass that ran to its end. A minute's tick that comes while the pass
+ * before it still runs logs its own "reminder pass:" line, skipped, with the reason in brackets ("(overlap)"):
+ * that line says nothing about what the running pass did, and does not count.
+ */
+export function passEnded(log: string): boolean {
+  return /reminder pass: [^\n(]* to retry(?! \()/.test(log);
+}
+
 /** A TCP port free on 127.0.0.1 at the time of asking, for a bot started as a process. */
 export async function freePort(): Promise<number> {
   const srv = createServer();
