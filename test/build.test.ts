@@ -1,7 +1,11 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/config.js';
+import { WebApiStandIn } from '../dev/standin/web-api.js';
+import { eventually, freePort } from './helpers/slack.js';
+import { tempDir } from './helpers/stores.js';
 
 const botDir = path.join(projectRoot, 'dist', 'bot');
 
@@ -39,4 +43,43 @@ describe('the bundled bot', () => {
     });
     expect(beyond).toEqual([]);
   });
+
+  it("loads of Bolt only the modules the bot uses: neither Bolt's index nor its Express receiver, nor Express", async () => {
+    // Started as npm start starts it, in HTTP mode; on exit it writes every CommonJS module it loaded.
+    const dir = tempDir();
+    const list = path.join(dir, 'modules.txt');
+    const dump = `import { createRequire } from 'node:module'; import { writeFileSync } from 'node:fs';
+      const require = createRequire(${JSON.stringify(`${projectRoot}/`)});
+      process.on('exit', () => writeFileSync(${JSON.stringify(list)}, Object.keys(require.cache).join('\\n')));`;
+    const standin = new WebApiStandIn();
+    const apiUrl = await standin.start();
+    const bot = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(dump)}`, 'dist/main.js'], {
+      cwd: projectRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: 'xoxb-modules',
+        SLACK_SIGNING_SECRET: 'modules-secret',
+        SLACK_API_URL: apiUrl,
+        PORT: String(await freePort()),
+        DATABASE_PATH: path.join(dir, 'gcm.sqlite'),
+        GCM_TIMEZONE: 'America/Santiago',
+      },
+    });
+    let err = '';
+    bot.stderr.on('data', (d) => (err += String(d)));
+    const exited = new Promise((r) => bot.once('exit', r));
+    try {
+      await eventually(() => err.includes('listening for Slack'), 20_000);
+    } finally {
+      bot.kill('SIGTERM');
+      await exited;
+      await standin.stop();
+    }
+    const loaded = readFileSync(list, 'utf8').split('\n');
+    const bolt = path.join('node_modules', '@slack', 'bolt', 'dist');
+    expect(loaded.some((f) => f.endsWith(path.join(bolt, 'App.js')))).toBe(true);
+    expect(
+      loaded.filter((f) => f.endsWith(path.join(bolt, 'index.js')) || f.includes('ExpressReceiver') || f.includes(`${path.sep}express${path.sep}`)),
+    ).toEqual([]);
+  }, 30_000);
 });
