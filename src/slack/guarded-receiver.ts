@@ -244,7 +244,10 @@ class HttpAck {
     readonly res: ServerResponse,
     readonly logger: Logger,
   ) {
-    this.timer = setTimeout(unacknowledged, ackDeadlineMs, this);
+    // A closure, not `setTimeout(f, ms, this)`: clearTimeout drops a timer's callback but keeps its arguments, so a
+    // cleared timer left in the old space still held this request (response, request, Bolt's arguments) until a
+    // full collection; measured over HTTP, 2.5 kB a request more promoted to the old space (6.0 against 3.5 kB).
+    this.timer = setTimeout(() => unacknowledged(this), ackDeadlineMs);
     this.ack = (response) => this.send(response);
   }
 
