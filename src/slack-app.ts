@@ -202,7 +202,17 @@ export function createSlackApp({
   const receiver = guardedReceiver(config, door, clientOptions, health, () => [health.route(), ...customRoutes, calendar]);
   // convoStore: false — the bot keeps no conversation state, and Bolt's default store runs on every request.
   // logLevel: the logger's own, else Bolt sets its logger to info (and LOG_LEVEL=debug would not reach Bolt).
-  const app = new App({ token: slack.botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, convoStore: false, ...(identity ?? {}) });
+  // ignoreSelf: false — Bolt's self filter runs for events only, in the listeners' middleware (src/listeners/index.ts).
+  const app = new App({
+    token: slack.botToken,
+    receiver,
+    logger,
+    logLevel: logger.getLevel(),
+    clientOptions,
+    convoStore: false,
+    ignoreSelf: false,
+    ...(identity ?? {}),
+  });
   const coChairs = new CoChairs(
     config.coChairs,
     config.coChairsUsergroup,

@@ -19,6 +19,7 @@ export const Assistant = part<{ Assistant: typeof Bolt.Assistant }>('Assistant.j
 export const HTTPReceiver = part<{ default: typeof Bolt.HTTPReceiver }>('receivers/HTTPReceiver.js').default;
 export const SocketModeReceiver = part<{ default: typeof Bolt.SocketModeReceiver }>('receivers/SocketModeReceiver.js').default;
 export const HTTPModuleFunctions = part<typeof Bolt.HTTPModuleFunctions>('receivers/HTTPModuleFunctions.js');
+export const ignoreSelf = part<{ ignoreSelf: typeof Bolt.ignoreSelf }>('middleware/builtin.js').ignoreSelf;
 export const { AuthorizationError, HTTPReceiverDeferredRequestError, ReceiverMultipleAckError, RespondError } = errors;
 /** Bolt's log levels are @slack/logger's, which Bolt's index re-exports: read from Bolt's own copy of it. */
 export const LogLevel = createRequire(require.resolve('@slack/bolt'))('@slack/logger').LogLevel as typeof Bolt.LogLevel;

@@ -12,6 +12,7 @@ describe("Bolt's parts, each from the module that defines it", () => {
       ['AuthorizationError', parts.AuthorizationError, bolt.AuthorizationError],
       ['HTTPReceiver', parts.HTTPReceiver, bolt.HTTPReceiver],
       ['HTTPReceiverDeferredRequestError', parts.HTTPReceiverDeferredRequestError, bolt.HTTPReceiverDeferredRequestError],
+      ['ignoreSelf', parts.ignoreSelf, bolt.ignoreSelf],
       ['LogLevel', parts.LogLevel, bolt.LogLevel],
       ['ReceiverMultipleAckError', parts.ReceiverMultipleAckError, bolt.ReceiverMultipleAckError],
       ['RespondError', parts.RespondError, bolt.RespondError],

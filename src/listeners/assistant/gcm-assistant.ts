@@ -1,4 +1,4 @@
-import { Assistant, type App } from '@slack/bolt';
+import { Assistant, type AnyMiddlewareArgs, type Middleware } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { messages } from '../../i18n/messages.js';
 import type { ListenerDeps } from '../deps.js';
@@ -37,7 +37,10 @@ export function gcmAssistant({ router, homes }: ListenerDeps): Assistant {
   });
 }
 
-/** Registers the assistant pane on `app` (one line in the listeners' index). */
-export function registerAssistant(app: App, deps: ListenerDeps): void {
-  app.assistant(gcmAssistant(deps));
+/**
+ * The assistant pane as Bolt's middleware (what `app.assistant` would add to every request's chain): the
+ * listeners' index runs it for the requests it may concern, events, after Bolt's own self filter.
+ */
+export function assistantMiddleware(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> {
+  return gcmAssistant(deps).getMiddleware();
 }
