@@ -17,6 +17,8 @@ type ElementAction = { action_id: string; block_id: string; value?: string; sele
  */
 export function interactionAction<I>(deps: ListenerDeps, interaction: Interaction<I>) {
   const { router, homes, logger, language } = deps;
+  // Made once, not per click: what a call still under way holds is only what it needs (see `update`).
+  const failed = (e: unknown) => logger.error(`handler failed: ${e instanceof Error ? e.message : String(e)}`);
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const element = action as ElementAction;
@@ -43,7 +45,7 @@ export function interactionAction<I>(deps: ListenerDeps, interaction: Interactio
     );
     // Not awaited: the request (its HTTP objects, Bolt's arguments, the payload) is let go once acknowledged and
     // run, while Slack answers the one call; a failure is logged as Bolt's error handler logs it (slack-app.ts).
-    if (outcome) deliver(outcome, d).catch((e: unknown) => logger.error(`handler failed: ${e instanceof Error ? e.message : String(e)}`));
+    if (outcome) deliver(outcome, d).catch(failed);
   };
 }
 
@@ -67,10 +69,7 @@ async function deliver(outcome: ActionOutcome, d: Delivery): Promise<void> {
     case 'reply':
       return reply(outcome.message, d);
     case 'update':
-      if (d.privateOnly || !d.hasMessage || !d.channel || !d.ts) await d.respond.replace(outcome.message);
-      else await d.client.chat.update({ channel: d.channel, ts: d.ts, ...outcome.message });
-      if (outcome.changed) d.homes.refreshAll(d.client);
-      return;
+      return update(outcome.message, outcome.changed, d);
     case 'share':
       await d.respond({ response_type: 'in_channel', replace_original: false, ...outcome.message });
       await d.respond({ delete_original: true });
@@ -84,6 +83,24 @@ async function deliver(outcome: ActionOutcome, d: Delivery): Promise<void> {
       return;
   }
 }
+
+/**
+ * The clicked message drawn again, then (after a change) the App Homes refreshed. Returned, not awaited, so that
+ * while Slack answers, the call under way holds the post and, after a change, the Homes and the client, not
+ * the click's Delivery, outcome and request: under a burst of clicks, posts wait their turn in the pool by the
+ * thousand, and each thing they hold outlives two minor collections and is promoted to the old space.
+ */
+function update(message: Message, changed: boolean, d: Delivery): Promise<void> {
+  const sent =
+    d.privateOnly || !d.hasMessage || !d.channel || !d.ts
+      ? d.respond.replace(message)
+      : d.client.chat.update({ channel: d.channel, ts: d.ts, ...message }).then(nothing);
+  if (!changed) return sent;
+  const { homes, client } = d;
+  return sent.then(() => homes.refreshAll(client));
+}
+
+const nothing = (): void => undefined;
 
 /** The clicked message, for a modal opened from it: by ts when chat.update can reach it, else by response_url. */
 function modalOrigin(d: Delivery): ModalOrigin | undefined {
