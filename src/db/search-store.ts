@@ -72,8 +72,12 @@ const joinClauses = (clauses: readonly string[], mode: 'all' | 'any') => clauses
 
 type Found = Pick<SearchIndexRow, 'kind' | 'ref' | 'title_en' | 'title_es' | 'body_en' | 'body_es'>;
 
-/** A match of the search as the ranking in JavaScript reads it: the columns BM25 weighs, and the row's sizes. */
-type Candidate = Pick<SearchIndexRow, 'kind' | 'ref' | 'words' | 'stems' | 'more_stems'> & { id: number; sz: Buffer };
+/**
+ * A match of the search as the ranking in JavaScript reads it, a row as an array (no object with named keys per
+ * row): its id, kind and ref, the columns BM25 weighs, and its docsize record (each column's tokens) in hex (a
+ * string costs less to make than a Buffer).
+ */
+type Candidate = [id: number, kind: SearchHit['kind'], ref: string, words: string, stems: string, moreStems: string, sizes: string];
 
 /** A phrase of the FTS5 query as BM25 sees it: a stem in the stems columns, or a word's prefix in `words`. */
 interface Phrase {
@@ -155,11 +159,13 @@ export class SearchStore {
       // stems, c9 more_stems; its docsize: each column's tokens), read in one statement: through the virtual
       // table, FTS5 runs a statement per row and column read (0.74 ms for 200 matches at 100,000 activities
       // against 0.37). test/db/search-ranking.test.ts holds the ranking to FTS5's own.
-      candidates: db.prepare<[string], Candidate>(
-        `SELECT c.id, c.c0 AS kind, c.c1 AS ref, c.c7 AS words, c.c8 AS stems, c.c9 AS more_stems, d.sz
-         FROM search_index_content c JOIN search_index_docsize d ON d.id = c.id
-         WHERE c.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ${searchCandidates})`,
-      ),
+      candidates: db
+        .prepare<[string], Candidate>(
+          `SELECT c.id, c.c0, c.c1, c.c7, c.c8, c.c9, hex(d.sz)
+           FROM search_index_content c JOIN search_index_docsize d ON d.id = c.id
+           WHERE c.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ${searchCandidates})`,
+        )
+        .raw(),
       texts: db.prepare<[number], Omit<Found, 'kind' | 'ref'>>(
         'SELECT c3 AS title_en, c4 AS title_es, c5 AS body_en, c6 AS body_es FROM search_index_content WHERE id = ?',
       ),
@@ -231,10 +237,10 @@ export class SearchStore {
     const q = joinClauses(clauses, mode);
     const ranked = s.candidates
       .all(scope === '' ? q : `(${q})${scope}`)
-      .map((c) => ({ c, key: bm25(c, phrases, totals.avgdl) * kindFactor(c.kind) }))
-      .sort((x, y) => x.key - y.key || binaryOrder(x.c.kind, y.c.kind) || binaryOrder(x.c.ref, y.c.ref))
+      .map((c) => ({ c, key: bm25(c, phrases, totals.avgdl) * kindFactor(c[1]) }))
+      .sort((x, y) => x.key - y.key || binaryOrder(x.c[1], y.c[1]) || binaryOrder(x.c[2], y.c[2]))
       .slice(0, limit);
-    return ranked.map(({ c }) => ({ kind: c.kind, ref: c.ref, ...s.texts.get(c.id)! }));
+    return ranked.map(({ c }) => ({ kind: c[1], ref: c[2], ...s.texts.get(c[0])! }));
   }
 
   /** The one term of the index that starts with `prefix`; null when none does; undefined when several do. */
@@ -277,15 +283,17 @@ export class SearchStore {
   }
 }
 
-/** SQLite's variable-length integers (FTS5's records), read one after another. */
-function varints(buf: Buffer): number[] {
-  const out: number[] = [];
+/**
+ * SQLite's variable-length integers (FTS5's records) one after another, from `length` bytes read by `byteAt`:
+ * `each` is given every value in turn.
+ */
+function readVarints(length: number, byteAt: (i: number) => number, each: (v: number) => void): void {
   let i = 0;
-  while (i < buf.length) {
+  while (i < length) {
     let v = 0;
     let n = 0;
     for (;;) {
-      const byte = buf[i++]!;
+      const byte = byteAt(i++);
       if (n === 8) {
         v = v * 256 + byte;
         break;
@@ -294,9 +302,35 @@ function varints(buf: Buffer): number[] {
       n++;
       if (byte < 0x80) break;
     }
-    out.push(v);
+    each(v);
   }
+}
+
+/** The varints of a record, as an array. */
+function varints(buf: Buffer): number[] {
+  const out: number[] = [];
+  readVarints(
+    buf.length,
+    (i) => buf[i]!,
+    (v) => out.push(v),
+  );
   return out;
+}
+
+/** A hexadecimal digit's value (SQLite's `hex()` writes 0-9 and A-F). */
+const hexDigit = (c: number) => (c <= 57 ? c - 48 : (c & 0xdf) - 55);
+
+/** The sum of the varints of a record given in hexadecimal (a docsize record: the row's size in tokens). */
+function hexVarintsSum(hex: string): number {
+  let sum = 0;
+  readVarints(
+    hex.length >> 1,
+    (i) => hexDigit(hex.charCodeAt(2 * i)) * 16 + hexDigit(hex.charCodeAt(2 * i + 1)),
+    (v) => {
+      sum += v;
+    },
+  );
+  return sum;
 }
 
 /**
@@ -304,13 +338,12 @@ function varints(buf: Buffer): number[] {
  * weighted occurrences in the row's size against the average, summed in the phrases' order; negated.
  */
 function bm25(c: Candidate, phrases: Phrase[], avgdl: number): number {
-  const size = varints(c.sz).reduce((sum, v) => sum + v, 0);
+  const [, , , words, stems, moreStems, sizes] = c;
+  const size = hexVarintsSum(sizes);
   let score = 0;
   for (const p of phrases) {
     const freq =
-      p.column === 'words'
-        ? hitsOf(c.words, p.term) * weights.words
-        : hitsOf(c.stems, p.term) * weights.stems + hitsOf(c.more_stems, p.term) * weights.moreStems;
+      p.column === 'words' ? hitsOf(words, p.term) * weights.words : hitsOf(stems, p.term) * weights.stems + hitsOf(moreStems, p.term) * weights.moreStems;
     score += p.idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + (b * size) / avgdl)));
   }
   return -1.0 * score;
