@@ -4,6 +4,9 @@ import type { Language, SearchHit } from '../domain/types.js';
 import type { SearchIndexRow } from './rows.js';
 import { foldText, queryStems, stemsOfWord, stopWords } from './stems.js';
 
+/** A plain term: what FTS5's tokenizer keeps as it is, and what a folded word of those characters is. */
+const plain = /^[a-z0-9]+$/;
+
 /** How many matches of a search are ranked at most (see the search statement). */
 const searchCandidates = 200;
 
@@ -13,22 +16,29 @@ const snippetWordChars = 40;
 const clipWord = (w: string) => (w.length > snippetWordChars ? `${w.slice(0, snippetWordChars - 1)}…` : w);
 
 /**
- * The words of `body` around the first word of the query found in it, every matched word marked with `*`
- * (a word matches when it shares a stem with a query word, or starts with one).
+ * Whether a word of a hit's text matches the query: it shares a stem with a query word, or starts with one (of more
+ * than two letters). Each distinct word is looked at once for all the hits of a search, whose texts share most of
+ * their words (foldText is fold, faster for ASCII: test/db/fold-ascii.test.ts; a word of lower-case letters and
+ * digits is its own fold).
  */
-function snippetOf(body: string, terms: string[], stems: Set<string>): string {
-  const words = body.split(/\s+/).filter(Boolean);
-  // A body repeats its words: each is looked at once (foldText is fold, faster for ASCII: test/db/fold-ascii.test.ts).
+function wordMatcher(terms: readonly string[], stems: ReadonlySet<string>): (word: string) => boolean {
+  const prefixes = terms.filter((t) => t.length > 2);
+  const stemMatches = (part: string) => part !== '' && stemsOfWord(part).some((s) => stems.has(s));
   const seen = new Map<string, boolean>();
-  const hit = (w: string) => {
-    let h = seen.get(w);
+  return (word) => {
+    let h = seen.get(word);
     if (h === undefined) {
-      const f = foldText(w);
-      h = f !== '' && (terms.some((t) => t.length > 2 && f.startsWith(t)) || f.split(' ').some((p) => p !== '' && stemsOfWord(p).some((s) => stems.has(s))));
-      seen.set(w, h);
+      const f = plain.test(word) ? word : foldText(word);
+      h = f !== '' && (prefixes.some((t) => f.startsWith(t)) || (f === word ? stemMatches(f) : f.split(' ').some(stemMatches)));
+      seen.set(word, h);
     }
     return h;
   };
+}
+
+/** The words of `body` around the first word of the query found in it (`hit`), every matched word marked with `*`. */
+function snippetOf(body: string, hit: (word: string) => boolean): string {
+  const words = body.split(/\s+/).filter(Boolean);
   const at = Math.max(0, words.findIndex(hit));
   const from = words.length <= snippetWords ? 0 : Math.max(0, Math.min(at - 6, words.length - snippetWords));
   const part = words.slice(from, from + snippetWords).map((w) => (hit(w) ? `*${clipWord(w)}*` : clipWord(w)));
@@ -103,8 +113,6 @@ const kindFactorSql = `CASE kind ${Object.entries(kindFactors)
   .map(([kind, f]) => `WHEN '${kind}' THEN ${real(f)}`)
   .join(' ')} ELSE ${real(1)} END`;
 
-const plain = /^[a-z0-9]+$/;
-
 /** How many times `term` is a token of `text`, plain terms joined by spaces (no tokenizer needed for those). */
 function hitsOf(text: string, term: string | null): number {
   if (term === null) return 0;
@@ -153,7 +161,7 @@ export class SearchStore {
         .pluck(),
       termRows: db.prepare<[string], { plan_id: string; words: number; stems: number }>('SELECT plan_id, words, stems FROM search_terms WHERE term = ?'),
       matchCount: db.prepare<[string], number>('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck(),
-      totals: db.prepare<[], Buffer>('SELECT block FROM search_index_data WHERE id = 1').pluck(),
+      totals: db.prepare<[], string>('SELECT hex(block) FROM search_index_data WHERE id = 1').pluck(),
       ln: db.prepare<[number], number>('SELECT ln(?)').pluck(),
       // The matches' columns from FTS5's own tables (its content: c0 kind, c1 ref, c3-c6 the texts, c7 words, c8
       // stems, c9 more_stems; its docsize: each column's tokens), read in one statement: through the virtual
@@ -181,10 +189,10 @@ export class SearchStore {
    */
   search(planId: string, text: string, limit: number, lang: Language = 'en'): SearchHit[] {
     const words = queryWords(text);
-    const stems = new Set(words.flatMap(queryStems));
+    const hit = wordMatcher(words, new Set(words.flatMap(queryStems)));
     return this.matches(planId, text, limit).found.map((r): SearchHit => {
       const body = lang === 'es' && r.body_es !== '' ? r.body_es : r.body_en;
-      return { kind: r.kind, ref: r.ref, title: lang === 'es' && r.title_es !== '' ? r.title_es : r.title_en, snippet: snippetOf(body, words, stems) };
+      return { kind: r.kind, ref: r.ref, title: lang === 'es' && r.title_es !== '' ? r.title_es : r.title_en, snippet: snippetOf(body, hit) };
     });
   }
 
@@ -235,12 +243,21 @@ export class SearchStore {
     const totals = this.totals();
     for (const p of phrases) p.idf = this.idf(p, totals.rows);
     const q = joinClauses(clauses, mode);
-    const ranked = s.candidates
-      .all(scope === '' ? q : `(${q})${scope}`)
-      .map((c) => ({ c, key: bm25(c, phrases, totals.avgdl) * kindFactor(c[1]) }))
-      .sort((x, y) => x.key - y.key || binaryOrder(x.c[1], y.c[1]) || binaryOrder(x.c[2], y.c[2]))
-      .slice(0, limit);
-    return ranked.map(({ c }) => ({ kind: c[1], ref: c[2], ...s.texts.get(c[0])! }));
+    const found = s.candidates.all(scope === '' ? q : `(${q})${scope}`);
+    // Each match's key once, in an array of doubles; the matches' positions sorted by it (a stable sort, as before).
+    const keys = new Float64Array(found.length);
+    for (let i = 0; i < found.length; i++) keys[i] = bm25(found[i]!, phrases, totals.avgdl) * kindFactor(found[i]![1]);
+    const order: number[] = [];
+    for (let i = 0; i < found.length; i++) order.push(i);
+    order.sort((i, j) => {
+      const x = found[i]!;
+      const y = found[j]!;
+      return keys[i]! - keys[j]! || binaryOrder(x[1], y[1]) || binaryOrder(x[2], y[2]);
+    });
+    return order.slice(0, limit).map((i) => {
+      const [id, kind, ref] = found[i]!;
+      return { kind, ref, ...s.texts.get(id)! };
+    });
   }
 
   /** The one term of the index that starts with `prefix`; null when none does; undefined when several do. */
@@ -255,11 +272,9 @@ export class SearchStore {
   /** The index's row count and average row size in tokens, from FTS5's averages record (as `bm25` reads them). */
   private totals(): { rows: number; avgdl: number } {
     const record = this.s.totals.get();
-    if (!record) return { rows: 0, avgdl: 0 };
-    const values = varints(record);
-    const rows = values[0] ?? 0;
-    const tokens = values.slice(1).reduce((sum, v) => sum + v, 0);
-    return { rows, avgdl: tokens / rows };
+    if (record === undefined) return { rows: 0, avgdl: 0 };
+    const rows = hexFirstVarint(record);
+    return { rows, avgdl: hexVarintsSum(record, 1) / rows };
   }
 
   /** A phrase's IDF as `bm25` works it out, from the rows holding it in its columns. */
@@ -283,54 +298,40 @@ export class SearchStore {
   }
 }
 
-/**
- * SQLite's variable-length integers (FTS5's records) one after another, from `length` bytes read by `byteAt`:
- * `each` is given every value in turn.
- */
-function readVarints(length: number, byteAt: (i: number) => number, each: (v: number) => void): void {
-  let i = 0;
-  while (i < length) {
-    let v = 0;
-    let n = 0;
-    for (;;) {
-      const byte = byteAt(i++);
-      if (n === 8) {
-        v = v * 256 + byte;
-        break;
-      }
-      v = v * 128 + (byte & 0x7f);
-      n++;
-      if (byte < 0x80) break;
-    }
-    each(v);
-  }
-}
-
-/** The varints of a record, as an array. */
-function varints(buf: Buffer): number[] {
-  const out: number[] = [];
-  readVarints(
-    buf.length,
-    (i) => buf[i]!,
-    (v) => out.push(v),
-  );
-  return out;
-}
-
 /** A hexadecimal digit's value (SQLite's `hex()` writes 0-9 and A-F). */
 const hexDigit = (c: number) => (c <= 57 ? c - 48 : (c & 0xdf) - 55);
 
-/** The sum of the varints of a record given in hexadecimal (a docsize record: the row's size in tokens). */
-function hexVarintsSum(hex: string): number {
+/** Where hexVarint reads next in its record (one record read at a time, synchronously). */
+let hexAt = 0;
+
+/**
+ * The next of SQLite's variable-length integers (FTS5's records) from a record in hexadecimal (`hex()`: a string
+ * costs less to make than a Buffer), at `hexAt`, which it moves past it.
+ */
+function hexVarint(hex: string): number {
+  let v = 0;
+  for (let n = 0; ; n++) {
+    const byte = hexDigit(hex.charCodeAt(hexAt)) * 16 + hexDigit(hex.charCodeAt(hexAt + 1));
+    hexAt += 2;
+    if (n === 8) return v * 256 + byte;
+    v = v * 128 + (byte & 0x7f);
+    if (byte < 0x80) return v;
+  }
+}
+
+/** The sum of a record's varints after its first `skip`, in their order (a docsize record: the row's tokens). */
+function hexVarintsSum(hex: string, skip = 0): number {
+  hexAt = 0;
+  for (let i = 0; i < skip && hexAt < hex.length; i++) hexVarint(hex);
   let sum = 0;
-  readVarints(
-    hex.length >> 1,
-    (i) => hexDigit(hex.charCodeAt(2 * i)) * 16 + hexDigit(hex.charCodeAt(2 * i + 1)),
-    (v) => {
-      sum += v;
-    },
-  );
+  while (hexAt < hex.length) sum += hexVarint(hex);
   return sum;
+}
+
+/** A record's first varint (0 when empty). */
+function hexFirstVarint(hex: string): number {
+  hexAt = 0;
+  return hex.length > 0 ? hexVarint(hex) : 0;
 }
 
 /**
@@ -338,8 +339,10 @@ function hexVarintsSum(hex: string): number {
  * weighted occurrences in the row's size against the average, summed in the phrases' order; negated.
  */
 function bm25(c: Candidate, phrases: Phrase[], avgdl: number): number {
-  const [, , , words, stems, moreStems, sizes] = c;
-  const size = hexVarintsSum(sizes);
+  const words = c[3];
+  const stems = c[4];
+  const moreStems = c[5];
+  const size = hexVarintsSum(c[6]);
   let score = 0;
   for (const p of phrases) {
     const freq =
