@@ -125,14 +125,21 @@ function hitsOf(text: string, term: string | null): number {
 }
 
 /**
- * Orders as SQLite's BINARY collation does: by the texts' UTF-8 bytes, which is JavaScript's order of UTF-16 code
- * units but for characters beyond U+FFFF (surrogates).
+ * Orders as SQLite's BINARY collation does: by the texts' UTF-8 bytes, which is the order of their code points.
+ * At the first UTF-16 code unit where they differ, that is the units' order when both are below U+D800 (the same
+ * characters before it); a surrogate (a character beyond U+FFFF) or a unit above it, the bytes decide. A prefix
+ * comes first. The sort of a search's matches calls it for every tie (a plan repeats its texts: many): a loop
+ * over the few characters of two refs, not two regular expressions over both.
  */
-const surrogate = /[\uD800-\uDFFF]/;
 function binaryOrder(x: string, y: string): number {
   if (x === y) return 0;
-  if (surrogate.test(x) || surrogate.test(y)) return Buffer.compare(Buffer.from(x), Buffer.from(y));
-  return x < y ? -1 : 1;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.charCodeAt(i);
+    const b = y.charCodeAt(i);
+    if (a !== b) return a < 0xd800 && b < 0xd800 ? (a < b ? -1 : 1) : Buffer.compare(Buffer.from(x), Buffer.from(y));
+  }
+  return x.length < y.length ? -1 : 1;
 }
 
 /**
@@ -273,7 +280,8 @@ export class SearchStore {
   private totals(): { rows: number; avgdl: number } {
     const record = this.s.totals.get();
     if (record === undefined) return { rows: 0, avgdl: 0 };
-    const rows = hexFirstVarint(record);
+    // Its first value is the row count, the others each column's tokens.
+    const rows = hexVarintsSum(record, 0, 1);
     return { rows, avgdl: hexVarintsSum(record, 1) / rows };
   }
 
@@ -301,37 +309,29 @@ export class SearchStore {
 /** A hexadecimal digit's value (SQLite's `hex()` writes 0-9 and A-F). */
 const hexDigit = (c: number) => (c <= 57 ? c - 48 : (c & 0xdf) - 55);
 
-/** Where hexVarint reads next in its record (one record read at a time, synchronously). */
-let hexAt = 0;
-
 /**
- * The next of SQLite's variable-length integers (FTS5's records) from a record in hexadecimal (`hex()`: a string
- * costs less to make than a Buffer), at `hexAt`, which it moves past it.
+ * The sum of the values of a record of SQLite's variable-length integers (FTS5's records) given in hexadecimal
+ * (`hex()`: a string costs less to make than a Buffer), the `take` after the first `skip`, in their order: a docsize
+ * record sums to its row's tokens.
  */
-function hexVarint(hex: string): number {
-  let v = 0;
-  for (let n = 0; ; n++) {
-    const byte = hexDigit(hex.charCodeAt(hexAt)) * 16 + hexDigit(hex.charCodeAt(hexAt + 1));
-    hexAt += 2;
-    if (n === 8) return v * 256 + byte;
-    v = v * 128 + (byte & 0x7f);
-    if (byte < 0x80) return v;
-  }
-}
-
-/** The sum of a record's varints after its first `skip`, in their order (a docsize record: the row's tokens). */
-function hexVarintsSum(hex: string, skip = 0): number {
-  hexAt = 0;
-  for (let i = 0; i < skip && hexAt < hex.length; i++) hexVarint(hex);
+function hexVarintsSum(hex: string, skip = 0, take = Number.POSITIVE_INFINITY): number {
   let sum = 0;
-  while (hexAt < hex.length) sum += hexVarint(hex);
+  let i = 0;
+  for (let k = 0; i < hex.length && k < skip + take; k++) {
+    let v = 0;
+    for (let n = 0; ; n++) {
+      const byte = hexDigit(hex.charCodeAt(i)) * 16 + hexDigit(hex.charCodeAt(i + 1));
+      i += 2;
+      if (n === 8) {
+        v = v * 256 + byte;
+        break;
+      }
+      v = v * 128 + (byte & 0x7f);
+      if (byte < 0x80) break;
+    }
+    if (k >= skip) sum += v;
+  }
   return sum;
-}
-
-/** A record's first varint (0 when empty). */
-function hexFirstVarint(hex: string): number {
-  hexAt = 0;
-  return hex.length > 0 ? hexVarint(hex) : 0;
 }
 
 /**
