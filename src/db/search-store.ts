@@ -4,6 +4,9 @@ import type { Language, SearchHit } from '../domain/types.js';
 import type { SearchIndexRow } from './rows.js';
 import { foldText, queryStems, stemsOfWord, stopWords } from './stems.js';
 
+/** A plain term: what FTS5's tokenizer keeps as it is, and what a folded word of those characters is. */
+const plain = /^[a-z0-9]+$/;
+
 /** How many matches of a search are ranked at most (see the search statement). */
 const searchCandidates = 200;
 
@@ -13,22 +16,29 @@ const snippetWordChars = 40;
 const clipWord = (w: string) => (w.length > snippetWordChars ? `${w.slice(0, snippetWordChars - 1)}…` : w);
 
 /**
- * The words of `body` around the first word of the query found in it, every matched word marked with `*`
- * (a word matches when it shares a stem with a query word, or starts with one).
+ * Whether a word of a hit's text matches the query: it shares a stem with a query word, or starts with one (of more
+ * than two letters). Each distinct word is looked at once for all the hits of a search, whose texts share most of
+ * their words (foldText is fold, faster for ASCII: test/db/fold-ascii.test.ts; a word of lower-case letters and
+ * digits is its own fold).
  */
-function snippetOf(body: string, terms: string[], stems: Set<string>): string {
-  const words = body.split(/\s+/).filter(Boolean);
-  // A body repeats its words: each is looked at once (foldText is fold, faster for ASCII: test/db/fold-ascii.test.ts).
+function wordMatcher(terms: readonly string[], stems: ReadonlySet<string>): (word: string) => boolean {
+  const prefixes = terms.filter((t) => t.length > 2);
+  const stemMatches = (part: string) => part !== '' && stemsOfWord(part).some((s) => stems.has(s));
   const seen = new Map<string, boolean>();
-  const hit = (w: string) => {
-    let h = seen.get(w);
+  return (word) => {
+    let h = seen.get(word);
     if (h === undefined) {
-      const f = foldText(w);
-      h = f !== '' && (terms.some((t) => t.length > 2 && f.startsWith(t)) || f.split(' ').some((p) => p !== '' && stemsOfWord(p).some((s) => stems.has(s))));
-      seen.set(w, h);
+      const f = plain.test(word) ? word : foldText(word);
+      h = f !== '' && (prefixes.some((t) => f.startsWith(t)) || (f === word ? stemMatches(f) : f.split(' ').some(stemMatches)));
+      seen.set(word, h);
     }
     return h;
   };
+}
+
+/** The words of `body` around the first word of the query found in it (`hit`), every matched word marked with `*`. */
+function snippetOf(body: string, hit: (word: string) => boolean): string {
+  const words = body.split(/\s+/).filter(Boolean);
   const at = Math.max(0, words.findIndex(hit));
   const from = words.length <= snippetWords ? 0 : Math.max(0, Math.min(at - 6, words.length - snippetWords));
   const part = words.slice(from, from + snippetWords).map((w) => (hit(w) ? `*${clipWord(w)}*` : clipWord(w)));
@@ -72,8 +82,12 @@ const joinClauses = (clauses: readonly string[], mode: 'all' | 'any') => clauses
 
 type Found = Pick<SearchIndexRow, 'kind' | 'ref' | 'title_en' | 'title_es' | 'body_en' | 'body_es'>;
 
-/** A match of the search as the ranking in JavaScript reads it: the columns BM25 weighs, and the row's sizes. */
-type Candidate = Pick<SearchIndexRow, 'kind' | 'ref' | 'words' | 'stems' | 'more_stems'> & { id: number; sz: Buffer };
+/**
+ * A match of the search as the ranking in JavaScript reads it, a row as an array (no object with named keys per
+ * row): its id, kind and ref, the columns BM25 weighs, and its docsize record (each column's tokens) in hex (a
+ * string costs less to make than a Buffer).
+ */
+type Candidate = [id: number, kind: SearchHit['kind'], ref: string, words: string, stems: string, moreStems: string, sizes: string];
 
 /** A phrase of the FTS5 query as BM25 sees it: a stem in the stems columns, or a word's prefix in `words`. */
 interface Phrase {
@@ -99,8 +113,6 @@ const kindFactorSql = `CASE kind ${Object.entries(kindFactors)
   .map(([kind, f]) => `WHEN '${kind}' THEN ${real(f)}`)
   .join(' ')} ELSE ${real(1)} END`;
 
-const plain = /^[a-z0-9]+$/;
-
 /** How many times `term` is a token of `text`, plain terms joined by spaces (no tokenizer needed for those). */
 function hitsOf(text: string, term: string | null): number {
   if (term === null) return 0;
@@ -113,14 +125,21 @@ function hitsOf(text: string, term: string | null): number {
 }
 
 /**
- * Orders as SQLite's BINARY collation does: by the texts' UTF-8 bytes, which is JavaScript's order of UTF-16 code
- * units but for characters beyond U+FFFF (surrogates).
+ * Orders as SQLite's BINARY collation does: by the texts' UTF-8 bytes, which is the order of their code points.
+ * At the first UTF-16 code unit where they differ, that is the units' order when both are below U+D800 (the same
+ * characters before it); a surrogate (a character beyond U+FFFF) or a unit above it, the bytes decide. A prefix
+ * comes first. The sort of a search's matches calls it for every tie (a plan repeats its texts: many): a loop
+ * over the few characters of two refs, not two regular expressions over both.
  */
-const surrogate = /[\uD800-\uDFFF]/;
 function binaryOrder(x: string, y: string): number {
   if (x === y) return 0;
-  if (surrogate.test(x) || surrogate.test(y)) return Buffer.compare(Buffer.from(x), Buffer.from(y));
-  return x < y ? -1 : 1;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.charCodeAt(i);
+    const b = y.charCodeAt(i);
+    if (a !== b) return a < 0xd800 && b < 0xd800 ? (a < b ? -1 : 1) : Buffer.compare(Buffer.from(x), Buffer.from(y));
+  }
+  return x.length < y.length ? -1 : 1;
 }
 
 /**
@@ -149,17 +168,19 @@ export class SearchStore {
         .pluck(),
       termRows: db.prepare<[string], { plan_id: string; words: number; stems: number }>('SELECT plan_id, words, stems FROM search_terms WHERE term = ?'),
       matchCount: db.prepare<[string], number>('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck(),
-      totals: db.prepare<[], Buffer>('SELECT block FROM search_index_data WHERE id = 1').pluck(),
+      totals: db.prepare<[], string>('SELECT hex(block) FROM search_index_data WHERE id = 1').pluck(),
       ln: db.prepare<[number], number>('SELECT ln(?)').pluck(),
       // The matches' columns from FTS5's own tables (its content: c0 kind, c1 ref, c3-c6 the texts, c7 words, c8
       // stems, c9 more_stems; its docsize: each column's tokens), read in one statement: through the virtual
       // table, FTS5 runs a statement per row and column read (0.74 ms for 200 matches at 100,000 activities
       // against 0.37). test/db/search-ranking.test.ts holds the ranking to FTS5's own.
-      candidates: db.prepare<[string], Candidate>(
-        `SELECT c.id, c.c0 AS kind, c.c1 AS ref, c.c7 AS words, c.c8 AS stems, c.c9 AS more_stems, d.sz
-         FROM search_index_content c JOIN search_index_docsize d ON d.id = c.id
-         WHERE c.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ${searchCandidates})`,
-      ),
+      candidates: db
+        .prepare<[string], Candidate>(
+          `SELECT c.id, c.c0, c.c1, c.c7, c.c8, c.c9, hex(d.sz)
+           FROM search_index_content c JOIN search_index_docsize d ON d.id = c.id
+           WHERE c.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ${searchCandidates})`,
+        )
+        .raw(),
       texts: db.prepare<[number], Omit<Found, 'kind' | 'ref'>>(
         'SELECT c3 AS title_en, c4 AS title_es, c5 AS body_en, c6 AS body_es FROM search_index_content WHERE id = ?',
       ),
@@ -175,10 +196,10 @@ export class SearchStore {
    */
   search(planId: string, text: string, limit: number, lang: Language = 'en'): SearchHit[] {
     const words = queryWords(text);
-    const stems = new Set(words.flatMap(queryStems));
+    const hit = wordMatcher(words, new Set(words.flatMap(queryStems)));
     return this.matches(planId, text, limit).found.map((r): SearchHit => {
       const body = lang === 'es' && r.body_es !== '' ? r.body_es : r.body_en;
-      return { kind: r.kind, ref: r.ref, title: lang === 'es' && r.title_es !== '' ? r.title_es : r.title_en, snippet: snippetOf(body, words, stems) };
+      return { kind: r.kind, ref: r.ref, title: lang === 'es' && r.title_es !== '' ? r.title_es : r.title_en, snippet: snippetOf(body, hit) };
     });
   }
 
@@ -229,12 +250,21 @@ export class SearchStore {
     const totals = this.totals();
     for (const p of phrases) p.idf = this.idf(p, totals.rows);
     const q = joinClauses(clauses, mode);
-    const ranked = s.candidates
-      .all(scope === '' ? q : `(${q})${scope}`)
-      .map((c) => ({ c, key: bm25(c, phrases, totals.avgdl) * kindFactor(c.kind) }))
-      .sort((x, y) => x.key - y.key || binaryOrder(x.c.kind, y.c.kind) || binaryOrder(x.c.ref, y.c.ref))
-      .slice(0, limit);
-    return ranked.map(({ c }) => ({ kind: c.kind, ref: c.ref, ...s.texts.get(c.id)! }));
+    const found = s.candidates.all(scope === '' ? q : `(${q})${scope}`);
+    // Each match's key once, in an array of doubles; the matches' positions sorted by it (a stable sort, as before).
+    const keys = new Float64Array(found.length);
+    for (let i = 0; i < found.length; i++) keys[i] = bm25(found[i]!, phrases, totals.avgdl) * kindFactor(found[i]![1]);
+    const order: number[] = [];
+    for (let i = 0; i < found.length; i++) order.push(i);
+    order.sort((i, j) => {
+      const x = found[i]!;
+      const y = found[j]!;
+      return keys[i]! - keys[j]! || binaryOrder(x[1], y[1]) || binaryOrder(x[2], y[2]);
+    });
+    return order.slice(0, limit).map((i) => {
+      const [id, kind, ref] = found[i]!;
+      return { kind, ref, ...s.texts.get(id)! };
+    });
   }
 
   /** The one term of the index that starts with `prefix`; null when none does; undefined when several do. */
@@ -249,11 +279,10 @@ export class SearchStore {
   /** The index's row count and average row size in tokens, from FTS5's averages record (as `bm25` reads them). */
   private totals(): { rows: number; avgdl: number } {
     const record = this.s.totals.get();
-    if (!record) return { rows: 0, avgdl: 0 };
-    const values = varints(record);
-    const rows = values[0] ?? 0;
-    const tokens = values.slice(1).reduce((sum, v) => sum + v, 0);
-    return { rows, avgdl: tokens / rows };
+    if (record === undefined) return { rows: 0, avgdl: 0 };
+    // Its first value is the row count, the others each column's tokens.
+    const rows = hexVarintsSum(record, 0, 1);
+    return { rows, avgdl: hexVarintsSum(record, 1) / rows };
   }
 
   /** A phrase's IDF as `bm25` works it out, from the rows holding it in its columns. */
@@ -277,26 +306,32 @@ export class SearchStore {
   }
 }
 
-/** SQLite's variable-length integers (FTS5's records), read one after another. */
-function varints(buf: Buffer): number[] {
-  const out: number[] = [];
+/** A hexadecimal digit's value (SQLite's `hex()` writes 0-9 and A-F). */
+const hexDigit = (c: number) => (c <= 57 ? c - 48 : (c & 0xdf) - 55);
+
+/**
+ * The sum of the values of a record of SQLite's variable-length integers (FTS5's records) given in hexadecimal
+ * (`hex()`: a string costs less to make than a Buffer), the `take` after the first `skip`, in their order: a docsize
+ * record sums to its row's tokens.
+ */
+function hexVarintsSum(hex: string, skip = 0, take = Number.POSITIVE_INFINITY): number {
+  let sum = 0;
   let i = 0;
-  while (i < buf.length) {
+  for (let k = 0; i < hex.length && k < skip + take; k++) {
     let v = 0;
-    let n = 0;
-    for (;;) {
-      const byte = buf[i++]!;
+    for (let n = 0; ; n++) {
+      const byte = hexDigit(hex.charCodeAt(i)) * 16 + hexDigit(hex.charCodeAt(i + 1));
+      i += 2;
       if (n === 8) {
         v = v * 256 + byte;
         break;
       }
       v = v * 128 + (byte & 0x7f);
-      n++;
       if (byte < 0x80) break;
     }
-    out.push(v);
+    if (k >= skip) sum += v;
   }
-  return out;
+  return sum;
 }
 
 /**
@@ -304,13 +339,14 @@ function varints(buf: Buffer): number[] {
  * weighted occurrences in the row's size against the average, summed in the phrases' order; negated.
  */
 function bm25(c: Candidate, phrases: Phrase[], avgdl: number): number {
-  const size = varints(c.sz).reduce((sum, v) => sum + v, 0);
+  const words = c[3];
+  const stems = c[4];
+  const moreStems = c[5];
+  const size = hexVarintsSum(c[6]);
   let score = 0;
   for (const p of phrases) {
     const freq =
-      p.column === 'words'
-        ? hitsOf(c.words, p.term) * weights.words
-        : hitsOf(c.stems, p.term) * weights.stems + hitsOf(c.more_stems, p.term) * weights.moreStems;
+      p.column === 'words' ? hitsOf(words, p.term) * weights.words : hitsOf(stems, p.term) * weights.stems + hitsOf(moreStems, p.term) * weights.moreStems;
     score += p.idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + (b * size) / avgdl)));
   }
   return -1.0 * score;
