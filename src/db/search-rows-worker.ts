@@ -74,25 +74,32 @@ export function columnsInWorker(rows: SearchTexts[], digits: boolean): PendingCo
   let worker: Worker | null = null;
   try {
     worker = startWorker({ rows, digits, state, port: port2 });
-    // A failure is told by its missing reply (take() then makes the columns here), not by an event.
-    worker.on('error', () => {});
+    // A failure is told by its missing reply (take() then makes the columns here), not by an event. The
+    // listener is not a closure of this scope: the Worker outlives the import until the event loop turns, and
+    // would hold the rows' texts (slices of the whole plan file's text) through it.
+    worker.on('error', ignore);
   } catch {
     worker = null;
   }
+  let texts: SearchTexts[] | null = rows;
   const stop = () => {
     port1.close();
     void worker?.terminate();
     worker = null;
+    texts = null;
   };
   return {
     take() {
       const reply = worker ? awaitReply(state, () => receiveMessageOnPort(port1)?.message as Reply | undefined) : null;
+      const here = texts;
       stop();
-      return reply?.ok ? reply.result : sectionColumns(rows, digits);
+      return reply?.ok ? reply.result : sectionColumns(here ?? [], digits);
     },
     stop,
   };
 }
+
+const ignore = () => {};
 
 /** The worker's reply, waited for with the thread blocked (Atomics.wait), or null when it did not come in time. */
 function awaitReply(state: Int32Array, receive: () => Reply | undefined): Reply | null {
