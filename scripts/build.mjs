@@ -1,6 +1,7 @@
 // `npm run build` (docs/decisions/compiled-build.md): compiles src/ and the playground with its stand-in of Slack (dev/) with tsc to dist/
 // (tsconfig.build.json), for the CLI scripts and the playground; then bundles the bot itself with esbuild into
-// dist/bot/ (main.js and start-import-job.js, the child process of the first start, with their shared chunks:
+// dist/bot/ (main.js and start-import-job.js, the child process of the first start, and search-rows-job.js, the
+// worker thread of a large plan's import, with their shared chunks:
 // the bot's modules, zod and luxon, minified, with source maps), and writes dist/main.js, the compiled bot's
 // entry, which imports dist/bot/main.js. tsc keeps the source tree's layout (dist/src/, dist/dev/) so that
 // main.ts's import of the playground (../dev/playground/, left out of the bundle) resolves alike from the
@@ -48,7 +49,7 @@ async function bundleBot() {
   };
   await build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/main.ts', 'start-import-job': 'src/start-import-job.ts' },
+    entryPoints: { main: 'src/main.ts', 'start-import-job': 'src/start-import-job.ts', 'search-rows-job': 'src/db/search-rows-job.ts' },
     outdir: path.join(dist, 'bot'),
     bundle: true,
     splitting: true,

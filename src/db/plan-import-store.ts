@@ -22,7 +22,9 @@ import type {
   SearchIndexRow,
 } from './rows.js';
 import { scopeToken } from './search-store.js';
-import { foldAll, stemsOf, TermCounts, wordsOf } from './stems.js';
+import { TermCounts } from './stems.js';
+import { matchColumns, type MatchColumns, type SearchTexts, termCountsOf } from './search-rows.js';
+import { columnsHere, columnsInWorker, type PendingColumns, type SectionResult } from './search-rows-worker.js';
 import { SearchTermsWriter } from './search-terms.js';
 import { remindedBackfill } from './migrations.js';
 
@@ -81,18 +83,54 @@ const searchColumns = ['kind', 'ref', 'plan_id', 'title_en', 'title_es', 'body_e
  * A search index row: the texts to show in each language ('' where there is none) and, for matching, the
  * folded words and the English and Spanish stems of all of them and of `more` (names, references, wording).
  */
-function searchRow(
-  kind: SearchIndexRow['kind'],
-  ref: string,
-  planId: string,
-  scope: string,
-  t: { titleEn: string; titleEs: string; bodyEn: string; bodyEs: string; more: (string | null | undefined)[] },
-  counts: TermCounts,
-): SearchValues {
-  const main = foldAll(t.titleEn, t.titleEs, t.bodyEn, t.bodyEs);
-  const more = foldAll(...t.more);
-  counts.row();
-  return [kind, ref, planId, t.titleEn, t.titleEs, t.bodyEn, t.bodyEs, wordsOf([...main, ...more]), stemsOf(main, counts), stemsOf(more, counts), scope];
+function searchRow(kind: SearchIndexRow['kind'], ref: string, planId: string, scope: string, t: SearchTexts, columns: MatchColumns): SearchValues {
+  return [kind, ref, planId, t.titleEn, t.titleEs, t.bodyEn, t.bodyEs, ...columns, scope];
+}
+
+/** The search texts of a priority's row. */
+function priorityTexts(p: PlanPriority): SearchTexts {
+  return {
+    titleEn: `${p.id}: ${p.title}`,
+    titleEs: p.title_es ? `${p.id}: ${p.title_es}` : '',
+    bodyEn: p.text,
+    bodyEs: p.text_es ?? '',
+    more: [p.title, p.title_es],
+  };
+}
+
+/** The search texts of an activity's row. */
+function activityTexts(a: PlanActivity): SearchTexts {
+  return {
+    titleEn: a.id,
+    titleEs: a.id,
+    bodyEn: a.text,
+    bodyEs: a.text_es ?? '',
+    more: [a.id, ...a.references, a.lead.wording, a.support.wording, a.schedule.text],
+  };
+}
+
+/** The search texts of a plan's rows, in the order they are written: each priority's, then its activities'. */
+function planTexts(plan: PlanFile): SearchTexts[] {
+  const rows: SearchTexts[] = [];
+  for (const p of plan.priorities) {
+    rows.push(priorityTexts(p));
+    for (const a of p.activities) rows.push(activityTexts(a));
+  }
+  return rows;
+}
+
+/**
+ * The plan rows from which their search columns are made on a worker thread while the transaction writes the
+ * others (src/db/search-rows-worker.ts). Below it they are made in the importing thread, as before: a small plan
+ * gains little from a thread, and the in-process import the bench's memory target measures (10,000 activities)
+ * stays as it was.
+ */
+export const searchWorkerRows = 20_000;
+
+/** A plan's search rows: their texts, in the order they are written, and their columns being made. */
+interface PlanSearch {
+  rows: SearchTexts[];
+  columns: PendingColumns;
 }
 
 /**
@@ -116,7 +154,11 @@ export class PlanImportStore implements PlanImportWriter {
   /** The search rows' term counts of this import, per section (plan id, '' for the reference rows). */
   private readonly counts = new Map<string, TermCounts>();
 
-  constructor(private readonly db: Db) {
+  /** @param workerRows the plan rows from which the search columns are made on a worker thread (tests lower it). */
+  constructor(
+    private readonly db: Db,
+    private readonly workerRows = searchWorkerRows,
+  ) {
     this.terms = new SearchTermsWriter(db);
     this.s = {
       referenceHash: db.prepare<[], string>("SELECT value FROM meta WHERE key = 'reference_hash'").pluck(),
@@ -215,36 +257,60 @@ export class PlanImportStore implements PlanImportWriter {
    * plan is reported in the result.
    */
   importBundle(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
+    // The plan's search columns are started first: on a large plan, on another core while the rest is written.
+    const rows = planTexts(bundle.plan);
+    const search = { rows, columns: rows.length >= this.workerRows ? columnsInWorker(rows, false) : columnsHere(rows, false) };
     try {
-      return this.writeBundle(bundle, importedAt, changes);
+      return this.writeBundle(bundle, importedAt, search, changes);
     } finally {
+      search.columns.stop();
       this.counts.clear();
     }
   }
 
-  private writeBundle(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
+  private writeBundle(bundle: Bundle, importedAt: string, search: PlanSearch, changes?: PlanChanges): ImportReport {
     return this.db.transaction(() => {
       // FTS5 keeps the new rows' terms in memory and writes them out as a segment whenever they pass its hash
       // size (1 MB), segments it then merges: a larger one for the import, the default again before it commits.
       this.s.importHashSize.run();
       if (this.importedHash('reference') !== bundle.reference.hash) this.replaceReference(bundle.reference);
       this.s.setMeta.run({ key: sourceKey(bundle.planFile), value: bundle.planHash });
-      const report = this.replacePlan(bundle, importedAt, changes);
+      const report = this.replacePlan(bundle, importedAt, search, changes);
       for (const [planId, counts] of this.counts) this.terms.write(planId, counts);
       this.s.defaultHashSize.run();
       return report;
     })();
   }
 
-  /** The term counts of a section's search rows (src/db/search-terms.ts), new for each import. */
-  private countsOf(planId: string): TermCounts {
-    let c = this.counts.get(planId);
+  /** The term counts of the reference's search rows (src/db/search-terms.ts), new for each import. */
+  private referenceCounts(): TermCounts {
+    let c = this.counts.get('');
     if (!c) {
       // The reference rows' terms are all kept (src/db/search-terms.ts), their numbers too.
-      c = new TermCounts(planId === '');
-      this.counts.set(planId, c);
+      c = new TermCounts(true);
+      this.counts.set('', c);
     }
     return c;
+  }
+
+  /** A search index row of the reference (an objective, an agency), its columns made here. */
+  private addReferenceRow(kind: SearchIndexRow['kind'], ref: string, t: SearchTexts): void {
+    this.s.addSearchRow.run(...searchRow(kind, ref, '', scopeToken(''), t, matchColumns(t, this.referenceCounts())));
+  }
+
+  /**
+   * The plan's search index rows, in the order of planTexts (each priority's, then its activities'): their
+   * texts `rows`, the columns `made` from them, and their term counts.
+   */
+  private addPlanSearchRows(plan: PlanFile, rows: readonly SearchTexts[], made: SectionResult): void {
+    const add = this.s.addSearchRow;
+    const scope = scopeToken(plan.id);
+    let i = 0;
+    for (const p of plan.priorities) {
+      add.run(...searchRow('priority', p.id, plan.id, scope, rows[i]!, made.columns[i++]!));
+      for (const a of p.activities) add.run(...searchRow('activity', a.id, plan.id, scope, rows[i]!, made.columns[i++]!));
+    }
+    this.counts.set(plan.id, termCountsOf(made.counts));
   }
 
   /** The file a stored plan was last imported from, or null when the plan is not loaded. */
@@ -261,7 +327,6 @@ export class PlanImportStore implements PlanImportWriter {
   private replaceReference(ref: Reference): void {
     const s = this.s;
     this.db.exec(clearReference);
-    const scope = scopeToken('');
     for (const o of ref.gcm.objectives) {
       s.addObjective.run({
         number: o.number,
@@ -272,22 +337,13 @@ export class PlanImportStore implements PlanImportWriter {
         short_en: o.short_en,
         short_es: o.short_es,
       });
-      s.addSearchRow.run(
-        ...searchRow(
-          'objective',
-          String(o.number),
-          '',
-          scope,
-          {
-            titleEn: `${o.number}: ${o.title_en}`,
-            titleEs: `${o.number}: ${o.title_es}`,
-            bodyEn: o.short_en,
-            bodyEs: o.short_es,
-            more: [o.title_en, o.title_es],
-          },
-          this.countsOf(''),
-        ),
-      );
+      this.addReferenceRow('objective', String(o.number), {
+        titleEn: `${o.number}: ${o.title_en}`,
+        titleEs: `${o.number}: ${o.title_es}`,
+        bodyEn: o.short_en,
+        bodyEs: o.short_es,
+        more: [o.title_en, o.title_es],
+      });
     }
     ref.gcm.guiding_principles.forEach((g, i) => {
       s.addPrinciple.run({ key: g.key, seq: i, item: g.item, name_en: g.name_en, name_es: g.name_es });
@@ -317,22 +373,13 @@ export class PlanImportStore implements PlanImportWriter {
       for (const name of [a.id, a.acronym_es, a.name_en, a.name_es, ...a.aliases]) {
         if (name) s.addAgencyName.run({ name_norm: fold(name), agency_id: a.id });
       }
-      s.addSearchRow.run(
-        ...searchRow(
-          'agency',
-          a.id,
-          '',
-          scope,
-          {
-            titleEn: `${a.id}: ${a.name_en}`,
-            titleEs: `${a.acronym_es ?? a.id}: ${a.name_es ?? a.name_en}`,
-            bodyEn: [profile?.mandate, profile?.migrationWork].filter(Boolean).join(' '),
-            bodyEs: [profile?.mandateEs, profile?.migrationWorkEs].filter(Boolean).join(' '),
-            more: [a.name_en, a.name_es, a.acronym_es, ...a.aliases],
-          },
-          this.countsOf(''),
-        ),
-      );
+      this.addReferenceRow('agency', a.id, {
+        titleEn: `${a.id}: ${a.name_en}`,
+        titleEs: `${a.acronym_es ?? a.id}: ${a.name_es ?? a.name_en}`,
+        bodyEn: [profile?.mandate, profile?.migrationWork].filter(Boolean).join(' '),
+        bodyEs: [profile?.mandateEs, profile?.migrationWorkEs].filter(Boolean).join(' '),
+        more: [a.name_en, a.name_es, a.acronym_es, ...a.aliases],
+      });
     });
     const headingOf = new Map(ref.matrix.columns.map((c) => [c.agency, c.heading]));
     for (const issue of ref.matrix.issues) {
@@ -345,7 +392,7 @@ export class PlanImportStore implements PlanImportWriter {
   }
 
   /** Replaces the plan's rows (and its counts and search rows), records the import when the file changed. */
-  private replacePlan(bundle: Bundle, importedAt: string, changes?: PlanChanges): ImportReport {
+  private replacePlan(bundle: Bundle, importedAt: string, search: PlanSearch, changes?: PlanChanges): ImportReport {
     const s = this.s;
     const plan: PlanFile = bundle.plan;
     const before = new Set(s.activityIds.all(plan.id));
@@ -369,6 +416,7 @@ export class PlanImportStore implements PlanImportWriter {
         }
       });
     });
+    this.addPlanSearchRows(plan, search.rows, search.columns.take());
     s.followupsRecorded.run({ planId: plan.id });
     s.remindersRecorded.run({ planId: plan.id });
     s.duesIndexed.run(plan.id);
@@ -425,7 +473,7 @@ export class PlanImportStore implements PlanImportWriter {
     });
   }
 
-  /** A priority of the plan, its GCM objectives and its search row (its activities: addActivity). */
+  /** A priority of the plan and its GCM objectives (its activities: addActivity; its search row: addPlanSearchRows). */
   private addPriority(planId: string, p: PlanPriority, seq: number): void {
     const s = this.s;
     s.addPriority.run({
@@ -443,25 +491,9 @@ export class PlanImportStore implements PlanImportWriter {
     p.objectives.forEach((n, i) => {
       s.addPriorityObjective.run({ plan_id: planId, priority_id: p.id, objective: n, seq: i });
     });
-    s.addSearchRow.run(
-      ...searchRow(
-        'priority',
-        p.id,
-        planId,
-        scopeToken(planId),
-        {
-          titleEn: `${p.id}: ${p.title}`,
-          titleEs: p.title_es ? `${p.id}: ${p.title_es}` : '',
-          bodyEn: p.text,
-          bodyEs: p.text_es ?? '',
-          more: [p.title, p.title_es],
-        },
-        this.countsOf(planId),
-      ),
-    );
   }
 
-  /** An activity, its lead and supporting agencies and its search row; `seq` orders it in the whole plan. */
+  /** An activity and its lead and supporting agencies; `seq` orders it in the whole plan (its search row: addPlanSearchRows). */
   private addActivity(planId: string, priorityId: string, a: PlanActivity, seq: number): void {
     const s = this.s;
     s.addActivity.run(
@@ -484,22 +516,6 @@ export class PlanImportStore implements PlanImportWriter {
     );
     for (const id of a.lead.agencies) s.addActivityAgency.run(planId, a.id, id, 'lead', seq);
     for (const id of a.support.agencies) s.addActivityAgency.run(planId, a.id, id, 'support', seq);
-    s.addSearchRow.run(
-      ...searchRow(
-        'activity',
-        a.id,
-        planId,
-        scopeToken(planId),
-        {
-          titleEn: a.id,
-          titleEs: a.id,
-          bodyEn: a.text,
-          bodyEs: a.text_es ?? '',
-          more: [a.id, ...a.references, a.lead.wording, a.support.wording, a.schedule.text],
-        },
-        this.countsOf(planId),
-      ),
-    );
   }
 
   /**
