@@ -41,9 +41,11 @@ async function bundleBot() {
   const packagesOutside = {
     name: 'packages-outside',
     setup(b) {
-      // Bolt's values from the modules that define them, not through its index, which loads every receiver
-      // Bolt has (the Express one with Express): src/slack/bolt-parts.ts says which and why.
+      // Bolt's and undici's values from the modules that define them, not through their indexes, which load
+      // every receiver Bolt has (the Express one with Express) and all of undici: src/slack/bolt-parts.ts and
+      // src/slack/undici-parts.ts say which and why.
       b.onResolve({ filter: /^@slack\/bolt$/ }, () => ({ path: path.join(root, 'src', 'slack', 'bolt-parts.ts') }));
+      b.onResolve({ filter: /^undici$/ }, () => ({ path: path.join(root, 'src', 'slack', 'undici-parts.ts') }));
       b.onResolve({ filter: /^[^./]/ }, (args) => (bundled.test(args.path) ? undefined : { path: args.path, external: true }));
     },
   };

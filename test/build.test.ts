@@ -44,7 +44,7 @@ describe('the bundled bot', () => {
     expect(beyond).toEqual([]);
   });
 
-  it("loads of Bolt only the modules the bot uses: neither Bolt's index nor its Express receiver, nor Express", async () => {
+  it('loads of Bolt and undici only the modules the bot uses: neither their indexes, nor Express, OAuth or the Socket Mode client', async () => {
     // Started as npm start starts it, in HTTP mode; on exit it writes every CommonJS module it loaded.
     const dir = tempDir();
     const list = path.join(dir, 'modules.txt');
@@ -81,5 +81,14 @@ describe('the bundled bot', () => {
     expect(
       loaded.filter((f) => f.endsWith(path.join(bolt, 'index.js')) || f.includes('ExpressReceiver') || f.includes(`${path.sep}express${path.sep}`)),
     ).toEqual([]);
+    // undici's Agent from its own file (src/slack/undici-parts.ts), not the index that loads all of undici.
+    expect(loaded.some((f) => f.endsWith(path.join('node_modules', 'undici', 'lib', 'dispatcher', 'agent.js')))).toBe(true);
+    expect(loaded.filter((f) => f.endsWith(path.join('node_modules', 'undici', 'index.js')))).toEqual([]);
+    // OAuth (with jsonwebtoken and semver) and the Socket Mode client load on first use (src/slack/bolt-parts.ts):
+    // in the cache only as the stand-ins of their entry modules, none of their own files.
+    const standIns = [path.join('@slack', 'oauth', 'dist', 'index.js'), path.join('@slack', 'socket-mode', 'dist', 'src', 'index.js')];
+    const within = (dir: string) => loaded.filter((f) => f.includes(`${path.sep}${dir}${path.sep}`) && !standIns.some((s) => f.endsWith(s)));
+    const lazy = ['oauth', 'socket-mode'].flatMap((p) => within(path.join('@slack', p)));
+    expect([...lazy, ...within('jsonwebtoken'), ...within('semver')]).toEqual([]);
   }, 30_000);
 });
