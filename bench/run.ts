@@ -175,6 +175,13 @@ interface LoadRow {
   /** CPU used during the run, in % of one core: the server's process and the load generator's (this one). */
   serverCpuPct: number;
   generatorCpuPct: number;
+  /**
+   * The bot's clicks only: the acknowledgements' own rate, and how long after the run's end the stand-in had the
+   * last of the run's response_url posts. `rps` is then the clicks over the run and that wait: a click is done
+   * when its redraw is posted, so the posts still waiting when the load stops count against the throughput.
+   */
+  ackRps?: number;
+  postsDrainMs?: number;
 }
 
 interface Target {
@@ -336,6 +343,25 @@ async function startServer(children: ChildProcess[], kind: ServerKind, apiUrl: s
   return { child, port: (await firstJsonLine<{ port: number }>(child, `the ${kind} server`)).port };
 }
 
+/**
+ * Waits until the stand-in holds at least `owed` response_url posts and none has come for 300 ms (the warm-up's
+ * and the checks' clicks are posted on top of the counted ones), at most a minute: the milliseconds from the call
+ * to the last post seen.
+ */
+async function postsDrained(standin: ChildProcess, owed: number): Promise<number> {
+  const t0 = performance.now();
+  let seen = -1;
+  let lastAt = t0;
+  for (;;) {
+    const posts = (await ask<StandInStats>(standin, { stats: true })).responseUrlPosts;
+    const now = performance.now();
+    if (posts !== seen) [seen, lastAt] = [posts, now];
+    else if (posts >= owed && now - lastAt >= 300) return lastAt - t0;
+    if (now - t0 > 60_000) throw new Error(`the bot acknowledged ${owed} clicks but posted only ${posts} answers to their response_url in a minute`);
+    await sleep(20);
+  }
+}
+
 async function httpBench(): Promise<HttpResult> {
   const children: ChildProcess[] = [];
   try {
@@ -401,11 +427,24 @@ async function httpBench(): Promise<HttpResult> {
         // bare, mirror (commands only) and bot, back to back, so that all see the machine in the same state.
         for (const app of apps) {
           if (app === 'mirror' && s.text === null) continue;
-          const r = await load(servers[app], [s.body], connections, loadSeconds(connections), `${app} ${s.label} at ${connections} connection(s)`);
+          const r: Omit<LoadRow, 'scenario' | 'app'> = await load(
+            servers[app],
+            [s.body],
+            connections,
+            loadSeconds(connections),
+            `${app} ${s.label} at ${connections} connection(s)`,
+          );
+          let drained = '';
+          if (app === 'bot' && s.name === 'click') {
+            sentToBot += r.requests;
+            r.postsDrainMs = await postsDrained(standinChild, sentToBot);
+            r.ackRps = r.rps;
+            r.rps = r.requests / (r.requests / r.ackRps + r.postsDrainMs / 1000);
+            drained = `  (acks ${fmt(r.ackRps, 0)} req/s; the last redraw posted ${fmt(r.postsDrainMs, 0)} ms after the run)`;
+          }
           rows.push({ scenario: s.name, app, ...r });
-          if (app === 'bot' && s.name === 'click') sentToBot += r.requests;
           process.stderr.write(
-            `  ${app.padEnd(6)} ${s.label.padEnd(24)} c=${String(connections).padEnd(2)} ${fmt(r.rps, 0).padStart(6)} req/s  p99 ${fmt(r.p99)} ms\n`,
+            `  ${app.padEnd(6)} ${s.label.padEnd(24)} c=${String(connections).padEnd(2)} ${fmt(r.rps, 0).padStart(6)} req/s  p99 ${fmt(r.p99)} ms${drained}\n`,
           );
           // Let the bot finish what it does after acknowledging (a click's response_url post) before the next run.
           await sleep(300);
@@ -430,7 +469,7 @@ async function httpBench(): Promise<HttpResult> {
       await sleep(300);
     }
 
-    await sleep(700);
+    await postsDrained(standinChild, sentToBot);
     const stats = await ask<StandInStats>(standinChild, { stats: true });
     const since = async (kind: ServerKind) => {
       const e = await errorsOf(kind);
