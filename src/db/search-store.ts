@@ -197,7 +197,7 @@ export class SearchStore {
   search(planId: string, text: string, limit: number, lang: Language = 'en'): SearchHit[] {
     const words = queryWords(text);
     const hit = wordMatcher(words, new Set(words.flatMap(queryStems)));
-    return this.matches(planId, text, limit).found.map((r): SearchHit => {
+    return this.matchesOf(planId, words, limit).found.map((r): SearchHit => {
       const body = lang === 'es' && r.body_es !== '' ? r.body_es : r.body_en;
       return { kind: r.kind, ref: r.ref, title: lang === 'es' && r.title_es !== '' ? r.title_es : r.title_en, snippet: snippetOf(body, hit) };
     });
@@ -208,15 +208,22 @@ export class SearchStore {
    * `counts` (rankedMatches, the counts kept at import) or `fts5` (the statement's `bm25`), the same order.
    */
   matches(planId: string, text: string, limit: number): { found: Found[]; ranker: 'counts' | 'fts5' } {
-    const words = queryWords(text);
+    return this.matchesOf(planId, queryWords(text), limit);
+  }
+
+  /** `matches` of the query's words (queryWords), the plans counted once for the whole search. */
+  private matchesOf(planId: string, words: string[], limit: number): { found: Found[]; ranker: 'counts' | 'fts5' } {
+    const plans = this.s.planCount.get() ?? 0;
+    // The counts kept at import rank only when every section is counted (src/db/search-terms.ts).
+    const counted = this.s.counted.get() === plans + 1;
     let ranker: 'counts' | 'fts5' = 'counts';
     for (const mode of ['all', 'any'] as const) {
       const q = ftsQuery(words, mode);
       if (q === null) break;
       // With one plan every row is in scope. With several, the indexed scope column keeps the plan's rows and
       // the shared ones (agencies, objectives); it costs a pass over the plan's rows, so only then.
-      const scope = this.s.planCount.get() === 1 ? '' : ` AND scope : (${scopeToken(planId)} OR ${scopeToken('')})`;
-      let found = this.rankedMatches(words, mode, scope, limit);
+      const scope = plans === 1 ? '' : ` AND scope : (${scopeToken(planId)} OR ${scopeToken('')})`;
+      let found = counted ? this.rankedMatches(words, mode, scope, limit, plans) : null;
       if (found === null) {
         ranker = 'fts5';
         found = this.s.search.all({ q: scope === '' ? q : `(${q})${scope}`, limit });
@@ -231,12 +238,11 @@ export class SearchStore {
    * SQLite's fts5_aux.c) with each phrase's row count from the counts kept at import (src/db/search-terms.ts)
    * instead of FTS5's walk over every row holding it: the same first matches, the same scores to the bit (the
    * logarithm is SQLite's), the same order (test/db/search-ranking.test.ts checks it against FTS5). Null when
-   * that cannot be vouched for, and the statement ranks: a section not counted, a word that is not a plain term,
-   * a prefix naming several terms (their union's count is FTS5's to make).
+   * that cannot be vouched for, and the statement ranks: a word that is not a plain term, a prefix naming
+   * several terms (their union's count is FTS5's to make). Its caller has checked every section is counted.
    */
-  private rankedMatches(words: string[], mode: 'all' | 'any', scope: string, limit: number): Found[] | null {
+  private rankedMatches(words: string[], mode: 'all' | 'any', scope: string, limit: number, plans: number): Found[] | null {
     const s = this.s;
-    if (s.counted.get() !== (s.planCount.get() ?? 0) + 1) return null;
     const clauses: string[] = [];
     const phrases: Phrase[] = [];
     for (const w of words) {
@@ -248,7 +254,7 @@ export class SearchStore {
       clauses.push(wordClause(stems, prefix === null ? `"${w}"*` : `"${prefix}"`));
     }
     const totals = this.totals();
-    for (const p of phrases) p.idf = this.idf(p, totals.rows);
+    for (const p of phrases) p.idf = this.idf(p, totals.rows, plans);
     const q = joinClauses(clauses, mode);
     const found = s.candidates.all(scope === '' ? q : `(${q})${scope}`);
     // Each match's key once, in an array of doubles; the matches' positions sorted by it (a stable sort, as before).
@@ -285,9 +291,9 @@ export class SearchStore {
     return { rows, avgdl: hexVarintsSum(record, 1) / rows };
   }
 
-  /** A phrase's IDF as `bm25` works it out, from the rows holding it in its columns. */
-  private idf(p: Phrase, rows: number): number {
-    const hits = p.term === null ? 0 : this.rowsHolding(p.term, p.column);
+  /** A phrase's IDF as `bm25` works it out, from the rows holding it in its columns (`plans`: the plans stored). */
+  private idf(p: Phrase, rows: number, plans: number): number {
+    const hits = p.term === null ? 0 : this.rowsHolding(p.term, p.column, plans);
     const idf = this.s.ln.get((rows - hits + 0.5) / (hits + 0.5)) ?? 0;
     return idf <= 0 ? 1e-6 : idf;
   }
@@ -297,9 +303,9 @@ export class SearchStore {
    * plan has it among its common terms (the reference rows keep all theirs), else FTS5's count, a short walk
    * for a term no plan has often.
    */
-  private rowsHolding(term: string, column: Phrase['column']): number {
+  private rowsHolding(term: string, column: Phrase['column'], plans: number): number {
     const rows = this.s.termRows.all(term);
-    if (rows.filter((r) => r.plan_id !== '').length === this.s.planCount.get()) {
+    if (rows.filter((r) => r.plan_id !== '').length === plans) {
       return rows.reduce((sum, r) => sum + (column === 'words' ? r.words : r.stems), 0);
     }
     return this.s.matchCount.get(column === 'words' ? `words : "${term}"` : `{stems more_stems} : "${term}"`) ?? 0;
