@@ -538,6 +538,9 @@ export class PlanImportStore implements PlanImportWriter {
   }
 }
 
+/** An agency's row of agency_counts: the activities naming it as lead, as support, and those the Network supports. */
+type AgencyCount = { leads: number; supports: number; networkNamed: number };
+
 /**
  * The agency_counts of a plan, counted as its activities are written: per agency, the activities that name it
  * as lead, as support, and those of them the whole Network supports (naming it in either role), each activity
@@ -545,7 +548,7 @@ export class PlanImportStore implements PlanImportWriter {
  * Counting them here spares the aggregate over every link row after the import (0.5 s at 100,000 activities).
  */
 class AgencyTally {
-  private readonly counts = new Map<string, { leads: number; supports: number; networkNamed: number }>();
+  private readonly counts = new Map<string, AgencyCount>();
 
   add(a: PlanActivity): void {
     const lead = new Set(a.lead.agencies);
@@ -556,11 +559,11 @@ class AgencyTally {
   }
 
   /** The counts by agency id, in SQLite's order of the ids (bytes: the ids are ASCII). */
-  sorted(): [string, { leads: number; supports: number; networkNamed: number }][] {
+  sorted(): [string, AgencyCount][] {
     return [...this.counts].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   }
 
-  private of(id: string): { leads: number; supports: number; networkNamed: number } {
+  private of(id: string): AgencyCount {
     let c = this.counts.get(id);
     if (!c) {
       c = { leads: 0, supports: 0, networkNamed: 0 };

@@ -241,14 +241,8 @@ export class TermCounts {
   own(w: string): void {
     if (!this.digits) return;
     const c = this.term(w);
-    if (c.wordsRow !== this.at) {
-      c.wordsRow = this.at;
-      c.words++;
-    }
-    if (c.stemsRow !== this.at) {
-      c.stemsRow = this.at;
-      c.stems++;
-    }
+    inWords(c, this.at);
+    inStems(c, this.at);
   }
 
   /** A cached word of the row counted, and its stems: their counters found once per word and counts. */
@@ -258,18 +252,24 @@ export class TermCounts {
       cached.word = this.term(w);
       cached.stemTerms = cached.texts.map((s) => this.term(s));
     }
-    const at = this.at;
-    const c = cached.word!;
-    if (c.wordsRow !== at) {
-      c.wordsRow = at;
-      c.words++;
-    }
-    for (const t of cached.stemTerms) {
-      if (t.stemsRow !== at) {
-        t.stemsRow = at;
-        t.stems++;
-      }
-    }
+    inWords(cached.word!, this.at);
+    for (const t of cached.stemTerms) inStems(t, this.at);
+  }
+}
+
+/** Row `at` counted in a term's words column, once (a row holding the term twice counts once). */
+function inWords(c: TermCount, at: number): void {
+  if (c.wordsRow !== at) {
+    c.wordsRow = at;
+    c.words++;
+  }
+}
+
+/** Row `at` counted in a term's stems columns, once. */
+function inStems(c: TermCount, at: number): void {
+  if (c.stemsRow !== at) {
+    c.stemsRow = at;
+    c.stems++;
   }
 }
 
