@@ -148,6 +148,9 @@ function readMatches(heads: Buffer, words: Buffer, stems: Buffer): Matches {
   return { heads, words, stems, count, at };
 }
 
+/** A difference of two keys as the sort reads it: its sign, 0 for NaN (`NaN || x` is x, as before). */
+const byKey = (d: number) => (d < 0 ? -1 : d > 0 ? 1 : 0);
+
 /** Orders two matches by a field of `heads` (kind, ref) as SQLite's BINARY collation orders texts (memcmp, then the shorter first). */
 function bytesOrder(m: Matches, i: number, j: number, field: number): number {
   const { heads: bytes, at } = m;
@@ -306,7 +309,8 @@ export class SearchStore {
     const keys = bm25s(m, phrases, totals.avgdl);
     const order: number[] = [];
     for (let i = 0; i < m.count; i++) order.push(i);
-    order.sort((i, j) => keys[i]! - keys[j]! || bytesOrder(m, i, j, kindAt) || bytesOrder(m, i, j, refAt));
+    // The comparison's result a small integer, not the keys' difference (a double V8 boxes at each call).
+    order.sort((i, j) => byKey(keys[i]! - keys[j]!) || bytesOrder(m, i, j, kindAt) || bytesOrder(m, i, j, refAt));
     return order.slice(0, limit).map((i) => s.found.get(m.at[i * fields]!)!);
   }
 
