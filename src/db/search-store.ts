@@ -36,13 +36,54 @@ function wordMatcher(terms: readonly string[], stems: ReadonlySet<string>): (wor
   };
 }
 
-/** The words of `body` around the first word of the query found in it (`hit`), every matched word marked with `*`. */
+/**
+ * Whether a UTF-16 code unit is white space as a regular expression's `\s` has it: ECMAScript's WhiteSpace (tab,
+ * vertical tab, form feed, U+FEFF and the Unicode category Zs) and LineTerminator (LF, CR, U+2028, U+2029).
+ */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Calls `each(start, end, k)` for the `k`th word of `text` (its runs of non-space, as `split(/\s+/)` without the
+ * empty ones) until it returns true; returns how many words it saw.
+ */
+export function eachWord(text: string, each: (start: number, end: number, k: number) => boolean): number {
+  let k = 0;
+  for (let i = 0; i < text.length; ) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i === text.length) break;
+    const start = i;
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+    if (each(start, i, k++)) break;
+  }
+  return k;
+}
+
+/**
+ * The words of `body` around the first word of the query found in it (`hit`), every matched word marked with `*`.
+ * The body's words are counted, and made strings only up to the first hit and in the snippet's window (a body's
+ * words all split out and filtered were half of what a search allocated once its matches were Buffers).
+ */
 function snippetOf(body: string, hit: (word: string) => boolean): string {
-  const words = body.split(/\s+/).filter(Boolean);
-  const at = Math.max(0, words.findIndex(hit));
-  const from = words.length <= snippetWords ? 0 : Math.max(0, Math.min(at - 6, words.length - snippetWords));
-  const part = words.slice(from, from + snippetWords).map((w) => (hit(w) ? `*${clipWord(w)}*` : clipWord(w)));
-  return `${from > 0 ? '…' : ''}${part.join(' ')}${from + snippetWords < words.length ? '…' : ''}`;
+  let at = -1;
+  const count = eachWord(body, (start, end, k) => {
+    if (at < 0 && hit(body.slice(start, end))) at = k;
+    return false;
+  });
+  const from = count <= snippetWords ? 0 : Math.max(0, Math.min(Math.max(0, at) - 6, count - snippetWords));
+  const part: string[] = [];
+  eachWord(body, (start, end, k) => {
+    if (k < from) return false;
+    const w = body.slice(start, end);
+    part.push(hit(w) ? `*${clipWord(w)}*` : clipWord(w));
+    return k + 1 >= from + snippetWords;
+  });
+  return `${from > 0 ? '…' : ''}${part.join(' ')}${from + snippetWords < count ? '…' : ''}`;
 }
 
 /** The search index's token for a plan (`''`: the reference rows every plan shares): letters and digits only. */
