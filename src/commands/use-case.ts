@@ -82,6 +82,11 @@ export interface UseCaseContext {
   commands: readonly SlashCommand[];
   /** The answer to a read-only command `text` (default language `lang`) with `notice` on top: re-drawn after a click. */
   reanswer(text: string, lang: Language, notice: string): Promise<Message>;
+  /**
+   * What `make` reads of the database, kept under `key` while the database is unchanged (its version: any write,
+   * from this process or another): the same value, made once, until then. For values never changed once made.
+   */
+  remembered<T>(key: string, make: () => T): T;
 }
 
 /** What a slash command gives back: a message, whether data changed (App Homes are refreshed), or a file first. */

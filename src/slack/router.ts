@@ -44,6 +44,8 @@ export type Found = Readonly<{ command: SlashCommand; arg: string; lang: Languag
 /** How many texts `find` remembers per language, and the longest it remembers (a bound on its memory: 500 × 200 characters). */
 const foundLimit = 500;
 const foundTextLimit = 200;
+/** How many values `remembered` keeps (the oldest dropped first). */
+const rememberedLimit = 500;
 
 /** Who asks, from where, about what, in which language. */
 export interface Request {
@@ -64,6 +66,8 @@ export class Router {
   private readonly fallback: SlashCommand;
   /** What `find` read from each short text lately, per default language: parsing is a pure function of the text. */
   private readonly found: Record<Language, Map<string, Found>> = { en: new Map(), es: new Map() };
+  /** What use cases read of the database, by key, with the database's version it was read at (`remembered`). */
+  private readonly kept = new Map<string, { version: string; value: unknown }>();
 
   constructor(private readonly deps: RouterDeps) {
     const wrap = (c: SlashCommand) => (c.readOnly ? cached(c, () => deps.stores.version()) : c);
@@ -146,6 +150,17 @@ export class Router {
     return checked.filter((u): u is string => u !== null);
   }
 
+  /** `make`'s value, made again only when the database changed since it was made under `key` (UseCaseContext.remembered). */
+  private readonly remembered = <T>(key: string, make: () => T): T => {
+    const version = this.deps.stores.version();
+    const kept = this.kept.get(key);
+    if (kept?.version === version) return kept.value as T;
+    const value = make();
+    if (!kept && this.kept.size >= rememberedLimit) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(key, { version, value });
+    return value;
+  };
+
   /** What a use case runs with, for one request. The co-chair check is asked at most once a request. */
   context(req: Request): UseCaseContext {
     const { stores, clock, coChairs } = this.deps;
@@ -179,6 +194,7 @@ export class Router {
       calendar: this.deps.calendar ?? noFeed,
       commands,
       reanswer: (text, lang, notice) => this.reanswer(text, lang, notice, req.userId),
+      remembered: this.remembered,
     };
   }
 }
