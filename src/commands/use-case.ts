@@ -50,7 +50,11 @@ export interface CalendarFeed {
   token(): string;
 }
 
-/** What a use case runs with: the domain's context, who asks, in which language, and the app's parts. */
+/**
+ * What a use case runs with: the domain's context, who asks, in which language, and the app's parts. Its methods
+ * are its class's (src/slack/router.ts `RequestContext`): a changed copy is made with `Object.create(uc, …)`,
+ * never by spreading `uc` (which would drop them).
+ */
 export interface UseCaseContext {
   domain: Context;
   lang: Language;
