@@ -28,13 +28,15 @@ export function cached<R>(command: SlashCommand<R>, version: () => string, size 
         if (own && own !== perCoChair) return own;
       } else if (hit) return hit;
       let asked: boolean | undefined;
-      const tracked: UseCaseContext = {
-        ...uc,
-        isCoChair: async () => {
-          asked = await uc.isCoChair();
-          return asked;
+      // `uc` seen through its prototype chain (its methods are its class's, not its own fields), but for isCoChair.
+      const tracked: UseCaseContext = Object.create(uc, {
+        isCoChair: {
+          value: async () => {
+            asked = await uc.isCoChair();
+            return asked;
+          },
         },
-      };
+      });
       const outcome = command.view(await command.run(arg, tracked), tracked);
       if (asked === undefined) put(key, outcome);
       else {

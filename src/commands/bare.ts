@@ -45,7 +45,8 @@ function keywordTypo(qc: QuestionContext, arg: string): Answer | null {
   const command = qc.commands.find((c) => c.name === near[0]!.name);
   if (!command || !isQuestion(command)) return null;
   const keyword = near.find((n) => n.lang === lang)?.keyword ?? near[0]!.keyword;
-  const answer = command.answer(rest, { ...qc, lang });
+  // Through its prototype chain, not spread: a request's context keeps its methods on its class (src/slack/router.ts).
+  const answer = command.answer(rest, Object.create(qc, { lang: { value: lang } }) as QuestionContext);
   if (answer.kind === 'error') return answer;
   return { kind: 'understood', lang, understood: { what: 'typo', given, taken: `${keyword}${rest ? ` ${rest}` : ''}` }, answer };
 }

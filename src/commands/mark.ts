@@ -1,5 +1,7 @@
 import { applyMark, occurrencesToMark, resolveTarget, type MarkOutcome } from '../domain/mark.js';
 import { parseOccurrenceKey } from '../domain/occurrences.js';
+import type { ActivitySchedule } from '../domain/ports.js';
+import type { Occurrence } from '../domain/types.js';
 import type { AnswerError } from '../domain/answers.js';
 import { actionIds, decodeValue, type ActionValue } from '../views/action-ids.js';
 import { markMessage, markNotice } from '../views/mark-view.js';
@@ -61,12 +63,24 @@ export const done = markCommand(
 /** `/gcm reopen B1.2 2024-05` (co-chairs and the lead agencies' focal points): the occurrence is planned again (help: under `done`). */
 export const reopen = markCommand('reopen', { en: ['reopen'], es: ['reabrir'] }, { en: [], es: [] });
 
+/**
+ * The activity's schedule and its plan's period (nothing else of either is shown or checked on a click) and its
+ * occurrences as a click sees them, read once while the database is unchanged: every click on an answer's
+ * buttons reads the same rows until a mark, a status or a meeting date changes them. Frozen: shared by clicks.
+ */
+function scheduleToMark(uc: UseCaseContext, planId: string, activityId: string): { found: ActivitySchedule | null; others: readonly Occurrence[] } {
+  return uc.remembered(`mark\u0000${planId}\u0000${activityId}`, () => {
+    const found = uc.domain.plans.activitySchedule(planId, activityId);
+    const others = found ? occurrencesToMark(uc.domain, found) : [];
+    for (const o of others) Object.freeze(o);
+    return Object.freeze({ found: found && Object.freeze(found), others: Object.freeze(others) });
+  });
+}
+
 /** Finds the occurrence a button names and marks it; the message it sits on is drawn again. */
 async function markFromButton(value: ActionValue & { k: string }, action: Action, uc: UseCaseContext) {
   const ctx = uc.domain;
-  // The schedule and the period only: nothing else of the plan or the activity is shown or checked here.
-  const found = value.p ? ctx.plans.activitySchedule(value.p, parseOccurrenceKey(value.k).activityId) : null;
-  const others = found ? occurrencesToMark(ctx, found) : [];
+  const { found, others } = value.p ? scheduleToMark(uc, value.p, parseOccurrenceKey(value.k).activityId) : { found: null, others: [] };
   const occurrence = others.find((o) => o.key === value.k);
   if (!found || !occurrence) {
     return { kind: 'reply' as const, message: errorReply({ code: 'activity_missing', given: value.k || '?', known: [] }, uc.lang) };

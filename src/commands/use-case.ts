@@ -50,7 +50,11 @@ export interface CalendarFeed {
   token(): string;
 }
 
-/** What a use case runs with: the domain's context, who asks, in which language, and the app's parts. */
+/**
+ * What a use case runs with: the domain's context, who asks, in which language, and the app's parts. Its methods
+ * are its class's (src/slack/router.ts `RequestContext`): a changed copy is made with `Object.create(uc, …)`,
+ * never by spreading `uc` (which would drop them).
+ */
 export interface UseCaseContext {
   domain: Context;
   lang: Language;
@@ -82,6 +86,11 @@ export interface UseCaseContext {
   commands: readonly SlashCommand[];
   /** The answer to a read-only command `text` (default language `lang`) with `notice` on top: re-drawn after a click. */
   reanswer(text: string, lang: Language, notice: string): Promise<Message>;
+  /**
+   * What `make` reads of the database, kept under `key` while the database is unchanged (its version: any write,
+   * from this process or another): the same value, made once, until then. For values never changed once made.
+   */
+  remembered<T>(key: string, make: () => T): T;
 }
 
 /** What a slash command gives back: a message, whether data changed (App Homes are refreshed), or a file first. */

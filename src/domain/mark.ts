@@ -29,7 +29,7 @@ export function lastDone(occurrences: readonly Occurrence[], done: ReadonlyMap<s
 type MarkedPlan = ActivitySchedule['plan'];
 type MarkedActivity = ActivitySchedule['activity'];
 /** The occurrence a mark acts on, and the others of its activity. */
-type MarkTarget = { plan: MarkedPlan; activity: MarkedActivity; occurrence: Occurrence; named: boolean; others: Occurrence[] };
+type MarkTarget = { plan: MarkedPlan; activity: MarkedActivity; occurrence: Occurrence; named: boolean; others: readonly Occurrence[] };
 
 export type Target =
   | { ok: true; plan: PlanInfo; activity: Activity; occurrence: Occurrence; named: boolean; others: Occurrence[] }

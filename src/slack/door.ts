@@ -105,6 +105,50 @@ export type BodyRead = { ok: true; raw: Buffer } | { ok: false; refusal: Refusal
 
 const tooLarge: Refusal = { status: 413, reason: `a body over ${bodyLimit} bytes` };
 
+/** A body being read: its chunks so far, and where its result goes (`readBody`). */
+interface Reading {
+  chunks: Buffer[];
+  size: number;
+  limit: number;
+  resolve: (r: BodyRead) => void;
+}
+
+/** Where a request's `Reading` is kept while its body is read: on the request, for the three listeners below. */
+const reading = Symbol('the body being read');
+type ReadRequest = IncomingMessage & { [reading]?: Reading };
+
+/**
+ * The three listeners of every body read, shared by all requests (an emitter calls a listener with itself as
+ * `this`): no closure made a request.
+ */
+function onData(this: ReadRequest, chunk: Buffer): void {
+  const r = this[reading]!;
+  r.size += chunk.length;
+  if (r.size > r.limit) {
+    this.pause();
+    readDone(this, { ok: false, refusal: tooLarge });
+  } else r.chunks.push(chunk);
+}
+
+function onEnd(this: ReadRequest): void {
+  const chunks = this[reading]!.chunks;
+  // A body in one chunk (nearly every one) is handed on as it came, not copied.
+  readDone(this, { ok: true, raw: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
+}
+
+function onError(this: ReadRequest): void {
+  readDone(this, { ok: false, refusal: { status: 400, reason: 'a body cut short' } });
+}
+
+function readDone(req: ReadRequest, result: BodyRead): void {
+  const r = req[reading]!;
+  req[reading] = undefined;
+  req.off('data', onData);
+  req.off('end', onEnd);
+  req.off('error', onError);
+  r.resolve(result);
+}
+
 /**
  * Reads a request's body up to `limit` bytes. A Content-Length over the limit is refused before a byte is
  * read; a body that passes it while streaming (chunked) is refused at once, without reading the rest.
@@ -113,24 +157,7 @@ export function readBody(req: IncomingMessage, limit = bodyLimit): Promise<BodyR
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ ok: false, refusal: tooLarge });
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = (r: BodyRead) => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      resolve(r);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.pause();
-        done({ ok: false, refusal: tooLarge });
-      } else chunks.push(chunk);
-    };
-    // A body in one chunk (nearly every one) is handed on as it came, not copied.
-    const onEnd = () => done({ ok: true, raw: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
-    const onError = () => done({ ok: false, refusal: { status: 400, reason: 'a body cut short' } });
+    (req as ReadRequest)[reading] = { chunks: [], size: 0, limit, resolve };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);

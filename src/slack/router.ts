@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { cached } from '../commands/answer-cache.js';
 import { guards } from '../commands/guards.js';
 import { commands, fallback, route, unlisted } from '../commands/table.js';
+import type { Context } from '../domain/ports.js';
 import type {
   ActionOutcome,
   CalendarFeed,
@@ -44,6 +45,8 @@ export type Found = Readonly<{ command: SlashCommand; arg: string; lang: Languag
 /** How many texts `find` remembers per language, and the longest it remembers (a bound on its memory: 500 × 200 characters). */
 const foundLimit = 500;
 const foundTextLimit = 200;
+/** How many values `remembered` keeps (the oldest dropped first). */
+const rememberedLimit = 500;
 
 /** Who asks, from where, about what, in which language. */
 export interface Request {
@@ -64,8 +67,19 @@ export class Router {
   private readonly fallback: SlashCommand;
   /** What `find` read from each short text lately, per default language: parsing is a pure function of the text. */
   private readonly found: Record<Language, Map<string, Found>> = { en: new Map(), es: new Map() };
+  /** What use cases read of the database, by key, with the database's version it was read at (`remembered`). */
+  private readonly kept = new Map<string, { version: string; value: unknown }>();
+
+  /** What each request's context reads of this router (RequestContext). */
+  private readonly parts: RouterParts;
 
   constructor(private readonly deps: RouterDeps) {
+    this.parts = {
+      deps,
+      unknownUsers: (ids) => this.unknownUsers(ids),
+      reanswer: (text, lang, notice, userId) => this.reanswer(text, lang, notice, userId),
+      remembered: this.remembered,
+    };
     const wrap = (c: SlashCommand) => (c.readOnly ? cached(c, () => deps.stores.version()) : c);
     this.runnable = new Map([...commands, ...unlisted].map((c) => [c.name, wrap(c)]));
     this.fallback = wrap(fallback);
@@ -146,39 +160,94 @@ export class Router {
     return checked.filter((u): u is string => u !== null);
   }
 
+  /** `make`'s value, made again only when the database changed since it was made under `key` (UseCaseContext.remembered). */
+  private readonly remembered = <T>(key: string, make: () => T): T => {
+    const version = this.deps.stores.version();
+    const kept = this.kept.get(key);
+    if (kept?.version === version) return kept.value as T;
+    const value = make();
+    if (!kept && this.kept.size >= rememberedLimit) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(key, { version, value });
+    return value;
+  };
+
   /** What a use case runs with, for one request. The co-chair check is asked at most once a request. */
   context(req: Request): UseCaseContext {
-    const { stores, clock, coChairs } = this.deps;
-    let coChair: Promise<boolean> | undefined;
-    // Read on first use: most requests (a click, a cached answer) never look an agency up.
-    let directory: AgencyDirectory | undefined;
+    return new RequestContext(this.parts, req);
+  }
+}
+
+/** What each request's context reads of its router: made once, shared by every request. */
+interface RouterParts {
+  deps: RouterDeps;
+  unknownUsers(ids: readonly string[]): Promise<string[]>;
+  reanswer(text: string, lang: Language, notice: string | undefined, userId: string): Promise<Message>;
+  remembered: UseCaseContext['remembered'];
+}
+
+/**
+ * One request's UseCaseContext: one object a request, its methods on the prototype, not a closure each (two
+ * contexts a click, one an answer). Read through its prototype chain: a wrapper (the answer cache's) is made
+ * with `Object.create`, not by spreading its own fields.
+ */
+class RequestContext implements UseCaseContext {
+  readonly domain: Context;
+  readonly lang: Language;
+  readonly zone: string;
+  readonly defaultLanguage: Language;
+  readonly userId: string;
+  readonly source: string;
+  readonly text: string;
+  readonly notice?: string;
+  readonly coChairContacts: UseCaseContext['coChairContacts'];
+  readonly outbox: OutboxView;
+  readonly briefs: UseCaseContext['briefs'];
+  readonly calendar: CalendarFeed;
+  readonly commands = commands;
+  readonly remembered: UseCaseContext['remembered'];
+  private coChair: Promise<boolean> | undefined;
+  /** Read on first use: most requests (a click, a cached answer) never look an agency up. */
+  private agencies: AgencyDirectory | undefined;
+
+  constructor(
+    private readonly parts: RouterParts,
+    req: Request,
+  ) {
+    const { stores, clock, coChairs, language, outbox, calendar } = parts.deps;
     // `plan:ID` anywhere in the command text (typed, or carried by a button's value) picks the plan; text over
     // the bound is refused whole (too_long), so nothing of it is read, not even its plan.
     const { plan } = req.text.length > maxCommandLength ? { plan: undefined } : splitPlanOption(req.text);
-    return {
-      domain: { plans: stores.plans, state: stores.state, now: clock.now(), ...(plan === undefined ? {} : { plan }) },
-      lang: req.lang,
-      zone: clock.zone,
-      defaultLanguage: this.deps.language,
-      userId: req.userId,
-      source: req.source,
-      text: req.text,
-      ...(req.notice === undefined ? {} : { notice: req.notice }),
-      isCoChair: () => {
-        coChair ??= coChairs.isCoChair(req.userId);
-        return coChair;
-      },
-      coChairContacts: coChairs.contacts(),
-      unknownUsers: (ids) => this.unknownUsers(ids),
-      get directory() {
-        directory ??= stores.directory();
-        return directory;
-      },
-      outbox: this.deps.outbox,
-      briefs: stores.briefs,
-      calendar: this.deps.calendar ?? noFeed,
-      commands,
-      reanswer: (text, lang, notice) => this.reanswer(text, lang, notice, req.userId),
-    };
+    this.domain = { plans: stores.plans, state: stores.state, now: clock.now() };
+    if (plan !== undefined) this.domain.plan = plan;
+    this.lang = req.lang;
+    this.zone = clock.zone;
+    this.defaultLanguage = language;
+    this.userId = req.userId;
+    this.source = req.source;
+    this.text = req.text;
+    if (req.notice !== undefined) this.notice = req.notice;
+    this.coChairContacts = coChairs.contacts();
+    this.outbox = outbox;
+    this.briefs = stores.briefs;
+    this.calendar = calendar ?? noFeed;
+    this.remembered = parts.remembered;
+  }
+
+  isCoChair(): Promise<boolean> {
+    this.coChair ??= this.parts.deps.coChairs.isCoChair(this.userId);
+    return this.coChair;
+  }
+
+  unknownUsers(ids: readonly string[]): Promise<string[]> {
+    return this.parts.unknownUsers(ids);
+  }
+
+  get directory(): AgencyDirectory {
+    this.agencies ??= this.parts.deps.stores.directory();
+    return this.agencies;
+  }
+
+  reanswer(text: string, lang: Language, notice: string): Promise<Message> {
+    return this.parts.reanswer(text, lang, notice, this.userId);
   }
 }

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { openStores } from '../../src/stores.js';
 import { channel, coChair, eventually, member, startBot } from '../helpers/slack.js';
+import { loadedStores, tempDir } from '../helpers/stores.js';
 
 type Msg = { text: string; blocks: unknown[] };
 
@@ -91,6 +94,34 @@ describe('Mark done from a button', () => {
     await eventually(() => t.standin.callsOf('response_url').length === 2);
     expect(t.stores.state.completions('lac-2023-2024').size).toBe(0);
     expect(t.stores.state.auditOf('lac-2023-2024', 'B1.5').map((a) => a.action)).toEqual(['done', 'reopen']);
+  });
+
+  it("a click reads the activity's schedule, statuses and meeting dates again only once the database changed, from this bot or another", async () => {
+    const file = path.join(tempDir(), 'bot.sqlite');
+    const t = await startBot({}, undefined, { stores: loadedStores(file) });
+    const reads = [vi.spyOn(t.stores.plans, 'activitySchedule'), vi.spyOn(t.stores.state, 'statusesOf'), vi.spyOn(t.stores.state, 'meetingDatesOf')];
+    const readCounts = () => reads.map((r) => r.mock.calls.length);
+    const answer = (await t.command('activity B1.3', coChair)).json as Msg;
+    const posts = () => t.standin.callsOf('response_url').map((c) => JSON.stringify(c.params.blocks));
+    const clickAndWait = async (n: number) => {
+      await t.click(answer, 'gcm_mark_done', coChair);
+      await eventually(() => posts().length === n);
+      return posts()[n - 1]!;
+    };
+    expect(await clickAndWait(1)).toContain('B1.3 · June 2023 marked done by <@U0COCHAIR>');
+    expect(readCounts()).toEqual([1, 1, 1]);
+    // The mark was a write: the next click reads again; the one after it, with nothing written since, does not.
+    expect(await clickAndWait(2)).toContain('B1.3 · June 2023 was already marked done');
+    expect(readCounts()).toEqual([2, 2, 2]);
+    expect(await clickAndWait(3)).toContain('already marked done');
+    expect(readCounts()).toEqual([2, 2, 2]);
+    // Another connection to the same file (a second copy of the bot) reopens it: read again, and marked again.
+    const other = openStores(file);
+    other.state.reopen('lac-2023-2024', 'B1.3@2023-06', { userId: 'U0OTHER', source: 'test' }, '2024-04-24T11:00:00.000Z');
+    other.close();
+    expect(await clickAndWait(4)).toContain('B1.3 · June 2023 marked done by <@U0COCHAIR>');
+    expect(readCounts()).toEqual([3, 3, 3]);
+    expect(t.stores.state.auditOf('lac-2023-2024', 'B1.3@2023-06').map((a) => a.action)).toEqual(['done', 'reopen', 'done']);
   });
 
   it('a button keeps the language of its message', async () => {
