@@ -17,16 +17,23 @@ export function undatedOffset(r: string): string {
 
 /**
  * Sets occurrence_dues.reminded from the reminder records (migration 14): for every plan, or with `planId` a
- * parameter's name (`@planId`), for that plan's rows (after an import rebuilt them).
+ * parameter's name (`@planId`), for that plan's rows (after an import rebuilt them), which are then found from
+ * the plan's reminder records (the same rows: those with an undated reminder recorded), not each of the plan's
+ * occurrences looked up in the records (344,447 lookups at 100,000 activities, 70 ms, with none recorded).
  */
 export function remindedBackfill(planId: string): string {
-  const ofPlan = planId ? `WHERE occurrence_dues.plan_id = ${planId}` : '';
-  return `UPDATE occurrence_dues SET reminded = '|' || (
+  const reminded = `'|' || (
       SELECT group_concat(o, '|') || '|' FROM (
         SELECT ${undatedOffset('r')} AS o FROM reminders r
         WHERE r.plan_id = occurrence_dues.plan_id AND r.occurrence_key = occurrence_dues.occurrence_key AND r.kind = 'reminder')
-      WHERE o IS NOT NULL)
-    ${ofPlan ? `${ofPlan} AND` : 'WHERE'} EXISTS (SELECT 1 FROM reminders r WHERE r.plan_id = occurrence_dues.plan_id
+      WHERE o IS NOT NULL)`;
+  if (planId) {
+    return `UPDATE occurrence_dues SET reminded = ${reminded}
+    WHERE occurrence_dues.plan_id = ${planId} AND occurrence_dues.occurrence_key IN (SELECT r.occurrence_key FROM reminders r
+      WHERE r.plan_id = ${planId} AND r.kind = 'reminder' AND ${undatedOffset('r')} IS NOT NULL);`;
+  }
+  return `UPDATE occurrence_dues SET reminded = ${reminded}
+    WHERE EXISTS (SELECT 1 FROM reminders r WHERE r.plan_id = occurrence_dues.plan_id
       AND r.occurrence_key = occurrence_dues.occurrence_key AND r.kind = 'reminder' AND ${undatedOffset('r')} IS NOT NULL);`;
 }
 
