@@ -17,16 +17,23 @@ export function undatedOffset(r: string): string {
 
 /**
  * Sets occurrence_dues.reminded from the reminder records (migration 14): for every plan, or with `planId` a
- * parameter's name (`@planId`), for that plan's rows (after an import rebuilt them).
+ * parameter's name (`@planId`), for that plan's rows (after an import rebuilt them), which are then found from
+ * the plan's reminder records (the same rows: those with an undated reminder recorded), not each of the plan's
+ * occurrences looked up in the records (344,447 lookups at 100,000 activities, 70 ms, with none recorded).
  */
 export function remindedBackfill(planId: string): string {
-  const ofPlan = planId ? `WHERE occurrence_dues.plan_id = ${planId}` : '';
-  return `UPDATE occurrence_dues SET reminded = '|' || (
+  const reminded = `'|' || (
       SELECT group_concat(o, '|') || '|' FROM (
         SELECT ${undatedOffset('r')} AS o FROM reminders r
         WHERE r.plan_id = occurrence_dues.plan_id AND r.occurrence_key = occurrence_dues.occurrence_key AND r.kind = 'reminder')
-      WHERE o IS NOT NULL)
-    ${ofPlan ? `${ofPlan} AND` : 'WHERE'} EXISTS (SELECT 1 FROM reminders r WHERE r.plan_id = occurrence_dues.plan_id
+      WHERE o IS NOT NULL)`;
+  if (planId) {
+    return `UPDATE occurrence_dues SET reminded = ${reminded}
+    WHERE occurrence_dues.plan_id = ${planId} AND occurrence_dues.occurrence_key IN (SELECT r.occurrence_key FROM reminders r
+      WHERE r.plan_id = ${planId} AND r.kind = 'reminder' AND ${undatedOffset('r')} IS NOT NULL);`;
+  }
+  return `UPDATE occurrence_dues SET reminded = ${reminded}
+    WHERE EXISTS (SELECT 1 FROM reminders r WHERE r.plan_id = occurrence_dues.plan_id
       AND r.occurrence_key = occurrence_dues.occurrence_key AND r.kind = 'reminder' AND ${undatedOffset('r')} IS NOT NULL);`;
 }
 
@@ -424,5 +431,20 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   DELETE FROM meta WHERE key = 'reference_hash';
   UPDATE plans SET file_hash = '';
+  `,
+  // 16: occurrence_dues' two indexes (migrations 12 and 14, on the same leading columns) as one, built once at each
+  // import instead of two (a plan of 100,000 activities has 344,447 occurrences): followup_recorded (0 or 1)
+  // before the due date, so that the follow-ups' pass reads the range of the unrecorded ones (followup_recorded
+  // = 0) as it read the partial index, and the reminders' pass the two ranges (IN (0, 1)) it read as one.
+  `
+  DROP INDEX occurrence_dues_unfollowed;
+  DROP INDEX occurrence_dues_reminded;
+  CREATE INDEX occurrence_dues_window ON occurrence_dues(plan_id, followup_recorded, due, reminded);
+  `,
+  // 17: no index of the activities by whether the whole Network supports them: only the import read it, to count
+  // them into plans.network_supported, which it now counts as it writes them (100,000 activities: an index
+  // fewer to build at each import).
+  `
+  DROP INDEX activities_network;
   `,
 ];

@@ -231,12 +231,10 @@ export class PlanImportStore implements PlanImportWriter {
         `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
            AND tbl_name IN ('activities', 'activity_agencies', 'occurrence_dues', 'priority_objectives')`,
       ),
-      countPriorities: db.prepare<[string]>(
-        'INSERT INTO priority_counts (plan_id, priority_id, activities) SELECT plan_id, priority_id, count(*) FROM activities WHERE plan_id = ? GROUP BY priority_id',
+      addPriorityCount: db.prepare<[planId: string, priorityId: string, activities: number]>(
+        'INSERT INTO priority_counts (plan_id, priority_id, activities) VALUES (?, ?, ?)',
       ),
-      countNetworkSupported: db.prepare<[string]>(
-        'UPDATE plans SET network_supported = (SELECT count(*) FROM activities WHERE plan_id = plans.id AND support_network = 1) WHERE id = ?',
-      ),
+      setNetworkSupported: db.prepare<[count: number, planId: string]>('UPDATE plans SET network_supported = ? WHERE id = ?'),
       addAgencyCount: db.prepare<[planId: string, agencyId: string, leads: number, supports: number, networkNamed: number]>(
         'INSERT INTO agency_counts (plan_id, agency_id, leads, supports, network_named) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -420,8 +418,8 @@ export class PlanImportStore implements PlanImportWriter {
     s.followupsRecorded.run({ planId: plan.id });
     s.remindersRecorded.run({ planId: plan.id });
     s.duesIndexed.run(plan.id);
-    s.countPriorities.run(plan.id);
-    s.countNetworkSupported.run(plan.id);
+    for (const p of byId(plan.priorities)) if (p.activities.length > 0) s.addPriorityCount.run(plan.id, p.id, p.activities.length);
+    s.setNetworkSupported.run(tally.networkSupported, plan.id);
     for (const [agencyId, c] of tally.sorted()) s.addAgencyCount.run(plan.id, agencyId, c.leads, c.supports, c.networkNamed);
     const report: ImportReport = {
       planId: plan.id,
@@ -546,11 +544,15 @@ type AgencyCount = { leads: number; supports: number; networkNamed: number };
  * as lead, as support, and those of them the whole Network supports (naming it in either role), each activity
  * once per count, as the activity_agencies rows stand (INSERT OR IGNORE: a name listed twice is one row).
  * Counting them here spares the aggregate over every link row after the import (0.5 s at 100,000 activities).
+ * Also the plan's activities the whole Network supports (plans.network_supported), so that no index of the
+ * activities by that flag is built at each import only to count them.
  */
 class AgencyTally {
   private readonly counts = new Map<string, AgencyCount>();
+  networkSupported = 0;
 
   add(a: PlanActivity): void {
+    if (a.support.network) this.networkSupported++;
     const lead = new Set(a.lead.agencies);
     const support = new Set(a.support.agencies);
     for (const id of lead) this.of(id).leads++;
@@ -560,7 +562,7 @@ class AgencyTally {
 
   /** The counts by agency id, in SQLite's order of the ids (bytes: the ids are ASCII). */
   sorted(): [string, AgencyCount][] {
-    return [...this.counts].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return [...this.counts].sort(([x], [y]) => byteOrder(x, y));
   }
 
   private of(id: string): AgencyCount {
@@ -572,6 +574,12 @@ class AgencyTally {
     return c;
   }
 }
+
+/** SQLite's order of ASCII ids (their bytes). */
+const byteOrder = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** A plan's priorities in the order of their ids, as the aggregate that counted their activities wrote them. */
+const byId = (priorities: readonly PlanPriority[]) => [...priorities].sort((x, y) => byteOrder(x.id, y.id));
 
 /** The meta key under which the hash last imported from a plan file (or folder of tables) is kept. */
 const sourceKey = (file: string) => `source:${file}`;

@@ -247,12 +247,13 @@ export class PlanStore implements PlanReader {
          WHERE m.agency_id = ? ORDER BY m.issue_number`,
       ),
       duesIndexed: db.prepare<[string], number>('SELECT dues_indexed FROM plans WHERE id = ?').pluck(),
+      // followup_recorded is 0 or 1: IN (0, 1) reads the due dates' range of each from the index (migration 16).
       occurrencesDue: db.prepare<{ planId: string; from: string; to: string }, OccurrenceDueRow>(
-        'SELECT * FROM occurrence_dues WHERE plan_id = @planId AND due BETWEEN @from AND @to',
+        'SELECT * FROM occurrence_dues INDEXED BY occurrence_dues_window WHERE plan_id = @planId AND followup_recorded IN (0, 1) AND due BETWEEN @from AND @to',
       ),
       // followup_recorded: the key `plan|occurrence|followup` is in reminders (migration 12, its trigger).
       followupsUnrecorded: db.prepare<{ planId: string; from: string; to: string }, OccurrenceDueRow>(
-        'SELECT * FROM occurrence_dues WHERE plan_id = @planId AND due BETWEEN @from AND @to AND followup_recorded = 0',
+        'SELECT * FROM occurrence_dues WHERE plan_id = @planId AND followup_recorded = 0 AND due BETWEEN @from AND @to',
       ),
     };
   }
@@ -285,8 +286,8 @@ export class PlanStore implements PlanReader {
 
   /**
    * The occurrences due from @from to @to with, for some offset @gI, a due date up to @toI (its reminder has
-   * come) and that offset (@gI, '|7|') not in `reminded` (migration 14): one range of the index, filtered on its own
-   * columns; a statement per number of offsets.
+   * come) and that offset (@gI, '|7|') not in `reminded` (migration 14): two ranges of the index (followup_recorded
+   * 0 and 1, migration 16), filtered on its own columns; a statement per number of offsets.
    */
   private remindersUnrecorded(n: number): Statement<Record<string, string>, OccurrenceDueRow> {
     let q = this.unrecordedQueries.get(n);
@@ -296,8 +297,8 @@ export class PlanStore implements PlanReader {
         // The keys from the index alone (it holds every column the filter reads), then the rows of those few:
         // a filter on the whole row would look each row of the range up in the table.
         `SELECT * FROM occurrence_dues WHERE plan_id = @planId AND occurrence_key IN (
-           SELECT occurrence_key FROM occurrence_dues INDEXED BY occurrence_dues_reminded
-           WHERE plan_id = @planId AND due BETWEEN @from AND @to AND (${anyGap}))`,
+           SELECT occurrence_key FROM occurrence_dues INDEXED BY occurrence_dues_window
+           WHERE plan_id = @planId AND followup_recorded IN (0, 1) AND due BETWEEN @from AND @to AND (${anyGap}))`,
       );
       this.unrecordedQueries.set(n, q);
     }

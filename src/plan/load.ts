@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import type { Document, LineCounter } from 'yaml';
 import { CORE_SCHEMA, YAMLException, load as loadYaml, parseEvents } from 'js-yaml';
 import * as z from 'zod';
 import { agencyResolver } from './agency-names.js';
-import { hashText, referenceFiles, referenceHash } from './hash.js';
+import { hashBytes, hashText, referenceFiles, referenceHash } from './hash.js';
 import { fileTooLarge, limitProblems, planLimits } from './limits.js';
 import { planWhere, plainIssueList } from './plain.js';
 import {
@@ -118,9 +119,15 @@ export function detectKind(value: unknown): DataFileKind {
  * Parses YAML text and validates it against the schema of `kind` ('auto': detected from its keys). Parsing
  * uses js-yaml (core schema: dates stay strings; duplicate keys are errors), several times faster than the
  * `yaml` library on large plans; a file that starts with `{` is read as JSON (YAML's subset), faster still.
- * Only when there are problems is the file parsed again with `yaml` to give each one its line.
+ * Only when there are problems is the file parsed again with `yaml` to give each one its line. `hash`: the
+ * text's hash (hashText's) when the caller has it already.
  */
-export function parseDataText<K extends DataFileKind>(source: string, file: string, kind: K | 'auto'): Loaded<{ kind: DataFileKind; data: unknown }> {
+export function parseDataText<K extends DataFileKind>(
+  source: string,
+  file: string,
+  kind: K | 'auto',
+  hash?: string,
+): Loaded<{ kind: DataFileKind; data: unknown }> {
   let raw: unknown;
   try {
     // maxAliases 0: a plan needs no aliases, and one long string reused through them imports as gigabytes.
@@ -150,7 +157,7 @@ export function parseDataText<K extends DataFileKind>(source: string, file: stri
     }));
     return { ok: false, problems: byLine(problems), raw };
   }
-  return { ok: true, value: { kind: actual, data: result.data }, hash: hashText(source) };
+  return { ok: true, value: { kind: actual, data: result.data }, hash: hash ?? hashText(source) };
 }
 
 const noAnchors = 'anchors and aliases (&name, *name) are not allowed in data files: write each value out';
@@ -195,11 +202,11 @@ export { hashText };
 
 /** Reads and validates one data file. A missing or unreadable file is a problem, not an exception. */
 export function loadDataFile(file: string, kind: DataFileKind | 'auto' = 'auto'): Loaded<{ kind: DataFileKind; data: unknown }> {
-  let source: string;
+  let read: { source: string; hash?: string };
   try {
     const tooLarge = fileTooLarge(statSync(file).size, planLimits.fileBytes);
     if (tooLarge) return { ok: false, problems: [{ file, path: '(file)', message: tooLarge }] };
-    source = readFileSync(file, 'utf8');
+    read = readText(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return {
@@ -207,7 +214,17 @@ export function loadDataFile(file: string, kind: DataFileKind | 'auto' = 'auto')
       problems: [{ file, path: '(file)', message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})` }],
     };
   }
-  return parseDataText(source, file, kind);
+  return parseDataText(read.source, file, kind, read.hash);
+}
+
+/**
+ * A file's text (UTF-8) and, when its bytes are valid UTF-8, their hash as read: the same as hashText of the
+ * text, which would encode it all again (76 MB at 100,000 activities). The bytes are not kept for the parse.
+ */
+function readText(file: string): { source: string; hash?: string } {
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  return isUtf8(bytes) ? { source, hash: hashBytes(bytes) } : { source };
 }
 
 /** The reference files every plan is read against, all validated. */

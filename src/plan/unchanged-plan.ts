@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedPlan } from '../domain/ports.js';
-import { referenceFiles, referenceHash } from './hash.js';
+import { hashBytes, referenceFiles, referenceHash } from './hash.js';
 import type { PlanImportWriter } from './import-port.js';
 import { tableSourceOf } from './tables/source.js';
 
@@ -18,7 +17,7 @@ export interface ImportedHashes {
  */
 function hashOfFile(file: string): string | null {
   try {
-    return createHash('sha256').update(readFileSync(file)).digest('hex');
+    return hashBytes(readFileSync(file));
   } catch {
     return null;
   }

@@ -24,6 +24,48 @@ function expectCountsOfLinks(stores: Stores, planId: string): void {
   expect(counts).toEqual(stores.db.prepare(fromLinks).all(planId));
 }
 
+// A priority's count of activities and the plan's count of those the whole Network supports, counted as the
+// activities are written: what the aggregates over the activities' rows give, and no index left on the flag.
+const priorityCounts = 'SELECT plan_id, priority_id, activities FROM priority_counts WHERE plan_id = ? ORDER BY rowid';
+const priorityAggregate = 'SELECT plan_id, priority_id, count(*) AS activities FROM activities WHERE plan_id = ? GROUP BY priority_id ORDER BY priority_id';
+const networkSupported = 'SELECT network_supported FROM plans WHERE id = ?';
+const networkAggregate = 'SELECT count(*) FROM activities WHERE plan_id = ? AND support_network = 1';
+
+describe("the priorities' and the Network's counts an import writes", () => {
+  it("are the aggregates of the plan's activities, with no index of the activities by the Network's support", () => {
+    const plan = syntheticPlan(130, 'counts');
+    plan.priorities.forEach((p, i) => {
+      p.activities.forEach((a, j) => {
+        a.support = { ...a.support, network: (i + j) % 3 === 0 };
+      });
+    });
+    // A priority with no activity has no count, as the aggregate gives none.
+    plan.priorities[1]!.activities = [];
+    const file = path.join(tempDir(), 'plan.yaml');
+    writeFileSync(file, stringify(plan, { aliasDuplicateObjects: false }));
+    for (const stores of [loadedStores(), openStores(':memory:')]) {
+      try {
+        const r = importPlanFile(stores, file, defaultDataDir, '2024-01-01T00:00:00.000Z');
+        expect(r.ok).toBe(true);
+        const ids = stores.db.prepare<[], string>('SELECT id FROM plans ORDER BY id').pluck().all();
+        expect(ids.length).toBeGreaterThan(0);
+        for (const id of ids) {
+          const counts = stores.db.prepare(priorityCounts).all(id);
+          expect(counts.length).toBeGreaterThan(1);
+          expect(counts).toEqual(stores.db.prepare(priorityAggregate).all(id));
+          const network = stores.db.prepare(networkSupported).pluck().get(id);
+          expect(network).toBe(stores.db.prepare(networkAggregate).pluck().get(id));
+        }
+        expect(stores.db.prepare('SELECT network_supported FROM plans WHERE id = ?').pluck().get('counts')).toBeGreaterThan(0);
+        const onFlag = stores.db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%support_network%'").pluck().all();
+        expect(onFlag).toEqual([]);
+      } finally {
+        stores.close();
+      }
+    }
+  });
+});
+
 describe("the agencies' counts an import writes", () => {
   it('are those of the real plan’s agency rows', () => {
     const stores = loadedStores();

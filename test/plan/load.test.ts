@@ -1,8 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir, defaultPlanFile } from '../../src/config.js';
-import { loadBundle, parseDataText } from '../../src/plan/load.js';
+import { hashText, loadBundle, loadDataFile, parseDataText } from '../../src/plan/load.js';
 import { runPlanCheck } from '../../src/cli/plan-check.js';
 import { tempDir } from '../helpers/stores.js';
 
@@ -111,6 +112,30 @@ priorities:
 `;
     const r = loadBundle(writePlan(other), defaultDataDir);
     expect(r.ok).toBe(true);
+  });
+});
+
+describe("a data file's hash", () => {
+  // A file of valid UTF-8 is hashed as read; any other is hashed as its text, as every import before hashed it.
+  const hashOf = (bytes: Buffer) => {
+    const file = path.join(tempDir(), 'plan.yaml');
+    writeFileSync(file, bytes);
+    const r = loadDataFile(file, 'plan');
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+    return { hash: r.hash, ofText: hashText(readFileSync(file, 'utf8')) };
+  };
+
+  it("is its text's hash whatever its bytes: accents, a dash, a byte order mark, bytes that are not UTF-8", () => {
+    const dashed = Buffer.from(planText.replace('text: ', 'text: Reuniones – migración '));
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), dashed]);
+    // A lone continuation byte and a cut sequence in a text, each read as U+FFFD: hashed as the text holds them.
+    const at = dashed.indexOf('text: ') + 'text: '.length;
+    const invalid = Buffer.concat([dashed.subarray(0, at), Buffer.from([0x80, 0x41, 0xe2, 0x80, 0x20]), dashed.subarray(at)]);
+    expect([dashed, bom, invalid].map((b) => isUtf8(b))).toEqual([true, true, false]);
+    for (const bytes of [Buffer.from(planText), dashed, bom, invalid]) {
+      const { hash, ofText } = hashOf(bytes);
+      expect(hash).toBe(ofText);
+    }
   });
 });
 
