@@ -36,54 +36,13 @@ function wordMatcher(terms: readonly string[], stems: ReadonlySet<string>): (wor
   };
 }
 
-/**
- * Whether a UTF-16 code unit is white space as a regular expression's `\s` has it: ECMAScript's WhiteSpace (tab,
- * vertical tab, form feed, U+FEFF and the Unicode category Zs) and LineTerminator (LF, CR, U+2028, U+2029).
- */
-export function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
-/**
- * Calls `each(start, end, k)` for the `k`th word of `text` (its runs of non-space, as `split(/\s+/)` without the
- * empty ones) until it returns true; returns how many words it saw.
- */
-export function eachWord(text: string, each: (start: number, end: number, k: number) => boolean): number {
-  let k = 0;
-  for (let i = 0; i < text.length; ) {
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    if (i === text.length) break;
-    const start = i;
-    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
-    if (each(start, i, k++)) break;
-  }
-  return k;
-}
-
-/**
- * The words of `body` around the first word of the query found in it (`hit`), every matched word marked with `*`.
- * The body's words are counted, and made strings only up to the first hit and in the snippet's window (a body's
- * words all split out and filtered were half of what a search allocated once its matches were Buffers).
- */
+/** The words of `body` around the first word of the query found in it (`hit`), every matched word marked with `*`. */
 function snippetOf(body: string, hit: (word: string) => boolean): string {
-  let at = -1;
-  const count = eachWord(body, (start, end, k) => {
-    if (at < 0 && hit(body.slice(start, end))) at = k;
-    return false;
-  });
-  const from = count <= snippetWords ? 0 : Math.max(0, Math.min(Math.max(0, at) - 6, count - snippetWords));
-  const part: string[] = [];
-  eachWord(body, (start, end, k) => {
-    if (k < from) return false;
-    const w = body.slice(start, end);
-    part.push(hit(w) ? `*${clipWord(w)}*` : clipWord(w));
-    return k + 1 >= from + snippetWords;
-  });
-  return `${from > 0 ? '…' : ''}${part.join(' ')}${from + snippetWords < count ? '…' : ''}`;
+  const words = body.split(/\s+/).filter(Boolean);
+  const at = Math.max(0, words.findIndex(hit));
+  const from = words.length <= snippetWords ? 0 : Math.max(0, Math.min(at - 6, words.length - snippetWords));
+  const part = words.slice(from, from + snippetWords).map((w) => (hit(w) ? `*${clipWord(w)}*` : clipWord(w)));
+  return `${from > 0 ? '…' : ''}${part.join(' ')}${from + snippetWords < words.length ? '…' : ''}`;
 }
 
 /** The search index's token for a plan (`''`: the reference rows every plan shares): letters and digits only. */
@@ -124,84 +83,11 @@ const joinClauses = (clauses: readonly string[], mode: 'all' | 'any') => clauses
 type Found = Pick<SearchIndexRow, 'kind' | 'ref' | 'title_en' | 'title_es' | 'body_en' | 'body_es'>;
 
 /**
- * The matches of a search as the ranking in JavaScript reads them (`readMatches`), in three Buffers, whose bytes lie
- * outside V8's heap, so that ranking a search does not fill the young generation with 200 rows' words and stems
- * (about 250 KB an answer when each was a string): `heads`, for each match its id and the byte lengths of its six
- * fields, each number followed by a space, then its docsize record (FTS5's varints), kind and ref; `words`, their
- * words columns one after another; `stems`, their stems and more_stems columns one after another.
+ * A match of the search as the ranking in JavaScript reads it, a row as an array (no object with named keys per
+ * row): its id, kind and ref, the columns BM25 weighs, and its docsize record (each column's tokens) in hex (a
+ * string costs less to make than a Buffer).
  */
-interface Matches {
-  heads: Buffer;
-  words: Buffer;
-  stems: Buffer;
-  count: number;
-  /** Per match, `fields` numbers: its id, then where each field starts and ends (in its Buffer). */
-  at: Int32Array;
-}
-
-const fields = 10;
-/**
- * A field's place in `Matches.at`; it ends at the next place: the docsize, kind and ref in `heads`, the words
- * (ending at 6) in `words`, the stems and more_stems in `stems`.
- */
-const [idAt, sizeAt, kindAt, refAt, wordsAt, stemsAt, moreStemsAt] = [0, 1, 2, 3, 5, 7, 8];
-const space = 0x20;
-const none = Buffer.alloc(0);
-
-/** The search's matches (the candidates statement's three values) with where each field of each lies. */
-function readMatches(heads: Buffer, words: Buffer, stems: Buffer): Matches {
-  const at = new Int32Array(searchCandidates * fields);
-  let i = 0;
-  /** The decimal number at `i`, up to the next space; `i` moves past the space. */
-  const decimal = () => {
-    let v = 0;
-    for (; heads[i] !== space; i++) v = v * 10 + heads[i]! - 48;
-    i++;
-    return v;
-  };
-  let count = 0;
-  let inWords = 0;
-  let inStems = 0;
-  for (; i < heads.length; count++) {
-    const r = count * fields;
-    at[r + idAt] = decimal();
-    // The lengths: docsize, kind and ref (here), words, stems and more_stems (in the other two).
-    const size = decimal();
-    const kind = decimal();
-    const ref = decimal();
-    at[r + wordsAt + 1] = decimal();
-    at[r + moreStemsAt] = decimal();
-    at[r + moreStemsAt + 1] = decimal();
-    at[r + sizeAt] = i;
-    at[r + kindAt] = i + size;
-    at[r + refAt] = i + size + kind;
-    i += size + kind + ref;
-    at[r + refAt + 1] = i;
-    at[r + wordsAt] = inWords;
-    inWords += at[r + wordsAt + 1]!;
-    at[r + wordsAt + 1] = inWords;
-    at[r + stemsAt] = inStems;
-    inStems += at[r + moreStemsAt]!;
-    at[r + moreStemsAt] = inStems;
-    inStems += at[r + moreStemsAt + 1]!;
-    at[r + moreStemsAt + 1] = inStems;
-  }
-  return { heads, words, stems, count, at };
-}
-
-/** A difference of two keys as the sort reads it: its sign, 0 for NaN (`NaN || x` is x, as before). */
-const byKey = (d: number) => (d < 0 ? -1 : d > 0 ? 1 : 0);
-
-/** Orders two matches by a field of `heads` (kind, ref) as SQLite's BINARY collation orders texts (memcmp, then the shorter first). */
-function bytesOrder(m: Matches, i: number, j: number, field: number): number {
-  const { heads: bytes, at } = m;
-  let x = at[i * fields + field]!;
-  let y = at[j * fields + field]!;
-  const xEnd = at[i * fields + field + 1]!;
-  const yEnd = at[j * fields + field + 1]!;
-  for (; x < xEnd && y < yEnd; x++, y++) if (bytes[x] !== bytes[y]) return bytes[x]! - bytes[y]!;
-  return xEnd - x - (yEnd - y);
-}
+type Candidate = [id: number, kind: SearchHit['kind'], ref: string, words: string, stems: string, moreStems: string, sizes: string];
 
 /** A phrase of the FTS5 query as BM25 sees it: a stem in the stems columns, or a word's prefix in `words`. */
 interface Phrase {
@@ -218,6 +104,7 @@ const weights = { words: 1.0, stems: 4.0, moreStems: 1.5 };
 
 /** A match's score is multiplied by its kind's factor: activities first among equals, agencies' long profiles last. */
 const kindFactors: Readonly<Record<string, number>> = { activity: 1.6, agency: 0.7 };
+const kindFactor = (kind: string) => kindFactors[kind] ?? 1.0;
 
 /** The weights and factors above as the search statement writes them (`4.0`, `0.7`): one source for both rankings. */
 const real = (x: number) => x.toFixed(1);
@@ -225,6 +112,35 @@ const bm25Sql = `bm25(search_index, 0, 0, 0, 0, 0, 0, 0, ${real(weights.words)},
 const kindFactorSql = `CASE kind ${Object.entries(kindFactors)
   .map(([kind, f]) => `WHEN '${kind}' THEN ${real(f)}`)
   .join(' ')} ELSE ${real(1)} END`;
+
+/** How many times `term` is a token of `text`, plain terms joined by spaces (no tokenizer needed for those). */
+function hitsOf(text: string, term: string | null): number {
+  if (term === null) return 0;
+  let hits = 0;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+    const end = i + term.length;
+    if ((i === 0 || text.charCodeAt(i - 1) === 32) && (end === text.length || text.charCodeAt(end) === 32)) hits++;
+  }
+  return hits;
+}
+
+/**
+ * Orders as SQLite's BINARY collation does: by the texts' UTF-8 bytes, which is the order of their code points.
+ * At the first UTF-16 code unit where they differ, that is the units' order when both are below U+D800 (the same
+ * characters before it); a surrogate (a character beyond U+FFFF) or a unit above it, the bytes decide. A prefix
+ * comes first. The sort of a search's matches calls it for every tie (a plan repeats its texts: many): a loop
+ * over the few characters of two refs, not two regular expressions over both.
+ */
+function binaryOrder(x: string, y: string): number {
+  if (x === y) return 0;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.charCodeAt(i);
+    const b = y.charCodeAt(i);
+    if (a !== b) return a < 0xd800 && b < 0xd800 ? (a < b ? -1 : 1) : Buffer.compare(Buffer.from(x), Buffer.from(y));
+  }
+  return x.length < y.length ? -1 : 1;
+}
 
 /**
  * The full-text search over the search index (FTS5), which the plan import fills: the plans' activities and
@@ -252,25 +168,21 @@ export class SearchStore {
         .pluck(),
       termRows: db.prepare<[string], { plan_id: string; words: number; stems: number }>('SELECT plan_id, words, stems FROM search_terms WHERE term = ?'),
       matchCount: db.prepare<[string], number>('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck(),
-      totals: db.prepare<[], Buffer>('SELECT block FROM search_index_data WHERE id = 1').pluck(),
+      totals: db.prepare<[], string>('SELECT hex(block) FROM search_index_data WHERE id = 1').pluck(),
       ln: db.prepare<[number], number>('SELECT ln(?)').pluck(),
       // The matches' columns from FTS5's own tables (its content: c0 kind, c1 ref, c3-c6 the texts, c7 words, c8
       // stems, c9 more_stems; its docsize: each column's tokens), read in one statement: through the virtual
       // table, FTS5 runs a statement per row and column read (0.74 ms for 200 matches at 100,000 activities
       // against 0.37). test/db/search-ranking.test.ts holds the ranking to FTS5's own.
       candidates: db
-        .prepare<[string], [heads: Buffer | null, words: Buffer | null, stems: Buffer | null]>(
-          `SELECT
-             CAST(group_concat(concat(concat_ws(' ', c.id, octet_length(d.sz), octet_length(c.c0), octet_length(c.c1), octet_length(c.c7),
-               octet_length(c.c8), octet_length(c.c9), ''), d.sz, c.c0, c.c1), '') AS BLOB),
-             CAST(group_concat(c.c7, '') AS BLOB),
-             CAST(group_concat(concat(c.c8, c.c9), '') AS BLOB)
+        .prepare<[string], Candidate>(
+          `SELECT c.id, c.c0, c.c1, c.c7, c.c8, c.c9, hex(d.sz)
            FROM search_index_content c JOIN search_index_docsize d ON d.id = c.id
            WHERE c.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ${searchCandidates})`,
         )
         .raw(),
-      found: db.prepare<[number], Found>(
-        'SELECT c0 AS kind, c1 AS ref, c3 AS title_en, c4 AS title_es, c5 AS body_en, c6 AS body_es FROM search_index_content WHERE id = ?',
+      texts: db.prepare<[number], Omit<Found, 'kind' | 'ref'>>(
+        'SELECT c3 AS title_en, c4 AS title_es, c5 AS body_en, c6 AS body_es FROM search_index_content WHERE id = ?',
       ),
     };
     // The index's terms in order, to find those a prefix names (no counting: one row per occurrence, read one).
@@ -344,15 +256,21 @@ export class SearchStore {
     const totals = this.totals();
     for (const p of phrases) p.idf = this.idf(p, totals.rows, plans);
     const q = joinClauses(clauses, mode);
-    const [heads, inWords, inStems] = s.candidates.get(scope === '' ? q : `(${q})${scope}`) ?? [];
-    const m = readMatches(heads ?? none, inWords ?? none, inStems ?? none);
+    const found = s.candidates.all(scope === '' ? q : `(${q})${scope}`);
     // Each match's key once, in an array of doubles; the matches' positions sorted by it (a stable sort, as before).
-    const keys = bm25s(m, phrases, totals.avgdl);
+    const keys = new Float64Array(found.length);
+    for (let i = 0; i < found.length; i++) keys[i] = bm25(found[i]!, phrases, totals.avgdl) * kindFactor(found[i]![1]);
     const order: number[] = [];
-    for (let i = 0; i < m.count; i++) order.push(i);
-    // The comparison's result a small integer, not the keys' difference (a double V8 boxes at each call).
-    order.sort((i, j) => byKey(keys[i]! - keys[j]!) || bytesOrder(m, i, j, kindAt) || bytesOrder(m, i, j, refAt));
-    return order.slice(0, limit).map((i) => s.found.get(m.at[i * fields]!)!);
+    for (let i = 0; i < found.length; i++) order.push(i);
+    order.sort((i, j) => {
+      const x = found[i]!;
+      const y = found[j]!;
+      return keys[i]! - keys[j]! || binaryOrder(x[1], y[1]) || binaryOrder(x[2], y[2]);
+    });
+    return order.slice(0, limit).map((i) => {
+      const [id, kind, ref] = found[i]!;
+      return { kind, ref, ...s.texts.get(id)! };
+    });
   }
 
   /** The one term of the index that starts with `prefix`; null when none does; undefined when several do. */
@@ -369,8 +287,8 @@ export class SearchStore {
     const record = this.s.totals.get();
     if (record === undefined) return { rows: 0, avgdl: 0 };
     // Its first value is the row count, the others each column's tokens.
-    const rows = varintsSum(record, 0, record.length, 0, 1);
-    return { rows, avgdl: varintsSum(record, 0, record.length, 1) / rows };
+    const rows = hexVarintsSum(record, 0, 1);
+    return { rows, avgdl: hexVarintsSum(record, 1) / rows };
   }
 
   /** A phrase's IDF as `bm25` works it out, from the rows holding it in its columns (`plans`: the plans stored). */
@@ -394,17 +312,22 @@ export class SearchStore {
   }
 }
 
+/** A hexadecimal digit's value (SQLite's `hex()` writes 0-9 and A-F). */
+const hexDigit = (c: number) => (c <= 57 ? c - 48 : (c & 0xdf) - 55);
+
 /**
- * The sum of the values of a record of SQLite's variable-length integers (FTS5's records) in `bytes` from `from`
- * to `to`, the `take` after the first `skip`, in their order: a docsize record sums to its row's tokens.
+ * The sum of the values of a record of SQLite's variable-length integers (FTS5's records) given in hexadecimal
+ * (`hex()`: a string costs less to make than a Buffer), the `take` after the first `skip`, in their order: a docsize
+ * record sums to its row's tokens.
  */
-function varintsSum(bytes: Buffer, from: number, to: number, skip = 0, take = Number.POSITIVE_INFINITY): number {
+function hexVarintsSum(hex: string, skip = 0, take = Number.POSITIVE_INFINITY): number {
   let sum = 0;
-  let i = from;
-  for (let k = 0; i < to && k < skip + take; k++) {
+  let i = 0;
+  for (let k = 0; i < hex.length && k < skip + take; k++) {
     let v = 0;
     for (let n = 0; ; n++) {
-      const byte = bytes[i++]!;
+      const byte = hexDigit(hex.charCodeAt(i)) * 16 + hexDigit(hex.charCodeAt(i + 1));
+      i += 2;
       if (n === 8) {
         v = v * 256 + byte;
         break;
@@ -417,60 +340,20 @@ function varintsSum(bytes: Buffer, from: number, to: number, skip = 0, take = Nu
   return sum;
 }
 
-/** Each kind's factor (kindFactors) with its name's bytes, to find a match's without making its kind a string. */
-const kindFactorBytes = Object.entries(kindFactors).map(([kind, f]) => [Buffer.from(kind), f] as const);
-
-function kindFactorAt(m: Matches, i: number): number {
-  const from = m.at[i * fields + kindAt]!;
-  const to = m.at[i * fields + kindAt + 1]!;
-  for (const [kind, f] of kindFactorBytes) if (kind.length === to - from && m.heads.compare(kind, 0, kind.length, from, to) === 0) return f;
-  return 1.0;
-}
-
-/** The BM25 weight of an occurrence in a field of `Matches.at`: words, stems, more_stems. */
-const fieldWeights: Readonly<Record<number, number>> = { [wordsAt]: weights.words, [stemsAt]: weights.stems, [moreStemsAt]: weights.moreStems };
-
 /**
- * Adds to `freq` each match's weighted occurrences of `term` as a token of its fields `first` to `last` (held one
- * after another in `bytes`, a match's after the previous one's): one pass over the term's occurrences in `bytes`,
- * each found in the match and field it falls in, a token where a space or the field's edge lies on both sides
- * (as FTS5's tokenizer splits the plain terms these columns hold).
+ * FTS5's `bm25` of a match (`fts5Bm25Function`): per phrase, its IDF times the saturated frequency of its
+ * weighted occurrences in the row's size against the average, summed in the phrases' order; negated.
  */
-function addHits(m: Matches, bytes: Buffer, first: number, last: number, term: Buffer, freq: Float64Array): void {
-  const at = m.at;
-  let r = 0;
-  for (let x = bytes.indexOf(term); x >= 0; x = bytes.indexOf(term, x + 1)) {
-    while (x >= at[r * fields + last + 1]!) r++;
-    const end = x + term.length;
-    for (let f = first; f <= last; f++) {
-      const to = at[r * fields + f + 1]!;
-      if (x >= to) continue;
-      const from = at[r * fields + f]!;
-      if (end <= to && (x === from || bytes[x - 1] === space) && (end === to || bytes[end] === space)) freq[r]! += fieldWeights[f]!;
-      break;
-    }
-  }
-}
-
-/**
- * FTS5's `bm25` of each match (`fts5Bm25Function`) times its kind's factor: per phrase, its IDF times the saturated
- * frequency of its weighted occurrences in the row's size against the average, summed in the phrases' order;
- * negated. The same operations in the same order as for one match at a time: the same doubles.
- */
-function bm25s(m: Matches, phrases: readonly Phrase[], avgdl: number): Float64Array {
-  const score = new Float64Array(m.count);
-  const freq = new Float64Array(m.count);
-  const norm = new Float64Array(m.count);
-  for (let i = 0; i < m.count; i++) norm[i] = k1 * (1 - b + (b * varintsSum(m.heads, m.at[i * fields + sizeAt]!, m.at[i * fields + sizeAt + 1]!)) / avgdl);
+function bm25(c: Candidate, phrases: Phrase[], avgdl: number): number {
+  const words = c[3];
+  const stems = c[4];
+  const moreStems = c[5];
+  const size = hexVarintsSum(c[6]);
+  let score = 0;
   for (const p of phrases) {
-    freq.fill(0);
-    if (p.term !== null) {
-      const term = Buffer.from(p.term, 'latin1');
-      if (p.column === 'words') addHits(m, m.words, wordsAt, wordsAt, term, freq);
-      else addHits(m, m.stems, stemsAt, moreStemsAt, term, freq);
-    }
-    for (let i = 0; i < m.count; i++) score[i]! += p.idf * ((freq[i]! * (k1 + 1.0)) / (freq[i]! + norm[i]!));
+    const freq =
+      p.column === 'words' ? hitsOf(words, p.term) * weights.words : hitsOf(stems, p.term) * weights.stems + hitsOf(moreStems, p.term) * weights.moreStems;
+    score += p.idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + (b * size) / avgdl)));
   }
-  for (let i = 0; i < m.count; i++) score[i] = -1.0 * score[i]! * kindFactorAt(m, i);
-  return score;
+  return -1.0 * score;
 }
