@@ -21,6 +21,7 @@ import type {
   PriorityRow,
   SearchIndexRow,
 } from './rows.js';
+import { binaryOrder } from './binary-order.js';
 import { scopeToken } from './search-store.js';
 import { TermCounts } from './stems.js';
 import { matchColumns, type MatchColumns, type SearchTexts, termCountsOf } from './search-rows.js';
@@ -560,9 +561,9 @@ class AgencyTally {
     if (a.support.network) for (const id of new Set([...lead, ...support])) this.of(id).networkNamed++;
   }
 
-  /** The counts by agency id, in SQLite's order of the ids (bytes: the ids are ASCII). */
+  /** The counts by agency id, in SQLite's order of the ids (BINARY). */
   sorted(): [string, AgencyCount][] {
-    return [...this.counts].sort(([x], [y]) => byteOrder(x, y));
+    return [...this.counts].sort(([x], [y]) => binaryOrder(x, y));
   }
 
   private of(id: string): AgencyCount {
@@ -575,11 +576,8 @@ class AgencyTally {
   }
 }
 
-/** SQLite's order of ASCII ids (their bytes). */
-const byteOrder = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-
 /** A plan's priorities in the order of their ids, as the aggregate that counted their activities wrote them. */
-const byId = (priorities: readonly PlanPriority[]) => [...priorities].sort((x, y) => byteOrder(x.id, y.id));
+const byId = (priorities: readonly PlanPriority[]) => [...priorities].sort((x, y) => binaryOrder(x.id, y.id));
 
 /** The meta key under which the hash last imported from a plan file (or folder of tables) is kept. */
 const sourceKey = (file: string) => `source:${file}`;
