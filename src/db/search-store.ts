@@ -48,11 +48,8 @@ function snippetOf(body: string, hit: (word: string) => boolean): string {
 
 /** The search index's token for a plan (`''`: the reference rows every plan shares): letters and digits only. */
 export function scopeToken(planId: string): string {
-  if (planId !== lastScope.planId) lastScope = { planId, token: planId === '' ? 'scopeshared' : `scope${Buffer.from(planId).toString('hex')}` };
-  return lastScope.token;
+  return planId === '' ? 'scopeshared' : `scope${Buffer.from(planId).toString('hex')}`;
 }
-/** The last plan's token: an import asks for it once per row. */
-let lastScope = { planId: '', token: 'scopeshared' };
 
 /** The words of a query that say something (stop words dropped unless nothing else is left), at most 12. */
 export function queryWords(text: string): string[] {
