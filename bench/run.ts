@@ -1098,6 +1098,7 @@ async function growthBench(): Promise<GrowthResult[]> {
       [
         ['import (ms)', ...growth.map((r) => fmt(r.importMs ?? Number.NaN, 0))],
         ['  its CPU time (ms)', ...growth.map((r) => fmt(r.importCpuMs ?? Number.NaN, 0))],
+        ['quiet before the queries after (ms)', ...growth.map((r) => fmt(r.settleMs, 0))],
         ...queryKinds.flatMap((k) => [
           [`${q(growth[0]!, k).text} p50 (ms)`, ...growth.map((r) => q(r, k).p50)],
           [`${q(growth[0]!, k).text} p99 (ms)`, ...growth.map((r) => q(r, k).p99)],
