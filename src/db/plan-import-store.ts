@@ -275,7 +275,7 @@ export class PlanImportStore implements PlanImportWriter {
       if (this.importedHash('reference') !== bundle.reference.hash) this.replaceReference(bundle.reference);
       this.s.setMeta.run({ key: sourceKey(bundle.planFile), value: bundle.planHash });
       const report = this.replacePlan(bundle, importedAt, search, changes);
-      for (const [planId, counts] of this.counts) this.terms.write(planId, counts);
+      for (const [planId, counts] of this.counts) this.terms.write(planId, counts, scopeToken(planId));
       this.s.defaultHashSize.run();
       return report;
     })();

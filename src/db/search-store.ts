@@ -3,6 +3,7 @@ import { fold } from '../domain/normalize.js';
 import type { Language, SearchHit } from '../domain/types.js';
 import type { SearchIndexRow } from './rows.js';
 import { binaryOrder } from './binary-order.js';
+import { afterDigits } from './search-terms.js';
 import { foldText, queryStems, stemsOfWord, stopWords } from './stems.js';
 
 /** A plain term: what FTS5's tokenizer keeps as it is, and what a folded word of those characters is. */
@@ -166,8 +167,13 @@ export class SearchStore {
       ),
     };
     // The index's terms in order, to find those a prefix names (no counting: one row per occurrence, read one).
-    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_index, instance)');
-    this.vocab = db.prepare<[string], string>('SELECT term FROM temp.search_vocab WHERE term >= ? LIMIT 1').pluck();
+    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_index_vocab USING fts5vocab(main, search_index, instance)');
+    this.vocab = {
+      fts5: db.prepare<[string], string>('SELECT term FROM temp.search_index_vocab WHERE term >= ? LIMIT 1').pluck(),
+      // The terms after the digits, kept at import (migration 18): complete for every section counted.
+      from: db.prepare<[string], string>('SELECT term FROM search_vocab WHERE term >= ? ORDER BY term LIMIT 1').pluck(),
+      after: db.prepare<[string], string>('SELECT term FROM search_vocab WHERE term > ? ORDER BY term LIMIT 1').pluck(),
+    };
   }
 
   /**
@@ -253,12 +259,17 @@ export class SearchStore {
     });
   }
 
-  /** The one term of the index that starts with `prefix`; null when none does; undefined when several do. */
+  /**
+   * The one term of the index that starts with `prefix`; null when none does; undefined when several do. Only
+   * with every section counted (rankedMatches), whose terms after the digits search_vocab holds: a prefix after
+   * the digits is looked up there, the others in FTS5's vocabulary.
+   */
   private prefixTerm(prefix: string): string | null | undefined {
-    const first = this.vocab.get(prefix);
+    const kept = afterDigits(prefix);
+    const first = kept ? this.vocab.from.get(prefix) : this.vocab.fts5.get(prefix);
     if (first === undefined || !first.startsWith(prefix)) return null;
     // No term holds a control character: the next term after `first`, if any, is at or after first + \x01.
-    const next = this.vocab.get(`${first}\x01`);
+    const next = kept ? this.vocab.after.get(first) : this.vocab.fts5.get(`${first}\x01`);
     return next?.startsWith(prefix) ? undefined : first;
   }
 
