@@ -1,4 +1,5 @@
 import type { Outcome, SlashCommand, UseCaseContext } from './use-case.js';
+import { setBounded } from '../domain/bounded-map.js';
 
 /** Marks a key whose answers differ for co-chairs and members. */
 const perCoChair = Symbol('per co-chair status');
@@ -12,10 +13,7 @@ const perCoChair = Symbol('per co-chair status');
 export function cached<R>(command: SlashCommand<R>, version: () => string, size = 500): SlashCommand<Outcome> {
   const entries = new Map<string, Outcome | typeof perCoChair>();
   const keyOf = (uc: UseCaseContext) => `${version()}|${uc.domain.now.toISODate()}|${uc.lang}|${uc.notice ?? ''}|${uc.text}`;
-  const put = (key: string, value: Outcome | typeof perCoChair) => {
-    if (entries.size >= size) entries.delete(entries.keys().next().value!);
-    entries.set(key, value);
-  };
+  const put = (key: string, value: Outcome | typeof perCoChair) => setBounded(entries, key, value, size);
   return {
     ...command,
     run: async (arg, uc) => {

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Logger } from '@slack/bolt';
 import { type FormRead, parseForm } from './form.js';
+import { setBounded } from '../domain/bounded-map.js';
 
 /**
  * The checks every request from Slack passes before any handler sees it (docs/architecture.md, "The door").
@@ -94,9 +95,8 @@ export class DoorLog {
       seen.since += 1;
       return;
     }
-    if (!seen && this.refused.size >= maxRemembered) this.refused.delete(this.refused.keys().next().value!);
     const more = seen?.since ? ` (and ${seen.since} more since the last line)` : '';
-    this.refused.set(reason, { lastMs: now, since: 0 });
+    setBounded(this.refused, reason, { lastMs: now, since: 0 }, maxRemembered);
     write(more);
   }
 }

@@ -2,6 +2,7 @@ import type { Logger } from '@slack/bolt';
 import { WebAPIRateLimitedError, type WebClient } from '@slack/web-api';
 import type { Language } from '../domain/types.js';
 import type { HomeView } from '@slack/types';
+import { setBounded } from '../domain/bounded-map.js';
 
 /**
  * How fast App Homes are published. `views.publish` is a Tier 4 method (100+ calls a minute per workspace):
@@ -54,8 +55,7 @@ export class HomePublisher {
   /** The Home of `userId`, who opened it: remembered as a viewer and queued first. */
   publish(client: WebClient, userId: string): void {
     this.viewers.delete(userId);
-    this.viewers.set(userId, this.nowMs());
-    while (this.viewers.size > this.maxViewers) this.viewers.delete(this.viewers.keys().next().value!);
+    setBounded(this.viewers, userId, this.nowMs(), this.maxViewers);
     this.enqueue(client, [userId]);
   }
 

@@ -22,6 +22,7 @@ import type { Stores } from '../stores.js';
 import type { AgencyDirectory, Language } from '../domain/types.js';
 import { answerMessage, type Message } from '../views/message-view.js';
 import type { CoChairs } from './co-chairs.js';
+import { setBounded } from '../domain/bounded-map.js';
 
 export interface RouterDeps {
   stores: Stores;
@@ -93,8 +94,7 @@ export class Router {
     const { command, parsed } = route(text, defaultLang);
     const found = Object.freeze({ command: this.runnable.get(command.name) ?? this.fallback, arg: parsed.arg, lang: parsed.lang });
     if (text.length <= foundTextLimit) {
-      if (seen.size >= foundLimit) seen.delete(seen.keys().next().value!);
-      seen.set(text, found);
+      setBounded(seen, text, found, foundLimit);
     }
     return found;
   }
@@ -166,8 +166,7 @@ export class Router {
     const kept = this.kept.get(key);
     if (kept?.version === version) return kept.value as T;
     const value = make();
-    if (!kept && this.kept.size >= rememberedLimit) this.kept.delete(this.kept.keys().next().value!);
-    this.kept.set(key, { version, value });
+    setBounded(this.kept, key, { version, value }, rememberedLimit);
     return value;
   };
 
