@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 
-/** The hash a data file is known by: of its text, as imported (the meta table keeps it per file). */
-export function hashText(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
-}
-
 /**
- * The hash of a file's bytes as read: when they are valid UTF-8 (`isUtf8`), the same as hashText of their text,
- * which would encode the whole text again to hash it (a plan of 100,000 activities is 76 MB).
+ * The hash a data file is known by: of its text, as imported (the meta table keeps it per file). Given the file's
+ * bytes as read, the same hash when they are valid UTF-8 (`isUtf8`), without making the text again to hash it
+ * (a plan of 100,000 activities is 76 MB).
  */
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+export function hashText(source: string | Uint8Array): string {
+  return createHash('sha256').update(source).digest('hex');
 }
 
 /** The reference files in `dataDir`, in the order their hashes make the reference's (load.ts, unchanged-plan.ts). */

@@ -6,7 +6,7 @@ import type { Document, LineCounter } from 'yaml';
 import { CORE_SCHEMA, YAMLException, load as loadYaml, parseEvents } from 'js-yaml';
 import * as z from 'zod';
 import { agencyResolver } from './agency-names.js';
-import { hashBytes, hashText, referenceFiles, referenceHash } from './hash.js';
+import { hashText, referenceFiles, referenceHash } from './hash.js';
 import { fileTooLarge, limitProblems, planLimits } from './limits.js';
 import { planWhere, plainIssueList } from './plain.js';
 import {
@@ -224,7 +224,7 @@ export function loadDataFile(file: string, kind: DataFileKind | 'auto' = 'auto')
 function readText(file: string): { source: string; hash?: string } {
   const bytes = readFileSync(file);
   const source = bytes.toString('utf8');
-  return isUtf8(bytes) ? { source, hash: hashBytes(bytes) } : { source };
+  return isUtf8(bytes) ? { source, hash: hashText(bytes) } : { source };
 }
 
 /** The reference files every plan is read against, all validated. */

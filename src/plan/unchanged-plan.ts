@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedPlan } from '../domain/ports.js';
-import { hashBytes, referenceFiles, referenceHash } from './hash.js';
+import { hashText, referenceFiles, referenceHash } from './hash.js';
 import type { PlanImportWriter } from './import-port.js';
 import { tableSourceOf } from './tables/source.js';
 
@@ -17,7 +17,7 @@ export interface ImportedHashes {
  */
 function hashOfFile(file: string): string | null {
   try {
-    return hashBytes(readFileSync(file));
+    return hashText(readFileSync(file));
   } catch {
     return null;
   }
