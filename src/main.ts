@@ -53,11 +53,11 @@ async function runPlayground(config: Config, logger: Logger): Promise<Started> {
   try {
     const { startPlayground } = await import('../dev/playground/playground.js');
     const playground = await startPlayground(config, logger);
-    console.log(noTokenHelp(playground.url));
     onSignals(async () => {
       await playground.stop().catch(() => undefined);
       process.exit(0);
     });
+    console.log(noTokenHelp(playground.url));
     return 'running';
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -186,9 +186,10 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   const scheduler = startScheduler(reminders, config.timezone, logger);
   const { backupDir: dir, backupKeep: keep, timezone: zone } = config;
   const nightly = dir ? startNightlyBackup({ db: stores.db, dir, keep, zone, holdsLease: () => health.holdsLease(), logger }) : null;
-  logStarted(config, clock, logger);
   shutdown = stopsOnce(logger, [() => nightly?.stop(), () => scheduler.stop(), ...sides.map((side) => () => side.close()), () => app.stop()], stores);
+  // Before the line that says it is listening: a SIGTERM sent on reading it stops the bot in order, never by the signal's default.
   onSignals((signal) => shutdown!(`${signal}: stopping`, 0));
+  logStarted(config, clock, logger);
   if (lostAtStart) void shutdown(lostLine(lostAtStart), 1);
   return 'running';
 }

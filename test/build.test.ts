@@ -45,12 +45,13 @@ describe('the bundled bot', () => {
   });
 
   it('loads of Bolt and undici only the modules the bot uses: neither their indexes, nor Express, OAuth or the Socket Mode client', async () => {
-    // Started as npm start starts it, in HTTP mode; on exit it writes every CommonJS module it loaded.
+    // Started as npm start starts it, in HTTP mode; on exit it writes every CommonJS module it loaded, one file
+    // per process (the start-up import's child runs with the same flags, so the same hook).
     const dir = tempDir();
-    const list = path.join(dir, 'modules.txt');
+    const list = path.join(dir, 'modules');
     const dump = `import { createRequire } from 'node:module'; import { writeFileSync } from 'node:fs';
       const require = createRequire(${JSON.stringify(`${projectRoot}/`)});
-      process.on('exit', () => writeFileSync(${JSON.stringify(list)}, Object.keys(require.cache).join('\\n')));`;
+      process.on('exit', () => writeFileSync(${JSON.stringify(list)} + '.' + process.pid, Object.keys(require.cache).join('\\n')));`;
     const standin = new WebApiStandIn();
     const apiUrl = await standin.start();
     const bot = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(dump)}`, 'dist/main.js'], {
@@ -65,17 +66,22 @@ describe('the bundled bot', () => {
         GCM_TIMEZONE: 'America/Santiago',
       },
     });
+    // SIGTERM the moment it says it is listening (as a supervisor may): it must stop by its own handler, in
+    // order, with code 0 (so the exit hook runs), never by the signal's default.
     let err = '';
-    bot.stderr.on('data', (d) => (err += String(d)));
-    const exited = new Promise((r) => bot.once('exit', r));
+    bot.stderr.on('data', (d) => {
+      err += String(d);
+      if (err.includes('listening for Slack') && !bot.killed) bot.kill('SIGTERM');
+    });
+    const exited = new Promise<[number | null, string | null]>((r) => bot.once('exit', (code, signal) => r([code, signal])));
     try {
-      await eventually(() => err.includes('listening for Slack'), 20_000);
+      await eventually(() => bot.killed, 20_000);
     } finally {
-      bot.kill('SIGTERM');
-      await exited;
+      if (!bot.killed) bot.kill('SIGTERM');
       await standin.stop();
     }
-    const loaded = readFileSync(list, 'utf8').split('\n');
+    expect(await exited).toEqual([0, null]);
+    const loaded = readFileSync(`${list}.${bot.pid}`, 'utf8').split('\n');
     const bolt = path.join('node_modules', '@slack', 'bolt', 'dist');
     expect(loaded.some((f) => f.endsWith(path.join(bolt, 'App.js')))).toBe(true);
     expect(
