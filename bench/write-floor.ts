@@ -24,6 +24,7 @@ import Database from 'better-sqlite3';
 import { defaultDataDir } from '../src/config.js';
 import { openStores } from '../src/stores.js';
 import { importPlanFile } from '../src/plan/import-plan.js';
+import { bulkIndexTables, importHashSize, searchColumns } from '../src/db/plan-import-store.js';
 
 const variants = ['as-is', 'contentless', 'no-search'] as const;
 type Variant = (typeof variants)[number];
@@ -41,7 +42,6 @@ const planTables = [
   'search_terms',
   'search_vocab',
 ];
-const searchColumns = ['kind', 'ref', 'plan_id', 'title_en', 'title_es', 'body_en', 'body_es', 'words', 'stems', 'more_stems', 'scope'];
 const contentlessSearch = `CREATE VIRTUAL TABLE search_index USING fts5(
   kind UNINDEXED, ref UNINDEXED, plan_id UNINDEXED, title_en UNINDEXED, title_es UNINDEXED,
   body_en UNINDEXED, body_es UNINDEXED, words, stems, more_stems, scope,
@@ -52,8 +52,14 @@ interface Rows {
   rows: unknown[][];
 }
 
+/** What an import leaves: the rows of the plan's tables, in the order of planTables, and its search rows. */
+interface Imported {
+  tables: Map<string, Rows>;
+  search: Rows;
+}
+
 /** The plan's rows and its search rows, as an import of `planFile` into `file` leaves them. */
-function importedRows(planFile: string, file: string): Map<string, Rows> {
+function importedRows(planFile: string, file: string): Imported {
   const stores = openStores(file);
   const imported = importPlanFile(stores, planFile, defaultDataDir, new Date().toISOString());
   stores.close();
@@ -64,13 +70,13 @@ function importedRows(planFile: string, file: string): Map<string, Rows> {
     return { columns: statement.columns().map((c) => c.name), rows: statement.all() as unknown[][] };
   };
   const tables = new Map(planTables.map((t) => [t, read(t)]));
-  tables.set('search_index', read('search_index', searchColumns.join(', ')));
+  const search = read('search_index', searchColumns.join(', '));
   db.close();
-  return tables;
+  return { tables, search };
 }
 
-/** One write of `tables` into a new database file of the bot's schema, timed to its commit. */
-function timedWrite(tables: Map<string, Rows>, file: string, variant: Variant): { ms: number; mb: number; parts: Record<string, number> } {
+/** One write of what an import left into a new database file of the bot's schema, timed to its commit. */
+function timedWrite({ tables, search }: Imported, file: string, variant: Variant): { ms: number; mb: number; parts: Record<string, number> } {
   openStores(file).close();
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -80,7 +86,7 @@ function timedWrite(tables: Map<string, Rows>, file: string, variant: Variant): 
   const indexes = db
     .prepare<[], { name: string; sql: string }>(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-         AND tbl_name IN ('activities', 'activity_agencies', 'occurrence_dues', 'priority_objectives')`,
+         AND tbl_name IN (${bulkIndexTables.map((t) => `'${t}'`).join(', ')})`,
     )
     .all();
   const parts: Record<string, number> = {};
@@ -89,21 +95,21 @@ function timedWrite(tables: Map<string, Rows>, file: string, variant: Variant): 
     fn();
     parts[part] = Math.round(performance.now() - start);
   };
-  const start = performance.now();
-  db.exec('BEGIN');
-  if (variant !== 'no-search') db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${16 * 1024 * 1024})`);
-  for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
-  for (const [table, { columns, rows }] of tables) {
-    if (table === 'search_index' && variant === 'no-search') continue;
+  const insertAll = (table: string, { columns, rows }: Rows) => {
     const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
     timed(table, () => {
       for (const row of rows) insert.run(...row);
     });
-    if (table !== planTables.at(-1)) continue;
-    timed('indexes', () => {
-      for (const i of indexes) db.exec(i.sql);
-    });
-  }
+  };
+  const start = performance.now();
+  db.exec('BEGIN');
+  if (variant !== 'no-search') db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${importHashSize})`);
+  for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
+  for (const [table, rows] of tables) insertAll(table, rows);
+  timed('indexes', () => {
+    for (const i of indexes) db.exec(i.sql);
+  });
+  if (variant !== 'no-search') insertAll('search_index', search);
   timed('commit', () => db.exec('COMMIT'));
   const ms = Math.round(performance.now() - start);
   const mb = db.prepare('SELECT page_count * page_size / 1048576.0 FROM pragma_page_count, pragma_page_size').pluck().get() as number;
@@ -120,13 +126,13 @@ function main(): void {
   const runs = Number(options.find((o) => o.startsWith('--runs='))?.slice('--runs='.length) ?? 2);
   const dir = mkdtempSync(path.join(tmpdir(), 'gcm-write-floor-'));
   try {
-    const tables = importedRows(planFile, path.join(dir, 'imported.sqlite'));
-    const counts = [...tables].map(([t, r]) => `${t} ${r.rows.length}`).join(', ');
-    console.log(`rows: ${counts}`);
+    const imported = importedRows(planFile, path.join(dir, 'imported.sqlite'));
+    const counts = [...imported.tables].map(([t, r]) => `${t} ${r.rows.length}`).join(', ');
+    console.log(`rows: ${counts}, search_index ${imported.search.rows.length}`);
     for (let run = 0; run < runs; run++) {
       for (const variant of variants) {
         const file = path.join(dir, `${variant}-${run}.sqlite`);
-        const { ms, mb, parts } = timedWrite(tables, file, variant);
+        const { ms, mb, parts } = timedWrite(imported, file, variant);
         for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
         const partsText = Object.entries(parts)
           .filter(([, v]) => v > 0)

@@ -78,7 +78,7 @@ type SearchValues = [
   moreStems: string,
   scope: string,
 ];
-const searchColumns = ['kind', 'ref', 'plan_id', 'title_en', 'title_es', 'body_en', 'body_es', 'words', 'stems', 'more_stems', 'scope'] as const;
+export const searchColumns = ['kind', 'ref', 'plan_id', 'title_en', 'title_es', 'body_en', 'body_es', 'words', 'stems', 'more_stems', 'scope'] as const;
 
 /**
  * A search index row: the texts to show in each language ('' where there is none) and, for matching, the
@@ -139,7 +139,10 @@ interface PlanSearch {
  * default, and the import's (100,000 activities: 2.0–2.2 s of inserts into the search index → 1.5 s).
  */
 const defaultHashSize = 1024 * 1024;
-const importHashSize = 16 * 1024 * 1024;
+export const importHashSize = 16 * 1024 * 1024;
+
+/** The plan's big tables whose secondary indexes an import drops and builds again after the rows (withoutIndexes). */
+export const bulkIndexTables = ['activities', 'activity_agencies', 'occurrence_dues', 'priority_objectives'] as const;
 
 /** The reference tables an import rebuilds, and the search index rows they share with every plan. */
 const clearReference = `DELETE FROM matrix_marks; DELETE FROM matrix_issues; DELETE FROM agency_names; DELETE FROM agencies;
@@ -230,7 +233,7 @@ export class PlanImportStore implements PlanImportWriter {
       // The indexes written after the rows (withoutIndexes); not those behind a primary key (no sql).
       bulkIndexes: db.prepare<[], { name: string; sql: string }>(
         `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-           AND tbl_name IN ('activities', 'activity_agencies', 'occurrence_dues', 'priority_objectives')`,
+           AND tbl_name IN (${bulkIndexTables.map((t) => `'${t}'`).join(', ')})`,
       ),
       addPriorityCount: db.prepare<[planId: string, priorityId: string, activities: number]>(
         'INSERT INTO priority_counts (plan_id, priority_id, activities) VALUES (?, ?, ?)',
