@@ -52,12 +52,13 @@ function readConfig(): Config | null {
 async function runPlayground(config: Config, logger: Logger): Promise<Started> {
   try {
     const { startPlayground } = await import('../dev/playground/playground.js');
-    const playground = await startPlayground(config, logger);
-    onSignals(async () => {
-      await playground.stop().catch(() => undefined);
-      process.exit(0);
-    });
+    // As the bot: its database file deleted or replaced under it, it stops (exit 1) rather than go on unsaved.
+    const loss = stopOnLoss((f) => `${f.detail}: the playground stops (exit 1); start it again with npm start`);
+    const playground = await startPlayground(config, logger, config.port, loss.onDatabaseLost);
+    const shutdown = stopsOnce(logger, [() => playground.stop()], playground.stores);
+    onSignals((signal) => shutdown(`${signal}: stopping`, 0));
     console.log(noTokenHelp(playground.url));
+    loss.arm(shutdown);
     return 'running';
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -104,11 +105,13 @@ function refusedOnMissingDatabase(config: Config): boolean {
   return refusal !== null;
 }
 
+type Shutdown = (line: string, code: number) => Promise<void>;
+
 /**
  * The bot's stop, once however often asked: the line logged (an error for a code other than 0), each part
  * stopped in order (a failure skipped), the database closed, the process ended with `code`.
  */
-function stopsOnce(logger: Logger, parts: (() => Promise<unknown> | undefined)[], stores: Stores): (line: string, code: number) => Promise<void> {
+function stopsOnce(logger: Logger, parts: (() => Promise<unknown> | undefined)[], stores: Stores): Shutdown {
   let stopping = false;
   return async (line, code) => {
     if (stopping) return;
@@ -118,6 +121,25 @@ function stopsOnce(logger: Logger, parts: (() => Promise<unknown> | undefined)[]
     for (const stop of parts) await stop()?.catch(() => undefined);
     stores.close();
     process.exit(code);
+  };
+}
+
+/**
+ * The database file deleted or replaced under the process (found by a write): `onDatabaseLost` stops it with
+ * exit code 1 and `line`, once `arm` has given it its stop; lost before that, at `arm`.
+ */
+function stopOnLoss(line: (failure: WriteFailure) => string): { onDatabaseLost: (f: WriteFailure) => void; arm: (shutdown: Shutdown) => void } {
+  let armed: Shutdown | null = null;
+  let early: WriteFailure | null = null;
+  return {
+    onDatabaseLost: (f) => {
+      if (armed) void armed(line(f), 1);
+      else early ??= f;
+    },
+    arm: (shutdown) => {
+      armed = shutdown;
+      if (early) void shutdown(line(early), 1);
+    },
   };
 }
 
@@ -138,20 +160,14 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   }
   logger.info(`signed in to ${identity.team || 'Slack'} as bot user ${identity.botUserId}`);
   // The database file deleted or replaced under the bot (found by a write): it stops, exit 1, for the supervisor.
-  let shutdown: ((line: string, code: number) => Promise<void>) | null = null;
-  let lostAtStart: WriteFailure | null = null;
-  const lostLine = (f: WriteFailure) => `${f.detail}: stopping (exit 1) so that the supervisor starts the bot again`;
-  const onDatabaseLost = (f: WriteFailure) => {
-    if (shutdown) void shutdown(lostLine(f), 1);
-    else lostAtStart ??= f;
-  };
+  const loss = stopOnLoss((f) => `${f.detail}: stopping (exit 1) so that the supervisor starts the bot again`);
   const { app, reminders, health, calendar } = createSlackApp({
     config,
     stores,
     clock,
     logger,
     identity: { botId: identity.botId, botUserId: identity.botUserId },
-    onDatabaseLost,
+    onDatabaseLost: loss.onDatabaseLost,
   });
   // A start refused after the app exists: one plain line, the app stopped, the database closed.
   const refuse = async (line: string): Promise<1> => {
@@ -186,11 +202,11 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   const scheduler = startScheduler(reminders, config.timezone, logger);
   const { backupDir: dir, backupKeep: keep, timezone: zone } = config;
   const nightly = dir ? startNightlyBackup({ db: stores.db, dir, keep, zone, holdsLease: () => health.holdsLease(), logger }) : null;
-  shutdown = stopsOnce(logger, [() => nightly?.stop(), () => scheduler.stop(), ...sides.map((side) => () => side.close()), () => app.stop()], stores);
+  const shutdown = stopsOnce(logger, [() => nightly?.stop(), () => scheduler.stop(), ...sides.map((side) => () => side.close()), () => app.stop()], stores);
   // Before the line that says it is listening: a SIGTERM sent on reading it stops the bot in order, never by the signal's default.
-  onSignals((signal) => shutdown!(`${signal}: stopping`, 0));
+  onSignals((signal) => shutdown(`${signal}: stopping`, 0));
   logStarted(config, clock, logger);
-  if (lostAtStart) void shutdown(lostLine(lostAtStart), 1);
+  loss.arm(shutdown);
   return 'running';
 }
 

@@ -8,6 +8,7 @@ import { offsetClock, parseInstant, type SettableClock } from '../../src/clock.j
 import { openStores, type Stores } from '../../src/stores.js';
 import { formatProblem, importPlanFile } from '../../src/plan/import-plan.js';
 import { createSlackApp, type SlackApp } from '../../src/slack-app.js';
+import type { WriteFailure } from '../../src/db/database-file.js';
 import { WebApiStandIn } from '../standin/web-api.js';
 import { describeFile } from './file-preview.js';
 import { SlackSender } from '../standin/sender.js';
@@ -108,7 +109,13 @@ async function listen(server: Server, port: number): Promise<number> {
  * API in memory, and a page on 127.0.0.1 that looks and behaves like a channel. Slash commands, clicks and
  * `app_home_opened` reach the bot as signed HTTP requests, exactly as from Slack.
  */
-export async function startPlayground(base: Config, logger: Logger, port = base.port): Promise<Playground> {
+export async function startPlayground(
+  base: Config,
+  logger: Logger,
+  port = base.port,
+  /** The database file deleted or replaced under it (found by a write): npm start stops it, as the bot stops. */
+  onDatabaseLost?: (failure: WriteFailure) => void,
+): Promise<Playground> {
   const clock = offsetClock(parseInstant(base.now ?? playgroundStart, base.timezone)!, base.timezone);
   // Messages are stamped with the bot's clock, so the page shows when, for the bot, they were posted.
   const standin = new WebApiStandIn(() => clock.now().toMillis() / 1000);
@@ -129,6 +136,7 @@ export async function startPlayground(base: Config, logger: Logger, port = base.
     identity: { botId: 'B0GCMBOT', botUserId: standin.botUserId },
     // Unique per start: two playgrounds on one database hold the scheduler lease in turn, like two bots.
     instanceId: `playground:${process.pid}:${randomBytes(4).toString('hex')}`,
+    onDatabaseLost,
   });
   // The bot's receiver, like everything else here, listens on the loopback interface only.
   const botServer = (await bot.app.start({ port: 0, host: '127.0.0.1' })) as unknown as Server;

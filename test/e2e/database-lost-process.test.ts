@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { backupDatabase } from '../../src/db/backup.js';
@@ -105,6 +106,30 @@ describe('a lost database, with the bot as a process', () => {
       run.child.kill('SIGTERM');
       await run.exited;
       await t.standin.stop();
+    }
+  }, 60_000);
+
+  it('deleted under the playground (npm start, no tokens): it says why and exits 1, as the bot does', async () => {
+    const port = await freePort();
+    const database = path.join(tempDir(), 'gcm.sqlite');
+    const run = start({ PORT: String(port), DATABASE_PATH: database, GCM_TIMEZONE: 'America/Santiago' });
+    try {
+      await eventually(() => run.text().includes('Ctrl-C stops the playground'), 30_000);
+      rmSync(database);
+      const res = await fetch(`http://127.0.0.1:${port}/api/command`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: '/gcm done B1.2' }),
+      });
+      expect(res.status).toBe(200);
+      // As the bot does, and as the person's message says ("The bot is stopping…"): it stops rather than go on unsaved.
+      expect(await Promise.race([run.exited, delay(20_000, 'still running')])).toBe(1);
+      expect(run.text()).toContain(`the database file ${database} (DATABASE_PATH) was deleted`);
+      expect(run.text()).toContain('the playground stops (exit 1); start it again with npm start');
+      expect(existsSync(database)).toBe(false);
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
     }
   }, 60_000);
 });
