@@ -13,6 +13,7 @@ import { startSidePorts } from './slack/side-server.js';
 import { startNightlyBackup } from './scheduler/nightly-backup.js';
 import { missingDatabaseRefusal } from './db/backup.js';
 import type { WriteFailure } from './db/database-file.js';
+import { type InFlight, requestsGraceMs } from './slack/in-flight.js';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
 
@@ -124,6 +125,12 @@ function stopsOnce(logger: Logger, parts: (() => Promise<unknown> | undefined)[]
   };
 }
 
+/** Waits for the requests still being answered (bounded), and says so when some were not. */
+async function answered(requests: InFlight, logger: Logger): Promise<void> {
+  const running = requests.count;
+  if (!(await requests.settled())) logger.warn(`${requests.count} of ${running} request(s) being answered did not finish within ${requestsGraceMs / 1000} s`);
+}
+
 /**
  * The database file deleted or replaced under the process (found by a write): `onDatabaseLost` stops it with
  * exit code 1 and `line`, once `arm` has given it its stop; lost before that, at `arm`.
@@ -161,7 +168,7 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   logger.info(`signed in to ${identity.team || 'Slack'} as bot user ${identity.botUserId}`);
   // The database file deleted or replaced under the bot (found by a write): it stops, exit 1, for the supervisor.
   const loss = stopOnLoss((f) => `${f.detail}: stopping (exit 1) so that the supervisor starts the bot again`);
-  const { app, reminders, health, calendar } = createSlackApp({
+  const { app, reminders, health, calendar, requests } = createSlackApp({
     config,
     stores,
     clock,
@@ -202,7 +209,9 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   const scheduler = startScheduler(reminders, config.timezone, logger);
   const { backupDir: dir, backupKeep: keep, timezone: zone } = config;
   const nightly = dir ? startNightlyBackup({ db: stores.db, dir, keep, zone, holdsLease: () => health.holdsLease(), logger }) : null;
-  const shutdown = stopsOnce(logger, [() => nightly?.stop(), () => scheduler.stop(), ...sides.map((side) => () => side.close()), () => app.stop()], stores);
+  const parts = [() => nightly?.stop(), () => scheduler.stop(), ...sides.map((side) => () => side.close()), () => app.stop()];
+  // After the app stops taking requests: those already acknowledged are answered before the database closes.
+  const shutdown = stopsOnce(logger, [...parts, () => answered(requests, logger)], stores);
   // Before the line that says it is listening: a SIGTERM sent on reading it stops the bot in order, never by the signal's default.
   onSignals((signal) => shutdown(`${signal}: stopping`, 0));
   logStarted(config, clock, logger);

@@ -18,6 +18,7 @@ import { HealthMonitor } from './slack/health.js';
 import { calendarRoute } from './slack/calendar-route.js';
 import { storedCalendarToken } from './db/calendar-token.js';
 import type { WriteFailure } from './db/database-file.js';
+import type { InFlight } from './slack/in-flight.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -86,6 +87,8 @@ export interface SlackApp {
   health: HealthMonitor;
   /** The calendar's subscription route: served by the HTTP receiver, or by the side server on CALENDAR_PORT in Socket Mode. */
   calendar: CustomRoute;
+  /** The requests still being answered: a stop lets them finish (src/slack/in-flight.ts). */
+  requests: InFlight;
 }
 
 /** The Web API client's options: SLACK_API_URL when set (a local stand-in), a timeout and bounded retries. */
@@ -229,9 +232,9 @@ export function createSlackApp({
     logger,
     wallMs,
   );
-  registerListeners(app, { router, homes, logger, language: config.language, onDatabaseLost });
+  const requests = registerListeners(app, { router, homes, logger, language: config.language, onDatabaseLost });
   app.error(async (error) => {
     logger.error(`handler failed: ${error.message}`);
   });
-  return { app, router, homes, coChairs, receiver, reminders, health, calendar };
+  return { app, router, homes, coChairs, receiver, reminders, health, calendar, requests };
 }

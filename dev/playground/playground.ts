@@ -180,7 +180,8 @@ export async function startPlayground(
     stores,
     bot,
     // As the bot on SIGTERM: no new pass, the running one finished, the scheduler lease given back (so a
-    // later start on the same database posts at once), then the servers and the database closed.
+    // later start on the same database posts at once), the requests being answered finished (bounded), then
+    // the servers and the database closed.
     stop: async () => {
       clearInterval(timer);
       await passes.stop();
@@ -189,6 +190,7 @@ export async function startPlayground(
       page.closeAllConnections();
       await new Promise((r) => page.close(r));
       await bot.app.stop();
+      await bot.requests.settled();
       await standin.stop();
       stores.close();
     },

@@ -18,6 +18,7 @@ import type { ListenerDeps } from './deps.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { assistantMiddleware } from './assistant/gcm-assistant.js';
 import { viewSubmission } from './views/view-submission.js';
+import { InFlight } from '../slack/in-flight.js';
 
 type Args = AnyMiddlewareArgs & AllMiddlewareArgs;
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -36,14 +37,17 @@ type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
  * global middleware, never for a command, a click or a submission, which both let through untouched: two steps
  * less on every command and click (their argument objects, closures and promises). So the app is made with
  * `ignoreSelf: false` (src/slack-app.ts), and the filter is Bolt's own.
+ *
+ * Returns the requests being answered, counted from the start of their handler to its end: a stop waits for them.
  */
-export function registerListeners(app: App, deps: ListenerDeps): void {
+export function registerListeners(app: App, deps: ListenerDeps): InFlight {
   const assistant = assistantMiddleware(deps);
   const command = gcmCommand(deps);
   const actions = new Map(interactions.map((i) => [i.actionId, interactionAction(deps, i)]));
   const views = new Map(modals.map((m) => [m.callbackId, viewSubmission(deps, m)]));
   const homeOpened = appHomeOpened(deps);
-  app.use(async (args: Args): Promise<void> => {
+  const requests = new InFlight();
+  const handle = async (args: Args): Promise<void> => {
     const body = args.body as { type?: unknown; command?: unknown };
     if (body.command === slashCommand) return command(args as SlackCommandMiddlewareArgs & AllMiddlewareArgs);
     if (body.type === 'block_actions') return actions.get((args as ActionArgs).action.action_id)?.(args as ActionArgs);
@@ -53,5 +57,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       if (event?.type === 'app_home_opened') return homeOpened(args as SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs);
     };
     return ignoreSelf({ ...args, next: () => assistant({ ...args, next: onEvent }) });
-  });
+  };
+  app.use((args: Args) => requests.track(handle(args)));
+  return requests;
 }

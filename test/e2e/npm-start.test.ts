@@ -223,6 +223,38 @@ describe('a crash or a shutdown in the middle of a post (a real bot process agai
     }
   }, 90_000);
 
+  it('SIGTERM while a command is being answered: the person still gets the answer and its file, then the process exits 0', async () => {
+    const standin = new WebApiStandIn();
+    const apiUrl = await standin.start();
+    const port = await freePort();
+    const run = start(botEnv(apiUrl, port, { GCM_NOW: '2024-04-24T10:00:00' }));
+    try {
+      await eventually(() => run.out.join('').includes('listening for Slack'), 20_000);
+      // Slack holds the report's upload; the bot is told to stop while it waits.
+      standin.failNext('files.getUploadURLExternal', { delayMs: 1500 });
+      const sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`, 'e2e-secret');
+      const res = await sender.command({
+        command: '/gcm',
+        text: 'report 2024-01-01 2024-03-31',
+        user_id: 'U0MEMBER',
+        channel_id: 'C0NETWORK',
+        response_url: standin.newResponseUrl('C0NETWORK', 'U0MEMBER'),
+      });
+      expect(res.status).toBe(200);
+      await eventually(() => standin.callsOf('files.getUploadURLExternal').length === 1, 20_000);
+      const exited = exitOf(run.child);
+      run.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(standin.callsOf('files.completeUploadExternal')).toHaveLength(1);
+      const replies = standin.callsOf('response_url');
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.params.text).toBe('Progress report, 1 January 2024 to 31 March 2024');
+    } finally {
+      await stop(run.child);
+      await standin.stop();
+    }
+  }, 60_000);
+
   // Publish on the update's draft (issue 23.5): the click records it, the outbox posts it once.
   const publishedKey = 'lac-2023-2024|brief|2024-01-01|2024-03-31';
   const keyOfPost = (params: Record<string, unknown>) => (params.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
