@@ -46,7 +46,8 @@ describe('a lost database, with the bot as a process', () => {
     const t = await botEnv({});
     const run = start(t.env);
     try {
-      await eventually(() => run.text().includes('listening for Slack'), 30_000);
+      // After the start's reminder pass (its lease and its record are writes): the command's write finds the file gone.
+      await eventually(() => run.text().includes('listening for Slack') && run.text().includes('reminder pass:'), 30_000);
       rmSync(t.env.DATABASE_PATH);
       const sender = new SlackSender(`http://127.0.0.1:${t.port}/slack/events`, 'e2e-secret');
       const res = await sender.command({
