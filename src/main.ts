@@ -13,7 +13,6 @@ import { startSidePorts } from './slack/side-server.js';
 import { startNightlyBackup } from './scheduler/nightly-backup.js';
 import { missingDatabaseRefusal } from './db/backup.js';
 import type { WriteFailure } from './db/database-file.js';
-import { type InFlight, requestsGraceMs } from './slack/in-flight.js';
 
 const noTokenHelp = (url: string) => `No Slack token is set, so this is the playground: the real bot against a local stand-in of Slack.
 
@@ -125,12 +124,6 @@ function stopsOnce(logger: Logger, parts: (() => Promise<unknown> | undefined)[]
   };
 }
 
-/** Waits for the requests still being answered (bounded), and says so when some were not. */
-async function answered(requests: InFlight, logger: Logger): Promise<void> {
-  const running = requests.count;
-  if (!(await requests.settled())) logger.warn(`${requests.count} of ${running} request(s) being answered did not finish within ${requestsGraceMs / 1000} s`);
-}
-
 /**
  * The database file deleted or replaced under the process (found by a write): `onDatabaseLost` stops it with
  * exit code 1 and `line`, once `arm` has given it its stop; lost before that, at `arm`.
@@ -211,7 +204,7 @@ async function runBot(config: Config, logger: Logger): Promise<Started> {
   const nightly = dir ? startNightlyBackup({ db: stores.db, dir, keep, zone, holdsLease: () => health.holdsLease(), logger }) : null;
   const parts = [() => nightly?.stop(), () => scheduler.stop(), ...sides.map((side) => () => side.close()), () => app.stop()];
   // After the app stops taking requests: those already acknowledged are answered before the database closes.
-  const shutdown = stopsOnce(logger, [...parts, () => answered(requests, logger)], stores);
+  const shutdown = stopsOnce(logger, [...parts, () => requests.finish(logger)], stores);
   // Before the line that says it is listening: a SIGTERM sent on reading it stops the bot in order, never by the signal's default.
   onSignals((signal) => shutdown(`${signal}: stopping`, 0));
   logStarted(config, clock, logger);

@@ -190,7 +190,7 @@ export async function startPlayground(
       page.closeAllConnections();
       await new Promise((r) => page.close(r));
       await bot.app.stop();
-      await bot.requests.settled();
+      await bot.requests.finish(logger);
       await standin.stop();
       stores.close();
     },

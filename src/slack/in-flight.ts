@@ -1,3 +1,5 @@
+import type { Logger } from '@slack/bolt';
+
 /** How long a stop waits for the requests still being answered (a Web API call or a response_url post times out in 10 s). */
 export const requestsGraceMs = 10_000;
 
@@ -22,6 +24,12 @@ export class InFlight {
   /** How many are in flight now. */
   get count(): number {
     return this.running;
+  }
+
+  /** A stop's wait: until none is in flight (at most `withinMs`), and a warning with how many were not. */
+  async finish(logger: Logger, withinMs = requestsGraceMs): Promise<void> {
+    const running = this.running;
+    if (!(await this.settled(withinMs))) logger.warn(`${this.running} of ${running} request(s) being answered did not finish within ${withinMs / 1000} s`);
   }
 
   /** Resolves true once none is in flight, or false after `withinMs` with some still running. */

@@ -1,4 +1,6 @@
+import { LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
 import { InFlight } from '../../src/slack/in-flight.js';
 
 /** A promise and the functions that settle it. */
@@ -33,10 +35,21 @@ describe('InFlight: the requests a stop waits for', () => {
     expect(requests.count).toBe(0);
   });
 
-  it('gives up after the time it is given when a request never ends, and says so (false)', async () => {
+  it('gives up after the time it is given when a request never ends, and says so (false; a stop logs how many)', async () => {
     const requests = new InFlight();
     void requests.track(held<void>().promise);
     expect(await requests.settled(30)).toBe(false);
     expect(requests.count).toBe(1);
+    const done = held<void>();
+    void requests.track(done.promise);
+    const logs: string[] = [];
+    const logger = createLogger((l) => logs.push(l), LogLevel.INFO);
+    await requests.finish(logger, 30);
+    expect(logs.join('\n')).toMatch(/WARN \[gcm\] 2 of 2 request\(s\) being answered did not finish within 0\.03 s$/);
+    done.resolve();
+    await done.promise;
+    await requests.finish(logger, 30);
+    expect(logs.join('\n')).toMatch(/WARN \[gcm\] 1 of 1 request\(s\) being answered did not finish within 0\.03 s$/);
+    expect(logs).toHaveLength(2);
   });
 });
